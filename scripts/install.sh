@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Installs what the local stack needs and is missing: Debian packages (PostgreSQL 15 and its
+# extensions), pgvector built from Debian's source package, and the npm toolchain. Idempotent:
+# a second run finds everything present and changes nothing.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+APT_PACKAGES=(
+  postgresql-15 postgresql-client-15 postgresql-contrib
+  postgresql-15-cron postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
+  postgresql-15-plpgsql-check postgresql-server-dev-15
+  build-essential curl ca-certificates iproute2 util-linux
+)
+TRIXIE_SRC=/etc/apt/sources.list.d/connectedlenses-trixie-src.sources
+
+SUDO=()
+need_root() {
+  [ "$(id -u)" = 0 ] && return 0
+  if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=(sudo -n); return 0; fi
+  die "installing $1 needs root: run as root, or give this user passwordless sudo, or install it yourself (sudo apt-get install ${*:2})"
+}
+
+apt_updated=0
+apt_update() {
+  [ "$apt_updated" = 1 ] && return 0
+  if ! "${SUDO[@]}" apt-get update >>"$LOG_DIR/steps.log" 2>&1; then
+    die "apt-get update failed: the Debian archive is unreachable or a sources file is broken (see $LOG_DIR/steps.log)"
+  fi
+  # apt-get update exits 0 when an archive could not be fetched; say so instead of failing later.
+  if grep -qE '^(W|E): Failed to fetch .*debian' "$LOG_DIR/steps.log"; then
+    warn "warning: apt could not fetch part of the Debian archive; installs may fail (see $LOG_DIR/steps.log)"
+  fi
+  apt_updated=1
+}
+
+missing_packages() {
+  local p
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || printf '%s ' "$p"
+  done
+}
+
+install_apt() {
+  local missing; missing=$(missing_packages)
+  if [ -z "$missing" ]; then say "  Debian packages                                      present"; return 0; fi
+  need_root "Debian packages" $missing
+  step "apt-get update" apt_update
+  # shellcheck disable=SC2086
+  step "apt-get install $(wc -w <<<"$missing") packages" env DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y --no-install-recommends $missing \
+    || die "apt-get install failed for: $missing (see $LOG_DIR/steps.log)"
+}
+
+pgvector_installed() { [ -f "/usr/share/postgresql/15/extension/vector.control" ] && [ -f /usr/lib/postgresql/15/lib/vector.so ]; }
+
+build_pgvector() {
+  rm -rf "$BUILD_DIR/pgvector"; mkdir -p "$BUILD_DIR/pgvector"; cd "$BUILD_DIR/pgvector"
+  if [ ! -f "$TRIXIE_SRC" ]; then
+    local uri; uri=$(grep -hoE 'https?://[^ ]+/debian/?$' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null | head -1 || true)
+    uri=${uri:-http://deb.debian.org/debian}
+    printf 'Types: deb-src\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$uri" \
+      | "${SUDO[@]}" tee "$TRIXIE_SRC" >/dev/null
+    apt_updated=0
+  fi
+  apt_update
+  chmod 777 . # apt's _apt user downloads into it
+  apt-get source --download-only pgvector
+  tar xzf pgvector_*.orig.tar.gz
+  cd pgvector-*/
+  make PG_CONFIG="$PG_BIN/pg_config"
+  "${SUDO[@]}" make PG_CONFIG="$PG_BIN/pg_config" install
+}
+
+install_pgvector() {
+  if pgvector_installed; then say "  pgvector                                             present"; return 0; fi
+  need_root "pgvector" postgresql-server-dev-15
+  step "build pgvector from Debian's trixie source package" build_pgvector \
+    || die "could not build pgvector (see $LOG_DIR/steps.log); it needs deb-src access to Debian trixie"
+}
+
+npm_current() {
+  [ -x "$DENO" ] && [ -x "$SUPABASE" ] && [ -x "$POSTGREST" ] && [ -f "$ROOT/node_modules/.package-lock.json" ] \
+    && [ ! "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]
+}
+
+install_npm() {
+  if npm_current; then say "  npm toolchain                                        present"; return 0; fi
+  command -v npm >/dev/null || die "npm is missing: install Node.js 20 and npm"
+  step "npm ci (Supabase CLI, Deno, PostgREST, libraries)" npm ci --no-audit --no-fund --prefix "$ROOT" \
+    || die "npm ci failed: is the npm registry reachable? (see $LOG_DIR/steps.log)"
+}
+
+main() {
+  mkdir -p "$LOG_DIR"
+  say "Checking what the stack needs"
+  install_apt
+  install_pgvector
+  install_npm
+}
+
+main "$@"

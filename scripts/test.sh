@@ -5,6 +5,7 @@
 # Whatever this run started, it stops again at the end.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
+export NO_COLOR=1
 
 passed=0
 failed=0

@@ -85,8 +85,11 @@ npm_current() {
 install_npm() {
   if npm_current; then say "  npm toolchain                                        present"; return 0; fi
   command -v npm >/dev/null || die "npm is missing: install Node.js 20 and npm"
-  step "npm ci (Supabase CLI, Deno, PostgREST, libraries)" npm ci --no-audit --no-fund --prefix "$ROOT" \
-    || die "npm ci failed: is the npm registry reachable? (see $LOG_DIR/steps.log)"
+  # Not `npm ci`: the registry here serves only this platform's builds, so the lockfile cannot list
+  # the other platforms' optional binaries and `npm ci` refuses it as out of sync. `install
+  # --no-save` installs the lockfile's exact versions and leaves both files untouched.
+  step "npm install (Supabase CLI, Deno, PostgREST, libraries)" npm install --no-save --no-audit --no-fund --prefix "$ROOT" \
+    || die "npm install failed: is the npm registry reachable? (see $LOG_DIR/steps.log)"
 }
 
 main() {

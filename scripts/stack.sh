@@ -122,6 +122,7 @@ cmd_stop() {
 
 stop_started() {
   local i
+  [ "${#STARTED[@]}" -gt 0 ] || return 0
   say ""
   say "Stopping what this command started"
   for ((i = ${#STARTED[@]} - 1; i >= 0; i--)); do
@@ -131,6 +132,7 @@ stop_started() {
       gateway) stop_component gateway "$(gateway_match)" ;;
     esac
   done
+  STARTED=()
 }
 
 cmd_status() {

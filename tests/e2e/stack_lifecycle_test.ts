@@ -56,6 +56,16 @@ Deno.test({
       await killDuringStart(stateDir, "create the PostgreSQL 15 cluster");
       await killDuringStart(stateDir, "apply migrations");
 
+      // A port held by another program: start says which port and who holds it, and fails.
+      const squatter = Deno.listen({ hostname: "127.0.0.1", port: Number(ports.CL_API_PORT) });
+      try {
+        const blocked = await run(stateDir, "start");
+        assertEquals(blocked.code, 1, blocked.text);
+        assertMatch(blocked.text, new RegExp(`port ${ports.CL_API_PORT} \\(for gateway\\) is taken by deno \\(pid ${Deno.pid}\\)`));
+      } finally {
+        squatter.close();
+      }
+
       const started = await run(stateDir, "start");
       assertEquals(started.code, 0, started.text);
       assertMatch(started.text, /The stack is up/);

@@ -4,7 +4,15 @@
 import { assert, assertEquals, assertMatch } from "../_support/assert.ts";
 import { stack } from "../_support/stack.ts";
 
-const ports = { CL_DB_PORT: "54422", CL_API_PORT: "54421", CL_REST_PORT: "54431", CL_REST_ADMIN_PORT: "54432", CL_FUNCTIONS_PORT_BASE: "54440" };
+// The second stack's ports sit 100 above the main stack's, so stacks on moved ports do not collide.
+const base = Number(new URL(stack.url).port) + 100;
+const ports = {
+  CL_API_PORT: String(base),
+  CL_DB_PORT: String(base + 1),
+  CL_REST_PORT: String(base + 10),
+  CL_REST_ADMIN_PORT: String(base + 11),
+  CL_FUNCTIONS_PORT_BASE: String(base + 19),
+};
 
 function stackCommand(stateDir: string, ...args: string[]) {
   return new Deno.Command("setsid", {

@@ -49,7 +49,9 @@ record "advisors" $?
 
 say ""
 say "== pgTAP (pg_prove)"
-psql_app -f "$ROOT/tests/db/helpers/setup.sql" >/dev/null || { record "pgTAP helpers" 1; }
+for helpers in "$ROOT"/tests/db/helpers/*.sql; do
+  psql_app -f "$helpers" >/dev/null || record "pgTAP helpers $(basename "$helpers")" 1
+done
 out=$(mktemp)
 PGPASSWORD=postgres PGOPTIONS="-c search_path=public,extensions" \
   pg_prove --verbose --failures -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres "$ROOT"/tests/db/*.sql >"$out" 2>&1

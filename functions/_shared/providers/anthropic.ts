@@ -1,0 +1,138 @@
+// Anthropic Messages API through the official SDK, streamed. System messages become the top-level
+// `system`; a json contract is asked for in the system prompt (the API has no JSON mode). The
+// Messages API deprecated temperature / top_p / top_k and the SDK (1.x) no longer takes them, so
+// only max_tokens and stop sequences are sent.
+import Anthropic, {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+} from "@anthropic-ai/sdk";
+import { CallScope } from "./call_scope.ts";
+import { httpError, isConnectionFailure, messageOf } from "./errors.ts";
+import { jsonInstruction, wantsJson } from "./json_instruction.ts";
+import { MAX_TOKENS, numberParam, STOP, stopParam } from "./params.ts";
+import {
+  type CompletionRequest,
+  type CompletionResult,
+  type Provider,
+  type ProviderConfig,
+  ProviderError,
+} from "./types.ts";
+
+type StreamingBody = Anthropic.Messages.MessageCreateParamsStreaming;
+
+export const ANTHROPIC_DEFAULT_BASE_URL = "https://api.anthropic.com";
+/** The API requires max_tokens; used when params set none. */
+export const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
+
+export class AnthropicProvider implements Provider {
+  readonly key = "anthropic";
+  private readonly client: Anthropic;
+
+  constructor(config: ProviderConfig & { apiKey: string }) {
+    this.client = new Anthropic({
+      apiKey: config.apiKey,
+      baseURL: config.baseUrl || ANTHROPIC_DEFAULT_BASE_URL,
+      // The worker owns retries and their accounting.
+      maxRetries: 0,
+      fetch: config.fetch,
+    });
+  }
+
+  async complete(req: CompletionRequest): Promise<CompletionResult> {
+    const body = this.body(req);
+    const scope = CallScope.start(this.key, req);
+    try {
+      const stream = await this.client.messages.create(body, { signal: scope.signal });
+      let model = req.model;
+      let finishReason: string | null = null;
+      // input_tokens counts only the uncached part of the prompt; the cache reads and writes come on top.
+      let input = 0, cacheRead = 0, cacheWrite = 0, output = 0;
+      for await (const event of stream) {
+        switch (event.type) {
+          case "message_start": {
+            const u = event.message.usage;
+            model = event.message.model || model;
+            input = u.input_tokens ?? 0;
+            cacheRead = u.cache_read_input_tokens ?? 0;
+            cacheWrite = u.cache_creation_input_tokens ?? 0;
+            output = u.output_tokens ?? 0;
+            break;
+          }
+          case "content_block_delta":
+            if (event.delta.type === "text_delta") await scope.emit(event.delta.text);
+            break;
+          case "message_delta": {
+            // Counts here are cumulative; the prompt-side ones are present only when they changed.
+            const u = event.usage;
+            output = u.output_tokens ?? output;
+            input = u.input_tokens ?? input;
+            cacheRead = u.cache_read_input_tokens ?? cacheRead;
+            cacheWrite = u.cache_creation_input_tokens ?? cacheWrite;
+            finishReason = event.delta.stop_reason ?? finishReason;
+            break;
+          }
+        }
+      }
+      return scope.finish({
+        usage: { inputTokens: input + cacheRead + cacheWrite, outputTokens: output, cachedTokens: cacheRead },
+        finishReason,
+        model,
+      });
+    } catch (err) {
+      throw scope.failure(err, (e) => this.classify(e));
+    } finally {
+      scope.dispose();
+    }
+  }
+
+  private body(req: CompletionRequest): StreamingBody {
+    const p = req.params;
+    const system = req.messages.filter((m) => m.role === "system").map((m) => m.content);
+    if (wantsJson(req.outputContract)) system.push(jsonInstruction(req.outputContract));
+    return {
+      model: req.model,
+      max_tokens: numberParam(this.key, p, MAX_TOKENS, { integer: true, min: 1 }) ??
+        ANTHROPIC_DEFAULT_MAX_TOKENS,
+      system: system.length > 0 ? system.join("\n\n") : undefined,
+      messages: req.messages
+        .filter((m) => m.role !== "system")
+        .map((m) => ({ role: m.role as "user" | "assistant", content: m.content })),
+      stop_sequences: stopParam(this.key, p, STOP),
+      stream: true,
+    };
+  }
+
+  private classify(err: unknown): ProviderError {
+    if (err instanceof APIUserAbortError) {
+      return new ProviderError(this.key, "cancelled", "the request was aborted", { cause: err });
+    }
+    if (err instanceof APIConnectionTimeoutError) {
+      return new ProviderError(this.key, "timeout", "the request timed out", { cause: err });
+    }
+    if (err instanceof APIConnectionError) {
+      return new ProviderError(
+        this.key,
+        "network",
+        `cannot reach the server: ${messageOf(err.cause ?? err)}`,
+        { cause: err },
+      );
+    }
+    if (err instanceof APIError && typeof err.status === "number") {
+      return httpError(this.key, err.status, err.message, err.headers, err);
+    }
+    if (err instanceof APIError) {
+      // An `event: error` inside the stream (overloaded_error, api_error): the server failed mid-answer.
+      return new ProviderError(this.key, "server", `error event in the stream: ${err.message}`, {
+        cause: err,
+      });
+    }
+    if (isConnectionFailure(err)) {
+      return new ProviderError(this.key, "network", `the connection failed: ${messageOf(err)}`, {
+        cause: err,
+      });
+    }
+    return new ProviderError(this.key, "server", `bad streamed response: ${messageOf(err)}`, { cause: err });
+  }
+}

@@ -1,0 +1,191 @@
+// The local provider: deterministic answers with no key and no network, the default in development
+// and tests. Its knobs, read from the request's `params`, drive every path of the worker:
+//
+//   local_mode            "echo" (default): the text is the last user message, verbatim.
+//                         "json": a JSON object satisfying the output contract, every field (required
+//                         or not) present with a value of its type: string -> "<name> value",
+//                         number -> 1.5, integer -> 1, boolean -> true, object -> {}, array -> [].
+//                         A text contract, or none, gives {"text": "text value"}.
+//                         "error": fail with a ProviderError (see local_error_*).
+//   local_json            an object; json mode then answers exactly JSON.stringify(local_json).
+//   local_error_kind      the ProviderError kind for error mode, default "server".
+//   local_error_status    its HTTP status; default 500 for server, 429 for rate_limit, 400 for client,
+//                         none for the other kinds.
+//   local_retry_after_ms  its retryAfterMs.
+//   local_fail_times      N: error mode for attempts 1..N only (attempt = params.attempt, default 1),
+//                         after that the mode is local_mode_after.
+//   local_mode_after      the mode once local_fail_times is used up; default local_mode when that is
+//                         "echo" or "json", otherwise "echo".
+//   local_delay_ms        wait this long before answering; the request's signal and timeoutMs apply
+//                         (-> "cancelled" / "timeout").
+//   local_chunk_chars     the text is streamed to onDelta in chunks of this many characters (16).
+//
+// Usage is estimated at 4 characters a token: inputTokens = ceil(characters of all messages / 4),
+// outputTokens = ceil(characters of the text / 4), cachedTokens = 0. Characters are code points, so a
+// chunk never splits a surrogate pair. The reported model is the requested one.
+import { CallScope, sleepWithin } from "./call_scope.ts";
+import {
+  type CompletionRequest,
+  type CompletionResult,
+  type OutputContract,
+  type Provider,
+  PROVIDER_ERROR_KINDS,
+  ProviderError,
+  type ProviderErrorKind,
+} from "./types.ts";
+
+const MODES = ["echo", "json", "error"] as const;
+type LocalMode = typeof MODES[number];
+
+const DEFAULT_STATUS: Partial<Record<ProviderErrorKind, number>> = {
+  server: 500,
+  rate_limit: 429,
+  client: 400,
+};
+const DEFAULT_CHUNK_CHARS = 16;
+
+interface Knobs {
+  mode: LocalMode;
+  json: Record<string, unknown> | undefined;
+  errorKind: ProviderErrorKind;
+  errorStatus: number | undefined;
+  retryAfterMs: number | undefined;
+  failTimes: number | undefined;
+  modeAfter: LocalMode;
+  attempt: number;
+  delayMs: number;
+  chunkChars: number;
+}
+
+export class LocalProvider implements Provider {
+  readonly key = "local";
+
+  async complete(req: CompletionRequest): Promise<CompletionResult> {
+    const knobs = readKnobs(req.params);
+    const scope = CallScope.start(this.key, req);
+    try {
+      if (knobs.delayMs > 0) await sleepWithin(scope, knobs.delayMs);
+      const mode = knobs.failTimes === undefined
+        ? knobs.mode
+        : knobs.attempt <= knobs.failTimes
+        ? "error"
+        : knobs.modeAfter;
+      if (mode === "error") throw localError(knobs);
+      const text = mode === "json" ? jsonAnswer(knobs, req.outputContract) : lastUserMessage(req);
+      const chars = Array.from(text);
+      for (let i = 0; i < chars.length; i += knobs.chunkChars) {
+        await scope.emit(chars.slice(i, i + knobs.chunkChars).join(""));
+      }
+      const promptChars = req.messages.reduce((sum, m) => sum + Array.from(m.content).length, 0);
+      return scope.finish({
+        usage: {
+          inputTokens: Math.ceil(promptChars / 4),
+          outputTokens: Math.ceil(chars.length / 4),
+          cachedTokens: 0,
+        },
+        finishReason: "stop",
+        model: req.model,
+      });
+    } catch (err) {
+      throw scope.failure(err, (e) => new ProviderError(this.key, "server", String(e), { cause: e }));
+    } finally {
+      scope.dispose();
+    }
+  }
+}
+
+function lastUserMessage(req: CompletionRequest): string {
+  for (let i = req.messages.length - 1; i >= 0; i--) {
+    if (req.messages[i].role === "user") return req.messages[i].content;
+  }
+  return "";
+}
+
+function jsonAnswer(knobs: Knobs, contract: OutputContract | null | undefined): string {
+  if (knobs.json !== undefined) return JSON.stringify(knobs.json);
+  const fields = contract?.kind === "json" ? contract.fields : [{ name: "text", type: "string" as const }];
+  const value: Record<string, unknown> = {};
+  for (const field of fields) {
+    switch (field.type) {
+      case "string":
+        value[field.name] = `${field.name} value`;
+        break;
+      case "number":
+        value[field.name] = 1.5;
+        break;
+      case "integer":
+        value[field.name] = 1;
+        break;
+      case "boolean":
+        value[field.name] = true;
+        break;
+      case "object":
+        value[field.name] = {};
+        break;
+      case "array":
+        value[field.name] = [];
+        break;
+    }
+  }
+  return JSON.stringify(value);
+}
+
+function localError(knobs: Knobs): ProviderError {
+  const status = knobs.errorStatus ?? DEFAULT_STATUS[knobs.errorKind];
+  const what = status === undefined ? knobs.errorKind : `${knobs.errorKind} (HTTP ${status})`;
+  return new ProviderError("local", knobs.errorKind, `simulated ${what} error (local_mode error)`, {
+    status,
+    retryAfterMs: knobs.retryAfterMs,
+  });
+}
+
+function readKnobs(params: Record<string, unknown> | undefined): Knobs {
+  const p = params ?? {};
+  const mode = modeKnob(p, "local_mode") ?? "echo";
+  const errorKind = p.local_error_kind ?? "server";
+  if (!PROVIDER_ERROR_KINDS.includes(errorKind as ProviderErrorKind)) {
+    throw knobError(
+      `params.local_error_kind must be one of ${PROVIDER_ERROR_KINDS.join(", ")}, got ${
+        JSON.stringify(errorKind)
+      }`,
+    );
+  }
+  const json = p.local_json;
+  if (json !== undefined && (json === null || typeof json !== "object" || Array.isArray(json))) {
+    throw knobError(`params.local_json must be a JSON object, got ${JSON.stringify(json)}`);
+  }
+  return {
+    mode,
+    json: json as Record<string, unknown> | undefined,
+    errorKind: errorKind as ProviderErrorKind,
+    errorStatus: intKnob(p, "local_error_status", 100),
+    retryAfterMs: intKnob(p, "local_retry_after_ms", 0),
+    failTimes: intKnob(p, "local_fail_times", 0),
+    modeAfter: modeKnob(p, "local_mode_after") ?? (mode === "error" ? "echo" : mode),
+    attempt: intKnob(p, "attempt", 1) ?? 1,
+    delayMs: intKnob(p, "local_delay_ms", 0) ?? 0,
+    chunkChars: intKnob(p, "local_chunk_chars", 1) ?? DEFAULT_CHUNK_CHARS,
+  };
+}
+
+function modeKnob(p: Record<string, unknown>, name: string): LocalMode | undefined {
+  const value = p[name];
+  if (value === undefined) return undefined;
+  if (!MODES.includes(value as LocalMode)) {
+    throw knobError(`params.${name} must be one of ${MODES.join(", ")}, got ${JSON.stringify(value)}`);
+  }
+  return value as LocalMode;
+}
+
+function intKnob(p: Record<string, unknown>, name: string, min: number): number | undefined {
+  const value = p[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
+    throw knobError(`params.${name} must be an integer >= ${min}, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function knobError(message: string): ProviderError {
+  return new ProviderError("local", "client", message);
+}

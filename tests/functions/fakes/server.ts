@@ -1,0 +1,164 @@
+// The shared machinery of the fake provider servers: a Deno.serve server on an ephemeral loopback
+// port that records every request, answers according to its current `mode`, and can stall (hold
+// back the response head, or stop a stream after some events) until the client gives up or the
+// server closes.
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: Headers;
+  /** The parsed JSON body (null when the body was empty). */
+  body: Record<string, unknown> | null;
+}
+
+export type FakeMode =
+  /** A normal streamed answer. */
+  | { kind: "ok" }
+  /** An HTTP error in the provider's own error format, with extra headers (retry-after ...). */
+  | { kind: "error"; status: number; headers?: Record<string, string> }
+  /** Never send the response head. */
+  | { kind: "stall" }
+  /** Send the first `events` events of the stream, then hang. */
+  | { kind: "stall_after"; events: number }
+  /** Send the first `events` events, then the provider's in-stream error event, then end. */
+  | { kind: "error_event"; events: number };
+
+/** A provider protocol: how it streams an answer and how it reports an HTTP error. */
+export interface FakeProtocol {
+  /** True for the request path(s) this provider streams on; others get 404. */
+  matches(req: RecordedRequest): boolean;
+  /** The stream's events, each already framed as SSE text ending in a blank line. */
+  events(req: RecordedRequest): string[];
+  errorBody(status: number): Record<string, unknown>;
+  /** The SSE event a provider sends when it fails after the stream has begun. */
+  errorEvent(): string;
+}
+
+export interface FakeServer {
+  /** http://127.0.0.1:<port> */
+  readonly origin: string;
+  readonly requests: RecordedRequest[];
+  mode: FakeMode;
+  close(): Promise<void>;
+}
+
+const encoder = new TextEncoder();
+
+export function startFakeServer(protocol: FakeProtocol): FakeServer {
+  const requests: RecordedRequest[] = [];
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const controller = new AbortController();
+
+  const fake = {
+    requests,
+    mode: { kind: "ok" } as FakeMode,
+    origin: "",
+    close: async () => {
+      release();
+      controller.abort();
+      await server.finished;
+    },
+  };
+
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, signal: controller.signal, onListen: () => {} },
+    async (request) => {
+      const url = new URL(request.url);
+      const text = await request.text();
+      const recorded: RecordedRequest = {
+        method: request.method,
+        path: url.pathname,
+        query: url.searchParams,
+        headers: request.headers,
+        body: text ? JSON.parse(text) : null,
+      };
+      requests.push(recorded);
+      if (!protocol.matches(recorded)) {
+        return Response.json({ error: `the fake does not serve ${request.method} ${url.pathname}` }, {
+          status: 404,
+        });
+      }
+      const mode = fake.mode;
+      switch (mode.kind) {
+        case "error":
+          return Response.json(protocol.errorBody(mode.status), {
+            status: mode.status,
+            headers: mode.headers,
+          });
+        case "stall":
+          await released;
+          return new Response("the fake server closed", { status: 503 });
+        case "ok":
+        case "stall_after":
+        case "error_event": {
+          const events = protocol.events(recorded);
+          const stream = mode.kind === "error_event"
+            ? eventStream([...events.slice(0, mode.events), protocol.errorEvent()], null, released)
+            : eventStream(events, mode.kind === "stall_after" ? mode.events : null, released);
+          return new Response(stream, {
+            headers: { "content-type": "text/event-stream", "cache-control": "no-cache" },
+          });
+        }
+      }
+    },
+  );
+  fake.origin = `http://127.0.0.1:${server.addr.port}`;
+  return fake;
+}
+
+/** One network write per event; with `stallAfter`, the stream hangs after that many events. */
+function eventStream(
+  events: string[],
+  stallAfter: number | null,
+  released: Promise<void>,
+): ReadableStream<Uint8Array> {
+  let next = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(stream) {
+      if (stallAfter !== null && next >= stallAfter) {
+        await released;
+        stream.close();
+        return;
+      }
+      if (next >= events.length) {
+        stream.close();
+        return;
+      }
+      stream.enqueue(encoder.encode(events[next++]));
+    },
+  });
+}
+
+/** An SSE event: an optional `event:` line and one `data:` line. */
+export function sse(data: unknown, event?: string): string {
+  const payload = typeof data === "string" ? data : JSON.stringify(data);
+  return `${event ? `event: ${event}\n` : ""}data: ${payload}\n\n`;
+}
+
+/** A loopback URL nothing listens on (a port just released), for connection-refused cases. */
+export function refusedOrigin(): string {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const { port } = listener.addr as Deno.NetAddr;
+  listener.close();
+  return `http://127.0.0.1:${port}`;
+}
+
+/** What a fake streams back: the text in these chunks, and the usage it reports. */
+export interface FakeAnswer {
+  chunks: string[];
+  model: string;
+  /** All prompt tokens, cached ones included. */
+  inputTokens: number;
+  outputTokens: number;
+  cachedTokens: number;
+}
+
+export const DEFAULT_ANSWER: FakeAnswer = {
+  chunks: ["Hel", "lo, ", "wor", "ld!"],
+  model: "fake-model-2025-01-01",
+  inputTokens: 42,
+  outputTokens: 4,
+  cachedTokens: 10,
+};

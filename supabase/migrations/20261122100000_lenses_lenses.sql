@@ -48,7 +48,7 @@ immutable
 set search_path = ''
 as $$
 declare
-  v_errors text[] := '{}';
+  v_errors text[] := '{}'::text[];
   v_key text;
   v_ui jsonb;
   v_list text;

@@ -19,7 +19,7 @@ immutable
 set search_path = ''
 as $$
 declare
-  v_errors text[] := '{}';
+  v_errors text[] := '{}'::text[];
   v_allowed text[];
   v_key text;
   v_field jsonb;

@@ -42,7 +42,7 @@ immutable
 set search_path = ''
 as $$
 declare
-  v_errors text[] := '{}';
+  v_errors text[] := '{}'::text[];
   v_allowed text[] := array['placeholder', 'help'];
   v_key text;
   v_bound text;

@@ -256,11 +256,10 @@ declare
   v_unknown text;
   v_pieces text[];
   v_labels text[];
-  v_values jsonb := '{}';
+  v_values jsonb := '{}'::jsonb;
   v_param jsonb;
   v_value jsonb;
   v_result text;
-  i integer;
 begin
   if jsonb_typeof(v_params) <> 'object' then
     raise exception 'params must be a JSON object keyed by parameter label, got %', jsonb_typeof(v_params)
@@ -354,51 +353,54 @@ $$;
 comment on function lenses.fn_render_version_body(uuid, jsonb) is
   'The version''s template with every [[label]] filled by its type-checked, normalised value (22023 names a bad or missing one).';
 
--- Why a draft cannot be published yet (empty when it can): placeholders without a parameter,
--- parameters the template does not use, invalid contracts, defaults that do not render.
-create function lenses.fn_version_publish_errors(
-  p_version_id uuid, p_template text, p_input_contract jsonb, p_output_contract jsonb
-) returns text[]
+-- What is wrong with how a template binds its parameters (empty when nothing): placeholders
+-- without a parameter, parameters the template does not use, defaults that do not render.
+-- p_parameters as fn_render_template takes them. Shared by versions and inline node overrides.
+create function lenses.fn_template_binding_errors(p_template text, p_parameters jsonb) returns text[]
 language plpgsql
 stable
 set search_path = ''
 as $$
 declare
-  v_errors text[] := '{}';
+  v_errors text[] := '{}'::text[];
   v_labels text[] := lenses.fn_template_labels(p_template);
-  v_param record;
+  v_param jsonb;
   v_error text;
 begin
   select v_errors || coalesce(array_agg(format('template placeholder [[%s]] has no parameter', l) order by l), '{}')
   into v_errors
   from unnest(v_labels) l
-  where not exists (select 1 from lenses.version_parameters vp where vp.version_id = p_version_id and vp.label = l);
+  where not exists (select 1 from jsonb_array_elements(coalesce(p_parameters, '[]')) p where p ->> 'label' = l);
 
-  for v_param in
-    select vp.label, vp.param_type, vp.default_value, t.default_config || vp.config as config
-    from lenses.version_parameters vp join lenses.tools t on t.id = vp.tool_id
-    where vp.version_id = p_version_id
-    order by vp.label
-  loop
-    if not v_param.label = any (v_labels) then
-      v_errors := v_errors || format('parameter "%s" does not appear in the template', v_param.label);
+  for v_param in select p from jsonb_array_elements(coalesce(p_parameters, '[]')) p order by p ->> 'label' loop
+    if not (v_param ->> 'label') = any (v_labels) then
+      v_errors := v_errors || format('parameter "%s" does not appear in the template', v_param ->> 'label');
     end if;
-    if v_param.default_value is not null then
-      v_error := lenses.fn_param_value_error(v_param.label, v_param.param_type, v_param.config, v_param.default_value);
+    if nullif(v_param -> 'default_value', 'null'::jsonb) is not null then
+      v_error := lenses.fn_param_value_error(v_param ->> 'label', (v_param ->> 'type')::lenses.param_type,
+        coalesce(v_param -> 'config', '{}'::jsonb), v_param -> 'default_value');
       if v_error is not null then
         v_errors := v_errors || format('default_value of %s', v_error);
       end if;
     end if;
   end loop;
-
-  if p_input_contract is not null then
-    v_errors := v_errors || lenses.fn_contract_errors(p_input_contract, 'input');
-  end if;
-  if p_output_contract is not null then
-    v_errors := v_errors || lenses.fn_contract_errors(p_output_contract, 'output');
-  end if;
   return v_errors;
 end
+$$;
+comment on function lenses.fn_template_binding_errors(text, jsonb) is
+  'Unbound [[label]] placeholders, unused parameters and bad defaults of a template and its parameters (empty when none).';
+
+-- Why a draft cannot be published yet (empty when it can).
+create function lenses.fn_version_publish_errors(
+  p_version_id uuid, p_template text, p_input_contract jsonb, p_output_contract jsonb
+) returns text[]
+language sql
+stable
+set search_path = ''
+as $$
+  select lenses.fn_template_binding_errors(p_template, lenses.fn_version_parameter_defs(p_version_id))
+    || case when p_input_contract is null then '{}'::text[] else lenses.fn_contract_errors(p_input_contract, 'input') end
+    || case when p_output_contract is null then '{}'::text[] else lenses.fn_contract_errors(p_output_contract, 'output') end
 $$;
 comment on function lenses.fn_version_publish_errors(uuid, text, jsonb, jsonb) is
   'Why a version cannot be published (empty when it can): unbound placeholders, unused parameters, bad contracts or defaults.';
@@ -407,10 +409,12 @@ revoke execute on function lenses.fn_compact_json(jsonb), lenses.fn_param_numeri
   lenses.fn_render_param_value(text, lenses.param_type, jsonb, jsonb),
   lenses.fn_param_value_error(text, lenses.param_type, jsonb, jsonb),
   lenses.fn_render_template(text, jsonb, jsonb), lenses.fn_version_parameter_defs(uuid),
-  lenses.fn_render_version_body(uuid, jsonb), lenses.fn_version_publish_errors(uuid, text, jsonb, jsonb) from public;
+  lenses.fn_render_version_body(uuid, jsonb), lenses.fn_template_binding_errors(text, jsonb),
+  lenses.fn_version_publish_errors(uuid, text, jsonb, jsonb) from public;
 grant execute on function lenses.fn_compact_json(jsonb), lenses.fn_param_numeric(jsonb),
   lenses.fn_render_param_value(text, lenses.param_type, jsonb, jsonb),
   lenses.fn_param_value_error(text, lenses.param_type, jsonb, jsonb),
   lenses.fn_render_template(text, jsonb, jsonb), lenses.fn_version_parameter_defs(uuid),
-  lenses.fn_render_version_body(uuid, jsonb), lenses.fn_version_publish_errors(uuid, text, jsonb, jsonb)
+  lenses.fn_render_version_body(uuid, jsonb), lenses.fn_template_binding_errors(text, jsonb),
+  lenses.fn_version_publish_errors(uuid, text, jsonb, jsonb)
   to anon, authenticated, service_role;

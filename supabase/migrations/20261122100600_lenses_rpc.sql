@@ -132,8 +132,8 @@ declare
   v_tool lenses.tools;
   v_errors text[];
   v_error text;
-  v_labels text[] := '{}';
-  v_rows jsonb := '[]';
+  v_labels text[] := '{}'::text[];
+  v_rows jsonb := '[]'::jsonb;
 begin
   if p_parameters is null or jsonb_typeof(p_parameters) <> 'array' then
     raise exception '%: p_parameters must be a JSON array of parameters', p_rpc using errcode = '22023';

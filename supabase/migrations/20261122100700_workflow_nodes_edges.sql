@@ -251,7 +251,7 @@ create table lenses.workflow_nodes (
   key text not null,
   title text,
   kind lenses.workflow_node_kind not null default 'lens',
-  lens_version_id uuid references lenses.versions (id) on delete restrict,
+  lens_version_id uuid references lenses.versions (id),
   inline_override jsonb,
   config jsonb not null default '{}',
   created_at timestamptz not null default now(),

@@ -25,7 +25,10 @@ export const ArtifactKind = z.enum([
 export const ContractFieldType = z.enum(["string", "number", "integer", "boolean", "object", "array"]);
 
 /** Field names, parameter labels and input paths: an identifier of at most 63 characters. */
-export const Identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, "an identifier (letters, digits, _; at most 63)");
+export const Identifier = z.string().regex(
+  /^[A-Za-z_][A-Za-z0-9_]{0,62}$/,
+  "an identifier (letters, digits, _; at most 63)",
+);
 
 export const ContractField = z.object({
   name: Identifier,
@@ -35,8 +38,12 @@ export const ContractField = z.object({
 }).strict();
 
 const uniqueNames = (fields: { name: string }[]) => new Set(fields.map((f) => f.name)).size === fields.length;
-const textHasNoFields = (c: { kind: string; fields?: unknown[] }) => c.kind === "json" || (c.fields ?? []).length === 0;
-const textHasNoFieldsMessage = { message: "a text contract has no fields (its value is { text })", path: ["fields"] };
+const textHasNoFields = (c: { kind: string; fields?: unknown[] }) =>
+  c.kind === "json" || (c.fields ?? []).length === 0;
+const textHasNoFieldsMessage = {
+  message: "a text contract has no fields (its value is { text })",
+  path: ["fields"],
+};
 const Fields = z.array(ContractField).max(100).refine(uniqueNames, "field names must be unique");
 
 /** `fields` may be left out: no declared fields (for kind json: an open object). */

@@ -18,7 +18,10 @@ export const InstructionCategory = z.enum([
   "export",
 ]);
 
-const DistinctIdentifiers = z.array(Identifier).refine((a) => new Set(a).size === a.length, "must not repeat a name");
+const DistinctIdentifiers = z.array(Identifier).refine(
+  (a) => new Set(a).size === a.length,
+  "must not repeat a name",
+);
 
 export const LensParams = z.object({
   /** Prefill values for the lens form, by parameter label. */

@@ -41,7 +41,11 @@ const TextConfig = z.object({
 const NumberConfig = z.object({ ...common, min: z.number().optional(), max: z.number().optional() })
   .strict().refine(minNotAboveMax("min", "max"), "min must not exceed max");
 
-const IntegerConfig = z.object({ ...common, min: z.number().int().optional(), max: z.number().int().optional() })
+const IntegerConfig = z.object({
+  ...common,
+  min: z.number().int().optional(),
+  max: z.number().int().optional(),
+})
   .strict().refine(minNotAboveMax("min", "max"), "min must not exceed max");
 
 const Options = z.array(z.string().min(1).max(200)).min(1).max(200)

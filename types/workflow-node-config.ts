@@ -6,13 +6,16 @@
 import { z } from "zod";
 import { Identifier, InputContract, OutputContract } from "./contracts.ts";
 import { InstructionCategory } from "./lens-params.ts";
-import { ParamType, paramConfigSchema } from "./param-config.ts";
+import { paramConfigSchema, ParamType } from "./param-config.ts";
 
 export const WorkflowNodeKind = z.enum(["lens", "human_input"]);
 export const MergeStrategy = z.enum(["last_write_wins", "concat", "array", "json_object"]);
 export const WorkflowStatus = z.enum(["draft", "published", "archived"]);
 
-const Uuid = z.string().regex(/^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/, "a uuid");
+const Uuid = z.string().regex(
+  /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/,
+  "a uuid",
+);
 /** SQL btrim: spaces only. */
 const spaceTrimmedLength = (s: string) => s.replace(/^ +| +$/g, "").length;
 
@@ -39,7 +42,10 @@ export const LensNodeConfig = z.object({
 
 /** A human input node: what to ask, how long to wait (up to 30 days), where it sits. */
 export const HumanInputNodeConfig = z.object({
-  prompt: z.string().refine((s) => spaceTrimmedLength(s) >= 1 && spaceTrimmedLength(s) <= 10_000, "1 to 10000 characters"),
+  prompt: z.string().refine(
+    (s) => spaceTrimmedLength(s) >= 1 && spaceTrimmedLength(s) <= 10_000,
+    "1 to 10000 characters",
+  ),
   timeout_ms: z.number().int().min(1000).max(2_592_000_000).optional(),
   position: NodePosition.optional(),
 }).strict();
@@ -52,7 +58,10 @@ export const InlineParameter = z.object({
   label: Identifier,
   type: ParamType,
   required: z.boolean().optional(),
-  display_name: z.string().refine((s) => spaceTrimmedLength(s) >= 1 && spaceTrimmedLength(s) <= 120, "1 to 120 characters")
+  display_name: z.string().refine(
+    (s) => spaceTrimmedLength(s) >= 1 && spaceTrimmedLength(s) <= 120,
+    "1 to 120 characters",
+  )
     .optional(),
   default_value: z.json().optional(),
   config: z.record(z.string(), z.unknown()).optional(),
@@ -72,7 +81,8 @@ export const InlineOverride = z.object({
   output_contract: OutputContract.nullable().optional(),
   instruction_category: InstructionCategory.optional(),
   parameters: z.array(InlineParameter).max(100)
-    .refine((ps) => new Set(ps.map((p) => p.label)).size === ps.length, "parameter labels must be unique").optional(),
+    .refine((ps) => new Set(ps.map((p) => p.label)).size === ps.length, "parameter labels must be unique")
+    .optional(),
 }).strict();
 
 export type WorkflowNodeKind = z.infer<typeof WorkflowNodeKind>;

@@ -6,9 +6,15 @@
 import type { z } from "zod";
 import { assertEquals } from "../_support/assert.ts";
 import { db } from "../_support/stack.ts";
-import { ArtifactKind, ContractFieldType, ContractKind, InputContract, OutputContract } from "../../types/contracts.ts";
+import {
+  ArtifactKind,
+  ContractFieldType,
+  ContractKind,
+  InputContract,
+  OutputContract,
+} from "../../types/contracts.ts";
 import { InstructionCategory, LensParams, LensStatus, Visibility } from "../../types/lens-params.ts";
-import { ParamType, paramConfigSchema, ToolCategory } from "../../types/param-config.ts";
+import { paramConfigSchema, ParamType, ToolCategory } from "../../types/param-config.ts";
 import {
   InlineOverride,
   MergeStrategy,
@@ -23,7 +29,11 @@ const field = (name: string, type = "string", required = true) => ({ name, type,
 const many = (n: number) => Array.from({ length: n }, (_, i) => field(`f${i}`));
 
 /** Runs each case through zod and SQL; both must give the expected answer. */
-async function agree(cases: Case[], schema: (c: Case) => z.ZodType, sqlErrors: (c: Case) => Promise<string[]>) {
+async function agree(
+  cases: Case[],
+  schema: (c: Case) => z.ZodType,
+  sqlErrors: (c: Case) => Promise<string[]>,
+) {
   const failures: string[] = [];
   for (const c of cases) {
     const zod = schema(c).safeParse(c.value);
@@ -31,7 +41,9 @@ async function agree(cases: Case[], schema: (c: Case) => z.ZodType, sqlErrors: (
     const sqlValid = errors.length === 0;
     if (zod.success !== c.valid || sqlValid !== c.valid) {
       failures.push(
-        `${c.name}: expected ${c.valid ? "valid" : "invalid"}, zod says ${zod.success ? "valid" : "invalid"}` +
+        `${c.name}: expected ${c.valid ? "valid" : "invalid"}, zod says ${
+          zod.success ? "valid" : "invalid"
+        }` +
           `${zod.success ? "" : ` (${zod.error.issues.map((i) => i.message).join("; ")})`}, SQL says ` +
           `${sqlValid ? "valid" : `invalid (${errors.join("; ")})`}`,
       );
@@ -48,7 +60,10 @@ const inputCases: Case[] = [
   { name: "json, open (no fields)", value: { kind: "json" }, valid: true },
   {
     name: "json with fields and a description",
-    value: { kind: "json", fields: [field("topic"), { ...field("n", "integer", false), description: "how many" }] },
+    value: {
+      kind: "json",
+      fields: [field("topic"), { ...field("n", "integer", false), description: "how many" }],
+    },
     valid: true,
   },
   {
@@ -65,20 +80,40 @@ const inputCases: Case[] = [
   { name: "unknown kind", value: { kind: "xml" }, valid: false },
   { name: "kind not a string", value: { kind: 1 }, valid: false },
   { name: "text kind with fields", value: { kind: "text", fields: [field("a")] }, valid: false },
-  { name: "duplicate field names", value: { kind: "json", fields: [field("a"), field("a", "number")] }, valid: false },
+  {
+    name: "duplicate field names",
+    value: { kind: "json", fields: [field("a"), field("a", "number")] },
+    valid: false,
+  },
   { name: "bad field type", value: { kind: "json", fields: [field("a", "date")] }, valid: false },
   { name: "name starting with a digit", value: { kind: "json", fields: [field("1abc")] }, valid: false },
   { name: "name with a dash", value: { kind: "json", fields: [field("a-b")] }, valid: false },
   { name: "a 64-character name", value: { kind: "json", fields: [field("a".repeat(64))] }, valid: false },
-  { name: "required missing", value: { kind: "json", fields: [{ name: "a", type: "string" }] }, valid: false },
-  { name: "required not a boolean", value: { kind: "json", fields: [{ ...field("a"), required: "yes" }] }, valid: false },
-  { name: "unknown field key", value: { kind: "json", fields: [{ ...field("a"), default: 1 }] }, valid: false },
+  {
+    name: "required missing",
+    value: { kind: "json", fields: [{ name: "a", type: "string" }] },
+    valid: false,
+  },
+  {
+    name: "required not a boolean",
+    value: { kind: "json", fields: [{ ...field("a"), required: "yes" }] },
+    valid: false,
+  },
+  {
+    name: "unknown field key",
+    value: { kind: "json", fields: [{ ...field("a"), default: 1 }] },
+    valid: false,
+  },
   {
     name: "description too long",
     value: { kind: "json", fields: [{ ...field("a"), description: "x".repeat(501) }] },
     valid: false,
   },
-  { name: "description not a string", value: { kind: "json", fields: [{ ...field("a"), description: 5 }] }, valid: false },
+  {
+    name: "description not a string",
+    value: { kind: "json", fields: [{ ...field("a"), description: 5 }] },
+    valid: false,
+  },
   { name: "fields an object", value: { kind: "json", fields: {} }, valid: false },
   { name: "101 fields", value: { kind: "json", fields: many(101) }, valid: false },
   { name: "input with artifactKind", value: { kind: "json", artifactKind: "json" }, valid: false },
@@ -87,14 +122,26 @@ const inputCases: Case[] = [
 ];
 
 const outputCases: Case[] = [
-  { name: "json report with fields", value: { kind: "json", artifactKind: "report", fields: [field("summary")] }, valid: true },
+  {
+    name: "json report with fields",
+    value: { kind: "json", artifactKind: "report", fields: [field("summary")] },
+    valid: true,
+  },
   { name: "text markdown", value: { kind: "text", artifactKind: "markdown" }, valid: true },
-  ...ArtifactKind.options.map((a) => ({ name: `artifactKind ${a}`, value: { kind: "json", artifactKind: a }, valid: true })),
+  ...ArtifactKind.options.map((a) => ({
+    name: `artifactKind ${a}`,
+    value: { kind: "json", artifactKind: a },
+    valid: true,
+  })),
   { name: "missing artifactKind", value: { kind: "json", fields: [field("a")] }, valid: false },
   { name: "unknown artifactKind", value: { kind: "json", artifactKind: "essay" }, valid: false },
   { name: "artifactKind null", value: { kind: "json", artifactKind: null }, valid: false },
   { name: "missing kind", value: { artifactKind: "json" }, valid: false },
-  { name: "text output with fields", value: { kind: "text", artifactKind: "text", fields: [field("a")] }, valid: false },
+  {
+    name: "text output with fields",
+    value: { kind: "text", artifactKind: "text", fields: [field("a")] },
+    valid: false,
+  },
   {
     name: "duplicate output names",
     value: { kind: "json", artifactKind: "json", fields: [field("a"), field("a")] },
@@ -105,10 +152,18 @@ const outputCases: Case[] = [
 Deno.test("contracts: zod and lenses.fn_contract_errors agree", async () => {
   const sql = db();
   try {
-    await agree(inputCases, () => InputContract, async (c) =>
-      (await sql`select lenses.fn_contract_errors(${json(c.value)}::text::jsonb, 'input') as e`)[0].e);
-    await agree(outputCases, () => OutputContract, async (c) =>
-      (await sql`select lenses.fn_contract_errors(${json(c.value)}::text::jsonb, 'output') as e`)[0].e);
+    await agree(
+      inputCases,
+      () => InputContract,
+      async (c) =>
+        (await sql`select lenses.fn_contract_errors(${json(c.value)}::text::jsonb, 'input') as e`)[0].e,
+    );
+    await agree(
+      outputCases,
+      () => OutputContract,
+      async (c) =>
+        (await sql`select lenses.fn_contract_errors(${json(c.value)}::text::jsonb, 'output') as e`)[0].e,
+    );
   } finally {
     await sql.end();
   }
@@ -117,7 +172,12 @@ Deno.test("contracts: zod and lenses.fn_contract_errors agree", async () => {
 type ParamCase = Case & { type: ParamType; complete?: boolean };
 const paramCases: ParamCase[] = [
   { type: "text", name: "text, empty", value: {}, valid: true },
-  { type: "text", name: "text, all keys", value: { min_length: 2, max_length: 10, placeholder: "x", help: "y" }, valid: true },
+  {
+    type: "text",
+    name: "text, all keys",
+    value: { min_length: 2, max_length: 10, placeholder: "x", help: "y" },
+    valid: true,
+  },
   { type: "text", name: "text, min above max", value: { min_length: 5, max_length: 2 }, valid: false },
   { type: "text", name: "text, max_length 0", value: { max_length: 0 }, valid: false },
   { type: "text", name: "text, max_length 1.5", value: { max_length: 1.5 }, valid: false },
@@ -133,7 +193,12 @@ const paramCases: ParamCase[] = [
   { type: "float", name: "float, options", value: { options: ["a"] }, valid: false },
   { type: "integer", name: "integer, whole bounds", value: { min: 1, max: 10 }, valid: true },
   { type: "integer", name: "integer, fractional min", value: { min: 1.5 }, valid: false },
-  { type: "select", name: "select, options", value: { options: ["a", "b"], placeholder: "pick" }, valid: true },
+  {
+    type: "select",
+    name: "select, options",
+    value: { options: ["a", "b"], placeholder: "pick" },
+    valid: true,
+  },
   { type: "select", name: "select, no options (parameter)", value: {}, valid: false },
   { type: "select", name: "select, no options (tool default)", value: {}, complete: false, valid: true },
   { type: "select", name: "select, empty options", value: { options: [] }, valid: false },
@@ -165,11 +230,17 @@ const paramCases: ParamCase[] = [
 Deno.test("parameter configs: zod and lenses.fn_param_config_errors agree", async () => {
   const sql = db();
   try {
-    await agree(paramCases, (c) => paramConfigSchema((c as ParamCase).type, (c as ParamCase).complete ?? true), async (c) => {
-      const p = c as ParamCase;
-      return (await sql`select lenses.fn_param_config_errors(${p.type}::lenses.param_type, ${json(c.value)}::text::jsonb,
+    await agree(
+      paramCases,
+      (c) => paramConfigSchema((c as ParamCase).type, (c as ParamCase).complete ?? true),
+      async (c) => {
+        const p = c as ParamCase;
+        return (await sql`select lenses.fn_param_config_errors(${p.type}::lenses.param_type, ${
+          json(c.value)
+        }::text::jsonb,
         ${p.complete ?? true}) as e`)[0].e;
-    });
+      },
+    );
   } finally {
     await sql.end();
   }
@@ -201,8 +272,11 @@ const lensParamCases: Case[] = [
 Deno.test("lens params: zod and lenses.fn_lens_params_errors agree", async () => {
   const sql = db();
   try {
-    await agree(lensParamCases, () => LensParams, async (c) =>
-      (await sql`select lenses.fn_lens_params_errors(${json(c.value)}::text::jsonb) as e`)[0].e);
+    await agree(
+      lensParamCases,
+      () => LensParams,
+      async (c) => (await sql`select lenses.fn_lens_params_errors(${json(c.value)}::text::jsonb) as e`)[0].e,
+    );
   } finally {
     await sql.end();
   }
@@ -238,7 +312,12 @@ const nodeCases: NodeCase[] = [
     value: { retry: { backoff_ms: 500, max_backoff_ms: 100 } },
     valid: false,
   },
-  { kind: "lens", name: "lens, multiplier below 1", value: { retry: { backoff_multiplier: 0.5 } }, valid: false },
+  {
+    kind: "lens",
+    name: "lens, multiplier below 1",
+    value: { retry: { backoff_multiplier: 0.5 } },
+    valid: false,
+  },
   { kind: "lens", name: "lens, unknown retry key", value: { retry: { jitter: true } }, valid: false },
   { kind: "lens", name: "lens, retry a number", value: { retry: 3 }, valid: false },
   { kind: "lens", name: "lens, params key not a label", value: { params: { "bad-key": 1 } }, valid: false },
@@ -250,29 +329,52 @@ const nodeCases: NodeCase[] = [
   { kind: "lens", name: "lens, unknown key", value: { temperature: 0.2 }, valid: false },
   { kind: "lens", name: "lens, config null", value: null, valid: false },
   { kind: "lens", name: "lens, config an array", value: [], valid: false },
-  { kind: "human_input", name: "human, a prompt", value: { prompt: "Approve?", position: { x: 0, y: 0 } }, valid: true },
-  { kind: "human_input", name: "human, thirty days", value: { prompt: "x", timeout_ms: 2592000000 }, valid: true },
+  {
+    kind: "human_input",
+    name: "human, a prompt",
+    value: { prompt: "Approve?", position: { x: 0, y: 0 } },
+    valid: true,
+  },
+  {
+    kind: "human_input",
+    name: "human, thirty days",
+    value: { prompt: "x", timeout_ms: 2592000000 },
+    valid: true,
+  },
   { kind: "human_input", name: "human, no prompt", value: {}, valid: false },
   { kind: "human_input", name: "human, blank prompt", value: { prompt: "   " }, valid: false },
   { kind: "human_input", name: "human, prompt of 10001", value: { prompt: "p".repeat(10001) }, valid: false },
   { kind: "human_input", name: "human, prompt a number", value: { prompt: 5 }, valid: false },
   { kind: "human_input", name: "human, a model", value: { prompt: "x", model_id: uuid }, valid: false },
   { kind: "human_input", name: "human, params", value: { prompt: "x", params: {} }, valid: false },
-  { kind: "human_input", name: "human, above thirty days", value: { prompt: "x", timeout_ms: 2592000001 }, valid: false },
+  {
+    kind: "human_input",
+    name: "human, above thirty days",
+    value: { prompt: "x", timeout_ms: 2592000001 },
+    valid: false,
+  },
 ];
 
 Deno.test("workflow node configs: zod and lenses.fn_node_config_errors agree", async () => {
   const sql = db();
   try {
-    await agree(nodeCases, (c) => nodeConfigSchema((c as NodeCase).kind), async (c) =>
-      (await sql`select lenses.fn_node_config_errors(${(c as NodeCase).kind}::lenses.workflow_node_kind,
-        ${json(c.value)}::text::jsonb) as e`)[0].e);
+    await agree(
+      nodeCases,
+      (c) => nodeConfigSchema((c as NodeCase).kind),
+      async (c) =>
+        (await sql`select lenses.fn_node_config_errors(${(c as NodeCase).kind}::lenses.workflow_node_kind,
+        ${json(c.value)}::text::jsonb) as e`)[0].e,
+    );
   } finally {
     await sql.end();
   }
 });
 
-const param = (label: string, type: string, extra: Record<string, unknown> = {}) => ({ label, type, ...extra });
+const param = (label: string, type: string, extra: Record<string, unknown> = {}) => ({
+  label,
+  type,
+  ...extra,
+});
 const overrideCases: Case[] = [
   {
     name: "template and one parameter",
@@ -293,13 +395,21 @@ const overrideCases: Case[] = [
     },
     valid: true,
   },
-  { name: "null contracts", value: { template_body: "x", input_contract: null, output_contract: null }, valid: true },
+  {
+    name: "null contracts",
+    value: { template_body: "x", input_contract: null, output_contract: null },
+    valid: true,
+  },
   { name: "no parameters key", value: { template_body: "plain" }, valid: true },
   { name: "empty template", value: { template_body: "" }, valid: false },
   { name: "no template", value: { parameters: [] }, valid: false },
   { name: "template too long", value: { template_body: "t".repeat(100001) }, valid: false },
   { name: "unknown key", value: { template_body: "x", model: "gpt" }, valid: false },
-  { name: "bad input contract", value: { template_body: "x", input_contract: { kind: "xml" } }, valid: false },
+  {
+    name: "bad input contract",
+    value: { template_body: "x", input_contract: { kind: "xml" } },
+    valid: false,
+  },
   {
     name: "output contract without artifactKind",
     value: { template_body: "x", output_contract: { kind: "json" } },
@@ -309,11 +419,27 @@ const overrideCases: Case[] = [
   { name: "parameters an object", value: { template_body: "x", parameters: {} }, valid: false },
   { name: "parameter not an object", value: { template_body: "x", parameters: ["name"] }, valid: false },
   { name: "bad label", value: { template_body: "x", parameters: [param("a b", "text")] }, valid: false },
-  { name: "repeated label", value: { template_body: "x", parameters: [param("a", "text"), param("a", "url")] }, valid: false },
+  {
+    name: "repeated label",
+    value: { template_body: "x", parameters: [param("a", "text"), param("a", "url")] },
+    valid: false,
+  },
   { name: "unknown type", value: { template_body: "x", parameters: [param("a", "color")] }, valid: false },
-  { name: "required a string", value: { template_body: "x", parameters: [param("a", "text", { required: "yes" })] }, valid: false },
-  { name: "blank display name", value: { template_body: "x", parameters: [param("a", "text", { display_name: " " })] }, valid: false },
-  { name: "select without options", value: { template_body: "x", parameters: [param("a", "select")] }, valid: false },
+  {
+    name: "required a string",
+    value: { template_body: "x", parameters: [param("a", "text", { required: "yes" })] },
+    valid: false,
+  },
+  {
+    name: "blank display name",
+    value: { template_body: "x", parameters: [param("a", "text", { display_name: " " })] },
+    valid: false,
+  },
+  {
+    name: "select without options",
+    value: { template_body: "x", parameters: [param("a", "select")] },
+    valid: false,
+  },
   {
     name: "text with max_length 0",
     value: { template_body: "x", parameters: [param("a", "text", { config: { max_length: 0 } })] },
@@ -324,15 +450,23 @@ const overrideCases: Case[] = [
     value: { template_body: "x", parameters: [param("a", "boolean", { config: { options: ["y"] } })] },
     valid: false,
   },
-  { name: "unknown parameter key", value: { template_body: "x", parameters: [param("a", "text", { tool: "t" })] }, valid: false },
+  {
+    name: "unknown parameter key",
+    value: { template_body: "x", parameters: [param("a", "text", { tool: "t" })] },
+    valid: false,
+  },
   { name: "JSON null", value: null, valid: false },
 ];
 
 Deno.test("inline overrides: zod and lenses.fn_inline_override_errors agree", async () => {
   const sql = db();
   try {
-    await agree(overrideCases, () => InlineOverride, async (c) =>
-      (await sql`select lenses.fn_inline_override_errors(${json(c.value)}::text::jsonb) as e`)[0].e);
+    await agree(
+      overrideCases,
+      () => InlineOverride,
+      async (c) =>
+        (await sql`select lenses.fn_inline_override_errors(${json(c.value)}::text::jsonb) as e`)[0].e,
+    );
   } finally {
     await sql.end();
   }

@@ -110,6 +110,12 @@ begin
      or (new.created_by is distinct from old.created_by and new.created_by is not null) then
     raise exception 'versions: lens_id, version_number, created_by and created_at never change' using errcode = '23514';
   end if;
+  -- Only created_by cleared (its profile was deleted): history keeps everything else.
+  if (new.template_body, new.input_contract, new.output_contract, new.instruction_category, new.status, new.published_at, new.archived_at)
+     is not distinct from (old.template_body, old.input_contract, old.output_contract, old.instruction_category, old.status, old.published_at, old.archived_at)
+     and old.status <> 'draft' then
+    return new;
+  end if;
   if old.status = 'archived' then
     raise exception 'versions: version % is archived and cannot change', old.id using errcode = '23514';
   end if;

@@ -341,6 +341,12 @@ begin
   if new.lenser_id is distinct from old.lenser_id then
     raise exception 'workflows.lenser_id cannot change (a workflow stays with its lenser)' using errcode = '23514';
   end if;
+  -- Only created_by cleared (its profile was deleted): allowed in every state.
+  if (new.title, new.description, new.visibility, new.status, new.tags, new.published_at, new.archived_at)
+     is not distinct from (old.title, old.description, old.visibility, old.status, old.tags, old.published_at, old.archived_at)
+     and (new.created_by is not distinct from old.created_by or new.created_by is null) then
+    return new;
+  end if;
   if old.status = 'archived' then
     raise exception 'workflows: workflow % is archived and cannot change', old.id using errcode = '23514';
   end if;

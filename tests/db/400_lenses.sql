@@ -1,7 +1,7 @@
 -- lenses.lenses and the lens RPCs: create, update, archive, list, get; the derived status; the
 -- params shape; ownership through AI lensers; RLS for another user and anon.
 begin;
-select plan(75);
+select plan(78);
 
 select tests.create_user('lens-alice@example.com', '{"handle":"lens-alice"}') as alice \gset
 select tests.create_user('lens-bob@example.com', '{"handle":"lens-bob"}') as bob \gset
@@ -149,6 +149,19 @@ select throws_ok(format('select public.update_lens(%L, p_title => %L)', :'unlist
   format('update_lens: lens %s is archived and cannot change', :'unlisted_lens'), 'an archived lens cannot change');
 select throws_ok(format('select public.create_lens_version(%L, %L)', :'unlisted_lens', 'x'), '22023',
   format('create_lens_version: lens %s is archived; it takes no new versions', :'unlisted_lens'), 'nor take versions');
+
+-- A co-owner who leaves: their versions stay, published and intact, with created_by cleared.
+select tests.authenticate_as(:'carol');
+select (public.create_lens_version(:'bot_lens', 'By carol')) ->> 'id' as carol_v \gset
+select public.publish_lens_version(:'carol_v');
+select (public.create_workflow(p_title => 'Carol for the bot', p_lenser_id => :'bot_profile')).id as carol_wf \gset
+select public.archive_workflow(:'carol_wf');
+select tests.clear_authentication();
+select lives_ok(format('delete from auth.users where id = %L', :'carol'), 'a user who authored versions and workflows can be deleted');
+select is((select status::text || '/' || coalesce(created_by::text, 'null') from lenses.versions where id = :'carol_v'), 'published/null',
+  'their published version stays, created_by cleared');
+select is((select status::text || '/' || coalesce(created_by::text, 'null') from lenses.workflows where id = :'carol_wf'), 'archived/null',
+  'and so does their archived workflow');
 
 select * from finish();
 rollback;

@@ -1,7 +1,7 @@
 -- lenses.lenses and the lens RPCs: create, update, archive, list, get; the derived status; the
 -- params shape; ownership through AI lensers; RLS for another user and anon.
 begin;
-select plan(78);
+select plan(80);
 
 select tests.create_user('lens-alice@example.com', '{"handle":"lens-alice"}') as alice \gset
 select tests.create_user('lens-bob@example.com', '{"handle":"lens-bob"}') as bob \gset
@@ -147,6 +147,8 @@ select throws_ok(format('select public.archive_lens(%L)', :'unlisted_lens'), '22
   format('archive_lens: lens %s is already archived', :'unlisted_lens'), 'twice is refused');
 select throws_ok(format('select public.update_lens(%L, p_title => %L)', :'unlisted_lens', 'again'), '22023',
   format('update_lens: lens %s is archived and cannot change', :'unlisted_lens'), 'an archived lens cannot change');
+select throws_ok($$select public.archive_lens(null)$$, '22023', 'archive_lens: p_lens_id is required', 'archive_lens needs an id');
+select throws_ok($$select public.get_lens(null)$$, '22023', 'get_lens: p_lens_id is required', 'get_lens needs an id');
 select throws_ok(format('select public.create_lens_version(%L, %L)', :'unlisted_lens', 'x'), '22023',
   format('create_lens_version: lens %s is archived; it takes no new versions', :'unlisted_lens'), 'nor take versions');
 

@@ -1,7 +1,7 @@
 -- lenses.versions and lenses.version_parameters: numbering, the lifecycle, immutability once
 -- published, publish refusals, contracts, and the version RPCs with their argument rules and RLS.
 begin;
-select plan(76);
+select plan(78);
 
 select tests.create_user('ver-alice@example.com') as alice \gset
 select tests.create_user('ver-bob@example.com') as bob \gset
@@ -162,6 +162,10 @@ select throws_ok(format('select public.publish_lens_version(%L)', :'v1'), 'P0002
 select throws_ok(format('select public.archive_lens_version(%L)', :'bad'), '42501', null, 'nor archive a version they can see');
 select throws_ok(format($$insert into lenses.versions (lens_id, template_body) values (%L, 'x')$$, :'lens'), '42501', null,
   'nor insert one directly');
+select throws_ok(format('select public.update_lens_version(%L, p_template_body => %L)', :'bad', 'mine'), '42501',
+  format('update_lens_version: you cannot edit lens %s (it belongs to a lenser you do not own)', :'lens'), 'nor update a version');
+select throws_ok(format('select public.set_version_parameters(%L, %L)', :'v1', '[]'), 'P0002',
+  format('set_version_parameters: no version %s that you can see', :'v1'), 'nor set the parameters of a draft they cannot see');
 select tests.authenticate_as_anon();
 select is((select count(*)::int from lenses.versions where lens_id = :'lens'), 2, 'anon sees the published and archived versions of a public lens');
 select is((select count(*)::int from lenses.versions where lens_id = :'other_lens'), 0, 'and nothing of a private lens');

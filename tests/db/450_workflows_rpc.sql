@@ -1,7 +1,7 @@
 -- The workflow RPCs (create, update, list, get) with their argument rules, and RLS on workflows,
 -- nodes and edges: another user and anon neither see a private workflow nor change any.
 begin;
-select plan(53);
+select plan(62);
 
 select tests.create_user('wf-alice@example.com') as alice \gset
 select tests.create_user('wf-bob@example.com') as bob \gset
@@ -54,6 +54,10 @@ select is((select count(*)::int from public.list_workflows(p_scope => 'mine', p_
 select throws_ok($$select * from public.list_workflows(p_limit => 0)$$, '22023', 'list_workflows: p_limit must be between 1 and 200, got 0', 'p_limit 0');
 select throws_ok($$select * from public.list_workflows(p_offset => -3)$$, '22023', 'list_workflows: p_offset must be 0 or more, got -3', 'a negative offset');
 select throws_ok($$select * from public.list_workflows(p_scope => 'theirs')$$, '22023', 'list_workflows: p_scope must be mine or public, got theirs', 'an unknown scope');
+select throws_ok($$select public.update_workflow_edge(null)$$, '22023', 'update_workflow_edge: p_edge_id is required', 'update_workflow_edge needs an id');
+select throws_ok($$select public.remove_workflow_edge(null)$$, '22023', 'remove_workflow_edge: p_edge_id is required', 'remove_workflow_edge needs an id');
+select throws_ok($$select public.remove_workflow_node(null)$$, '22023', 'remove_workflow_node: p_node_id is required', 'remove_workflow_node needs an id');
+select throws_ok($$select public.archive_workflow(null)$$, '22023', 'archive_workflow: p_workflow_id is required', 'archive_workflow needs an id');
 
 -- Another user -------------------------------------------------------------------------------------------
 select tests.authenticate_as(:'bob');
@@ -73,6 +77,10 @@ select throws_ok(format('select public.add_workflow_edge(%L, %L)', :'pub_node2',
 select throws_ok(format('select public.remove_workflow_edge(%L)', :'pub_edge'), '42501', null, 'nor lose one');
 select throws_ok(format('select public.update_workflow_node(%L, p_key => %L)', :'pub_node', 'renamed'), '42501', null, 'nor have a node changed');
 select throws_ok(format('select public.remove_workflow_edge(%L)', :'p_edge'), 'P0002', null, 'a private edge is not even found');
+select throws_ok(format('select public.update_workflow_edge(%L, p_merge_strategy => %L, p_target_input_path => %L)', :'pub_edge', 'array', 'x'), '42501',
+  format('update_workflow_edge: you cannot edit workflow %s (it belongs to a lenser you do not own)', :'public_wf'), 'nor an edge changed');
+select throws_ok(format('select public.remove_workflow_node(%L)', :'pub_node'), '42501', null, 'nor a node removed');
+select throws_ok(format('select public.publish_workflow(%L)', :'public_wf'), '42501', null, 'nor is it published by them');
 select throws_ok(format($$insert into lenses.workflow_nodes (workflow_id, key, kind, config) values (%L, 'x', 'human_input', '{"prompt":"x"}')$$, :'public_wf'),
   '42501', null, 'direct inserts are refused by RLS');
 update lenses.workflow_nodes set key = 'hijacked' where workflow_id in (:'public_wf', :'private_wf');
@@ -93,6 +101,17 @@ select throws_ok(format('select public.publish_workflow(%L)', :'public_wf'), '42
 select throws_ok(format($$delete from lenses.workflow_nodes where workflow_id = %L$$, :'public_wf'), '42501', null, 'nor delete nodes');
 
 select tests.clear_authentication();
+select is_empty($$
+  select p.proname from pg_proc p
+  where p.pronamespace = 'public'::regnamespace
+    and p.proname in ('create_lens', 'update_lens', 'archive_lens', 'create_lens_version', 'update_lens_version', 'set_version_parameters',
+      'publish_lens_version', 'archive_lens_version', 'create_workflow', 'update_workflow', 'archive_workflow', 'add_workflow_node',
+      'update_workflow_node', 'remove_workflow_node', 'add_workflow_edge', 'update_workflow_edge', 'remove_workflow_edge', 'publish_workflow')
+    and has_function_privilege('anon', p.oid, 'execute')
+$$, 'anon may call none of the lens and workflow write RPCs');
+select is((select count(*)::int from pg_proc p where p.pronamespace = 'public'::regnamespace and p.proname in ('list_lenses', 'get_lens',
+  'render_lens_version', 'list_lens_tools', 'list_workflows', 'get_workflow', 'validate_workflow') and has_function_privilege('anon', p.oid, 'execute')),
+  7, 'anon may call the seven read RPCs');
 select is((select count(*)::int from lenses.workflow_nodes where workflow_id in (:'public_wf', :'private_wf') and key <> 'hijacked'), 4,
   'no node was changed or removed by another user or anon');
 select is((select count(*)::int from lenses.workflow_edges where workflow_id in (:'public_wf', :'private_wf')), 2, 'no edge was removed');

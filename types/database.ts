@@ -319,6 +319,344 @@ export type Database = {
   };
   "lenses": {
     Tables: {
+      "lenses": {
+        Row: {
+          "archived_at": string | null;
+          "content": string | null;
+          "created_at": string;
+          "created_by": string | null;
+          "description": string | null;
+          "id": string;
+          "lenser_id": string;
+          "params": NonNullable<Json>;
+          "published_at": string | null;
+          "status": Database["lenses"]["Enums"]["lens_status"];
+          "tags": (string)[];
+          "title": string;
+          "updated_at": string;
+          "visibility": Database["lenses"]["Enums"]["visibility"];
+        };
+        ComputedFields: never;
+        Insert: {
+          "archived_at"?: string | null;
+          "content"?: string | null;
+          "created_at"?: string;
+          "created_by"?: string | null;
+          "description"?: string | null;
+          "id"?: string;
+          "lenser_id": string;
+          "params"?: NonNullable<Json>;
+          "published_at"?: string | null;
+          "status"?: Database["lenses"]["Enums"]["lens_status"];
+          "tags"?: (string)[];
+          "title": string;
+          "updated_at"?: string;
+          "visibility"?: Database["lenses"]["Enums"]["visibility"];
+        };
+        Update: {
+          "archived_at"?: string | null;
+          "content"?: string | null;
+          "created_at"?: string;
+          "created_by"?: string | null;
+          "description"?: string | null;
+          "id"?: string;
+          "lenser_id"?: string;
+          "params"?: NonNullable<Json>;
+          "published_at"?: string | null;
+          "status"?: Database["lenses"]["Enums"]["lens_status"];
+          "tags"?: (string)[];
+          "title"?: string;
+          "updated_at"?: string;
+          "visibility"?: Database["lenses"]["Enums"]["visibility"];
+        };
+        Relationships: [];
+      };
+      "tools": {
+        Row: {
+          "category": Database["lenses"]["Enums"]["tool_category"];
+          "created_at": string;
+          "default_config": NonNullable<Json>;
+          "description": string;
+          "id": string;
+          "key": string;
+          "name": string;
+          "type": Database["lenses"]["Enums"]["param_type"];
+          "updated_at": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "category": Database["lenses"]["Enums"]["tool_category"];
+          "created_at"?: string;
+          "default_config"?: NonNullable<Json>;
+          "description": string;
+          "id"?: string;
+          "key": string;
+          "name": string;
+          "type": Database["lenses"]["Enums"]["param_type"];
+          "updated_at"?: string;
+        };
+        Update: {
+          "category"?: Database["lenses"]["Enums"]["tool_category"];
+          "created_at"?: string;
+          "default_config"?: NonNullable<Json>;
+          "description"?: string;
+          "id"?: string;
+          "key"?: string;
+          "name"?: string;
+          "type"?: Database["lenses"]["Enums"]["param_type"];
+          "updated_at"?: string;
+        };
+        Relationships: [];
+      };
+      "version_parameters": {
+        Row: {
+          "config": NonNullable<Json>;
+          "created_at": string;
+          "default_value": Json | null;
+          "display_name": string;
+          "id": string;
+          "label": string;
+          "param_type": Database["lenses"]["Enums"]["param_type"];
+          "required": boolean;
+          "sort_order": number;
+          "tool_id": string;
+          "updated_at": string;
+          "version_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "config"?: NonNullable<Json>;
+          "created_at"?: string;
+          "default_value"?: Json | null;
+          "display_name": string;
+          "id"?: string;
+          "label": string;
+          "param_type": Database["lenses"]["Enums"]["param_type"];
+          "required"?: boolean;
+          "sort_order"?: number;
+          "tool_id": string;
+          "updated_at"?: string;
+          "version_id": string;
+        };
+        Update: {
+          "config"?: NonNullable<Json>;
+          "created_at"?: string;
+          "default_value"?: Json | null;
+          "display_name"?: string;
+          "id"?: string;
+          "label"?: string;
+          "param_type"?: Database["lenses"]["Enums"]["param_type"];
+          "required"?: boolean;
+          "sort_order"?: number;
+          "tool_id"?: string;
+          "updated_at"?: string;
+          "version_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "version_parameters_tool_fk";
+            columns: ["tool_id", "param_type"];
+            isOneToOne: false;
+            referencedRelation: "tools";
+            referencedColumns: ["id", "type"];
+          },
+          {
+            foreignKeyName: "version_parameters_version_id_fkey";
+            columns: ["version_id"];
+            isOneToOne: false;
+            referencedRelation: "versions";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "versions": {
+        Row: {
+          "archived_at": string | null;
+          "created_at": string;
+          "created_by": string | null;
+          "id": string;
+          "input_contract": Json | null;
+          "instruction_category": Database["lenses"]["Enums"]["instruction_category"];
+          "lens_id": string;
+          "output_contract": Json | null;
+          "published_at": string | null;
+          "status": Database["lenses"]["Enums"]["lens_status"];
+          "template_body": string;
+          "updated_at": string;
+          "version_number": number;
+        };
+        ComputedFields: never;
+        Insert: {
+          "archived_at"?: string | null;
+          "created_at"?: string;
+          "created_by"?: string | null;
+          "id"?: string;
+          "input_contract"?: Json | null;
+          "instruction_category"?: Database["lenses"]["Enums"]["instruction_category"];
+          "lens_id": string;
+          "output_contract"?: Json | null;
+          "published_at"?: string | null;
+          "status"?: Database["lenses"]["Enums"]["lens_status"];
+          "template_body": string;
+          "updated_at"?: string;
+          "version_number": number;
+        };
+        Update: {
+          "archived_at"?: string | null;
+          "created_at"?: string;
+          "created_by"?: string | null;
+          "id"?: string;
+          "input_contract"?: Json | null;
+          "instruction_category"?: Database["lenses"]["Enums"]["instruction_category"];
+          "lens_id"?: string;
+          "output_contract"?: Json | null;
+          "published_at"?: string | null;
+          "status"?: Database["lenses"]["Enums"]["lens_status"];
+          "template_body"?: string;
+          "updated_at"?: string;
+          "version_number"?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "versions_lens_id_fkey";
+            columns: ["lens_id"];
+            isOneToOne: false;
+            referencedRelation: "lenses";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "workflow_edges": {
+        Row: {
+          "condition": unknown;
+          "created_at": string;
+          "id": string;
+          "merge_strategy": Database["lenses"]["Enums"]["merge_strategy"];
+          "source_node_id": string;
+          "source_output_path": string | null;
+          "target_input_path": string | null;
+          "target_node_id": string;
+          "updated_at": string;
+          "workflow_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "condition"?: unknown;
+          "created_at"?: string;
+          "id"?: string;
+          "merge_strategy"?: Database["lenses"]["Enums"]["merge_strategy"];
+          "source_node_id": string;
+          "source_output_path"?: string | null;
+          "target_input_path"?: string | null;
+          "target_node_id": string;
+          "updated_at"?: string;
+          "workflow_id": string;
+        };
+        Update: {
+          "condition"?: unknown;
+          "created_at"?: string;
+          "id"?: string;
+          "merge_strategy"?: Database["lenses"]["Enums"]["merge_strategy"];
+          "source_node_id"?: string;
+          "source_output_path"?: string | null;
+          "target_input_path"?: string | null;
+          "target_node_id"?: string;
+          "updated_at"?: string;
+          "workflow_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "workflow_edges_source_node_id_fkey";
+            columns: ["source_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_edges_source_node_id_fkey";
+            columns: ["source_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes_v";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_edges_target_node_id_fkey";
+            columns: ["target_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_edges_target_node_id_fkey";
+            columns: ["target_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes_v";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_edges_workflow_id_fkey";
+            columns: ["workflow_id"];
+            isOneToOne: false;
+            referencedRelation: "workflows";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "workflow_nodes": {
+        Row: {
+          "config": NonNullable<Json>;
+          "created_at": string;
+          "id": string;
+          "inline_override": Json | null;
+          "key": string;
+          "kind": Database["lenses"]["Enums"]["workflow_node_kind"];
+          "lens_version_id": string | null;
+          "title": string | null;
+          "updated_at": string;
+          "workflow_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "config"?: NonNullable<Json>;
+          "created_at"?: string;
+          "id"?: string;
+          "inline_override"?: Json | null;
+          "key": string;
+          "kind"?: Database["lenses"]["Enums"]["workflow_node_kind"];
+          "lens_version_id"?: string | null;
+          "title"?: string | null;
+          "updated_at"?: string;
+          "workflow_id": string;
+        };
+        Update: {
+          "config"?: NonNullable<Json>;
+          "created_at"?: string;
+          "id"?: string;
+          "inline_override"?: Json | null;
+          "key"?: string;
+          "kind"?: Database["lenses"]["Enums"]["workflow_node_kind"];
+          "lens_version_id"?: string | null;
+          "title"?: string | null;
+          "updated_at"?: string;
+          "workflow_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "workflow_nodes_lens_version_id_fkey";
+            columns: ["lens_version_id"];
+            isOneToOne: false;
+            referencedRelation: "versions";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_nodes_workflow_id_fkey";
+            columns: ["workflow_id"];
+            isOneToOne: false;
+            referencedRelation: "workflows";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       "workflows": {
         Row: {
           "archived_at": string | null;
@@ -367,13 +705,310 @@ export type Database = {
       };
     };
     Views: {
-      [_ in never]: never;
+      "workflow_nodes_v": {
+        Row: {
+          "config": NonNullable<Json>;
+          "id": string;
+          "input_contract": Json | null;
+          "instruction_category": Database["lenses"]["Enums"]["instruction_category"] | null;
+          "key": string;
+          "kind": Database["lenses"]["Enums"]["workflow_node_kind"];
+          "lens_id": string | null;
+          "lens_version_id": string | null;
+          "model_id": string | null;
+          "output_contract": Json | null;
+          "parameter_defs": Json | null;
+          "params": Json | null;
+          "position": Json | null;
+          "prompt": string | null;
+          "retry": Json | null;
+          "template_body": string | null;
+          "timeout_ms": number | null;
+          "title": string | null;
+          "version_number": number | null;
+          "version_status": Database["lenses"]["Enums"]["lens_status"] | null;
+          "workflow_id": string;
+        };
+        ComputedFields: never;
+        Relationships: [
+          {
+            foreignKeyName: "versions_lens_id_fkey";
+            columns: ["lens_id"];
+            isOneToOne: false;
+            referencedRelation: "lenses";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_nodes_lens_version_id_fkey";
+            columns: ["lens_version_id"];
+            isOneToOne: false;
+            referencedRelation: "versions";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_nodes_workflow_id_fkey";
+            columns: ["workflow_id"];
+            isOneToOne: false;
+            referencedRelation: "workflows";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
     };
     Functions: {
-      [_ in never]: never;
+      "fn_acting_lenser": { Args: { "p_lenser_id": string; "p_rpc": string }; Returns: string };
+      "fn_check_edge_args": {
+        Args: {
+          "p_condition": string;
+          "p_merge_strategy": Database["lenses"]["Enums"]["merge_strategy"];
+          "p_rpc": string;
+          "p_source_output_path": string;
+          "p_target_input_path": string;
+        };
+        Returns: unknown;
+      };
+      "fn_check_node_args": {
+        Args: {
+          "p_config": Json;
+          "p_inline_override": Json;
+          "p_kind": Database["lenses"]["Enums"]["workflow_node_kind"];
+          "p_lens_version_id": string;
+          "p_rpc": string;
+        };
+        Returns: undefined;
+      };
+      "fn_compact_json": { Args: { "p_value": Json }; Returns: string };
+      "fn_contract_arg": {
+        Args: { "p_arg": string; "p_contract": Json; "p_kind": string; "p_rpc": string };
+        Returns: Json;
+      };
+      "fn_contract_errors": { Args: { "p_contract": Json; "p_kind": string }; Returns: (string)[] };
+      "fn_contract_fields": {
+        Args: { "p_contract": Json };
+        Returns: {
+          "name": string;
+          "required": boolean;
+          "type": Database["lenses"]["Enums"]["contract_field_type"];
+        }[];
+      };
+      "fn_contract_type_accepts": { Args: { "p_slot": string; "p_value": string }; Returns: boolean };
+      "fn_draft_workflow": {
+        Args: { "p_rpc": string; "p_workflow_id": string };
+        Returns: {
+          "archived_at": string | null;
+          "created_at": string;
+          "created_by": string | null;
+          "description": string | null;
+          "id": string;
+          "lenser_id": string;
+          "published_at": string | null;
+          "status": Database["lenses"]["Enums"]["workflow_status"];
+          "tags": (string)[];
+          "title": string;
+          "updated_at": string;
+          "visibility": Database["lenses"]["Enums"]["visibility"];
+        };
+        SetofOptions: {
+          from: "*";
+          to: "workflows";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_edge_condition_holds": { Args: { "p_condition": unknown; "p_output": Json }; Returns: boolean };
+      "fn_edge_contract_errors": {
+        Args: {
+          "p_merge_strategy": Database["lenses"]["Enums"]["merge_strategy"];
+          "p_source_output": Json;
+          "p_source_output_path": string;
+          "p_target_input": Json;
+          "p_target_input_path": string;
+        };
+        Returns: {
+          "code": string;
+          "message": string;
+        }[];
+      };
+      "fn_edge_value": { Args: { "p_output": Json; "p_source_output_path": string }; Returns: Json };
+      "fn_editable_lens": {
+        Args: { "p_arg"?: string; "p_lens_id": string; "p_rpc": string };
+        Returns: {
+          "archived_at": string | null;
+          "content": string | null;
+          "created_at": string;
+          "created_by": string | null;
+          "description": string | null;
+          "id": string;
+          "lenser_id": string;
+          "params": NonNullable<Json>;
+          "published_at": string | null;
+          "status": Database["lenses"]["Enums"]["lens_status"];
+          "tags": (string)[];
+          "title": string;
+          "updated_at": string;
+          "visibility": Database["lenses"]["Enums"]["visibility"];
+        };
+        SetofOptions: {
+          from: "*";
+          to: "lenses";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_editable_version": {
+        Args: { "p_rpc": string; "p_version_id": string };
+        Returns: {
+          "archived_at": string | null;
+          "created_at": string;
+          "created_by": string | null;
+          "id": string;
+          "input_contract": Json | null;
+          "instruction_category": Database["lenses"]["Enums"]["instruction_category"];
+          "lens_id": string;
+          "output_contract": Json | null;
+          "published_at": string | null;
+          "status": Database["lenses"]["Enums"]["lens_status"];
+          "template_body": string;
+          "updated_at": string;
+          "version_number": number;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "versions";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_editable_workflow": {
+        Args: { "p_arg"?: string; "p_rpc": string; "p_workflow_id": string };
+        Returns: {
+          "archived_at": string | null;
+          "created_at": string;
+          "created_by": string | null;
+          "description": string | null;
+          "id": string;
+          "lenser_id": string;
+          "published_at": string | null;
+          "status": Database["lenses"]["Enums"]["workflow_status"];
+          "tags": (string)[];
+          "title": string;
+          "updated_at": string;
+          "visibility": Database["lenses"]["Enums"]["visibility"];
+        };
+        SetofOptions: {
+          from: "*";
+          to: "workflows";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_inline_override_errors": { Args: { "p_override": Json }; Returns: (string)[] };
+      "fn_inline_parameter_defs": { Args: { "p_override": Json }; Returns: Json };
+      "fn_jsonb_numeric": { Args: { "p_value": Json }; Returns: number };
+      "fn_lens_params_errors": { Args: { "p_params": Json }; Returns: (string)[] };
+      "fn_node_config_errors": {
+        Args: { "p_config": Json; "p_kind": Database["lenses"]["Enums"]["workflow_node_kind"] };
+        Returns: (string)[];
+      };
+      "fn_normalize_tags": { Args: { "p_tags": (string)[] }; Returns: (string)[] };
+      "fn_param_config_errors": {
+        Args: {
+          "p_complete"?: boolean;
+          "p_config": Json;
+          "p_type": Database["lenses"]["Enums"]["param_type"];
+        };
+        Returns: (string)[];
+      };
+      "fn_param_numeric": { Args: { "p_value": Json }; Returns: number };
+      "fn_param_value_error": {
+        Args: {
+          "p_config": Json;
+          "p_label": string;
+          "p_type": Database["lenses"]["Enums"]["param_type"];
+          "p_value": Json;
+        };
+        Returns: string;
+      };
+      "fn_render_node_body": { Args: { "p_node_id": string; "p_params"?: Json }; Returns: string };
+      "fn_render_param_value": {
+        Args: {
+          "p_config": Json;
+          "p_label": string;
+          "p_type": Database["lenses"]["Enums"]["param_type"];
+          "p_value": Json;
+        };
+        Returns: string;
+      };
+      "fn_render_template": {
+        Args: { "p_parameters": Json; "p_params": Json; "p_template": string };
+        Returns: string;
+      };
+      "fn_render_version_body": { Args: { "p_params"?: Json; "p_version_id": string }; Returns: string };
+      "fn_replace_version_parameters": {
+        Args: { "p_parameters": Json; "p_rpc": string; "p_version_id": string };
+        Returns: undefined;
+      };
+      "fn_tags_valid": { Args: { "p_tags": (string)[] }; Returns: boolean };
+      "fn_template_binding_errors": {
+        Args: { "p_parameters": Json; "p_template": string };
+        Returns: (string)[];
+      };
+      "fn_template_labels": { Args: { "p_template": string }; Returns: (string)[] };
+      "fn_validate_workflow": { Args: { "p_workflow_id": string }; Returns: Json };
+      "fn_version_json": { Args: { "p_version_id": string }; Returns: Json };
+      "fn_version_parameter_defs": { Args: { "p_version_id": string }; Returns: Json };
+      "fn_version_publish_errors": {
+        Args: {
+          "p_input_contract": Json;
+          "p_output_contract": Json;
+          "p_template": string;
+          "p_version_id": string;
+        };
+        Returns: (string)[];
+      };
     };
     Enums: {
+      "artifact_kind":
+        | "text"
+        | "markdown"
+        | "json"
+        | "summary"
+        | "plan"
+        | "report"
+        | "code"
+        | "classification"
+        | "extraction"
+        | "message";
+      "contract_field_type": "string" | "number" | "integer" | "boolean" | "object" | "array";
+      "contract_kind": "text" | "json";
+      "instruction_category":
+        | "instruction"
+        | "research"
+        | "planning"
+        | "generation"
+        | "validation"
+        | "routing"
+        | "memory"
+        | "export";
+      "lens_status": "draft" | "published" | "archived";
+      "merge_strategy": "last_write_wins" | "concat" | "array" | "json_object";
+      "param_type":
+        | "text"
+        | "textarea"
+        | "json"
+        | "number"
+        | "integer"
+        | "float"
+        | "decimal"
+        | "boolean"
+        | "select"
+        | "url"
+        | "date"
+        | "datetime"
+        | "file";
+      "tool_category": "input" | "media" | "execution" | "battle" | "system";
       "visibility": "public" | "private" | "unlisted";
+      "workflow_node_kind": "lens" | "human_input";
       "workflow_status": "draft" | "published" | "archived";
     };
     CompositeTypes: {
@@ -388,6 +1023,62 @@ export type Database = {
       [_ in never]: never;
     };
     Functions: {
+      "add_workflow_edge": {
+        Args: {
+          "p_condition"?: string;
+          "p_merge_strategy"?: Database["lenses"]["Enums"]["merge_strategy"];
+          "p_source_node_id": string;
+          "p_source_output_path"?: string;
+          "p_target_input_path"?: string;
+          "p_target_node_id": string;
+        };
+        Returns: Database["lenses"]["Tables"]["workflow_edges"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_edges";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "add_workflow_node": {
+        Args: {
+          "p_config"?: Json;
+          "p_inline_override"?: Json;
+          "p_key": string;
+          "p_kind"?: Database["lenses"]["Enums"]["workflow_node_kind"];
+          "p_lens_version_id"?: string;
+          "p_title"?: string;
+          "p_workflow_id": string;
+        };
+        Returns: Database["lenses"]["Tables"]["workflow_nodes"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_nodes";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "archive_lens": {
+        Args: { "p_lens_id": string };
+        Returns: Database["lenses"]["Tables"]["lenses"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "lenses";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "archive_lens_version": { Args: { "p_version_id": string }; Returns: Json };
+      "archive_workflow": {
+        Args: { "p_workflow_id": string };
+        Returns: Database["lenses"]["Tables"]["workflows"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflows";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "create_ai_lenser": {
         Args: {
           "p_avatar_url"?: string;
@@ -401,6 +1092,51 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "ai_lensers";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "create_lens": {
+        Args: {
+          "p_content"?: string;
+          "p_description"?: string;
+          "p_lenser_id"?: string;
+          "p_params"?: Json;
+          "p_tags"?: (string)[];
+          "p_title": string;
+          "p_visibility"?: Database["lenses"]["Enums"]["visibility"];
+        };
+        Returns: Database["lenses"]["Tables"]["lenses"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "lenses";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "create_lens_version": {
+        Args: {
+          "p_input_contract"?: Json;
+          "p_instruction_category"?: Database["lenses"]["Enums"]["instruction_category"];
+          "p_lens_id": string;
+          "p_output_contract"?: Json;
+          "p_parameters"?: Json;
+          "p_template_body": string;
+        };
+        Returns: Json;
+      };
+      "create_workflow": {
+        Args: {
+          "p_description"?: string;
+          "p_lenser_id"?: string;
+          "p_tags"?: (string)[];
+          "p_title": string;
+          "p_visibility"?: Database["lenses"]["Enums"]["visibility"];
+        };
+        Returns: Database["lenses"]["Tables"]["workflows"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflows";
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -429,6 +1165,7 @@ export type Database = {
           "use_cases": (string)[];
         }[];
       };
+      "get_lens": { Args: { "p_lens_id": string }; Returns: Json };
       "get_my_profile": {
         Args: Record<PropertyKey, never>;
         Returns: Database["lensers"]["Tables"]["profiles"]["Row"];
@@ -449,6 +1186,7 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "get_workflow": { Args: { "p_workflow_id": string }; Returns: Json };
       "grant_ai_lenser_ownership": {
         Args: {
           "p_ai_lenser_id": string;
@@ -519,6 +1257,34 @@ export type Database = {
           "support_level": Database["ai"]["Enums"]["support_level"];
         }[];
       };
+      "list_lens_tools": {
+        Args: { "p_category"?: Database["lenses"]["Enums"]["tool_category"] };
+        Returns: Database["lenses"]["Tables"]["tools"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "tools";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_lenses": {
+        Args: {
+          "p_lenser_id"?: string;
+          "p_limit"?: number;
+          "p_offset"?: number;
+          "p_scope"?: string;
+          "p_search"?: string;
+          "p_status"?: Database["lenses"]["Enums"]["lens_status"];
+          "p_tag"?: string;
+        };
+        Returns: Database["lenses"]["Tables"]["lenses"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "lenses";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
       "list_my_ai_lensers": {
         Args: { "p_limit"?: number; "p_offset"?: number };
         Returns: {
@@ -543,6 +1309,56 @@ export type Database = {
           isSetofReturn: true;
         };
       };
+      "list_workflows": {
+        Args: {
+          "p_lenser_id"?: string;
+          "p_limit"?: number;
+          "p_offset"?: number;
+          "p_scope"?: string;
+          "p_search"?: string;
+          "p_status"?: Database["lenses"]["Enums"]["workflow_status"];
+          "p_tag"?: string;
+        };
+        Returns: Database["lenses"]["Tables"]["workflows"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "workflows";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "publish_lens_version": { Args: { "p_version_id": string }; Returns: Json };
+      "publish_workflow": {
+        Args: { "p_workflow_id": string };
+        Returns: Database["lenses"]["Tables"]["workflows"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflows";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "remove_workflow_edge": {
+        Args: { "p_edge_id": string };
+        Returns: Database["lenses"]["Tables"]["workflow_edges"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_edges";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "remove_workflow_node": {
+        Args: { "p_node_id": string };
+        Returns: Database["lenses"]["Tables"]["workflow_nodes"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_nodes";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "render_lens_version": { Args: { "p_params"?: Json; "p_version_id": string }; Returns: string };
       "revoke_ai_lenser_ownership": {
         Args: { "p_ownership_id": string };
         Returns: Database["agents"]["Tables"]["ownerships"]["Row"];
@@ -563,6 +1379,7 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "set_version_parameters": { Args: { "p_parameters": Json; "p_version_id": string }; Returns: Json };
       "update_ai_lenser": {
         Args: {
           "p_ai_lenser_id": string;
@@ -578,6 +1395,36 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      "update_lens": {
+        Args: {
+          "p_content"?: string;
+          "p_description"?: string;
+          "p_lens_id": string;
+          "p_params"?: Json;
+          "p_tags"?: (string)[];
+          "p_title"?: string;
+          "p_visibility"?: Database["lenses"]["Enums"]["visibility"];
+        };
+        Returns: Database["lenses"]["Tables"]["lenses"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "lenses";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "update_lens_version": {
+        Args: {
+          "p_clear_input_contract"?: boolean;
+          "p_clear_output_contract"?: boolean;
+          "p_input_contract"?: Json;
+          "p_instruction_category"?: Database["lenses"]["Enums"]["instruction_category"];
+          "p_output_contract"?: Json;
+          "p_template_body"?: string;
+          "p_version_id": string;
+        };
+        Returns: Json;
       };
       "update_my_profile": {
         Args: {
@@ -595,6 +1442,56 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "update_workflow": {
+        Args: {
+          "p_description"?: string;
+          "p_tags"?: (string)[];
+          "p_title"?: string;
+          "p_visibility"?: Database["lenses"]["Enums"]["visibility"];
+          "p_workflow_id": string;
+        };
+        Returns: Database["lenses"]["Tables"]["workflows"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflows";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "update_workflow_edge": {
+        Args: {
+          "p_condition"?: string;
+          "p_edge_id": string;
+          "p_merge_strategy"?: Database["lenses"]["Enums"]["merge_strategy"];
+          "p_source_output_path"?: string;
+          "p_target_input_path"?: string;
+        };
+        Returns: Database["lenses"]["Tables"]["workflow_edges"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_edges";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "update_workflow_node": {
+        Args: {
+          "p_config"?: Json;
+          "p_inline_override"?: Json;
+          "p_key"?: string;
+          "p_lens_version_id"?: string;
+          "p_node_id": string;
+          "p_title"?: string;
+        };
+        Returns: Database["lenses"]["Tables"]["workflow_nodes"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_nodes";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "validate_workflow": { Args: { "p_workflow_id": string }; Returns: Json };
     };
     Enums: {
       [_ in never]: never;
@@ -739,7 +1636,50 @@ export const Constants = {
   },
   "lenses": {
     Enums: {
+      "artifact_kind": [
+        "text",
+        "markdown",
+        "json",
+        "summary",
+        "plan",
+        "report",
+        "code",
+        "classification",
+        "extraction",
+        "message",
+      ],
+      "contract_field_type": ["string", "number", "integer", "boolean", "object", "array"],
+      "contract_kind": ["text", "json"],
+      "instruction_category": [
+        "instruction",
+        "research",
+        "planning",
+        "generation",
+        "validation",
+        "routing",
+        "memory",
+        "export",
+      ],
+      "lens_status": ["draft", "published", "archived"],
+      "merge_strategy": ["last_write_wins", "concat", "array", "json_object"],
+      "param_type": [
+        "text",
+        "textarea",
+        "json",
+        "number",
+        "integer",
+        "float",
+        "decimal",
+        "boolean",
+        "select",
+        "url",
+        "date",
+        "datetime",
+        "file",
+      ],
+      "tool_category": ["input", "media", "execution", "battle", "system"],
       "visibility": ["public", "private", "unlisted"],
+      "workflow_node_kind": ["lens", "human_input"],
       "workflow_status": ["draft", "published", "archived"],
     },
   },

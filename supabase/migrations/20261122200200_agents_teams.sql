@@ -139,13 +139,16 @@ as $$
 declare
   v_team_id uuid := case when tg_op = 'DELETE' then old.team_id else new.team_id end;
 begin
-  if tg_op = 'UPDATE' and tg_table_name = 'team_members'
-     and (new.team_id is distinct from old.team_id or new.agent_id is distinct from old.agent_id) then
-    raise exception 'team_members: a member''s team and agent cannot change; remove it and add another' using errcode = '23514';
-  end if;
-  if tg_op = 'UPDATE' and tg_table_name = 'team_edges'
-     and (new.team_id, new.source_member_id, new.target_member_id) is distinct from (old.team_id, old.source_member_id, old.target_member_id) then
-    raise exception 'team_edges: an edge''s ends cannot change; remove it and add another' using errcode = '23514';
+  -- (Nested: each table's columns are only named where that table is the one being changed.)
+  if tg_op = 'UPDATE' then
+    if tg_table_name = 'team_members' then
+      if new.team_id is distinct from old.team_id or new.agent_id is distinct from old.agent_id then
+        raise exception 'team_members: a member''s team and agent cannot change; remove it and add another' using errcode = '23514';
+      end if;
+    elsif (new.team_id, new.source_member_id, new.target_member_id)
+          is distinct from (old.team_id, old.source_member_id, old.target_member_id) then
+      raise exception 'team_edges: an edge''s ends cannot change; remove it and add another' using errcode = '23514';
+    end if;
   end if;
   -- Deletes cascading from a deleted team, agent or member (run from a trigger) are not edits.
   if tg_op = 'DELETE' and pg_trigger_depth() > 1 then

@@ -148,11 +148,15 @@ language plpgsql
 volatile
 set search_path = ''
 as $$
+declare
+  v_agent uuid;
 begin
   perform agents.fn_rpc_not_null('set_default_personality_profile', 'p_profile_id', p_profile_id);
-  if not exists (select 1 from agents.personality_profiles p where p.id = p_profile_id) then
+  select p.ai_lenser_id into v_agent from agents.personality_profiles p where p.id = p_profile_id;
+  if not found then
     raise exception 'set_default_personality_profile: no personality profile % that you can see', p_profile_id using errcode = 'P0002';
   end if;
+  perform agents.fn_rpc_require_manage('set_default_personality_profile', v_agent);
   return public.update_personality_profile(p_profile_id => p_profile_id, p_is_default => true);
 end
 $$;
@@ -324,11 +328,15 @@ language plpgsql
 volatile
 set search_path = ''
 as $$
+declare
+  v_agent uuid;
 begin
   perform agents.fn_rpc_not_null('set_default_memory_profile', 'p_profile_id', p_profile_id);
-  if not exists (select 1 from agents.memory_profiles p where p.id = p_profile_id) then
+  select p.ai_lenser_id into v_agent from agents.memory_profiles p where p.id = p_profile_id;
+  if not found then
     raise exception 'set_default_memory_profile: no memory profile % that you can see', p_profile_id using errcode = 'P0002';
   end if;
+  perform agents.fn_rpc_require_manage('set_default_memory_profile', v_agent);
   return public.update_memory_profile(p_profile_id => p_profile_id, p_is_default => true);
 end
 $$;
@@ -535,11 +543,15 @@ language plpgsql
 volatile
 set search_path = ''
 as $$
+declare
+  v_agent uuid;
 begin
   perform agents.fn_rpc_not_null('set_default_tool_profile', 'p_profile_id', p_profile_id);
-  if not exists (select 1 from agents.tool_profiles p where p.id = p_profile_id) then
+  select p.ai_lenser_id into v_agent from agents.tool_profiles p where p.id = p_profile_id;
+  if not found then
     raise exception 'set_default_tool_profile: no tool profile % that you can see', p_profile_id using errcode = 'P0002';
   end if;
+  perform agents.fn_rpc_require_manage('set_default_tool_profile', v_agent);
   return public.update_tool_profile(p_profile_id => p_profile_id, p_is_default => true);
 end
 $$;
@@ -721,11 +733,15 @@ language plpgsql
 volatile
 set search_path = ''
 as $$
+declare
+  v_agent uuid;
 begin
   perform agents.fn_rpc_not_null('set_default_model_profile', 'p_profile_id', p_profile_id);
-  if not exists (select 1 from agents.model_profiles p where p.id = p_profile_id) then
+  select p.ai_lenser_id into v_agent from agents.model_profiles p where p.id = p_profile_id;
+  if not found then
     raise exception 'set_default_model_profile: no model profile % that you can see', p_profile_id using errcode = 'P0002';
   end if;
+  perform agents.fn_rpc_require_manage('set_default_model_profile', v_agent);
   return public.update_model_profile(p_profile_id => p_profile_id, p_is_default => true);
 end
 $$;

@@ -135,6 +135,11 @@ begin
        or new.started_at is not null or new.completed_at is not null or new.cost_credits <> 0 then
       raise exception 'tool_invocations: a new invocation has no outcome, decision or cost yet' using errcode = '23514';
     end if;
+    -- (RLS checks the new row after this trigger; a signed-in caller is checked here first, so
+    -- that the answer is "not allowed" rather than what this trigger cannot see.)
+    if (current_user = 'authenticated' or v_me is not null) and not (select agents.can_operate_ai_lenser(new.ai_lenser_id)) then
+      raise exception 'tool_invocations: you do not own, co-own or operate agent %', new.ai_lenser_id using errcode = '42501';
+    end if;
     if not exists (select 1 from agents.ai_lensers a where a.id = new.ai_lenser_id and a.is_active) then
       raise exception 'tool_invocations: agent % is not active', new.ai_lenser_id using errcode = '23514';
     end if;

@@ -5,7 +5,8 @@ set client_min_messages = warning;
 create schema if not exists tests;
 grant usage on schema tests to anon, authenticated, service_role;
 
--- Creates an AI lenser owned by a user (through public.create_ai_lenser, as that user) and returns
+-- Creates an AI lenser owned by a user (through public.create_ai_lenser, as that user; its handle is
+-- p_handle with a random suffix) and returns
 -- its agents.ai_lensers id. Leaves the session as postgres, unauthenticated.
 create or replace function tests.new_agent(p_owner uuid, p_handle text)
 returns uuid language plpgsql set search_path = '' as $$
@@ -13,7 +14,9 @@ declare v_id uuid;
 begin
   perform set_config('request.jwt.claims', json_build_object('sub', p_owner, 'role', 'authenticated')::text, true);
   perform set_config('role', 'authenticated', true);
-  select (public.create_ai_lenser(p_handle => p_handle, p_display_name => initcap(p_handle))).id into v_id;
+  -- A suffix keeps the handle free of the demo data's (seed.sql) and of other tests'.
+  select (public.create_ai_lenser(p_handle => p_handle || '-' || substr(md5(random()::text), 1, 6),
+    p_display_name => initcap(p_handle))).id into v_id;
   perform set_config('role', 'postgres', true);
   perform set_config('request.jwt.claims', '', true);
   return v_id;

@@ -136,9 +136,9 @@ select throws_ok(format($$insert into agents.tool_profiles (ai_lenser_id, name, 
 select throws_ok(format($$insert into agents.tool_profiles (ai_lenser_id, name, tool_groups) values (%L, 'Bad', array['nope'])$$, :'scout'),
   '23514', 'tool_profiles: unknown tool group(s): nope', 'and known groups only');
 select throws_ok(format($$insert into agents.tool_profiles (ai_lenser_id, name, allow_tools, deny_tools) values (%L, 'Bad', '{calculator}', '{calculator}')$$, :'scout'),
-  '23514', null, 'allow and deny lists are disjoint (CHECK)');
+  '23514', 'new row for relation "tool_profiles" violates check constraint "tool_profiles_allow_deny_disjoint"', 'allow and deny lists are disjoint (CHECK)');
 select throws_ok(format($$insert into agents.tool_profiles (ai_lenser_id, name, provider_overrides) values (%L, 'Bad', '{"calculator":{"x":1}}')$$, :'scout'),
-  '23514', null, 'provider_overrides has its shape (CHECK)');
+  '23514', 'new row for relation "tool_profiles" violates check constraint "tool_profiles_provider_overrides_shape"', 'provider_overrides has its shape (CHECK)');
 select throws_ok(format($$insert into agents.model_profiles (ai_lenser_id, name, model_id, model_key) values (%L, 'Bad', %L, 'gpt-4o')$$, :'scout', :'gpt_mini'),
   '23514', 'model_profiles.model_key "gpt-4o" does not match the model''s key "gpt-4.1-mini"', 'model_key must agree with the model');
 select throws_ok(format($$insert into agents.model_profiles (ai_lenser_id, name, model_id, provider_key) values (%L, 'Bad', %L, 'anthropic')$$, :'scout', :'gpt_mini'),
@@ -146,7 +146,7 @@ select throws_ok(format($$insert into agents.model_profiles (ai_lenser_id, name,
 select throws_ok(format($$insert into agents.model_profiles (ai_lenser_id, name, model_id, support_level) values (%L, 'Bad', %L, 'byok_only')$$, :'scout', :'gpt_mini'),
   '23514', 'model_profiles.support_level "byok_only" does not match the model''s "runnable"', 'support_level must agree');
 select throws_ok(format($$insert into agents.model_profiles (ai_lenser_id, name, model_id, params) values (%L, 'Bad', %L, '{"topP":0}')$$, :'scout', :'gpt_mini'),
-  '23514', null, 'params have their shape (CHECK)');
+  '23514', 'new row for relation "model_profiles" violates check constraint "model_profiles_params_shape"', 'params have their shape (CHECK)');
 select throws_ok(format($$update agents.personality_profiles set ai_lenser_id = %L where id = %L$$, :'rival', :'calm'),
   '23514', 'personality_profiles.ai_lenser_id cannot change: a profile belongs to its agent for life', 'a profile''s agent never changes');
 update ai.models set support_level = 'byok_only' where id = :'sonnet';

@@ -48,7 +48,7 @@ select (public.add_team_member(p_team_id => :'research', p_agent_id => :'scout',
   p_tool_profile_id => :'scout_tools', p_model_profile_id => :'scout_model')).id as m_scout \gset
 select (public.add_team_member(p_team_id => :'research', p_agent_id => :'sage', p_lane => 1)).id as m_sage \gset
 select (public.add_team_member(p_team_id => :'research', p_agent_id => :'quill', p_lane => 1, p_role => 'reviewer')).id as m_quill \gset
-select results_eq(format($$select agent_id, role::text, lane from public.list_team_members(%L)$$, :'research'),
+select results_eq(format($$select agent_id, role::text, lane from public.list_team_members(%L) order by lane, role$$, :'research'),
   format($$values (%L::uuid, 'lead', 0), (%L::uuid, 'member', 1), (%L::uuid, 'reviewer', 1)$$, :'scout', :'sage', :'quill'),
   'add_team_member; list_team_members by lane');
 select throws_ok(format($$select public.add_team_member(p_team_id => %L, p_agent_id => %L)$$, :'research', :'scout'),
@@ -95,7 +95,7 @@ select throws_ok(format($$select public.add_team_edge(p_source_member_id => %L, 
 
 select tests.clear_authentication();
 select throws_ok(format($$insert into agents.team_edges (team_id, source_member_id, target_member_id, edge_type) values (%L, %L, %L, 'reviews')$$, :'research', :'m_sage', :'m_sage'),
-  '23514', null, 'no self-loop (CHECK)');
+  '23514', 'new row for relation "team_edges" violates check constraint "team_edges_no_self_loop"', 'no self-loop (CHECK)');
 select throws_ok(format($$insert into agents.team_edges (team_id, source_member_id, target_member_id, edge_type) values (%L, %L, %L, 'reviews')$$, :'research', :'m_sage', :'m_crew_scout'),
   '23503', null, 'both ends are members of the edge''s team (composite foreign key)');
 select throws_ok(format($$insert into agents.team_edges (team_id, source_member_id, target_member_id, edge_type, is_blocking) values (%L, %L, %L, 'reviews', true)$$, :'research', :'m_sage', :'m_scout'),

@@ -100,27 +100,27 @@ select results_eq(format($$select status::text, disabled_at from public.update_w
 -- ---------------------------------------------------------------- table rules, as the platform
 select tests.clear_authentication();
 select throws_ok(format($$insert into agents.workflow_assignments (workflow_id, assignee_kind, assignee_ai_lenser_id, assignee_team_id) values (%L, 'agent', %L, %L)$$, :'wf', :'sage', :'research'),
-  '23514', null, 'exactly one assignee (both set)');
+  '23514', 'new row for relation "workflow_assignments" violates check constraint "workflow_assignments_exactly_one_assignee"', 'exactly one assignee (both set)');
 select throws_ok(format($$insert into agents.workflow_assignments (workflow_id, assignee_kind) values (%L, 'agent')$$, :'wf'),
-  '23514', null, 'exactly one assignee (none set)');
+  '23514', 'new row for relation "workflow_assignments" violates check constraint "workflow_assignments_exactly_one_assignee"', 'exactly one assignee (none set)');
 select throws_ok(format($$insert into agents.workflow_assignments (workflow_id, assignee_kind, assignee_ai_lenser_id) values (%L, 'team', %L)$$, :'wf', :'sage'),
-  '23514', null, 'the assignee matches the kind');
+  '23514', 'new row for relation "workflow_assignments" violates check constraint "workflow_assignments_exactly_one_assignee"', 'the assignee matches the kind');
 select throws_ok(format($$insert into agents.workflow_assignments (workflow_id, assignee_kind, assignee_ai_lenser_id, approval_policy) values (%L, 'agent', %L, '{}')$$, :'wf', :'sage'),
-  '23514', null, 'approval_policy CHECK');
+  '23514', 'new row for relation "workflow_assignments" violates check constraint "workflow_assignments_approval_policy_shape"', 'approval_policy CHECK');
 select throws_ok(format($$insert into agents.workflow_assignments (workflow_id, assignee_kind, assignee_ai_lenser_id, retry_policy) values (%L, 'agent', %L, '{"maxRetries":1,"backoffMs":10,"maxBackoffMs":5}')$$, :'wf', :'sage'),
-  '23514', null, 'retry_policy CHECK');
+  '23514', 'new row for relation "workflow_assignments" violates check constraint "workflow_assignments_retry_policy_shape"', 'retry_policy CHECK');
 select throws_ok(format($$insert into agents.workflow_assignments (workflow_id, assignee_kind, assignee_ai_lenser_id, failure_policy) values (%L, 'agent', %L, '{"mode":"isolate","x":1}')$$, :'wf', :'sage'),
-  '23514', null, 'failure_policy CHECK');
+  '23514', 'new row for relation "workflow_assignments" violates check constraint "workflow_assignments_failure_policy_shape"', 'failure_policy CHECK');
 select throws_ok(format($$insert into agents.workflow_assignments (workflow_id, assignee_kind, assignee_ai_lenser_id, queue_policy) values (%L, 'agent', %L, '{"mode":"parallel","maxConcurrent":0}')$$, :'wf', :'sage'),
-  '23514', null, 'queue_policy CHECK');
+  '23514', 'new row for relation "workflow_assignments" violates check constraint "workflow_assignments_queue_policy_shape"', 'queue_policy CHECK');
 select throws_ok(format($$insert into agents.workflow_assignments (workflow_id, assignee_kind, assignee_ai_lenser_id, output_destination) values (%L, 'agent', %L, '{"kind":"webhook","url":"ftp://x"}')$$, :'wf', :'sage'),
-  '23514', null, 'output_destination CHECK');
+  '23514', 'new row for relation "workflow_assignments" violates check constraint "workflow_assignments_output_destination_shape"', 'output_destination CHECK');
 select throws_ok(format($$insert into agents.workflow_assignments (workflow_id, assignee_kind, assignee_ai_lenser_id) values (%L, 'agent', %L)$$, :'wf', :'scout'),
   '23505', null, 'the unique index allows one active assignment per workflow and assignee');
 select throws_ok(format($$update agents.workflow_assignments set workflow_id = %L where id = %L$$, :'wf_public', :'a_team'),
   '23514', 'workflow_assignments: an assignment''s workflow and assignee never change; disable it and create another', 'workflow and assignee are fixed');
 select throws_ok(format($$update agents.workflow_assignments set status = 'disabled' where id = %L$$, :'a_team'),
-  '23514', null, 'disabled_at goes with disabled (CHECK)');
+  '23514', 'new row for relation "workflow_assignments" violates check constraint "workflow_assignments_disabled_at_set"', 'disabled_at goes with disabled (CHECK)');
 
 -- ---------------------------------------------------------------- who may do what
 select tests.authenticate_as(:'bob');

@@ -53,7 +53,7 @@ select throws_ok(format($$insert into agents.memories (memory_profile_id, ai_len
 select throws_ok(format($$insert into agents.memories (memory_profile_id, ai_lenser_id, scope, source, content, embedding) values (%L, %L, 'agent', 'manual', 'x', '[1,2,3]')$$, :'facts', :'scout'),
   '22000', 'expected 1536 dimensions, not 3', 'the column holds 1536 dimensions only');
 select throws_ok(format($$insert into agents.memories (memory_profile_id, ai_lenser_id, scope, source, content, confidence) values (%L, %L, 'agent', 'manual', 'x', -0.1)$$, :'facts', :'scout'),
-  '23514', null, 'confidence CHECK');
+  '23514', 'new row for relation "memories" violates check constraint "memories_confidence_range"', 'confidence CHECK');
 select throws_ok(format($$update agents.memories set content = 'rewritten' where id = %L$$, :'m_alpha'),
   '23514', 'memories: an entry never changes except by redaction', 'entries are not rewritten');
 

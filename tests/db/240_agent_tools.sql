@@ -165,7 +165,7 @@ select throws_ok(format($$update agents.tool_invocations set status = 'running' 
 select lives_ok(format($$update agents.tool_invocations set status = 'approved', approved_by = %L where id = %L$$, tests.human(:'alice'), :'i_wait'),
   'the platform records an approval on someone''s behalf');
 select throws_ok(format($$insert into agents.tools_registry (key, name, description, egress_class, requires_approval, tool_group) values ('mailer', 'Mailer', 'Sends mail.', 'external_write', false, 'messaging')$$),
-  '23514', null, 'a tool that writes outside always requires approval (CHECK)');
+  '23514', 'new row for relation "tools_registry" violates check constraint "tools_registry_external_write_needs_approval"', 'a tool that writes outside always requires approval (CHECK)');
 
 -- ---------------------------------------------------------------- view and listings
 select tests.authenticate_as(:'alice');

@@ -10,7 +10,9 @@ export const OwnershipRole = z.enum(["owner", "co_owner", "operator"]);
 export const MemoryScope = z.enum(["agent", "team", "workflow", "run", "conversation", "contact"]);
 
 /** A uuid written 8-4-4-4-12 in hex (any version, as Postgres' uuid type accepts). */
-const Uuid = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/);
+const Uuid = z.string().regex(
+  /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+);
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 
 /** Whether starting a run for the assignment waits for a human's approval, and whose. */

@@ -16,7 +16,11 @@ const suffix = () => crypto.randomUUID().slice(0, 8);
 /** Removes agents (their AI profiles; everything of theirs goes with them) before their owners can go. */
 async function deleteAgents(sql: ReturnType<typeof db>, ...ids: (string | undefined)[]) {
   const known = ids.filter((id): id is string => id !== undefined);
-  if (known.length) await sql`delete from lensers.profiles where id in (select profile_id from agents.ai_lensers where id in ${sql(known)})`;
+  if (known.length) {
+    await sql`delete from lensers.profiles where id in (select profile_id from agents.ai_lensers where id in ${
+      sql(known)
+    })`;
+  }
 }
 
 Deno.test("memory: write with embeddings, top-k by similarity, 1536 dimensions or a clear error", async () => {
@@ -25,7 +29,10 @@ Deno.test("memory: write with embeddings, top-k by similarity, 1536 dimensions o
   const other = await createUser(sql);
   let agentId: string | undefined;
   try {
-    const agent = await owner.client.rpc("create_ai_lenser", { p_handle: `mem-agent-${suffix()}`, p_display_name: "Memo" });
+    const agent = await owner.client.rpc("create_ai_lenser", {
+      p_handle: `mem-agent-${suffix()}`,
+      p_display_name: "Memo",
+    });
     assertEquals(agent.error, null);
     agentId = agent.data!.id;
     const profile = await owner.client.rpc("create_memory_profile", {
@@ -60,7 +67,10 @@ Deno.test("memory: write with embeddings, top-k by similarity, 1536 dimensions o
       p_embedding: JSON.stringify([1, 0, 0]),
     });
     assertEquals(wrong.error?.code, "22023");
-    assertEquals(wrong.error?.message, "fn_write_memory_entry: p_embedding must have exactly 1536 dimensions, got 3");
+    assertEquals(
+      wrong.error?.message,
+      "fn_write_memory_entry: p_embedding must have exactly 1536 dimensions, got 3",
+    );
 
     const summary = await owner.client.rpc("fn_summarize_memory_profile", { p_memory_profile_id: profileId });
     assertEquals(summary.error, null);
@@ -85,7 +95,10 @@ Deno.test("tools: an operator invokes, only an owner approves, once; the engine 
   const other = await createUser(sql);
   let agentId: string | undefined;
   try {
-    const agent = await owner.client.rpc("create_ai_lenser", { p_handle: `tool-agent-${suffix()}`, p_display_name: "Toolie" });
+    const agent = await owner.client.rpc("create_ai_lenser", {
+      p_handle: `tool-agent-${suffix()}`,
+      p_display_name: "Toolie",
+    });
     assertEquals(agent.error, null);
     agentId = agent.data!.id;
     const granted = await owner.client.rpc("grant_ai_lenser_ownership", {
@@ -111,7 +124,9 @@ Deno.test("tools: an operator invokes, only an owner approves, once; the engine 
     assertEquals(invoked.data!.status, "awaiting_approval");
     const invocationId = invoked.data!.id;
 
-    const byOperator = await operator.client.rpc("fn_approve_tool_invocation", { p_invocation_id: invocationId });
+    const byOperator = await operator.client.rpc("fn_approve_tool_invocation", {
+      p_invocation_id: invocationId,
+    });
     assertEquals(byOperator.error?.code, "42501");
     const byOther = await other.client.rpc("fn_approve_tool_invocation", { p_invocation_id: invocationId });
     assertEquals(byOther.error?.code, "P0002");
@@ -119,7 +134,10 @@ Deno.test("tools: an operator invokes, only an owner approves, once; the engine 
     const approved = await owner.client.rpc("fn_approve_tool_invocation", { p_invocation_id: invocationId });
     assertEquals(approved.error, null);
     assertEquals(approved.data!.status, "approved");
-    const twice = await owner.client.rpc("fn_reject_tool_invocation", { p_invocation_id: invocationId, p_reason: "too late" });
+    const twice = await owner.client.rpc("fn_reject_tool_invocation", {
+      p_invocation_id: invocationId,
+      p_reason: "too late",
+    });
     assertEquals(twice.error?.code, "22023");
     assertEquals(
       twice.error?.message,
@@ -127,7 +145,13 @@ Deno.test("tools: an operator invokes, only an owner approves, once; the engine 
     );
 
     const engine = serviceClient();
-    assertEquals((await engine.rpc("fn_complete_tool_invocation", { p_invocation_id: invocationId, p_status: "running" })).error, null);
+    assertEquals(
+      (await engine.rpc("fn_complete_tool_invocation", {
+        p_invocation_id: invocationId,
+        p_status: "running",
+      })).error,
+      null,
+    );
     const done = await engine.rpc("fn_complete_tool_invocation", {
       p_invocation_id: invocationId,
       p_status: "succeeded",
@@ -139,7 +163,11 @@ Deno.test("tools: an operator invokes, only an owner approves, once; the engine 
 
     const listed = await operator.client.rpc("list_tool_invocations", { p_ai_lenser_id: agentId });
     assertEquals(listed.error, null);
-    assertEquals(listed.data!.map((i) => [i.tool_key, i.egress_class, i.status]), [["run_workflow", "internal", "succeeded"]]);
+    assertEquals(listed.data!.map((i) => [i.tool_key, i.egress_class, i.status]), [[
+      "run_workflow",
+      "internal",
+      "succeeded",
+    ]]);
     const hidden = await other.client.rpc("list_tool_invocations", { p_ai_lenser_id: agentId });
     assertEquals(hidden.error?.code, "42501");
   } finally {

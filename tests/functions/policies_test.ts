@@ -82,7 +82,10 @@ const policyCases: Record<string, ShapeCases> = {
     schema: FailurePolicy,
     sqlFunction: "agents.fn_failure_policy_errors",
     valid: [{ mode: "isolate" }, { mode: "stop_run" }],
-    invalid: [{}, null, [], { mode: "ignore" }, { mode: "ISOLATE" }, { mode: 1 }, { mode: null }, { mode: "isolate", extra: true }],
+    invalid: [{}, null, [], { mode: "ignore" }, { mode: "ISOLATE" }, { mode: 1 }, { mode: null }, {
+      mode: "isolate",
+      extra: true,
+    }],
   },
   queue: {
     schema: QueuePolicy,

@@ -187,10 +187,14 @@ declare
   v_team agents.teams := agents.fn_rpc_editable_team('archive_team', p_team_id);
 begin
   update agents.teams t set status = 'archived', archived_at = now() where t.id = v_team.id returning * into v_team;
+  -- Nothing is dispatched to an archived team any more.
+  update agents.workflow_assignments a set status = 'disabled', disabled_at = now()
+  where a.assignee_team_id = v_team.id and a.status = 'active';
   return v_team;
 end
 $$;
-comment on function public.archive_team(uuid) is 'Archives a team: it stays readable, and never changes again.';
+comment on function public.archive_team(uuid) is
+  'Archives a team and disables its active workflow assignments: it stays readable, and never changes again.';
 
 create function public.list_teams(
   p_owner_lenser_id uuid default null,

@@ -1,7 +1,7 @@
 -- Teams, members and edges: the RPCs, the table rules (same-team edges, no self-loop, no cycle of
 -- blocking edges, profiles of the member's own agent, archived teams read-only) and who may do what.
 begin;
-select plan(59);
+select plan(61);
 
 select tests.create_user('alice@example.com', '{"handle":"alice"}') as alice \gset
 select tests.create_user('bob@example.com', '{"handle":"bob"}') as bob \gset
@@ -106,6 +106,22 @@ select throws_ok(format($$insert into agents.team_members (team_id, agent_id, to
   '23503', null, 'a member''s profile is its own agent''s (composite foreign key)');
 select throws_ok(format($$update agents.team_members set agent_id = %L where id = %L$$, :'quill', :'m_crew_scout'),
   '23514', 'team_members: a member''s team and agent cannot change; remove it and add another', 'a member''s agent never changes');
+
+-- A diamond of blocking edges (s -> a, s -> b, a -> t, b -> t): a further edge s -> t is fine, t -> s closes a cycle.
+insert into agents.teams (owner_lenser_id, name) values (:'alice_profile', 'Diamond') returning id as diamond \gset
+insert into agents.team_members (team_id, agent_id, lane) values (:'diamond', :'scout', 0) returning id as d_s \gset
+insert into agents.team_members (team_id, agent_id, lane) values (:'diamond', :'sage', 1) returning id as d_a \gset
+insert into agents.team_members (team_id, agent_id, lane) values (:'diamond', :'quill', 1) returning id as d_b \gset
+insert into agents.team_members (team_id, agent_id, lane) values (:'diamond', tests.new_agent(:'alice', 'tally'), 2) returning id as d_t \gset
+insert into agents.team_edges (team_id, source_member_id, target_member_id, edge_type, is_blocking) values
+  (:'diamond', :'d_s', :'d_a', 'delegates', true), (:'diamond', :'d_s', :'d_b', 'delegates', true),
+  (:'diamond', :'d_a', :'d_t', 'handoff', true), (:'diamond', :'d_b', :'d_t', 'handoff', true);
+select lives_ok(format($$insert into agents.team_edges (team_id, source_member_id, target_member_id, edge_type, is_blocking) values (%L, %L, %L, 'reviews', true)$$, :'diamond', :'d_s', :'d_t'),
+  'two blocking paths to the same member are no cycle');
+select throws_like(format($$insert into agents.team_edges (team_id, source_member_id, target_member_id, edge_type, is_blocking) values (%L, %L, %L, 'reports_to', true)$$, :'diamond', :'d_t', :'d_s'),
+  format('team_edges: a blocking edge from member %s to member %s would close a cycle of blocking edges (%s -> %s -> %s)', :'d_t', :'d_s', :'d_t', :'d_s', :'d_t'),
+  'closing it is refused, naming the shortest cycle');
+delete from agents.teams where id = :'diamond';
 
 select tests.authenticate_as(:'alice');
 select lives_ok(format($$select public.remove_team_edge(%L)$$, :'e2'), 'remove_team_edge');

@@ -1,7 +1,7 @@
 -- Workflow assignments: exactly one assignee matching the kind, the five policy shapes (RPC and
 -- CHECK), one active assignment per workflow and assignee, the RPCs and who may use them.
 begin;
-select plan(50);
+select plan(52);
 
 select tests.create_user('alice@example.com', '{"handle":"alice"}') as alice \gset
 select tests.create_user('bob@example.com', '{"handle":"bob"}') as bob \gset
@@ -145,6 +145,14 @@ select throws_ok($$select * from public.list_workflow_assignments()$$, '42501', 
 select tests.clear_authentication();
 select results_eq(format($$select status::text, retry_policy from agents.workflow_assignments where id = %L$$, :'a_agent'),
   $$values ('active', '{"maxRetries":0}'::jsonb)$$, 'the refused callers changed nothing');
+
+select tests.authenticate_as(:'alice');
+select public.archive_team(:'research');
+select results_eq(format($$select status::text, disabled_at is not null from agents.workflow_assignments where id = %L$$, :'a_team'),
+  $$values ('disabled', true)$$, 'archiving a team disables its active assignments');
+select throws_ok(format($$select public.update_workflow_assignment(p_assignment_id => %L, p_status => 'active')$$, :'a_team'),
+  '22023', format('update_workflow_assignment: team %s is archived; its assignments cannot be enabled', :'research'),
+  'and they cannot be enabled again');
 
 select * from finish();
 rollback;

@@ -10,15 +10,14 @@ select tests.new_agent(:'alice', 'scout') as scout \gset
 select tests.new_agent(:'alice', 'sage') as sage \gset
 select tests.grant_agent_role(:'scout', :'olga', 'operator');
 
-insert into lenses.workflows (lenser_id, title, visibility, status, published_at, archived_at) values
-  (tests.human(:'alice'), 'Alice draft', 'private', 'draft', null, null),
-  (tests.human(:'bob'), 'Bob public', 'public', 'published', now(), null),
-  (tests.human(:'bob'), 'Bob private', 'private', 'published', now(), null),
-  (tests.human(:'alice'), 'Alice old', 'private', 'archived', now(), now());
-select id as wf from lenses.workflows where title = 'Alice draft' \gset
-select id as wf_public from lenses.workflows where title = 'Bob public' \gset
-select id as wf_hidden from lenses.workflows where title = 'Bob private' \gset
-select id as wf_archived from lenses.workflows where title = 'Alice old' \gset
+select tests.authenticate_as(:'alice');
+select (public.create_workflow(p_title => 'Alice draft')).id as wf \gset
+select (public.create_workflow(p_title => 'Alice old')).id as wf_archived \gset
+select public.archive_workflow(:'wf_archived');
+select tests.authenticate_as(:'bob');
+select tests.published_workflow('Bob public', 'public') as wf_public \gset
+select tests.published_workflow('Bob private', 'private') as wf_hidden \gset
+select tests.clear_authentication();
 
 select tests.authenticate_as(:'alice');
 select (public.create_team(p_name => 'Research')).id as research \gset

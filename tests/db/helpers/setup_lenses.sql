@@ -50,3 +50,18 @@ returns text[] language sql immutable set search_path = '' as $$
 $$;
 
 grant execute on all functions in schema tests to anon, authenticated, service_role;
+
+-- A published one-node workflow (p_title, p_visibility), made through the RPCs as the current
+-- caller; returns the workflow id.
+create or replace function tests.published_workflow(p_title text, p_visibility lenses.visibility default 'private')
+returns uuid language plpgsql set search_path = '' as $$
+declare
+  v_workflow uuid;
+begin
+  v_workflow := (public.create_workflow(p_title => p_title, p_visibility => p_visibility)).id;
+  perform public.add_workflow_node(v_workflow, 'only',
+    p_lens_version_id => tests.published_version('Say hello', p_visibility => p_visibility, p_title => p_title || ' lens'));
+  perform public.publish_workflow(v_workflow);
+  return v_workflow;
+end $$;
+grant execute on function tests.published_workflow(text, lenses.visibility) to authenticated;

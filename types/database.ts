@@ -1073,6 +1073,85 @@ export type Database = {
   };
   "ai": {
     Tables: {
+      "llm_calls": {
+        Row: {
+          "attempt": number | null;
+          "cached_tokens": number;
+          "cost_credits": number;
+          "created_at": string;
+          "error_kind": Database["lenses"]["Enums"]["task_error_kind"] | null;
+          "id": string;
+          "input_tokens": number;
+          "latency_ms": number;
+          "metadata": NonNullable<Json>;
+          "model_id": string | null;
+          "model_key": string;
+          "node_result_id": string | null;
+          "output_tokens": number;
+          "provider_id": string | null;
+          "provider_key": string;
+          "run_id": string | null;
+          "status": Database["ai"]["Enums"]["llm_call_status"];
+          "ttft_ms": number | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          "attempt"?: number | null;
+          "cached_tokens"?: number;
+          "cost_credits"?: number;
+          "created_at"?: string;
+          "error_kind"?: Database["lenses"]["Enums"]["task_error_kind"] | null;
+          "id"?: string;
+          "input_tokens"?: number;
+          "latency_ms": number;
+          "metadata"?: NonNullable<Json>;
+          "model_id"?: string | null;
+          "model_key": string;
+          "node_result_id"?: string | null;
+          "output_tokens"?: number;
+          "provider_id"?: string | null;
+          "provider_key": string;
+          "run_id"?: string | null;
+          "status": Database["ai"]["Enums"]["llm_call_status"];
+          "ttft_ms"?: number | null;
+        };
+        Update: {
+          "attempt"?: number | null;
+          "cached_tokens"?: number;
+          "cost_credits"?: number;
+          "created_at"?: string;
+          "error_kind"?: Database["lenses"]["Enums"]["task_error_kind"] | null;
+          "id"?: string;
+          "input_tokens"?: number;
+          "latency_ms"?: number;
+          "metadata"?: NonNullable<Json>;
+          "model_id"?: string | null;
+          "model_key"?: string;
+          "node_result_id"?: string | null;
+          "output_tokens"?: number;
+          "provider_id"?: string | null;
+          "provider_key"?: string;
+          "run_id"?: string | null;
+          "status"?: Database["ai"]["Enums"]["llm_call_status"];
+          "ttft_ms"?: number | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "llm_calls_model_id_fkey";
+            columns: ["model_id"];
+            isOneToOne: false;
+            referencedRelation: "models";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "llm_calls_provider_id_fkey";
+            columns: ["provider_id"];
+            isOneToOne: false;
+            referencedRelation: "providers";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       "models": {
         Row: {
           "cached_input_price_per_mtok": number;
@@ -1202,9 +1281,18 @@ export type Database = {
       [_ in never]: never;
     };
     Functions: {
-      [_ in never]: never;
+      "fn_call_cost": {
+        Args: {
+          "p_cached_tokens": number;
+          "p_input_tokens": number;
+          "p_model_id": string;
+          "p_output_tokens": number;
+        };
+        Returns: number;
+      };
     };
     Enums: {
+      "llm_call_status": "succeeded" | "failed";
       "modality": "text" | "image" | "audio" | "video" | "pdf" | "embedding";
       "model_capability":
         | "chat"
@@ -1574,6 +1662,138 @@ export type Database = {
           },
         ];
       };
+      "workflow_node_results": {
+        Row: {
+          "attempt_count": number;
+          "cached_tokens": number;
+          "cost_credits": number;
+          "duration_ms": number | null;
+          "error_kind": Database["lenses"]["Enums"]["task_error_kind"] | null;
+          "error_message": string | null;
+          "finished_at": string | null;
+          "id": string;
+          "input_data": Json | null;
+          "input_tokens": number;
+          "lease_expires_at": string | null;
+          "lease_owner": string | null;
+          "lease_token": string | null;
+          "max_retries": number;
+          "model_id": string | null;
+          "next_attempt_at": string | null;
+          "node_id": string;
+          "node_key": string;
+          "output_data": Json | null;
+          "output_tokens": number;
+          "queued_at": string | null;
+          "retry_count": number;
+          "reused_from_result_id": string | null;
+          "run_id": string;
+          "started_at": string | null;
+          "status": Database["lenses"]["Enums"]["node_result_status"];
+          "timeout_at": string | null;
+          "timeout_ms": number | null;
+          "ttfb_ms": number | null;
+          "updated_at": string;
+          "waiting_reason": Database["lenses"]["Enums"]["waiting_reason"] | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          "attempt_count"?: number;
+          "cached_tokens"?: number;
+          "cost_credits"?: number;
+          "duration_ms"?: number | null;
+          "error_kind"?: Database["lenses"]["Enums"]["task_error_kind"] | null;
+          "error_message"?: string | null;
+          "finished_at"?: string | null;
+          "id"?: string;
+          "input_data"?: Json | null;
+          "input_tokens"?: number;
+          "lease_expires_at"?: string | null;
+          "lease_owner"?: string | null;
+          "lease_token"?: string | null;
+          "max_retries": number;
+          "model_id"?: string | null;
+          "next_attempt_at"?: string | null;
+          "node_id": string;
+          "node_key": string;
+          "output_data"?: Json | null;
+          "output_tokens"?: number;
+          "queued_at"?: string | null;
+          "retry_count"?: number;
+          "reused_from_result_id"?: string | null;
+          "run_id": string;
+          "started_at"?: string | null;
+          "status": Database["lenses"]["Enums"]["node_result_status"];
+          "timeout_at"?: string | null;
+          "timeout_ms"?: number | null;
+          "ttfb_ms"?: number | null;
+          "updated_at"?: string;
+          "waiting_reason"?: Database["lenses"]["Enums"]["waiting_reason"] | null;
+        };
+        Update: {
+          "attempt_count"?: number;
+          "cached_tokens"?: number;
+          "cost_credits"?: number;
+          "duration_ms"?: number | null;
+          "error_kind"?: Database["lenses"]["Enums"]["task_error_kind"] | null;
+          "error_message"?: string | null;
+          "finished_at"?: string | null;
+          "id"?: string;
+          "input_data"?: Json | null;
+          "input_tokens"?: number;
+          "lease_expires_at"?: string | null;
+          "lease_owner"?: string | null;
+          "lease_token"?: string | null;
+          "max_retries"?: number;
+          "model_id"?: string | null;
+          "next_attempt_at"?: string | null;
+          "node_id"?: string;
+          "node_key"?: string;
+          "output_data"?: Json | null;
+          "output_tokens"?: number;
+          "queued_at"?: string | null;
+          "retry_count"?: number;
+          "reused_from_result_id"?: string | null;
+          "run_id"?: string;
+          "started_at"?: string | null;
+          "status"?: Database["lenses"]["Enums"]["node_result_status"];
+          "timeout_at"?: string | null;
+          "timeout_ms"?: number | null;
+          "ttfb_ms"?: number | null;
+          "updated_at"?: string;
+          "waiting_reason"?: Database["lenses"]["Enums"]["waiting_reason"] | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "workflow_node_results_node_id_fkey";
+            columns: ["node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_node_results_node_id_fkey";
+            columns: ["node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes_v";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_node_results_reused_from_result_id_fkey";
+            columns: ["reused_from_result_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_node_results";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_node_results_run_id_fkey";
+            columns: ["run_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_runs";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       "workflow_nodes": {
         Row: {
           "config": NonNullable<Json>;
@@ -1622,6 +1842,259 @@ export type Database = {
           },
           {
             foreignKeyName: "workflow_nodes_workflow_id_fkey";
+            columns: ["workflow_id"];
+            isOneToOne: false;
+            referencedRelation: "workflows";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "workflow_run_events": {
+        Row: {
+          "actor_id": string | null;
+          "event_id": number;
+          "event_type": Database["lenses"]["Enums"]["run_event_type"];
+          "node_id": string | null;
+          "occurred_at": string;
+          "payload": NonNullable<Json>;
+          "run_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "actor_id"?: string | null;
+          "event_id": number;
+          "event_type": Database["lenses"]["Enums"]["run_event_type"];
+          "node_id"?: string | null;
+          "occurred_at"?: string;
+          "payload"?: NonNullable<Json>;
+          "run_id": string;
+        };
+        Update: {
+          "actor_id"?: string | null;
+          "event_id"?: number;
+          "event_type"?: Database["lenses"]["Enums"]["run_event_type"];
+          "node_id"?: string | null;
+          "occurred_at"?: string;
+          "payload"?: NonNullable<Json>;
+          "run_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "workflow_run_events_node_id_fkey";
+            columns: ["node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_run_events_node_id_fkey";
+            columns: ["node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes_v";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_run_events_run_id_fkey";
+            columns: ["run_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_runs";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "workflow_run_provenance": {
+        Row: {
+          "created_at": string;
+          "edge_id": string | null;
+          "id": number;
+          "run_id": string;
+          "source_node_id": string;
+          "source_output_path": string;
+          "target_input_path": string;
+          "target_node_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "created_at"?: string;
+          "edge_id"?: string | null;
+          "id"?: never;
+          "run_id": string;
+          "source_node_id": string;
+          "source_output_path": string;
+          "target_input_path": string;
+          "target_node_id": string;
+        };
+        Update: {
+          "created_at"?: string;
+          "edge_id"?: string | null;
+          "id"?: never;
+          "run_id"?: string;
+          "source_node_id"?: string;
+          "source_output_path"?: string;
+          "target_input_path"?: string;
+          "target_node_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "workflow_run_provenance_edge_id_fkey";
+            columns: ["edge_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_edges";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_run_provenance_run_id_fkey";
+            columns: ["run_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_runs";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_run_provenance_source_node_id_fkey";
+            columns: ["source_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_run_provenance_source_node_id_fkey";
+            columns: ["source_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes_v";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_run_provenance_target_node_id_fkey";
+            columns: ["target_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_run_provenance_target_node_id_fkey";
+            columns: ["target_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes_v";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "workflow_runs": {
+        Row: {
+          "active_node_id": string | null;
+          "created_at": string;
+          "deadline_at": string | null;
+          "error_message": string | null;
+          "failure_mode": Database["lenses"]["Enums"]["failure_mode"];
+          "finished_at": string | null;
+          "id": string;
+          "input": NonNullable<Json>;
+          "last_event_id": number;
+          "lenser_id": string;
+          "max_retries": number;
+          "output": Json | null;
+          "recovered_from_node_id": string | null;
+          "recovered_from_run_id": string | null;
+          "started_at": string | null;
+          "started_by": string | null;
+          "status": Database["lenses"]["Enums"]["workflow_run_status"];
+          "total_cached_tokens": number;
+          "total_cost_credits": number;
+          "total_input_tokens": number;
+          "total_output_tokens": number;
+          "updated_at": string;
+          "workflow_id": string;
+          "fn_caller_may_act_on_run": boolean | null;
+        };
+        ComputedFields: "fn_caller_may_act_on_run";
+        Insert: {
+          "active_node_id"?: string | null;
+          "created_at"?: string;
+          "deadline_at"?: string | null;
+          "error_message"?: string | null;
+          "failure_mode"?: Database["lenses"]["Enums"]["failure_mode"];
+          "finished_at"?: string | null;
+          "id"?: string;
+          "input"?: NonNullable<Json>;
+          "last_event_id"?: number;
+          "lenser_id": string;
+          "max_retries"?: number;
+          "output"?: Json | null;
+          "recovered_from_node_id"?: string | null;
+          "recovered_from_run_id"?: string | null;
+          "started_at"?: string | null;
+          "started_by"?: string | null;
+          "status"?: Database["lenses"]["Enums"]["workflow_run_status"];
+          "total_cached_tokens"?: number;
+          "total_cost_credits"?: number;
+          "total_input_tokens"?: number;
+          "total_output_tokens"?: number;
+          "updated_at"?: string;
+          "workflow_id": string;
+        };
+        Update: {
+          "active_node_id"?: string | null;
+          "created_at"?: string;
+          "deadline_at"?: string | null;
+          "error_message"?: string | null;
+          "failure_mode"?: Database["lenses"]["Enums"]["failure_mode"];
+          "finished_at"?: string | null;
+          "id"?: string;
+          "input"?: NonNullable<Json>;
+          "last_event_id"?: number;
+          "lenser_id"?: string;
+          "max_retries"?: number;
+          "output"?: Json | null;
+          "recovered_from_node_id"?: string | null;
+          "recovered_from_run_id"?: string | null;
+          "started_at"?: string | null;
+          "started_by"?: string | null;
+          "status"?: Database["lenses"]["Enums"]["workflow_run_status"];
+          "total_cached_tokens"?: number;
+          "total_cost_credits"?: number;
+          "total_input_tokens"?: number;
+          "total_output_tokens"?: number;
+          "updated_at"?: string;
+          "workflow_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "workflow_runs_active_node_id_fkey";
+            columns: ["active_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_runs_active_node_id_fkey";
+            columns: ["active_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes_v";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_runs_recovered_from_node_id_fkey";
+            columns: ["recovered_from_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_runs_recovered_from_node_id_fkey";
+            columns: ["recovered_from_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes_v";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_runs_recovered_from_run_id_fkey";
+            columns: ["recovered_from_run_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_runs";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_runs_workflow_id_fkey";
             columns: ["workflow_id"];
             isOneToOne: false;
             referencedRelation: "workflows";
@@ -1729,6 +2202,25 @@ export type Database = {
     };
     Functions: {
       "fn_acting_lenser": { Args: { "p_lenser_id": string; "p_rpc": string }; Returns: string };
+      "fn_append_workflow_run_event": {
+        Args: {
+          "p_actor_id"?: string;
+          "p_event_type": Database["lenses"]["Enums"]["run_event_type"];
+          "p_node_id"?: string;
+          "p_payload"?: Json;
+          "p_run_id": string;
+        };
+        Returns: number;
+      };
+      "fn_caller_may_act_on_run": {
+        Args: {
+          "p_run": Omit<
+            Database["lenses"]["Tables"]["workflow_runs"]["Row"],
+            Database["lenses"]["Tables"]["workflow_runs"]["ComputedFields"]
+          >;
+        };
+        Returns: boolean;
+      };
       "fn_check_edge_args": {
         Args: {
           "p_condition": string;
@@ -1764,6 +2256,7 @@ export type Database = {
         }[];
       };
       "fn_contract_type_accepts": { Args: { "p_slot": string; "p_value": string }; Returns: boolean };
+      "fn_contract_value_errors": { Args: { "p_contract": Json; "p_value": Json }; Returns: (string)[] };
       "fn_draft_workflow": {
         Args: { "p_rpc": string; "p_workflow_id": string };
         Returns: {
@@ -1874,14 +2367,140 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "fn_end_open_results": {
+        Args: {
+          "p_reason": string;
+          "p_run_id": string;
+          "p_status": Database["lenses"]["Enums"]["node_result_status"];
+        };
+        Returns: undefined;
+      };
+      "fn_fail_node_result": {
+        Args: {
+          "p_kind": Database["lenses"]["Enums"]["task_error_kind"];
+          "p_message": string;
+          "p_result_id": string;
+          "p_retry_after_ms"?: number;
+        };
+        Returns: {
+          "attempt_count": number;
+          "cached_tokens": number;
+          "cost_credits": number;
+          "duration_ms": number | null;
+          "error_kind": Database["lenses"]["Enums"]["task_error_kind"] | null;
+          "error_message": string | null;
+          "finished_at": string | null;
+          "id": string;
+          "input_data": Json | null;
+          "input_tokens": number;
+          "lease_expires_at": string | null;
+          "lease_owner": string | null;
+          "lease_token": string | null;
+          "max_retries": number;
+          "model_id": string | null;
+          "next_attempt_at": string | null;
+          "node_id": string;
+          "node_key": string;
+          "output_data": Json | null;
+          "output_tokens": number;
+          "queued_at": string | null;
+          "retry_count": number;
+          "reused_from_result_id": string | null;
+          "run_id": string;
+          "started_at": string | null;
+          "status": Database["lenses"]["Enums"]["node_result_status"];
+          "timeout_at": string | null;
+          "timeout_ms": number | null;
+          "ttfb_ms": number | null;
+          "updated_at": string;
+          "waiting_reason": Database["lenses"]["Enums"]["waiting_reason"] | null;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "workflow_node_results";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_finish_run_if_done": { Args: { "p_run_id": string }; Returns: undefined };
       "fn_inline_override_errors": { Args: { "p_override": Json }; Returns: (string)[] };
       "fn_inline_parameter_defs": { Args: { "p_override": Json }; Returns: Json };
+      "fn_json_type_matches": { Args: { "p_type": string; "p_value": Json }; Returns: boolean };
       "fn_jsonb_numeric": { Args: { "p_value": Json }; Returns: number };
+      "fn_leased_result": {
+        Args: { "p_fn": string; "p_lease_token": string; "p_result_id": string };
+        Returns: {
+          "attempt_count": number;
+          "cached_tokens": number;
+          "cost_credits": number;
+          "duration_ms": number | null;
+          "error_kind": Database["lenses"]["Enums"]["task_error_kind"] | null;
+          "error_message": string | null;
+          "finished_at": string | null;
+          "id": string;
+          "input_data": Json | null;
+          "input_tokens": number;
+          "lease_expires_at": string | null;
+          "lease_owner": string | null;
+          "lease_token": string | null;
+          "max_retries": number;
+          "model_id": string | null;
+          "next_attempt_at": string | null;
+          "node_id": string;
+          "node_key": string;
+          "output_data": Json | null;
+          "output_tokens": number;
+          "queued_at": string | null;
+          "retry_count": number;
+          "reused_from_result_id": string | null;
+          "run_id": string;
+          "started_at": string | null;
+          "status": Database["lenses"]["Enums"]["node_result_status"];
+          "timeout_at": string | null;
+          "timeout_ms": number | null;
+          "ttfb_ms": number | null;
+          "updated_at": string;
+          "waiting_reason": Database["lenses"]["Enums"]["waiting_reason"] | null;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "workflow_node_results";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "fn_lens_params_errors": { Args: { "p_params": Json }; Returns: (string)[] };
+      "fn_lock_run": { Args: { "p_run_id": string }; Returns: undefined };
+      "fn_merge_edge_values": {
+        Args: {
+          "p_source_keys": (string)[];
+          "p_strategy": Database["lenses"]["Enums"]["merge_strategy"];
+          "p_values": Json;
+        };
+        Returns: Json;
+      };
+      "fn_merge_into_input_root": {
+        Args: { "p_input": Json; "p_source_keys": (string)[]; "p_values": Json };
+        Returns: Json;
+      };
       "fn_node_config_errors": {
         Args: { "p_config": Json; "p_kind": Database["lenses"]["Enums"]["workflow_node_kind"] };
         Returns: (string)[];
       };
+      "fn_node_model_id": {
+        Args: {
+          "p_node": Omit<
+            Database["lenses"]["Tables"]["workflow_nodes"]["Row"],
+            Database["lenses"]["Tables"]["workflow_nodes"]["ComputedFields"]
+          >;
+          "p_run": Omit<
+            Database["lenses"]["Tables"]["workflow_runs"]["Row"],
+            Database["lenses"]["Tables"]["workflow_runs"]["ComputedFields"]
+          >;
+        };
+        Returns: string;
+      };
+      "fn_node_prompt": { Args: { "p_input": Json; "p_node_id": string }; Returns: string };
       "fn_normalize_tags": { Args: { "p_tags": (string)[] }; Returns: (string)[] };
       "fn_param_config_errors": {
         Args: {
@@ -1900,6 +2519,24 @@ export type Database = {
           "p_value": Json;
         };
         Returns: string;
+      };
+      "fn_parse_node_output": {
+        Args: { "p_contract": Json; "p_output": Json; "p_text": string };
+        Returns: Json;
+      };
+      "fn_queue_node_result": { Args: { "p_input": Json; "p_result_id": string }; Returns: undefined };
+      "fn_reap_workflow_runs": { Args: { "p_limit"?: number }; Returns: number };
+      "fn_record_llm_call": {
+        Args: {
+          "p_call": Json;
+          "p_error_kind": Database["lenses"]["Enums"]["task_error_kind"];
+          "p_result": Omit<
+            Database["lenses"]["Tables"]["workflow_node_results"]["Row"],
+            Database["lenses"]["Tables"]["workflow_node_results"]["ComputedFields"]
+          >;
+          "p_status": Database["ai"]["Enums"]["llm_call_status"];
+        };
+        Returns: undefined;
       };
       "fn_render_node_body": { Args: { "p_node_id": string; "p_params"?: Json }; Returns: string };
       "fn_render_param_value": {
@@ -1920,12 +2557,19 @@ export type Database = {
         Args: { "p_parameters": Json; "p_rpc": string; "p_version_id": string };
         Returns: undefined;
       };
+      "fn_retry_delay_ms": {
+        Args: { "p_base_ms": number; "p_max_ms": number; "p_retry": number };
+        Returns: number;
+      };
+      "fn_set_active_node": { Args: { "p_run_id": string }; Returns: undefined };
+      "fn_settle_successors": { Args: { "p_node_id": string; "p_run_id": string }; Returns: undefined };
       "fn_tags_valid": { Args: { "p_tags": (string)[] }; Returns: boolean };
       "fn_template_binding_errors": {
         Args: { "p_parameters": Json; "p_template": string };
         Returns: (string)[];
       };
       "fn_template_labels": { Args: { "p_template": string }; Returns: (string)[] };
+      "fn_try_lock_run": { Args: { "p_run_id": string }; Returns: boolean };
       "fn_validate_workflow": { Args: { "p_workflow_id": string }; Returns: Json };
       "fn_version_json": { Args: { "p_version_id": string }; Returns: Json };
       "fn_version_parameter_defs": { Args: { "p_version_id": string }; Returns: Json };
@@ -1953,6 +2597,7 @@ export type Database = {
         | "message";
       "contract_field_type": "string" | "number" | "integer" | "boolean" | "object" | "array";
       "contract_kind": "text" | "json";
+      "failure_mode": "isolate" | "stop_run";
       "instruction_category":
         | "instruction"
         | "research"
@@ -1964,6 +2609,20 @@ export type Database = {
         | "export";
       "lens_status": "draft" | "published" | "archived";
       "merge_strategy": "last_write_wins" | "concat" | "array" | "json_object";
+      "node_result_status":
+        | "pending"
+        | "awaiting_dependency"
+        | "queued"
+        | "running"
+        | "streaming"
+        | "retrying"
+        | "completed"
+        | "failed"
+        | "cancelled"
+        | "skipped"
+        | "timed_out"
+        | "blocked"
+        | "invalidated";
       "param_type":
         | "text"
         | "textarea"
@@ -1978,9 +2637,75 @@ export type Database = {
         | "date"
         | "datetime"
         | "file";
+      "run_event_type":
+        | "run_queued"
+        | "run_started"
+        | "run_streaming"
+        | "run_completed"
+        | "run_failed"
+        | "run_cancelled"
+        | "run_timed_out"
+        | "run_recovered"
+        | "node_queued"
+        | "node_started"
+        | "node_streaming"
+        | "node_delta"
+        | "node_completed"
+        | "node_failed"
+        | "node_retrying"
+        | "node_skipped"
+        | "node_cancelled"
+        | "node_timed_out"
+        | "node_invalidated"
+        | "node_released"
+        | "lease_expired"
+        | "human_input_requested"
+        | "human_input_received"
+        | "step_queued"
+        | "step_started"
+        | "step_completed"
+        | "step_failed"
+        | "step_blocked"
+        | "step_skipped"
+        | "approval_requested"
+        | "approval_granted"
+        | "approval_rejected"
+        | "message"
+        | "tool_invoked"
+        | "tool_completed";
+      "task_error_kind":
+        | "rate_limit"
+        | "client"
+        | "server"
+        | "timeout"
+        | "network"
+        | "cancelled"
+        | "contract_violation"
+        | "lease_expired"
+        | "render";
       "tool_category": "input" | "media" | "execution" | "battle" | "system";
       "visibility": "public" | "private" | "unlisted";
+      "waiting_reason":
+        | "dependency"
+        | "condition_false"
+        | "rate_limit"
+        | "retry_backoff"
+        | "human_input"
+        | "external_callback"
+        | "queued";
       "workflow_node_kind": "lens" | "human_input";
+      "workflow_run_status":
+        | "draft"
+        | "validated"
+        | "queued"
+        | "pending"
+        | "running"
+        | "streaming"
+        | "recovered"
+        | "completed"
+        | "failed"
+        | "cancelled"
+        | "timed_out";
       "workflow_status": "draft" | "published" | "archived";
     };
     CompositeTypes: {
@@ -2095,6 +2820,49 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      "cancel_workflow_run": {
+        Args: { "p_reason"?: string; "p_run_id": string };
+        Returns: Database["lenses"]["Tables"]["workflow_runs"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_runs";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "claim_workflow_tasks": {
+        Args: { "p_lease_seconds"?: number; "p_limit"?: number; "p_worker_id": string };
+        Returns: {
+          "api_key_env": string;
+          "attempt": number;
+          "input_data": Json;
+          "lease_expires_at": string;
+          "lease_token": string;
+          "model_id": string;
+          "model_key": string;
+          "model_params": Json;
+          "node_id": string;
+          "node_key": string;
+          "output_contract": Json;
+          "prompt": string;
+          "provider_adapter": Database["ai"]["Enums"]["provider_adapter"];
+          "provider_base_url": string;
+          "provider_key": string;
+          "result_id": string;
+          "run_id": string;
+          "timeout_ms": number;
+        }[];
+      };
+      "complete_workflow_task": {
+        Args: {
+          "p_lease_token": string;
+          "p_llm_call"?: Json;
+          "p_output"?: Json;
+          "p_result_id": string;
+          "p_text"?: string;
+        };
+        Returns: Json;
       };
       "create_ai_lenser": {
         Args: {
@@ -2321,6 +3089,17 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "fail_workflow_task": {
+        Args: {
+          "p_error_kind": Database["lenses"]["Enums"]["task_error_kind"];
+          "p_error_message": string;
+          "p_lease_token": string;
+          "p_llm_call"?: Json;
+          "p_result_id": string;
+          "p_retry_after_ms"?: number;
+        };
+        Returns: Json;
+      };
       "fn_approve_tool_invocation": {
         Args: { "p_invocation_id": string };
         Returns: Database["agents"]["Tables"]["tool_invocations"]["Row"];
@@ -2474,6 +3253,7 @@ export type Database = {
         };
       };
       "get_workflow": { Args: { "p_workflow_id": string }; Returns: Json };
+      "get_workflow_run": { Args: { "p_run_id": string }; Returns: Json };
       "grant_ai_lenser_ownership": {
         Args: {
           "p_ai_lenser_id": string;
@@ -2488,6 +3268,10 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      "heartbeat_workflow_task": {
+        Args: { "p_lease_seconds"?: number; "p_lease_token": string; "p_result_id": string };
+        Returns: string;
       };
       "list_ai_lenser_ownerships": {
         Args: { "p_ai_lenser_id": string; "p_include_revoked"?: boolean };
@@ -2727,6 +3511,41 @@ export type Database = {
           isSetofReturn: true;
         };
       };
+      "list_workflow_run_events": {
+        Args: { "p_after_event_id"?: number; "p_limit"?: number; "p_run_id": string };
+        Returns: Database["lenses"]["Tables"]["workflow_run_events"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_run_events";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_workflow_run_provenance": {
+        Args: { "p_run_id": string };
+        Returns: Database["lenses"]["Tables"]["workflow_run_provenance"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_run_provenance";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_workflow_runs": {
+        Args: {
+          "p_limit"?: number;
+          "p_offset"?: number;
+          "p_status"?: Database["lenses"]["Enums"]["workflow_run_status"];
+          "p_workflow_id"?: string;
+        };
+        Returns: Database["lenses"]["Tables"]["workflow_runs"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_runs";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
       "list_workflows": {
         Args: {
           "p_lenser_id"?: string;
@@ -2755,6 +3574,10 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      "release_workflow_task": {
+        Args: { "p_lease_token": string; "p_result_id": string };
+        Returns: undefined;
       };
       "remove_team_edge": {
         Args: { "p_edge_id": string };
@@ -2797,6 +3620,20 @@ export type Database = {
         };
       };
       "render_lens_version": { Args: { "p_params"?: Json; "p_version_id": string }; Returns: string };
+      "report_workflow_task_progress": {
+        Args: { "p_delta": string; "p_lease_token": string; "p_result_id": string; "p_ttfb_ms"?: number };
+        Returns: undefined;
+      };
+      "rerun_workflow_run_from": {
+        Args: { "p_node_key": string; "p_run_id": string };
+        Returns: Database["lenses"]["Tables"]["workflow_runs"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_runs";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "revoke_ai_lenser_ownership": {
         Args: { "p_ownership_id": string };
         Returns: Database["agents"]["Tables"]["ownerships"]["Row"];
@@ -2874,6 +3711,32 @@ export type Database = {
         };
       };
       "set_version_parameters": { Args: { "p_parameters": Json; "p_version_id": string }; Returns: Json };
+      "start_workflow_run": {
+        Args: {
+          "p_deadline_seconds"?: number;
+          "p_failure_mode"?: Database["lenses"]["Enums"]["failure_mode"];
+          "p_input"?: Json;
+          "p_max_retries"?: number;
+          "p_workflow_id": string;
+        };
+        Returns: Database["lenses"]["Tables"]["workflow_runs"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_runs";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "submit_human_input": {
+        Args: { "p_node_key": string; "p_run_id": string; "p_value": Json };
+        Returns: Database["lenses"]["Tables"]["workflow_node_results"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_node_results";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "update_ai_lenser": {
         Args: {
           "p_ai_lenser_id": string;
@@ -3261,6 +4124,7 @@ export const Constants = {
   },
   "ai": {
     Enums: {
+      "llm_call_status": ["succeeded", "failed"],
       "modality": ["text", "image", "audio", "video", "pdf", "embedding"],
       "model_capability": [
         "chat",
@@ -3302,6 +4166,7 @@ export const Constants = {
       ],
       "contract_field_type": ["string", "number", "integer", "boolean", "object", "array"],
       "contract_kind": ["text", "json"],
+      "failure_mode": ["isolate", "stop_run"],
       "instruction_category": [
         "instruction",
         "research",
@@ -3314,6 +4179,21 @@ export const Constants = {
       ],
       "lens_status": ["draft", "published", "archived"],
       "merge_strategy": ["last_write_wins", "concat", "array", "json_object"],
+      "node_result_status": [
+        "pending",
+        "awaiting_dependency",
+        "queued",
+        "running",
+        "streaming",
+        "retrying",
+        "completed",
+        "failed",
+        "cancelled",
+        "skipped",
+        "timed_out",
+        "blocked",
+        "invalidated",
+      ],
       "param_type": [
         "text",
         "textarea",
@@ -3329,9 +4209,79 @@ export const Constants = {
         "datetime",
         "file",
       ],
+      "run_event_type": [
+        "run_queued",
+        "run_started",
+        "run_streaming",
+        "run_completed",
+        "run_failed",
+        "run_cancelled",
+        "run_timed_out",
+        "run_recovered",
+        "node_queued",
+        "node_started",
+        "node_streaming",
+        "node_delta",
+        "node_completed",
+        "node_failed",
+        "node_retrying",
+        "node_skipped",
+        "node_cancelled",
+        "node_timed_out",
+        "node_invalidated",
+        "node_released",
+        "lease_expired",
+        "human_input_requested",
+        "human_input_received",
+        "step_queued",
+        "step_started",
+        "step_completed",
+        "step_failed",
+        "step_blocked",
+        "step_skipped",
+        "approval_requested",
+        "approval_granted",
+        "approval_rejected",
+        "message",
+        "tool_invoked",
+        "tool_completed",
+      ],
+      "task_error_kind": [
+        "rate_limit",
+        "client",
+        "server",
+        "timeout",
+        "network",
+        "cancelled",
+        "contract_violation",
+        "lease_expired",
+        "render",
+      ],
       "tool_category": ["input", "media", "execution", "battle", "system"],
       "visibility": ["public", "private", "unlisted"],
+      "waiting_reason": [
+        "dependency",
+        "condition_false",
+        "rate_limit",
+        "retry_backoff",
+        "human_input",
+        "external_callback",
+        "queued",
+      ],
       "workflow_node_kind": ["lens", "human_input"],
+      "workflow_run_status": [
+        "draft",
+        "validated",
+        "queued",
+        "pending",
+        "running",
+        "streaming",
+        "recovered",
+        "completed",
+        "failed",
+        "cancelled",
+        "timed_out",
+      ],
       "workflow_status": ["draft", "published", "archived"],
     },
   },

@@ -41,6 +41,13 @@ select (public.create_workflow(p_title => 'Matrix workflow')).id as workflow \gs
 select (public.add_workflow_node(:'workflow', 'first', p_lens_version_id => :'version')).id as n1 \gset
 select (public.add_workflow_node(:'workflow', 'second', p_lens_version_id => :'version')).id as n2 \gset
 select public.add_workflow_edge(:'n1', :'n2', p_target_input_path => 'topic', p_source_output_path => 'text');
+select public.publish_workflow(:'workflow');
+select (public.start_workflow_run(:'workflow', '{"topic":"secrets"}')).id as run \gset
+select tests.authenticate_as_service_role();
+select * from tests.claim_node(:'run', 'first') \gset task_
+select public.complete_workflow_task(:'task_result_id', :'task_lease_token', 'private answer',
+  p_llm_call => '{"input_tokens":3,"output_tokens":2,"latency_ms":4}');
+select tests.authenticate_as(:'owner');
 select (public.create_personality_profile(p_ai_lenser_id => :'agent', p_name => 'P', p_is_default => true)).id as pp \gset
 select (public.create_memory_profile(p_ai_lenser_id => :'agent', p_name => 'M', p_is_default => true)).id as mp \gset
 select public.create_tool_profile(p_ai_lenser_id => :'agent', p_name => 'T', p_tool_groups => '{utility}', p_is_default => true);

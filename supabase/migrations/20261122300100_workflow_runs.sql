@@ -45,7 +45,6 @@ create table lenses.workflow_runs (
   failure_mode lenses.failure_mode not null default 'isolate',
   recovered_from_run_id uuid references lenses.workflow_runs (id) on delete set null,
   recovered_from_node_id uuid references lenses.workflow_nodes (id) on delete set null,
-  last_event_id bigint not null default 0,
   total_input_tokens bigint not null default 0,
   total_output_tokens bigint not null default 0,
   total_cached_tokens bigint not null default 0,
@@ -75,7 +74,10 @@ create index workflow_runs_recovered_from_node_idx on lenses.workflow_runs (reco
 create index workflow_runs_deadline_idx on lenses.workflow_runs (deadline_at)
   where status in ('queued', 'pending', 'running', 'streaming', 'recovered');
 
-create trigger workflow_runs_set_updated_at before update on lenses.workflow_runs
+-- Not on the totals, which move with every model call.
+create trigger workflow_runs_set_updated_at
+  before update of status, input, output, error_message, active_node_id, deadline_at, started_at, finished_at
+  on lenses.workflow_runs
   for each row execute function lensers.tg_set_updated_at();
 
 create table lenses.workflow_node_results (
@@ -143,6 +145,8 @@ create index workflow_node_results_due_idx on lenses.workflow_node_results (next
 -- Leases and timeouts to reap.
 create index workflow_node_results_lease_idx on lenses.workflow_node_results (lease_expires_at)
   where status in ('running', 'streaming');
+create index workflow_node_results_timeout_idx on lenses.workflow_node_results (timeout_at)
+  where status in ('running', 'streaming') and timeout_at is not null;
 create index workflow_node_results_node_idx on lenses.workflow_node_results (node_id);
 create index workflow_node_results_model_idx on lenses.workflow_node_results (model_id);
 create index workflow_node_results_reused_idx on lenses.workflow_node_results (reused_from_result_id);

@@ -1880,20 +1880,6 @@ export type Database = {
         };
         Relationships: [
           {
-            foreignKeyName: "workflow_run_events_node_id_fkey";
-            columns: ["node_id"];
-            isOneToOne: false;
-            referencedRelation: "workflow_nodes";
-            referencedColumns: ["id"];
-          },
-          {
-            foreignKeyName: "workflow_run_events_node_id_fkey";
-            columns: ["node_id"];
-            isOneToOne: false;
-            referencedRelation: "workflow_nodes_v";
-            referencedColumns: ["id"];
-          },
-          {
             foreignKeyName: "workflow_run_events_run_id_fkey";
             columns: ["run_id"];
             isOneToOne: false;

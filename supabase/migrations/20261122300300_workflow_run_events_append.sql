@@ -41,9 +41,10 @@ declare
   v_event_id bigint;
 begin
   perform pg_advisory_xact_lock(hashtextextended(p_run_id::text, 1307));
-  select coalesce(max(e.event_id), 0) + 1 into v_event_id from lenses.workflow_run_events e where e.run_id = p_run_id;
   insert into lenses.workflow_run_events (run_id, event_id, event_type, actor_id, node_id, payload)
-  values (p_run_id, v_event_id, p_event_type, p_actor_id, p_node_id, coalesce(p_payload, '{}'));
+  select p_run_id, coalesce(max(e.event_id), 0) + 1, p_event_type, p_actor_id, p_node_id, coalesce(p_payload, '{}')
+  from lenses.workflow_run_events e where e.run_id = p_run_id
+  returning event_id into v_event_id;
   perform pg_notify('workflow_run_events', p_run_id::text);
   return v_event_id;
 end

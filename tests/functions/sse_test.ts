@@ -53,7 +53,10 @@ Deno.test("SSE messages round-trip through eventsource-parser: ids, event names,
 
 Deno.test("SSE fields that would break the framing are refused", () => {
   nodeAssert.throws(() => encodeSseMessage({ id: "a\nb", data: "x" }), /id must not contain a line break/);
-  nodeAssert.throws(() => encodeSseMessage({ event: "a\rb", data: "x" }), /event must not contain a line break/);
+  nodeAssert.throws(
+    () => encodeSseMessage({ event: "a\rb", data: "x" }),
+    /event must not contain a line break/,
+  );
   nodeAssert.throws(() => encodeSseMessage({ id: "a\0b", data: "x" }), /NUL/);
   nodeAssert.throws(() => encodeSseMessage({ data: "x", retry: -1 }), /retry/);
   nodeAssert.throws(() => encodeSseMessage({ data: undefined }), /data must be/);

@@ -62,7 +62,7 @@ export async function startWorkers(
 /** Polls `probe` until it returns a truthy value; fails with `what` after `timeoutMs`. */
 export async function waitFor<T>(
   what: string,
-  probe: () => Promise<T | null | undefined | false>,
+  probe: () => T | null | undefined | false | Promise<T | null | undefined | false>,
   timeoutMs = 30_000,
   everyMs = 50,
 ): Promise<T> {

@@ -84,7 +84,7 @@ Deno.test({
       const stream = live.stream!;
       await waitFor(
         "the human input request on the stream",
-        async () => stream.events.some((e) => e.event === "human_input_requested"),
+        () => stream.events.some((e) => e.event === "human_input_requested"),
       );
       const seen = stream.events.length;
       const answered = await user.client.rpc("submit_human_input", {
@@ -185,7 +185,7 @@ Deno.test({
       const stream = consume(res.body!);
       await waitFor(
         "two keepalives",
-        async () => stream.comments.filter((c) => c === "keepalive").length >= 2,
+        () => stream.comments.filter((c) => c === "keepalive").length >= 2,
         5000,
       );
       assertEquals(stream.events.map((e) => e.event), ["run_queued", "node_queued"]);
@@ -202,10 +202,10 @@ Deno.test({
         new Request(eventsUrl(runId2), { headers: { Authorization: `Bearer ${user.jwt}` } }),
       );
       const stream2 = consume(res2.body!);
-      await waitFor("the first events", async () => stream2.events.length >= 2);
+      await waitFor("the first events", () => stream2.events.length >= 2);
       assertEquals(listener.subscribers, 1);
       await stream2.cancel();
-      await waitFor("the unsubscription", async () => listener.subscribers === 0, 5000);
+      await waitFor("the unsubscription", () => listener.subscribers === 0, 5000);
       assert((await results(sql, runId2)).first.status === "queued");
     } finally {
       await cancelOpenRuns(sql, user);

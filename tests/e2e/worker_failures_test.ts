@@ -129,15 +129,16 @@ Deno.test({
         assertEquals(r.good.status, "cancelled");
         assertEquals(r.after_bad.status, "cancelled");
         // The worker still runs "good"; its answer is refused (lost), and changes nothing.
-        await waitFor("the worker to drop the cancelled task", async () =>
-          workers.loops[0].stats.lost === 1, 15_000);
+        await waitFor(
+          "the worker to drop the cancelled task",
+          () => workers.loops[0].stats.lost === 1,
+          15_000,
+        );
         const after = await runRow(sql, runId);
         assertEquals(after.last_event_id, run.last_event_id);
         assertEquals((await results(sql, runId)).good.status, "cancelled");
         assertEquals(
-          (await llmCalls(sql, runId)).filter((c) =>
-            c.status === "succeeded"
-          ).length,
+          (await llmCalls(sql, runId)).filter((c) => c.status === "succeeded").length,
           0,
         );
       } finally {
@@ -243,7 +244,7 @@ Deno.test({
         assertEquals([r.slow.status, r.next.status], ["cancelled", "cancelled"]);
         assertEquals(r.slow.lease_token, null);
         const eventsAtCancel = (await runRow(sql, runId)).last_event_id;
-        await waitFor("the worker to drop the cancelled task", async () =>
+        await waitFor("the worker to drop the cancelled task", () =>
           workers.loops[0].stats.lost === 1, 15_000);
         assertEquals(
           (await runRow(sql, runId)).last_event_id,
@@ -355,7 +356,7 @@ Deno.test({
           assertEquals((await results(sql, deadlineRun.runId)).slow.status, "timed_out");
           const ended = await runRow(sql, deadlineRun.runId);
           assertEquals((await runEvents(sql, deadlineRun.runId)).at(-1)?.event_type, "run_timed_out");
-          await waitFor("the worker to drop the timed-out task", async () =>
+          await waitFor("the worker to drop the timed-out task", () =>
             workers.loops[0].stats.lost === 1, 15_000);
           assertEquals((await runRow(sql, deadlineRun.runId)).last_event_id, ended.last_event_id);
         } finally {

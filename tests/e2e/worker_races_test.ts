@@ -84,7 +84,7 @@ async function spawnWorker(env: Record<string, string>) {
   const done = Promise.all([collect(child.stdout), collect(child.stderr)]);
   await waitFor(
     "the worker subprocess to listen",
-    async () => output.includes("listening on workflow_tasks"),
+    () => output.includes("listening on workflow_tasks"),
     30_000,
   );
   return { child, done, output: () => output };

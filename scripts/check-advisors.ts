@@ -17,7 +17,7 @@ const Report = z.object({
 
 const allowlist = Allowlist.parse(JSON.parse(await Deno.readTextFile(`${root}/supabase/advisors-allowlist.json`)));
 const run = await new Deno.Command(`${root}/node_modules/.bin/supabase`, {
-  args: ["db", "advisors", `--remote=${dbUrl}`, "--yes", "--output-format", "json"],
+  args: ["db", "advisors", `--remote=${dbUrl}${dbUrl.includes("?") ? "&" : "?"}sslmode=disable`, "--yes", "--output-format", "json"],
   cwd: root,
   stdout: "piped",
   stderr: "piped",

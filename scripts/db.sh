@@ -83,7 +83,7 @@ db_bootstrap() {
 }
 
 db_migrate() {
-  (cd "$ROOT" && "$SUPABASE" db push --remote="$DB_URL" --yes --include-all)
+  (cd "$ROOT" && "$SUPABASE" db push --remote="$CLI_DB_URL" --yes --include-all)
 }
 
 db_seed() {

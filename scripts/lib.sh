@@ -21,6 +21,8 @@ ANON_KEY="eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwic
 SERVICE_ROLE_KEY="eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImV4cCI6MTk4MzgxMjk5Nn0.EGIM96RAZx35lJzdJsyH-qQwv8Hdp7fsn3W0YpN81IU"
 
 DB_URL="postgresql://postgres:postgres@127.0.0.1:$DB_PORT/postgres"
+# For the Supabase CLI: on loopback there is no TLS, and saying so keeps its notice off stdout.
+CLI_DB_URL="$DB_URL?sslmode=disable"
 API_URL="http://127.0.0.1:$API_PORT"
 EXPOSED_SCHEMAS="public"
 TYPE_SCHEMAS="public,lensers,agents,lenses,ai"

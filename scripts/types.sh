@@ -6,7 +6,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 generate() {
-  "$SUPABASE" gen types --lang typescript --remote="$DB_URL" --schema "$TYPE_SCHEMAS" 2>/dev/null \
+  "$SUPABASE" gen types --lang typescript --remote="$CLI_DB_URL" --schema "$TYPE_SCHEMAS" 2>/dev/null \
     | "$DENO" fmt --config "$ROOT/deno.json" --ext ts -
 }
 

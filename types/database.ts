@@ -40,6 +40,171 @@ export type Database = {
         };
         Relationships: [];
       };
+      "memories": {
+        Row: {
+          "ai_lenser_id": string;
+          "confidence": number;
+          "content": string;
+          "created_at": string;
+          "created_by": string | null;
+          "embedding": string | null;
+          "expires_at": string | null;
+          "id": string;
+          "memory_profile_id": string;
+          "metadata": NonNullable<Json>;
+          "redacted_at": string | null;
+          "redacted_by": string | null;
+          "scope": Database["agents"]["Enums"]["memory_scope"];
+          "source": Database["agents"]["Enums"]["memory_source"];
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id": string;
+          "confidence"?: number;
+          "content": string;
+          "created_at"?: string;
+          "created_by"?: string | null;
+          "embedding"?: string | null;
+          "expires_at"?: string | null;
+          "id"?: string;
+          "memory_profile_id": string;
+          "metadata"?: NonNullable<Json>;
+          "redacted_at"?: string | null;
+          "redacted_by"?: string | null;
+          "scope": Database["agents"]["Enums"]["memory_scope"];
+          "source": Database["agents"]["Enums"]["memory_source"];
+        };
+        Update: {
+          "ai_lenser_id"?: string;
+          "confidence"?: number;
+          "content"?: string;
+          "created_at"?: string;
+          "created_by"?: string | null;
+          "embedding"?: string | null;
+          "expires_at"?: string | null;
+          "id"?: string;
+          "memory_profile_id"?: string;
+          "metadata"?: NonNullable<Json>;
+          "redacted_at"?: string | null;
+          "redacted_by"?: string | null;
+          "scope"?: Database["agents"]["Enums"]["memory_scope"];
+          "source"?: Database["agents"]["Enums"]["memory_source"];
+        };
+        Relationships: [
+          {
+            foreignKeyName: "memories_profile_fk";
+            columns: ["memory_profile_id", "ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "memory_profiles";
+            referencedColumns: ["id", "ai_lenser_id"];
+          },
+        ];
+      };
+      "memory_profiles": {
+        Row: {
+          "ai_lenser_id": string;
+          "created_at": string;
+          "id": string;
+          "is_default": boolean;
+          "isolation_mode": Database["agents"]["Enums"]["memory_isolation_mode"];
+          "name": string;
+          "reset_policy": Database["agents"]["Enums"]["memory_reset_policy"];
+          "retention_days": number | null;
+          "scope_type": Database["agents"]["Enums"]["memory_scope"];
+          "summary_strategy": Database["agents"]["Enums"]["memory_summary_strategy"];
+          "updated_at": string;
+          "visibility": Database["agents"]["Enums"]["memory_visibility"];
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id": string;
+          "created_at"?: string;
+          "id"?: string;
+          "is_default"?: boolean;
+          "isolation_mode"?: Database["agents"]["Enums"]["memory_isolation_mode"];
+          "name": string;
+          "reset_policy"?: Database["agents"]["Enums"]["memory_reset_policy"];
+          "retention_days"?: number | null;
+          "scope_type"?: Database["agents"]["Enums"]["memory_scope"];
+          "summary_strategy"?: Database["agents"]["Enums"]["memory_summary_strategy"];
+          "updated_at"?: string;
+          "visibility"?: Database["agents"]["Enums"]["memory_visibility"];
+        };
+        Update: {
+          "ai_lenser_id"?: string;
+          "created_at"?: string;
+          "id"?: string;
+          "is_default"?: boolean;
+          "isolation_mode"?: Database["agents"]["Enums"]["memory_isolation_mode"];
+          "name"?: string;
+          "reset_policy"?: Database["agents"]["Enums"]["memory_reset_policy"];
+          "retention_days"?: number | null;
+          "scope_type"?: Database["agents"]["Enums"]["memory_scope"];
+          "summary_strategy"?: Database["agents"]["Enums"]["memory_summary_strategy"];
+          "updated_at"?: string;
+          "visibility"?: Database["agents"]["Enums"]["memory_visibility"];
+        };
+        Relationships: [
+          {
+            foreignKeyName: "memory_profiles_ai_lenser_id_fkey";
+            columns: ["ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "model_profiles": {
+        Row: {
+          "ai_lenser_id": string;
+          "created_at": string;
+          "id": string;
+          "is_default": boolean;
+          "model_id": string;
+          "model_key": string;
+          "name": string;
+          "params": NonNullable<Json>;
+          "provider_key": string;
+          "support_level": Database["ai"]["Enums"]["support_level"];
+          "updated_at": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id": string;
+          "created_at"?: string;
+          "id"?: string;
+          "is_default"?: boolean;
+          "model_id": string;
+          "model_key": string;
+          "name": string;
+          "params"?: NonNullable<Json>;
+          "provider_key": string;
+          "support_level": Database["ai"]["Enums"]["support_level"];
+          "updated_at"?: string;
+        };
+        Update: {
+          "ai_lenser_id"?: string;
+          "created_at"?: string;
+          "id"?: string;
+          "is_default"?: boolean;
+          "model_id"?: string;
+          "model_key"?: string;
+          "name"?: string;
+          "params"?: NonNullable<Json>;
+          "provider_key"?: string;
+          "support_level"?: Database["ai"]["Enums"]["support_level"];
+          "updated_at"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "model_profiles_ai_lenser_id_fkey";
+            columns: ["ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       "ownerships": {
         Row: {
           "ai_lenser_id": string;
@@ -82,18 +247,825 @@ export type Database = {
           },
         ];
       };
+      "personality_profiles": {
+        Row: {
+          "ai_lenser_id": string;
+          "autonomy_level": Database["agents"]["Enums"]["autonomy_level"];
+          "communication_style": Database["agents"]["Enums"]["communication_style"];
+          "created_at": string;
+          "decision_style": Database["agents"]["Enums"]["decision_style"];
+          "escalation_behavior": Database["agents"]["Enums"]["escalation_behavior"];
+          "expertise_level": Database["agents"]["Enums"]["expertise_level"];
+          "id": string;
+          "is_default": boolean;
+          "name": string;
+          "risk_tolerance": Database["agents"]["Enums"]["risk_tolerance"];
+          "system_prompt_patch": string | null;
+          "tone": Database["agents"]["Enums"]["personality_tone"];
+          "updated_at": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id": string;
+          "autonomy_level"?: Database["agents"]["Enums"]["autonomy_level"];
+          "communication_style"?: Database["agents"]["Enums"]["communication_style"];
+          "created_at"?: string;
+          "decision_style"?: Database["agents"]["Enums"]["decision_style"];
+          "escalation_behavior"?: Database["agents"]["Enums"]["escalation_behavior"];
+          "expertise_level"?: Database["agents"]["Enums"]["expertise_level"];
+          "id"?: string;
+          "is_default"?: boolean;
+          "name": string;
+          "risk_tolerance"?: Database["agents"]["Enums"]["risk_tolerance"];
+          "system_prompt_patch"?: string | null;
+          "tone"?: Database["agents"]["Enums"]["personality_tone"];
+          "updated_at"?: string;
+        };
+        Update: {
+          "ai_lenser_id"?: string;
+          "autonomy_level"?: Database["agents"]["Enums"]["autonomy_level"];
+          "communication_style"?: Database["agents"]["Enums"]["communication_style"];
+          "created_at"?: string;
+          "decision_style"?: Database["agents"]["Enums"]["decision_style"];
+          "escalation_behavior"?: Database["agents"]["Enums"]["escalation_behavior"];
+          "expertise_level"?: Database["agents"]["Enums"]["expertise_level"];
+          "id"?: string;
+          "is_default"?: boolean;
+          "name"?: string;
+          "risk_tolerance"?: Database["agents"]["Enums"]["risk_tolerance"];
+          "system_prompt_patch"?: string | null;
+          "tone"?: Database["agents"]["Enums"]["personality_tone"];
+          "updated_at"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "personality_profiles_ai_lenser_id_fkey";
+            columns: ["ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "team_edges": {
+        Row: {
+          "created_at": string;
+          "edge_type": Database["agents"]["Enums"]["team_edge_type"];
+          "id": string;
+          "is_blocking": boolean;
+          "source_member_id": string;
+          "target_member_id": string;
+          "team_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "created_at"?: string;
+          "edge_type": Database["agents"]["Enums"]["team_edge_type"];
+          "id"?: string;
+          "is_blocking"?: boolean;
+          "source_member_id": string;
+          "target_member_id": string;
+          "team_id": string;
+        };
+        Update: {
+          "created_at"?: string;
+          "edge_type"?: Database["agents"]["Enums"]["team_edge_type"];
+          "id"?: string;
+          "is_blocking"?: boolean;
+          "source_member_id"?: string;
+          "target_member_id"?: string;
+          "team_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "team_edges_source_fk";
+            columns: ["team_id", "source_member_id"];
+            isOneToOne: false;
+            referencedRelation: "team_members";
+            referencedColumns: ["team_id", "id"];
+          },
+          {
+            foreignKeyName: "team_edges_target_fk";
+            columns: ["team_id", "target_member_id"];
+            isOneToOne: false;
+            referencedRelation: "team_members";
+            referencedColumns: ["team_id", "id"];
+          },
+          {
+            foreignKeyName: "team_edges_team_id_fkey";
+            columns: ["team_id"];
+            isOneToOne: false;
+            referencedRelation: "teams";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "team_members": {
+        Row: {
+          "agent_id": string;
+          "created_at": string;
+          "id": string;
+          "lane": number;
+          "memory_profile_id": string | null;
+          "model_profile_id": string | null;
+          "personality_profile_id": string | null;
+          "responsibility": string | null;
+          "role": Database["agents"]["Enums"]["team_member_role"];
+          "team_id": string;
+          "tool_profile_id": string | null;
+          "updated_at": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "agent_id": string;
+          "created_at"?: string;
+          "id"?: string;
+          "lane"?: number;
+          "memory_profile_id"?: string | null;
+          "model_profile_id"?: string | null;
+          "personality_profile_id"?: string | null;
+          "responsibility"?: string | null;
+          "role"?: Database["agents"]["Enums"]["team_member_role"];
+          "team_id": string;
+          "tool_profile_id"?: string | null;
+          "updated_at"?: string;
+        };
+        Update: {
+          "agent_id"?: string;
+          "created_at"?: string;
+          "id"?: string;
+          "lane"?: number;
+          "memory_profile_id"?: string | null;
+          "model_profile_id"?: string | null;
+          "personality_profile_id"?: string | null;
+          "responsibility"?: string | null;
+          "role"?: Database["agents"]["Enums"]["team_member_role"];
+          "team_id"?: string;
+          "tool_profile_id"?: string | null;
+          "updated_at"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "team_members_agent_id_fkey";
+            columns: ["agent_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "team_members_memory_profile_fk";
+            columns: ["memory_profile_id", "agent_id"];
+            isOneToOne: false;
+            referencedRelation: "memory_profiles";
+            referencedColumns: ["id", "ai_lenser_id"];
+          },
+          {
+            foreignKeyName: "team_members_model_profile_fk";
+            columns: ["model_profile_id", "agent_id"];
+            isOneToOne: false;
+            referencedRelation: "model_profiles";
+            referencedColumns: ["id", "ai_lenser_id"];
+          },
+          {
+            foreignKeyName: "team_members_personality_profile_fk";
+            columns: ["personality_profile_id", "agent_id"];
+            isOneToOne: false;
+            referencedRelation: "personality_profiles";
+            referencedColumns: ["id", "ai_lenser_id"];
+          },
+          {
+            foreignKeyName: "team_members_team_id_fkey";
+            columns: ["team_id"];
+            isOneToOne: false;
+            referencedRelation: "teams";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "team_members_tool_profile_fk";
+            columns: ["tool_profile_id", "agent_id"];
+            isOneToOne: false;
+            referencedRelation: "tool_profiles";
+            referencedColumns: ["id", "ai_lenser_id"];
+          },
+        ];
+      };
+      "teams": {
+        Row: {
+          "archived_at": string | null;
+          "created_at": string;
+          "description": string | null;
+          "id": string;
+          "name": string;
+          "owner_lenser_id": string;
+          "scratchpad": NonNullable<Json>;
+          "status": Database["agents"]["Enums"]["team_status"];
+          "updated_at": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "archived_at"?: string | null;
+          "created_at"?: string;
+          "description"?: string | null;
+          "id"?: string;
+          "name": string;
+          "owner_lenser_id": string;
+          "scratchpad"?: NonNullable<Json>;
+          "status"?: Database["agents"]["Enums"]["team_status"];
+          "updated_at"?: string;
+        };
+        Update: {
+          "archived_at"?: string | null;
+          "created_at"?: string;
+          "description"?: string | null;
+          "id"?: string;
+          "name"?: string;
+          "owner_lenser_id"?: string;
+          "scratchpad"?: NonNullable<Json>;
+          "status"?: Database["agents"]["Enums"]["team_status"];
+          "updated_at"?: string;
+        };
+        Relationships: [];
+      };
+      "tool_invocations": {
+        Row: {
+          "ai_lenser_id": string;
+          "approved_at": string | null;
+          "approved_by": string | null;
+          "completed_at": string | null;
+          "cost_credits": number;
+          "created_at": string;
+          "error": string | null;
+          "id": string;
+          "input": NonNullable<Json>;
+          "output": Json | null;
+          "rejected_at": string | null;
+          "rejected_by": string | null;
+          "rejected_reason": string | null;
+          "requested_by": string | null;
+          "requires_approval": boolean;
+          "started_at": string | null;
+          "status": Database["agents"]["Enums"]["tool_invocation_status"];
+          "step_id": string | null;
+          "tool_id": string;
+          "tool_profile_id": string | null;
+          "updated_at": string;
+          "workflow_node_result_id": string | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id": string;
+          "approved_at"?: string | null;
+          "approved_by"?: string | null;
+          "completed_at"?: string | null;
+          "cost_credits"?: number;
+          "created_at"?: string;
+          "error"?: string | null;
+          "id"?: string;
+          "input"?: NonNullable<Json>;
+          "output"?: Json | null;
+          "rejected_at"?: string | null;
+          "rejected_by"?: string | null;
+          "rejected_reason"?: string | null;
+          "requested_by"?: string | null;
+          "requires_approval"?: boolean;
+          "started_at"?: string | null;
+          "status"?: Database["agents"]["Enums"]["tool_invocation_status"];
+          "step_id"?: string | null;
+          "tool_id": string;
+          "tool_profile_id"?: string | null;
+          "updated_at"?: string;
+          "workflow_node_result_id"?: string | null;
+        };
+        Update: {
+          "ai_lenser_id"?: string;
+          "approved_at"?: string | null;
+          "approved_by"?: string | null;
+          "completed_at"?: string | null;
+          "cost_credits"?: number;
+          "created_at"?: string;
+          "error"?: string | null;
+          "id"?: string;
+          "input"?: NonNullable<Json>;
+          "output"?: Json | null;
+          "rejected_at"?: string | null;
+          "rejected_by"?: string | null;
+          "rejected_reason"?: string | null;
+          "requested_by"?: string | null;
+          "requires_approval"?: boolean;
+          "started_at"?: string | null;
+          "status"?: Database["agents"]["Enums"]["tool_invocation_status"];
+          "step_id"?: string | null;
+          "tool_id"?: string;
+          "tool_profile_id"?: string | null;
+          "updated_at"?: string;
+          "workflow_node_result_id"?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "tool_invocations_ai_lenser_id_fkey";
+            columns: ["ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "tool_invocations_profile_fk";
+            columns: ["tool_profile_id", "ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "tool_profiles";
+            referencedColumns: ["id", "ai_lenser_id"];
+          },
+          {
+            foreignKeyName: "tool_invocations_tool_id_fkey";
+            columns: ["tool_id"];
+            isOneToOne: false;
+            referencedRelation: "tools_registry";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "tool_profiles": {
+        Row: {
+          "ai_lenser_id": string;
+          "allow_tools": (string)[];
+          "created_at": string;
+          "deny_tools": (string)[];
+          "id": string;
+          "is_default": boolean;
+          "name": string;
+          "provider_overrides": NonNullable<Json>;
+          "requires_approval": boolean;
+          "tool_groups": (string)[];
+          "updated_at": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id": string;
+          "allow_tools"?: (string)[];
+          "created_at"?: string;
+          "deny_tools"?: (string)[];
+          "id"?: string;
+          "is_default"?: boolean;
+          "name": string;
+          "provider_overrides"?: NonNullable<Json>;
+          "requires_approval"?: boolean;
+          "tool_groups"?: (string)[];
+          "updated_at"?: string;
+        };
+        Update: {
+          "ai_lenser_id"?: string;
+          "allow_tools"?: (string)[];
+          "created_at"?: string;
+          "deny_tools"?: (string)[];
+          "id"?: string;
+          "is_default"?: boolean;
+          "name"?: string;
+          "provider_overrides"?: NonNullable<Json>;
+          "requires_approval"?: boolean;
+          "tool_groups"?: (string)[];
+          "updated_at"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "tool_profiles_ai_lenser_id_fkey";
+            columns: ["ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "tools_registry": {
+        Row: {
+          "created_at": string;
+          "description": string;
+          "egress_class": Database["agents"]["Enums"]["tool_egress_class"];
+          "enabled": boolean;
+          "id": string;
+          "input_schema": NonNullable<Json>;
+          "key": string;
+          "name": string;
+          "requires_approval": boolean;
+          "tool_group": string;
+          "updated_at": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "created_at"?: string;
+          "description": string;
+          "egress_class": Database["agents"]["Enums"]["tool_egress_class"];
+          "enabled"?: boolean;
+          "id"?: string;
+          "input_schema"?: NonNullable<Json>;
+          "key": string;
+          "name": string;
+          "requires_approval"?: boolean;
+          "tool_group": string;
+          "updated_at"?: string;
+        };
+        Update: {
+          "created_at"?: string;
+          "description"?: string;
+          "egress_class"?: Database["agents"]["Enums"]["tool_egress_class"];
+          "enabled"?: boolean;
+          "id"?: string;
+          "input_schema"?: NonNullable<Json>;
+          "key"?: string;
+          "name"?: string;
+          "requires_approval"?: boolean;
+          "tool_group"?: string;
+          "updated_at"?: string;
+        };
+        Relationships: [];
+      };
+      "workflow_assignments": {
+        Row: {
+          "approval_policy": NonNullable<Json>;
+          "assignee_ai_lenser_id": string | null;
+          "assignee_kind": Database["agents"]["Enums"]["assignee_kind"];
+          "assignee_team_id": string | null;
+          "created_at": string;
+          "created_by": string | null;
+          "disabled_at": string | null;
+          "failure_policy": NonNullable<Json>;
+          "id": string;
+          "output_destination": NonNullable<Json>;
+          "queue_policy": NonNullable<Json>;
+          "retry_policy": NonNullable<Json>;
+          "status": Database["agents"]["Enums"]["assignment_status"];
+          "updated_at": string;
+          "workflow_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "approval_policy"?: NonNullable<Json>;
+          "assignee_ai_lenser_id"?: string | null;
+          "assignee_kind": Database["agents"]["Enums"]["assignee_kind"];
+          "assignee_team_id"?: string | null;
+          "created_at"?: string;
+          "created_by"?: string | null;
+          "disabled_at"?: string | null;
+          "failure_policy"?: NonNullable<Json>;
+          "id"?: string;
+          "output_destination"?: NonNullable<Json>;
+          "queue_policy"?: NonNullable<Json>;
+          "retry_policy"?: NonNullable<Json>;
+          "status"?: Database["agents"]["Enums"]["assignment_status"];
+          "updated_at"?: string;
+          "workflow_id": string;
+        };
+        Update: {
+          "approval_policy"?: NonNullable<Json>;
+          "assignee_ai_lenser_id"?: string | null;
+          "assignee_kind"?: Database["agents"]["Enums"]["assignee_kind"];
+          "assignee_team_id"?: string | null;
+          "created_at"?: string;
+          "created_by"?: string | null;
+          "disabled_at"?: string | null;
+          "failure_policy"?: NonNullable<Json>;
+          "id"?: string;
+          "output_destination"?: NonNullable<Json>;
+          "queue_policy"?: NonNullable<Json>;
+          "retry_policy"?: NonNullable<Json>;
+          "status"?: Database["agents"]["Enums"]["assignment_status"];
+          "updated_at"?: string;
+          "workflow_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "workflow_assignments_assignee_ai_lenser_id_fkey";
+            columns: ["assignee_ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_assignments_assignee_team_id_fkey";
+            columns: ["assignee_team_id"];
+            isOneToOne: false;
+            referencedRelation: "teams";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
     };
     Views: {
-      [_ in never]: never;
+      "memories_v": {
+        Row: {
+          "ai_lenser_id": string;
+          "confidence": number;
+          "content": string;
+          "created_at": string;
+          "created_by": string | null;
+          "expires_at": string | null;
+          "has_embedding": boolean | null;
+          "id": string;
+          "is_live": boolean | null;
+          "memory_profile_id": string;
+          "memory_profile_name": string;
+          "metadata": NonNullable<Json>;
+          "redacted_at": string | null;
+          "redacted_by": string | null;
+          "scope": Database["agents"]["Enums"]["memory_scope"];
+          "source": Database["agents"]["Enums"]["memory_source"];
+        };
+        ComputedFields: never;
+        Relationships: [
+          {
+            foreignKeyName: "memories_profile_fk";
+            columns: ["memory_profile_id", "ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "memory_profiles";
+            referencedColumns: ["id", "ai_lenser_id"];
+          },
+        ];
+      };
+      "tool_invocations_v": {
+        Row: {
+          "ai_lenser_id": string;
+          "approved_at": string | null;
+          "approved_by": string | null;
+          "completed_at": string | null;
+          "cost_credits": number;
+          "created_at": string;
+          "egress_class": Database["agents"]["Enums"]["tool_egress_class"];
+          "error": string | null;
+          "id": string;
+          "input": NonNullable<Json>;
+          "output": Json | null;
+          "rejected_at": string | null;
+          "rejected_by": string | null;
+          "rejected_reason": string | null;
+          "requested_by": string | null;
+          "requires_approval": boolean;
+          "started_at": string | null;
+          "status": Database["agents"]["Enums"]["tool_invocation_status"];
+          "step_id": string | null;
+          "tool_group": string;
+          "tool_id": string;
+          "tool_key": string;
+          "tool_name": string;
+          "tool_profile_id": string | null;
+          "tool_profile_name": string | null;
+          "updated_at": string;
+          "workflow_node_result_id": string | null;
+        };
+        ComputedFields: never;
+        Relationships: [
+          {
+            foreignKeyName: "tool_invocations_ai_lenser_id_fkey";
+            columns: ["ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "tool_invocations_profile_fk";
+            columns: ["tool_profile_id", "ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "tool_profiles";
+            referencedColumns: ["id", "ai_lenser_id"];
+          },
+          {
+            foreignKeyName: "tool_invocations_tool_id_fkey";
+            columns: ["tool_id"];
+            isOneToOne: false;
+            referencedRelation: "tools_registry";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
     };
     Functions: {
+      "actable_team_ids": { Args: Record<PropertyKey, never>; Returns: string[] };
       "can_manage_ai_lenser": { Args: { "p_ai_lenser_id": string }; Returns: boolean };
       "can_operate_ai_lenser": { Args: { "p_ai_lenser_id": string }; Returns: boolean };
+      "editable_team_ids": { Args: Record<PropertyKey, never>; Returns: string[] };
+      "fn_approval_policy_errors": { Args: { "p_policy": Json }; Returns: (string)[] };
+      "fn_check_model_profile_args": {
+        Args: { "p_model_id": string; "p_params": Json; "p_rpc": string };
+        Returns: undefined;
+      };
+      "fn_check_tool_profile_args": {
+        Args: {
+          "p_allow_tools": (string)[];
+          "p_deny_tools": (string)[];
+          "p_provider_overrides": Json;
+          "p_rpc": string;
+          "p_tool_groups": (string)[];
+        };
+        Returns: undefined;
+      };
+      "fn_failure_policy_errors": { Args: { "p_policy": Json }; Returns: (string)[] };
+      "fn_json_is_guid": { Args: { "p_value": Json }; Returns: boolean };
+      "fn_json_number": { Args: { "p_value": Json }; Returns: number };
+      "fn_json_unknown_keys": { Args: { "p_allowed": (string)[]; "p_value": Json }; Returns: (string)[] };
+      "fn_model_params_errors": { Args: { "p_params": Json }; Returns: (string)[] };
+      "fn_output_destination_errors": { Args: { "p_destination": Json }; Returns: (string)[] };
+      "fn_queue_policy_errors": { Args: { "p_policy": Json }; Returns: (string)[] };
+      "fn_retry_policy_errors": { Args: { "p_policy": Json }; Returns: (string)[] };
+      "fn_rpc_assignment_policies": {
+        Args: {
+          "p_approval_policy": Json;
+          "p_assignee_ai_lenser_id": string;
+          "p_assignee_team_id": string;
+          "p_failure_policy": Json;
+          "p_output_destination": Json;
+          "p_queue_policy": Json;
+          "p_retry_policy": Json;
+          "p_rpc": string;
+        };
+        Returns: undefined;
+      };
+      "fn_rpc_editable_assignment": {
+        Args: { "p_assignment_id": string; "p_rpc": string };
+        Returns: {
+          "approval_policy": NonNullable<Json>;
+          "assignee_ai_lenser_id": string | null;
+          "assignee_kind": Database["agents"]["Enums"]["assignee_kind"];
+          "assignee_team_id": string | null;
+          "created_at": string;
+          "created_by": string | null;
+          "disabled_at": string | null;
+          "failure_policy": NonNullable<Json>;
+          "id": string;
+          "output_destination": NonNullable<Json>;
+          "queue_policy": NonNullable<Json>;
+          "retry_policy": NonNullable<Json>;
+          "status": Database["agents"]["Enums"]["assignment_status"];
+          "updated_at": string;
+          "workflow_id": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "workflow_assignments";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_rpc_editable_member": {
+        Args: { "p_member_id": string; "p_rpc": string };
+        Returns: {
+          "agent_id": string;
+          "created_at": string;
+          "id": string;
+          "lane": number;
+          "memory_profile_id": string | null;
+          "model_profile_id": string | null;
+          "personality_profile_id": string | null;
+          "responsibility": string | null;
+          "role": Database["agents"]["Enums"]["team_member_role"];
+          "team_id": string;
+          "tool_profile_id": string | null;
+          "updated_at": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "team_members";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_rpc_editable_team": {
+        Args: { "p_rpc": string; "p_team_id": string };
+        Returns: {
+          "archived_at": string | null;
+          "created_at": string;
+          "description": string | null;
+          "id": string;
+          "name": string;
+          "owner_lenser_id": string;
+          "scratchpad": NonNullable<Json>;
+          "status": Database["agents"]["Enums"]["team_status"];
+          "updated_at": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "teams";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_rpc_member_profiles": {
+        Args: {
+          "p_agent_id": string;
+          "p_memory_profile_id": string;
+          "p_model_profile_id": string;
+          "p_personality_profile_id": string;
+          "p_rpc": string;
+          "p_tool_profile_id": string;
+        };
+        Returns: undefined;
+      };
+      "fn_rpc_memory_profile": {
+        Args: { "p_memory_profile_id": string; "p_rpc": string; "p_write": boolean };
+        Returns: {
+          "ai_lenser_id": string;
+          "created_at": string;
+          "id": string;
+          "is_default": boolean;
+          "isolation_mode": Database["agents"]["Enums"]["memory_isolation_mode"];
+          "name": string;
+          "reset_policy": Database["agents"]["Enums"]["memory_reset_policy"];
+          "retention_days": number | null;
+          "scope_type": Database["agents"]["Enums"]["memory_scope"];
+          "summary_strategy": Database["agents"]["Enums"]["memory_summary_strategy"];
+          "updated_at": string;
+          "visibility": Database["agents"]["Enums"]["memory_visibility"];
+        };
+        SetofOptions: {
+          from: "*";
+          to: "memory_profiles";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_rpc_not_null": {
+        Args: { "p_arg": string; "p_rpc": string; "p_value": unknown };
+        Returns: undefined;
+      };
+      "fn_rpc_page": { Args: { "p_limit": number; "p_offset": number; "p_rpc": string }; Returns: undefined };
+      "fn_rpc_require_manage": { Args: { "p_ai_lenser_id": string; "p_rpc": string }; Returns: undefined };
+      "fn_rpc_require_operate": { Args: { "p_ai_lenser_id": string; "p_rpc": string }; Returns: undefined };
+      "fn_rpc_scratchpad": { Args: { "p_rpc": string; "p_scratchpad": Json }; Returns: undefined };
+      "fn_rpc_text": {
+        Args: { "p_arg": string; "p_max": number; "p_rpc": string; "p_value": string };
+        Returns: undefined;
+      };
+      "fn_rpc_tool_invocation": {
+        Args: { "p_invocation_id": string; "p_rpc": string };
+        Returns: {
+          "ai_lenser_id": string;
+          "approved_at": string | null;
+          "approved_by": string | null;
+          "completed_at": string | null;
+          "cost_credits": number;
+          "created_at": string;
+          "error": string | null;
+          "id": string;
+          "input": NonNullable<Json>;
+          "output": Json | null;
+          "rejected_at": string | null;
+          "rejected_by": string | null;
+          "rejected_reason": string | null;
+          "requested_by": string | null;
+          "requires_approval": boolean;
+          "started_at": string | null;
+          "status": Database["agents"]["Enums"]["tool_invocation_status"];
+          "step_id": string | null;
+          "tool_id": string;
+          "tool_profile_id": string | null;
+          "updated_at": string;
+          "workflow_node_result_id": string | null;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "tool_invocations";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_tool_access": {
+        Args: { "p_tool_id": string; "p_tool_profile_id": string };
+        Returns: {
+          "allowed": boolean;
+          "reason": string;
+          "requires_approval": boolean;
+        }[];
+      };
+      "fn_tool_provider_overrides_errors": { Args: { "p_overrides": Json }; Returns: (string)[] };
     };
     Enums: {
+      "assignee_kind": "agent" | "team";
+      "assignment_status": "active" | "disabled";
+      "autonomy_level": "manual" | "supervised" | "semi_autonomous" | "autonomous";
+      "communication_style": "concise" | "detailed" | "structured" | "conversational";
+      "decision_style": "cautious" | "balanced" | "decisive" | "consensus";
+      "escalation_behavior": "never" | "on_uncertainty" | "on_risk" | "always";
+      "expertise_level": "novice" | "intermediate" | "expert" | "specialist";
+      "memory_isolation_mode": "isolated" | "team_shared";
+      "memory_reset_policy": "never" | "per_run" | "per_conversation" | "daily" | "weekly";
+      "memory_scope": "agent" | "team" | "workflow" | "run" | "conversation" | "contact";
+      "memory_source": "manual" | "conversation" | "tool" | "workflow" | "reflection" | "import";
+      "memory_summary_strategy": "none" | "rolling" | "periodic" | "on_threshold";
+      "memory_visibility": "owners" | "operators";
       "ownership_permission": "run" | "edit" | "publish" | "manage_tools" | "manage_memory" | "view_runs";
       "ownership_role": "owner" | "co_owner" | "operator";
+      "personality_tone": "neutral" | "friendly" | "formal" | "playful" | "direct" | "empathetic";
+      "risk_tolerance": "low" | "medium" | "high";
       "runtime_pref": "cloud" | "local" | "hybrid";
+      "team_edge_type": "delegates" | "reviews" | "reports_to" | "shares_context" | "handoff";
+      "team_member_role": "lead" | "member" | "reviewer" | "observer";
+      "team_status": "active" | "paused" | "archived";
+      "tool_egress_class": "none" | "internal" | "external_read" | "external_write";
+      "tool_invocation_status":
+        | "requested"
+        | "awaiting_approval"
+        | "approved"
+        | "rejected"
+        | "running"
+        | "succeeded"
+        | "failed";
     };
     CompositeTypes: {
       [_ in never]: never;
@@ -101,6 +1073,85 @@ export type Database = {
   };
   "ai": {
     Tables: {
+      "llm_calls": {
+        Row: {
+          "attempt": number | null;
+          "cached_tokens": number;
+          "cost_credits": number;
+          "created_at": string;
+          "error_kind": Database["lenses"]["Enums"]["task_error_kind"] | null;
+          "id": string;
+          "input_tokens": number;
+          "latency_ms": number;
+          "metadata": NonNullable<Json>;
+          "model_id": string | null;
+          "model_key": string;
+          "node_result_id": string | null;
+          "output_tokens": number;
+          "provider_id": string | null;
+          "provider_key": string;
+          "run_id": string | null;
+          "status": Database["ai"]["Enums"]["llm_call_status"];
+          "ttft_ms": number | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          "attempt"?: number | null;
+          "cached_tokens"?: number;
+          "cost_credits"?: number;
+          "created_at"?: string;
+          "error_kind"?: Database["lenses"]["Enums"]["task_error_kind"] | null;
+          "id"?: string;
+          "input_tokens"?: number;
+          "latency_ms": number;
+          "metadata"?: NonNullable<Json>;
+          "model_id"?: string | null;
+          "model_key": string;
+          "node_result_id"?: string | null;
+          "output_tokens"?: number;
+          "provider_id"?: string | null;
+          "provider_key": string;
+          "run_id"?: string | null;
+          "status": Database["ai"]["Enums"]["llm_call_status"];
+          "ttft_ms"?: number | null;
+        };
+        Update: {
+          "attempt"?: number | null;
+          "cached_tokens"?: number;
+          "cost_credits"?: number;
+          "created_at"?: string;
+          "error_kind"?: Database["lenses"]["Enums"]["task_error_kind"] | null;
+          "id"?: string;
+          "input_tokens"?: number;
+          "latency_ms"?: number;
+          "metadata"?: NonNullable<Json>;
+          "model_id"?: string | null;
+          "model_key"?: string;
+          "node_result_id"?: string | null;
+          "output_tokens"?: number;
+          "provider_id"?: string | null;
+          "provider_key"?: string;
+          "run_id"?: string | null;
+          "status"?: Database["ai"]["Enums"]["llm_call_status"];
+          "ttft_ms"?: number | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "llm_calls_model_id_fkey";
+            columns: ["model_id"];
+            isOneToOne: false;
+            referencedRelation: "models";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "llm_calls_provider_id_fkey";
+            columns: ["provider_id"];
+            isOneToOne: false;
+            referencedRelation: "providers";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       "models": {
         Row: {
           "cached_input_price_per_mtok": number;
@@ -230,9 +1281,18 @@ export type Database = {
       [_ in never]: never;
     };
     Functions: {
-      [_ in never]: never;
+      "fn_call_cost": {
+        Args: {
+          "p_cached_tokens": number;
+          "p_input_tokens": number;
+          "p_model_id": string;
+          "p_output_tokens": number;
+        };
+        Returns: number;
+      };
     };
     Enums: {
+      "llm_call_status": "succeeded" | "failed";
       "modality": "text" | "image" | "audio" | "video" | "pdf" | "embedding";
       "model_capability":
         | "chat"
@@ -319,6 +1379,729 @@ export type Database = {
   };
   "lenses": {
     Tables: {
+      "lenses": {
+        Row: {
+          "archived_at": string | null;
+          "content": string | null;
+          "created_at": string;
+          "created_by": string | null;
+          "description": string | null;
+          "id": string;
+          "lenser_id": string;
+          "params": NonNullable<Json>;
+          "published_at": string | null;
+          "status": Database["lenses"]["Enums"]["lens_status"];
+          "tags": (string)[];
+          "title": string;
+          "updated_at": string;
+          "visibility": Database["lenses"]["Enums"]["visibility"];
+        };
+        ComputedFields: never;
+        Insert: {
+          "archived_at"?: string | null;
+          "content"?: string | null;
+          "created_at"?: string;
+          "created_by"?: string | null;
+          "description"?: string | null;
+          "id"?: string;
+          "lenser_id": string;
+          "params"?: NonNullable<Json>;
+          "published_at"?: string | null;
+          "status"?: Database["lenses"]["Enums"]["lens_status"];
+          "tags"?: (string)[];
+          "title": string;
+          "updated_at"?: string;
+          "visibility"?: Database["lenses"]["Enums"]["visibility"];
+        };
+        Update: {
+          "archived_at"?: string | null;
+          "content"?: string | null;
+          "created_at"?: string;
+          "created_by"?: string | null;
+          "description"?: string | null;
+          "id"?: string;
+          "lenser_id"?: string;
+          "params"?: NonNullable<Json>;
+          "published_at"?: string | null;
+          "status"?: Database["lenses"]["Enums"]["lens_status"];
+          "tags"?: (string)[];
+          "title"?: string;
+          "updated_at"?: string;
+          "visibility"?: Database["lenses"]["Enums"]["visibility"];
+        };
+        Relationships: [];
+      };
+      "tools": {
+        Row: {
+          "category": Database["lenses"]["Enums"]["tool_category"];
+          "created_at": string;
+          "default_config": NonNullable<Json>;
+          "description": string;
+          "id": string;
+          "key": string;
+          "name": string;
+          "type": Database["lenses"]["Enums"]["param_type"];
+          "updated_at": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "category": Database["lenses"]["Enums"]["tool_category"];
+          "created_at"?: string;
+          "default_config"?: NonNullable<Json>;
+          "description": string;
+          "id"?: string;
+          "key": string;
+          "name": string;
+          "type": Database["lenses"]["Enums"]["param_type"];
+          "updated_at"?: string;
+        };
+        Update: {
+          "category"?: Database["lenses"]["Enums"]["tool_category"];
+          "created_at"?: string;
+          "default_config"?: NonNullable<Json>;
+          "description"?: string;
+          "id"?: string;
+          "key"?: string;
+          "name"?: string;
+          "type"?: Database["lenses"]["Enums"]["param_type"];
+          "updated_at"?: string;
+        };
+        Relationships: [];
+      };
+      "version_parameters": {
+        Row: {
+          "config": NonNullable<Json>;
+          "created_at": string;
+          "default_value": Json | null;
+          "display_name": string;
+          "id": string;
+          "label": string;
+          "param_type": Database["lenses"]["Enums"]["param_type"];
+          "required": boolean;
+          "sort_order": number;
+          "tool_id": string;
+          "updated_at": string;
+          "version_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "config"?: NonNullable<Json>;
+          "created_at"?: string;
+          "default_value"?: Json | null;
+          "display_name": string;
+          "id"?: string;
+          "label": string;
+          "param_type": Database["lenses"]["Enums"]["param_type"];
+          "required"?: boolean;
+          "sort_order"?: number;
+          "tool_id": string;
+          "updated_at"?: string;
+          "version_id": string;
+        };
+        Update: {
+          "config"?: NonNullable<Json>;
+          "created_at"?: string;
+          "default_value"?: Json | null;
+          "display_name"?: string;
+          "id"?: string;
+          "label"?: string;
+          "param_type"?: Database["lenses"]["Enums"]["param_type"];
+          "required"?: boolean;
+          "sort_order"?: number;
+          "tool_id"?: string;
+          "updated_at"?: string;
+          "version_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "version_parameters_tool_fk";
+            columns: ["tool_id", "param_type"];
+            isOneToOne: false;
+            referencedRelation: "tools";
+            referencedColumns: ["id", "type"];
+          },
+          {
+            foreignKeyName: "version_parameters_version_id_fkey";
+            columns: ["version_id"];
+            isOneToOne: false;
+            referencedRelation: "versions";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "versions": {
+        Row: {
+          "archived_at": string | null;
+          "created_at": string;
+          "created_by": string | null;
+          "id": string;
+          "input_contract": Json | null;
+          "instruction_category": Database["lenses"]["Enums"]["instruction_category"];
+          "lens_id": string;
+          "output_contract": Json | null;
+          "published_at": string | null;
+          "status": Database["lenses"]["Enums"]["lens_status"];
+          "template_body": string;
+          "updated_at": string;
+          "version_number": number;
+        };
+        ComputedFields: never;
+        Insert: {
+          "archived_at"?: string | null;
+          "created_at"?: string;
+          "created_by"?: string | null;
+          "id"?: string;
+          "input_contract"?: Json | null;
+          "instruction_category"?: Database["lenses"]["Enums"]["instruction_category"];
+          "lens_id": string;
+          "output_contract"?: Json | null;
+          "published_at"?: string | null;
+          "status"?: Database["lenses"]["Enums"]["lens_status"];
+          "template_body": string;
+          "updated_at"?: string;
+          "version_number": number;
+        };
+        Update: {
+          "archived_at"?: string | null;
+          "created_at"?: string;
+          "created_by"?: string | null;
+          "id"?: string;
+          "input_contract"?: Json | null;
+          "instruction_category"?: Database["lenses"]["Enums"]["instruction_category"];
+          "lens_id"?: string;
+          "output_contract"?: Json | null;
+          "published_at"?: string | null;
+          "status"?: Database["lenses"]["Enums"]["lens_status"];
+          "template_body"?: string;
+          "updated_at"?: string;
+          "version_number"?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "versions_lens_id_fkey";
+            columns: ["lens_id"];
+            isOneToOne: false;
+            referencedRelation: "lenses";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "workflow_edges": {
+        Row: {
+          "condition": unknown;
+          "created_at": string;
+          "id": string;
+          "merge_strategy": Database["lenses"]["Enums"]["merge_strategy"];
+          "source_node_id": string;
+          "source_output_path": string | null;
+          "target_input_path": string | null;
+          "target_node_id": string;
+          "updated_at": string;
+          "workflow_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "condition"?: unknown;
+          "created_at"?: string;
+          "id"?: string;
+          "merge_strategy"?: Database["lenses"]["Enums"]["merge_strategy"];
+          "source_node_id": string;
+          "source_output_path"?: string | null;
+          "target_input_path"?: string | null;
+          "target_node_id": string;
+          "updated_at"?: string;
+          "workflow_id": string;
+        };
+        Update: {
+          "condition"?: unknown;
+          "created_at"?: string;
+          "id"?: string;
+          "merge_strategy"?: Database["lenses"]["Enums"]["merge_strategy"];
+          "source_node_id"?: string;
+          "source_output_path"?: string | null;
+          "target_input_path"?: string | null;
+          "target_node_id"?: string;
+          "updated_at"?: string;
+          "workflow_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "workflow_edges_source_node_id_fkey";
+            columns: ["source_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_edges_source_node_id_fkey";
+            columns: ["source_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes_v";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_edges_target_node_id_fkey";
+            columns: ["target_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_edges_target_node_id_fkey";
+            columns: ["target_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes_v";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_edges_workflow_id_fkey";
+            columns: ["workflow_id"];
+            isOneToOne: false;
+            referencedRelation: "workflows";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "workflow_node_results": {
+        Row: {
+          "attempt_count": number;
+          "cached_tokens": number;
+          "cost_credits": number;
+          "duration_ms": number | null;
+          "error_kind": Database["lenses"]["Enums"]["task_error_kind"] | null;
+          "error_message": string | null;
+          "finished_at": string | null;
+          "id": string;
+          "input_data": Json | null;
+          "input_tokens": number;
+          "lease_expires_at": string | null;
+          "lease_owner": string | null;
+          "lease_token": string | null;
+          "max_retries": number;
+          "model_id": string | null;
+          "next_attempt_at": string | null;
+          "node_id": string;
+          "node_key": string;
+          "output_data": Json | null;
+          "output_tokens": number;
+          "queued_at": string | null;
+          "retry_count": number;
+          "reused_from_result_id": string | null;
+          "run_id": string;
+          "started_at": string | null;
+          "status": Database["lenses"]["Enums"]["node_result_status"];
+          "timeout_at": string | null;
+          "timeout_ms": number | null;
+          "ttfb_ms": number | null;
+          "updated_at": string;
+          "waiting_reason": Database["lenses"]["Enums"]["waiting_reason"] | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          "attempt_count"?: number;
+          "cached_tokens"?: number;
+          "cost_credits"?: number;
+          "duration_ms"?: number | null;
+          "error_kind"?: Database["lenses"]["Enums"]["task_error_kind"] | null;
+          "error_message"?: string | null;
+          "finished_at"?: string | null;
+          "id"?: string;
+          "input_data"?: Json | null;
+          "input_tokens"?: number;
+          "lease_expires_at"?: string | null;
+          "lease_owner"?: string | null;
+          "lease_token"?: string | null;
+          "max_retries": number;
+          "model_id"?: string | null;
+          "next_attempt_at"?: string | null;
+          "node_id": string;
+          "node_key": string;
+          "output_data"?: Json | null;
+          "output_tokens"?: number;
+          "queued_at"?: string | null;
+          "retry_count"?: number;
+          "reused_from_result_id"?: string | null;
+          "run_id": string;
+          "started_at"?: string | null;
+          "status": Database["lenses"]["Enums"]["node_result_status"];
+          "timeout_at"?: string | null;
+          "timeout_ms"?: number | null;
+          "ttfb_ms"?: number | null;
+          "updated_at"?: string;
+          "waiting_reason"?: Database["lenses"]["Enums"]["waiting_reason"] | null;
+        };
+        Update: {
+          "attempt_count"?: number;
+          "cached_tokens"?: number;
+          "cost_credits"?: number;
+          "duration_ms"?: number | null;
+          "error_kind"?: Database["lenses"]["Enums"]["task_error_kind"] | null;
+          "error_message"?: string | null;
+          "finished_at"?: string | null;
+          "id"?: string;
+          "input_data"?: Json | null;
+          "input_tokens"?: number;
+          "lease_expires_at"?: string | null;
+          "lease_owner"?: string | null;
+          "lease_token"?: string | null;
+          "max_retries"?: number;
+          "model_id"?: string | null;
+          "next_attempt_at"?: string | null;
+          "node_id"?: string;
+          "node_key"?: string;
+          "output_data"?: Json | null;
+          "output_tokens"?: number;
+          "queued_at"?: string | null;
+          "retry_count"?: number;
+          "reused_from_result_id"?: string | null;
+          "run_id"?: string;
+          "started_at"?: string | null;
+          "status"?: Database["lenses"]["Enums"]["node_result_status"];
+          "timeout_at"?: string | null;
+          "timeout_ms"?: number | null;
+          "ttfb_ms"?: number | null;
+          "updated_at"?: string;
+          "waiting_reason"?: Database["lenses"]["Enums"]["waiting_reason"] | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "workflow_node_results_node_id_fkey";
+            columns: ["node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_node_results_node_id_fkey";
+            columns: ["node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes_v";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_node_results_reused_from_result_id_fkey";
+            columns: ["reused_from_result_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_node_results";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_node_results_run_id_fkey";
+            columns: ["run_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_runs";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "workflow_nodes": {
+        Row: {
+          "config": NonNullable<Json>;
+          "created_at": string;
+          "id": string;
+          "inline_override": Json | null;
+          "key": string;
+          "kind": Database["lenses"]["Enums"]["workflow_node_kind"];
+          "lens_version_id": string | null;
+          "title": string | null;
+          "updated_at": string;
+          "workflow_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "config"?: NonNullable<Json>;
+          "created_at"?: string;
+          "id"?: string;
+          "inline_override"?: Json | null;
+          "key": string;
+          "kind"?: Database["lenses"]["Enums"]["workflow_node_kind"];
+          "lens_version_id"?: string | null;
+          "title"?: string | null;
+          "updated_at"?: string;
+          "workflow_id": string;
+        };
+        Update: {
+          "config"?: NonNullable<Json>;
+          "created_at"?: string;
+          "id"?: string;
+          "inline_override"?: Json | null;
+          "key"?: string;
+          "kind"?: Database["lenses"]["Enums"]["workflow_node_kind"];
+          "lens_version_id"?: string | null;
+          "title"?: string | null;
+          "updated_at"?: string;
+          "workflow_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "workflow_nodes_lens_version_id_fkey";
+            columns: ["lens_version_id"];
+            isOneToOne: false;
+            referencedRelation: "versions";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_nodes_workflow_id_fkey";
+            columns: ["workflow_id"];
+            isOneToOne: false;
+            referencedRelation: "workflows";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "workflow_run_events": {
+        Row: {
+          "actor_id": string | null;
+          "event_id": number;
+          "event_type": Database["lenses"]["Enums"]["run_event_type"];
+          "node_id": string | null;
+          "occurred_at": string;
+          "payload": NonNullable<Json>;
+          "run_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "actor_id"?: string | null;
+          "event_id": number;
+          "event_type": Database["lenses"]["Enums"]["run_event_type"];
+          "node_id"?: string | null;
+          "occurred_at"?: string;
+          "payload"?: NonNullable<Json>;
+          "run_id": string;
+        };
+        Update: {
+          "actor_id"?: string | null;
+          "event_id"?: number;
+          "event_type"?: Database["lenses"]["Enums"]["run_event_type"];
+          "node_id"?: string | null;
+          "occurred_at"?: string;
+          "payload"?: NonNullable<Json>;
+          "run_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "workflow_run_events_node_id_fkey";
+            columns: ["node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_run_events_node_id_fkey";
+            columns: ["node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes_v";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_run_events_run_id_fkey";
+            columns: ["run_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_runs";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "workflow_run_provenance": {
+        Row: {
+          "created_at": string;
+          "edge_id": string | null;
+          "id": number;
+          "run_id": string;
+          "source_node_id": string;
+          "source_output_path": string;
+          "target_input_path": string;
+          "target_node_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "created_at"?: string;
+          "edge_id"?: string | null;
+          "id"?: never;
+          "run_id": string;
+          "source_node_id": string;
+          "source_output_path": string;
+          "target_input_path": string;
+          "target_node_id": string;
+        };
+        Update: {
+          "created_at"?: string;
+          "edge_id"?: string | null;
+          "id"?: never;
+          "run_id"?: string;
+          "source_node_id"?: string;
+          "source_output_path"?: string;
+          "target_input_path"?: string;
+          "target_node_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "workflow_run_provenance_edge_id_fkey";
+            columns: ["edge_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_edges";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_run_provenance_run_id_fkey";
+            columns: ["run_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_runs";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_run_provenance_source_node_id_fkey";
+            columns: ["source_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_run_provenance_source_node_id_fkey";
+            columns: ["source_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes_v";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_run_provenance_target_node_id_fkey";
+            columns: ["target_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_run_provenance_target_node_id_fkey";
+            columns: ["target_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes_v";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "workflow_runs": {
+        Row: {
+          "active_node_id": string | null;
+          "created_at": string;
+          "deadline_at": string | null;
+          "error_message": string | null;
+          "failure_mode": Database["lenses"]["Enums"]["failure_mode"];
+          "finished_at": string | null;
+          "id": string;
+          "input": NonNullable<Json>;
+          "last_event_id": number;
+          "lenser_id": string;
+          "max_retries": number;
+          "output": Json | null;
+          "recovered_from_node_id": string | null;
+          "recovered_from_run_id": string | null;
+          "started_at": string | null;
+          "started_by": string | null;
+          "status": Database["lenses"]["Enums"]["workflow_run_status"];
+          "total_cached_tokens": number;
+          "total_cost_credits": number;
+          "total_input_tokens": number;
+          "total_output_tokens": number;
+          "updated_at": string;
+          "workflow_id": string;
+          "fn_caller_may_act_on_run": boolean | null;
+        };
+        ComputedFields: "fn_caller_may_act_on_run";
+        Insert: {
+          "active_node_id"?: string | null;
+          "created_at"?: string;
+          "deadline_at"?: string | null;
+          "error_message"?: string | null;
+          "failure_mode"?: Database["lenses"]["Enums"]["failure_mode"];
+          "finished_at"?: string | null;
+          "id"?: string;
+          "input"?: NonNullable<Json>;
+          "last_event_id"?: number;
+          "lenser_id": string;
+          "max_retries"?: number;
+          "output"?: Json | null;
+          "recovered_from_node_id"?: string | null;
+          "recovered_from_run_id"?: string | null;
+          "started_at"?: string | null;
+          "started_by"?: string | null;
+          "status"?: Database["lenses"]["Enums"]["workflow_run_status"];
+          "total_cached_tokens"?: number;
+          "total_cost_credits"?: number;
+          "total_input_tokens"?: number;
+          "total_output_tokens"?: number;
+          "updated_at"?: string;
+          "workflow_id": string;
+        };
+        Update: {
+          "active_node_id"?: string | null;
+          "created_at"?: string;
+          "deadline_at"?: string | null;
+          "error_message"?: string | null;
+          "failure_mode"?: Database["lenses"]["Enums"]["failure_mode"];
+          "finished_at"?: string | null;
+          "id"?: string;
+          "input"?: NonNullable<Json>;
+          "last_event_id"?: number;
+          "lenser_id"?: string;
+          "max_retries"?: number;
+          "output"?: Json | null;
+          "recovered_from_node_id"?: string | null;
+          "recovered_from_run_id"?: string | null;
+          "started_at"?: string | null;
+          "started_by"?: string | null;
+          "status"?: Database["lenses"]["Enums"]["workflow_run_status"];
+          "total_cached_tokens"?: number;
+          "total_cost_credits"?: number;
+          "total_input_tokens"?: number;
+          "total_output_tokens"?: number;
+          "updated_at"?: string;
+          "workflow_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "workflow_runs_active_node_id_fkey";
+            columns: ["active_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_runs_active_node_id_fkey";
+            columns: ["active_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes_v";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_runs_recovered_from_node_id_fkey";
+            columns: ["recovered_from_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_runs_recovered_from_node_id_fkey";
+            columns: ["recovered_from_node_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_nodes_v";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_runs_recovered_from_run_id_fkey";
+            columns: ["recovered_from_run_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_runs";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_runs_workflow_id_fkey";
+            columns: ["workflow_id"];
+            isOneToOne: false;
+            referencedRelation: "workflows";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       "workflows": {
         Row: {
           "archived_at": string | null;
@@ -367,13 +2150,562 @@ export type Database = {
       };
     };
     Views: {
-      [_ in never]: never;
+      "workflow_nodes_v": {
+        Row: {
+          "config": NonNullable<Json>;
+          "id": string;
+          "input_contract": Json | null;
+          "instruction_category": Database["lenses"]["Enums"]["instruction_category"] | null;
+          "key": string;
+          "kind": Database["lenses"]["Enums"]["workflow_node_kind"];
+          "lens_id": string | null;
+          "lens_version_id": string | null;
+          "model_id": string | null;
+          "output_contract": Json | null;
+          "parameter_defs": Json | null;
+          "params": Json | null;
+          "position": Json | null;
+          "prompt": string | null;
+          "retry": Json | null;
+          "template_body": string | null;
+          "timeout_ms": number | null;
+          "title": string | null;
+          "version_number": number | null;
+          "version_status": Database["lenses"]["Enums"]["lens_status"] | null;
+          "workflow_id": string;
+        };
+        ComputedFields: never;
+        Relationships: [
+          {
+            foreignKeyName: "versions_lens_id_fkey";
+            columns: ["lens_id"];
+            isOneToOne: false;
+            referencedRelation: "lenses";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_nodes_lens_version_id_fkey";
+            columns: ["lens_version_id"];
+            isOneToOne: false;
+            referencedRelation: "versions";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_nodes_workflow_id_fkey";
+            columns: ["workflow_id"];
+            isOneToOne: false;
+            referencedRelation: "workflows";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
     };
     Functions: {
-      [_ in never]: never;
+      "fn_acting_lenser": { Args: { "p_lenser_id": string; "p_rpc": string }; Returns: string };
+      "fn_append_workflow_run_event": {
+        Args: {
+          "p_actor_id"?: string;
+          "p_event_type": Database["lenses"]["Enums"]["run_event_type"];
+          "p_node_id"?: string;
+          "p_payload"?: Json;
+          "p_run_id": string;
+        };
+        Returns: number;
+      };
+      "fn_caller_may_act_on_run": {
+        Args: {
+          "p_run": Omit<
+            Database["lenses"]["Tables"]["workflow_runs"]["Row"],
+            Database["lenses"]["Tables"]["workflow_runs"]["ComputedFields"]
+          >;
+        };
+        Returns: boolean;
+      };
+      "fn_check_edge_args": {
+        Args: {
+          "p_condition": string;
+          "p_merge_strategy": Database["lenses"]["Enums"]["merge_strategy"];
+          "p_rpc": string;
+          "p_source_output_path": string;
+          "p_target_input_path": string;
+        };
+        Returns: unknown;
+      };
+      "fn_check_node_args": {
+        Args: {
+          "p_config": Json;
+          "p_inline_override": Json;
+          "p_kind": Database["lenses"]["Enums"]["workflow_node_kind"];
+          "p_lens_version_id": string;
+          "p_rpc": string;
+        };
+        Returns: undefined;
+      };
+      "fn_compact_json": { Args: { "p_value": Json }; Returns: string };
+      "fn_contract_arg": {
+        Args: { "p_arg": string; "p_contract": Json; "p_kind": string; "p_rpc": string };
+        Returns: Json;
+      };
+      "fn_contract_errors": { Args: { "p_contract": Json; "p_kind": string }; Returns: (string)[] };
+      "fn_contract_fields": {
+        Args: { "p_contract": Json };
+        Returns: {
+          "name": string;
+          "required": boolean;
+          "type": Database["lenses"]["Enums"]["contract_field_type"];
+        }[];
+      };
+      "fn_contract_type_accepts": { Args: { "p_slot": string; "p_value": string }; Returns: boolean };
+      "fn_contract_value_errors": { Args: { "p_contract": Json; "p_value": Json }; Returns: (string)[] };
+      "fn_draft_workflow": {
+        Args: { "p_rpc": string; "p_workflow_id": string };
+        Returns: {
+          "archived_at": string | null;
+          "created_at": string;
+          "created_by": string | null;
+          "description": string | null;
+          "id": string;
+          "lenser_id": string;
+          "published_at": string | null;
+          "status": Database["lenses"]["Enums"]["workflow_status"];
+          "tags": (string)[];
+          "title": string;
+          "updated_at": string;
+          "visibility": Database["lenses"]["Enums"]["visibility"];
+        };
+        SetofOptions: {
+          from: "*";
+          to: "workflows";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_edge_condition_holds": { Args: { "p_condition": unknown; "p_output": Json }; Returns: boolean };
+      "fn_edge_contract_errors": {
+        Args: {
+          "p_merge_strategy": Database["lenses"]["Enums"]["merge_strategy"];
+          "p_source_output": Json;
+          "p_source_output_path": string;
+          "p_target_input": Json;
+          "p_target_input_path": string;
+        };
+        Returns: {
+          "code": string;
+          "message": string;
+        }[];
+      };
+      "fn_edge_value": { Args: { "p_output": Json; "p_source_output_path": string }; Returns: Json };
+      "fn_editable_lens": {
+        Args: { "p_arg"?: string; "p_lens_id": string; "p_rpc": string };
+        Returns: {
+          "archived_at": string | null;
+          "content": string | null;
+          "created_at": string;
+          "created_by": string | null;
+          "description": string | null;
+          "id": string;
+          "lenser_id": string;
+          "params": NonNullable<Json>;
+          "published_at": string | null;
+          "status": Database["lenses"]["Enums"]["lens_status"];
+          "tags": (string)[];
+          "title": string;
+          "updated_at": string;
+          "visibility": Database["lenses"]["Enums"]["visibility"];
+        };
+        SetofOptions: {
+          from: "*";
+          to: "lenses";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_editable_version": {
+        Args: { "p_rpc": string; "p_version_id": string };
+        Returns: {
+          "archived_at": string | null;
+          "created_at": string;
+          "created_by": string | null;
+          "id": string;
+          "input_contract": Json | null;
+          "instruction_category": Database["lenses"]["Enums"]["instruction_category"];
+          "lens_id": string;
+          "output_contract": Json | null;
+          "published_at": string | null;
+          "status": Database["lenses"]["Enums"]["lens_status"];
+          "template_body": string;
+          "updated_at": string;
+          "version_number": number;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "versions";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_editable_workflow": {
+        Args: { "p_arg"?: string; "p_rpc": string; "p_workflow_id": string };
+        Returns: {
+          "archived_at": string | null;
+          "created_at": string;
+          "created_by": string | null;
+          "description": string | null;
+          "id": string;
+          "lenser_id": string;
+          "published_at": string | null;
+          "status": Database["lenses"]["Enums"]["workflow_status"];
+          "tags": (string)[];
+          "title": string;
+          "updated_at": string;
+          "visibility": Database["lenses"]["Enums"]["visibility"];
+        };
+        SetofOptions: {
+          from: "*";
+          to: "workflows";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_end_open_results": {
+        Args: {
+          "p_reason": string;
+          "p_run_id": string;
+          "p_status": Database["lenses"]["Enums"]["node_result_status"];
+        };
+        Returns: undefined;
+      };
+      "fn_fail_node_result": {
+        Args: {
+          "p_kind": Database["lenses"]["Enums"]["task_error_kind"];
+          "p_message": string;
+          "p_result_id": string;
+          "p_retry_after_ms"?: number;
+        };
+        Returns: {
+          "attempt_count": number;
+          "cached_tokens": number;
+          "cost_credits": number;
+          "duration_ms": number | null;
+          "error_kind": Database["lenses"]["Enums"]["task_error_kind"] | null;
+          "error_message": string | null;
+          "finished_at": string | null;
+          "id": string;
+          "input_data": Json | null;
+          "input_tokens": number;
+          "lease_expires_at": string | null;
+          "lease_owner": string | null;
+          "lease_token": string | null;
+          "max_retries": number;
+          "model_id": string | null;
+          "next_attempt_at": string | null;
+          "node_id": string;
+          "node_key": string;
+          "output_data": Json | null;
+          "output_tokens": number;
+          "queued_at": string | null;
+          "retry_count": number;
+          "reused_from_result_id": string | null;
+          "run_id": string;
+          "started_at": string | null;
+          "status": Database["lenses"]["Enums"]["node_result_status"];
+          "timeout_at": string | null;
+          "timeout_ms": number | null;
+          "ttfb_ms": number | null;
+          "updated_at": string;
+          "waiting_reason": Database["lenses"]["Enums"]["waiting_reason"] | null;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "workflow_node_results";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_finish_run_if_done": { Args: { "p_run_id": string }; Returns: undefined };
+      "fn_inline_override_errors": { Args: { "p_override": Json }; Returns: (string)[] };
+      "fn_inline_parameter_defs": { Args: { "p_override": Json }; Returns: Json };
+      "fn_json_type_matches": { Args: { "p_type": string; "p_value": Json }; Returns: boolean };
+      "fn_jsonb_numeric": { Args: { "p_value": Json }; Returns: number };
+      "fn_leased_result": {
+        Args: { "p_fn": string; "p_lease_token": string; "p_result_id": string };
+        Returns: {
+          "attempt_count": number;
+          "cached_tokens": number;
+          "cost_credits": number;
+          "duration_ms": number | null;
+          "error_kind": Database["lenses"]["Enums"]["task_error_kind"] | null;
+          "error_message": string | null;
+          "finished_at": string | null;
+          "id": string;
+          "input_data": Json | null;
+          "input_tokens": number;
+          "lease_expires_at": string | null;
+          "lease_owner": string | null;
+          "lease_token": string | null;
+          "max_retries": number;
+          "model_id": string | null;
+          "next_attempt_at": string | null;
+          "node_id": string;
+          "node_key": string;
+          "output_data": Json | null;
+          "output_tokens": number;
+          "queued_at": string | null;
+          "retry_count": number;
+          "reused_from_result_id": string | null;
+          "run_id": string;
+          "started_at": string | null;
+          "status": Database["lenses"]["Enums"]["node_result_status"];
+          "timeout_at": string | null;
+          "timeout_ms": number | null;
+          "ttfb_ms": number | null;
+          "updated_at": string;
+          "waiting_reason": Database["lenses"]["Enums"]["waiting_reason"] | null;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "workflow_node_results";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_lens_params_errors": { Args: { "p_params": Json }; Returns: (string)[] };
+      "fn_lock_run": { Args: { "p_run_id": string }; Returns: undefined };
+      "fn_merge_edge_values": {
+        Args: {
+          "p_source_keys": (string)[];
+          "p_strategy": Database["lenses"]["Enums"]["merge_strategy"];
+          "p_values": Json;
+        };
+        Returns: Json;
+      };
+      "fn_merge_into_input_root": {
+        Args: { "p_input": Json; "p_source_keys": (string)[]; "p_values": Json };
+        Returns: Json;
+      };
+      "fn_node_config_errors": {
+        Args: { "p_config": Json; "p_kind": Database["lenses"]["Enums"]["workflow_node_kind"] };
+        Returns: (string)[];
+      };
+      "fn_node_model_id": {
+        Args: {
+          "p_node": Omit<
+            Database["lenses"]["Tables"]["workflow_nodes"]["Row"],
+            Database["lenses"]["Tables"]["workflow_nodes"]["ComputedFields"]
+          >;
+          "p_run": Omit<
+            Database["lenses"]["Tables"]["workflow_runs"]["Row"],
+            Database["lenses"]["Tables"]["workflow_runs"]["ComputedFields"]
+          >;
+        };
+        Returns: string;
+      };
+      "fn_node_prompt": { Args: { "p_input": Json; "p_node_id": string }; Returns: string };
+      "fn_normalize_tags": { Args: { "p_tags": (string)[] }; Returns: (string)[] };
+      "fn_param_config_errors": {
+        Args: {
+          "p_complete"?: boolean;
+          "p_config": Json;
+          "p_type": Database["lenses"]["Enums"]["param_type"];
+        };
+        Returns: (string)[];
+      };
+      "fn_param_numeric": { Args: { "p_value": Json }; Returns: number };
+      "fn_param_value_error": {
+        Args: {
+          "p_config": Json;
+          "p_label": string;
+          "p_type": Database["lenses"]["Enums"]["param_type"];
+          "p_value": Json;
+        };
+        Returns: string;
+      };
+      "fn_parse_node_output": {
+        Args: { "p_contract": Json; "p_output": Json; "p_text": string };
+        Returns: Json;
+      };
+      "fn_queue_node_result": { Args: { "p_input": Json; "p_result_id": string }; Returns: undefined };
+      "fn_reap_workflow_runs": { Args: { "p_limit"?: number }; Returns: number };
+      "fn_record_llm_call": {
+        Args: {
+          "p_call": Json;
+          "p_error_kind": Database["lenses"]["Enums"]["task_error_kind"];
+          "p_result": Omit<
+            Database["lenses"]["Tables"]["workflow_node_results"]["Row"],
+            Database["lenses"]["Tables"]["workflow_node_results"]["ComputedFields"]
+          >;
+          "p_status": Database["ai"]["Enums"]["llm_call_status"];
+        };
+        Returns: undefined;
+      };
+      "fn_render_node_body": { Args: { "p_node_id": string; "p_params"?: Json }; Returns: string };
+      "fn_render_param_value": {
+        Args: {
+          "p_config": Json;
+          "p_label": string;
+          "p_type": Database["lenses"]["Enums"]["param_type"];
+          "p_value": Json;
+        };
+        Returns: string;
+      };
+      "fn_render_template": {
+        Args: { "p_parameters": Json; "p_params": Json; "p_template": string };
+        Returns: string;
+      };
+      "fn_render_version_body": { Args: { "p_params"?: Json; "p_version_id": string }; Returns: string };
+      "fn_replace_version_parameters": {
+        Args: { "p_parameters": Json; "p_rpc": string; "p_version_id": string };
+        Returns: undefined;
+      };
+      "fn_retry_delay_ms": {
+        Args: { "p_base_ms": number; "p_max_ms": number; "p_retry": number };
+        Returns: number;
+      };
+      "fn_set_active_node": { Args: { "p_run_id": string }; Returns: undefined };
+      "fn_settle_successors": { Args: { "p_node_id": string; "p_run_id": string }; Returns: undefined };
+      "fn_tags_valid": { Args: { "p_tags": (string)[] }; Returns: boolean };
+      "fn_template_binding_errors": {
+        Args: { "p_parameters": Json; "p_template": string };
+        Returns: (string)[];
+      };
+      "fn_template_labels": { Args: { "p_template": string }; Returns: (string)[] };
+      "fn_try_lock_run": { Args: { "p_run_id": string }; Returns: boolean };
+      "fn_validate_workflow": { Args: { "p_workflow_id": string }; Returns: Json };
+      "fn_version_json": { Args: { "p_version_id": string }; Returns: Json };
+      "fn_version_parameter_defs": { Args: { "p_version_id": string }; Returns: Json };
+      "fn_version_publish_errors": {
+        Args: {
+          "p_input_contract": Json;
+          "p_output_contract": Json;
+          "p_template": string;
+          "p_version_id": string;
+        };
+        Returns: (string)[];
+      };
     };
     Enums: {
+      "artifact_kind":
+        | "text"
+        | "markdown"
+        | "json"
+        | "summary"
+        | "plan"
+        | "report"
+        | "code"
+        | "classification"
+        | "extraction"
+        | "message";
+      "contract_field_type": "string" | "number" | "integer" | "boolean" | "object" | "array";
+      "contract_kind": "text" | "json";
+      "failure_mode": "isolate" | "stop_run";
+      "instruction_category":
+        | "instruction"
+        | "research"
+        | "planning"
+        | "generation"
+        | "validation"
+        | "routing"
+        | "memory"
+        | "export";
+      "lens_status": "draft" | "published" | "archived";
+      "merge_strategy": "last_write_wins" | "concat" | "array" | "json_object";
+      "node_result_status":
+        | "pending"
+        | "awaiting_dependency"
+        | "queued"
+        | "running"
+        | "streaming"
+        | "retrying"
+        | "completed"
+        | "failed"
+        | "cancelled"
+        | "skipped"
+        | "timed_out"
+        | "blocked"
+        | "invalidated";
+      "param_type":
+        | "text"
+        | "textarea"
+        | "json"
+        | "number"
+        | "integer"
+        | "float"
+        | "decimal"
+        | "boolean"
+        | "select"
+        | "url"
+        | "date"
+        | "datetime"
+        | "file";
+      "run_event_type":
+        | "run_queued"
+        | "run_started"
+        | "run_streaming"
+        | "run_completed"
+        | "run_failed"
+        | "run_cancelled"
+        | "run_timed_out"
+        | "run_recovered"
+        | "node_queued"
+        | "node_started"
+        | "node_streaming"
+        | "node_delta"
+        | "node_completed"
+        | "node_failed"
+        | "node_retrying"
+        | "node_skipped"
+        | "node_cancelled"
+        | "node_timed_out"
+        | "node_invalidated"
+        | "node_released"
+        | "lease_expired"
+        | "human_input_requested"
+        | "human_input_received"
+        | "step_queued"
+        | "step_started"
+        | "step_completed"
+        | "step_failed"
+        | "step_blocked"
+        | "step_skipped"
+        | "approval_requested"
+        | "approval_granted"
+        | "approval_rejected"
+        | "message"
+        | "tool_invoked"
+        | "tool_completed";
+      "task_error_kind":
+        | "rate_limit"
+        | "client"
+        | "server"
+        | "timeout"
+        | "network"
+        | "cancelled"
+        | "contract_violation"
+        | "lease_expired"
+        | "render";
+      "tool_category": "input" | "media" | "execution" | "battle" | "system";
       "visibility": "public" | "private" | "unlisted";
+      "waiting_reason":
+        | "dependency"
+        | "condition_false"
+        | "rate_limit"
+        | "retry_backoff"
+        | "human_input"
+        | "external_callback"
+        | "queued";
+      "workflow_node_kind": "lens" | "human_input";
+      "workflow_run_status":
+        | "draft"
+        | "validated"
+        | "queued"
+        | "pending"
+        | "running"
+        | "streaming"
+        | "recovered"
+        | "completed"
+        | "failed"
+        | "cancelled"
+        | "timed_out";
       "workflow_status": "draft" | "published" | "archived";
     };
     CompositeTypes: {
@@ -388,6 +2720,150 @@ export type Database = {
       [_ in never]: never;
     };
     Functions: {
+      "add_team_edge": {
+        Args: {
+          "p_edge_type": Database["agents"]["Enums"]["team_edge_type"];
+          "p_is_blocking"?: boolean;
+          "p_source_member_id": string;
+          "p_target_member_id": string;
+        };
+        Returns: Database["agents"]["Tables"]["team_edges"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "team_edges";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "add_team_member": {
+        Args: {
+          "p_agent_id": string;
+          "p_lane"?: number;
+          "p_memory_profile_id"?: string;
+          "p_model_profile_id"?: string;
+          "p_personality_profile_id"?: string;
+          "p_responsibility"?: string;
+          "p_role"?: Database["agents"]["Enums"]["team_member_role"];
+          "p_team_id": string;
+          "p_tool_profile_id"?: string;
+        };
+        Returns: Database["agents"]["Tables"]["team_members"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "team_members";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "add_workflow_edge": {
+        Args: {
+          "p_condition"?: string;
+          "p_merge_strategy"?: Database["lenses"]["Enums"]["merge_strategy"];
+          "p_source_node_id": string;
+          "p_source_output_path"?: string;
+          "p_target_input_path"?: string;
+          "p_target_node_id": string;
+        };
+        Returns: Database["lenses"]["Tables"]["workflow_edges"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_edges";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "add_workflow_node": {
+        Args: {
+          "p_config"?: Json;
+          "p_inline_override"?: Json;
+          "p_key": string;
+          "p_kind"?: Database["lenses"]["Enums"]["workflow_node_kind"];
+          "p_lens_version_id"?: string;
+          "p_title"?: string;
+          "p_workflow_id": string;
+        };
+        Returns: Database["lenses"]["Tables"]["workflow_nodes"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_nodes";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "archive_lens": {
+        Args: { "p_lens_id": string };
+        Returns: Database["lenses"]["Tables"]["lenses"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "lenses";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "archive_lens_version": { Args: { "p_version_id": string }; Returns: Json };
+      "archive_team": {
+        Args: { "p_team_id": string };
+        Returns: Database["agents"]["Tables"]["teams"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "teams";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "archive_workflow": {
+        Args: { "p_workflow_id": string };
+        Returns: Database["lenses"]["Tables"]["workflows"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflows";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "cancel_workflow_run": {
+        Args: { "p_reason"?: string; "p_run_id": string };
+        Returns: Database["lenses"]["Tables"]["workflow_runs"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_runs";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "claim_workflow_tasks": {
+        Args: { "p_lease_seconds"?: number; "p_limit"?: number; "p_worker_id": string };
+        Returns: {
+          "api_key_env": string;
+          "attempt": number;
+          "input_data": Json;
+          "lease_expires_at": string;
+          "lease_token": string;
+          "model_id": string;
+          "model_key": string;
+          "model_params": Json;
+          "node_id": string;
+          "node_key": string;
+          "output_contract": Json;
+          "prompt": string;
+          "provider_adapter": Database["ai"]["Enums"]["provider_adapter"];
+          "provider_base_url": string;
+          "provider_key": string;
+          "result_id": string;
+          "run_id": string;
+          "timeout_ms": number;
+        }[];
+      };
+      "complete_workflow_task": {
+        Args: {
+          "p_lease_token": string;
+          "p_llm_call"?: Json;
+          "p_output"?: Json;
+          "p_result_id": string;
+          "p_text"?: string;
+        };
+        Returns: Json;
+      };
       "create_ai_lenser": {
         Args: {
           "p_avatar_url"?: string;
@@ -401,6 +2877,332 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "ai_lensers";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "create_lens": {
+        Args: {
+          "p_content"?: string;
+          "p_description"?: string;
+          "p_lenser_id"?: string;
+          "p_params"?: Json;
+          "p_tags"?: (string)[];
+          "p_title": string;
+          "p_visibility"?: Database["lenses"]["Enums"]["visibility"];
+        };
+        Returns: Database["lenses"]["Tables"]["lenses"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "lenses";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "create_lens_version": {
+        Args: {
+          "p_input_contract"?: Json;
+          "p_instruction_category"?: Database["lenses"]["Enums"]["instruction_category"];
+          "p_lens_id": string;
+          "p_output_contract"?: Json;
+          "p_parameters"?: Json;
+          "p_template_body": string;
+        };
+        Returns: Json;
+      };
+      "create_memory_profile": {
+        Args: {
+          "p_ai_lenser_id": string;
+          "p_is_default"?: boolean;
+          "p_isolation_mode"?: Database["agents"]["Enums"]["memory_isolation_mode"];
+          "p_name": string;
+          "p_reset_policy"?: Database["agents"]["Enums"]["memory_reset_policy"];
+          "p_retention_days"?: number;
+          "p_scope_type"?: Database["agents"]["Enums"]["memory_scope"];
+          "p_summary_strategy"?: Database["agents"]["Enums"]["memory_summary_strategy"];
+          "p_visibility"?: Database["agents"]["Enums"]["memory_visibility"];
+        };
+        Returns: Database["agents"]["Tables"]["memory_profiles"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "memory_profiles";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "create_model_profile": {
+        Args: {
+          "p_ai_lenser_id": string;
+          "p_is_default"?: boolean;
+          "p_model_id": string;
+          "p_name": string;
+          "p_params"?: Json;
+        };
+        Returns: Database["agents"]["Tables"]["model_profiles"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "model_profiles";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "create_personality_profile": {
+        Args: {
+          "p_ai_lenser_id": string;
+          "p_autonomy_level"?: Database["agents"]["Enums"]["autonomy_level"];
+          "p_communication_style"?: Database["agents"]["Enums"]["communication_style"];
+          "p_decision_style"?: Database["agents"]["Enums"]["decision_style"];
+          "p_escalation_behavior"?: Database["agents"]["Enums"]["escalation_behavior"];
+          "p_expertise_level"?: Database["agents"]["Enums"]["expertise_level"];
+          "p_is_default"?: boolean;
+          "p_name": string;
+          "p_risk_tolerance"?: Database["agents"]["Enums"]["risk_tolerance"];
+          "p_system_prompt_patch"?: string;
+          "p_tone"?: Database["agents"]["Enums"]["personality_tone"];
+        };
+        Returns: Database["agents"]["Tables"]["personality_profiles"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "personality_profiles";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "create_team": {
+        Args: {
+          "p_description"?: string;
+          "p_name": string;
+          "p_owner_lenser_id"?: string;
+          "p_scratchpad"?: Json;
+          "p_status"?: Database["agents"]["Enums"]["team_status"];
+        };
+        Returns: Database["agents"]["Tables"]["teams"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "teams";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "create_tool_profile": {
+        Args: {
+          "p_ai_lenser_id": string;
+          "p_allow_tools"?: (string)[];
+          "p_deny_tools"?: (string)[];
+          "p_is_default"?: boolean;
+          "p_name": string;
+          "p_provider_overrides"?: Json;
+          "p_requires_approval"?: boolean;
+          "p_tool_groups"?: (string)[];
+        };
+        Returns: Database["agents"]["Tables"]["tool_profiles"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "tool_profiles";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "create_workflow": {
+        Args: {
+          "p_description"?: string;
+          "p_lenser_id"?: string;
+          "p_tags"?: (string)[];
+          "p_title": string;
+          "p_visibility"?: Database["lenses"]["Enums"]["visibility"];
+        };
+        Returns: Database["lenses"]["Tables"]["workflows"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflows";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "create_workflow_assignment": {
+        Args: {
+          "p_approval_policy"?: Json;
+          "p_assignee_ai_lenser_id"?: string;
+          "p_assignee_kind": Database["agents"]["Enums"]["assignee_kind"];
+          "p_assignee_team_id"?: string;
+          "p_failure_policy"?: Json;
+          "p_output_destination"?: Json;
+          "p_queue_policy"?: Json;
+          "p_retry_policy"?: Json;
+          "p_workflow_id": string;
+        };
+        Returns: Database["agents"]["Tables"]["workflow_assignments"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_assignments";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "delete_memory_profile": {
+        Args: { "p_profile_id": string };
+        Returns: Database["agents"]["Tables"]["memory_profiles"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "memory_profiles";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "delete_model_profile": {
+        Args: { "p_profile_id": string };
+        Returns: Database["agents"]["Tables"]["model_profiles"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "model_profiles";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "delete_personality_profile": {
+        Args: { "p_profile_id": string };
+        Returns: Database["agents"]["Tables"]["personality_profiles"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "personality_profiles";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "delete_tool_profile": {
+        Args: { "p_profile_id": string };
+        Returns: Database["agents"]["Tables"]["tool_profiles"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "tool_profiles";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "disable_workflow_assignment": {
+        Args: { "p_assignment_id": string };
+        Returns: Database["agents"]["Tables"]["workflow_assignments"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_assignments";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fail_workflow_task": {
+        Args: {
+          "p_error_kind": Database["lenses"]["Enums"]["task_error_kind"];
+          "p_error_message": string;
+          "p_lease_token": string;
+          "p_llm_call"?: Json;
+          "p_result_id": string;
+          "p_retry_after_ms"?: number;
+        };
+        Returns: Json;
+      };
+      "fn_approve_tool_invocation": {
+        Args: { "p_invocation_id": string };
+        Returns: Database["agents"]["Tables"]["tool_invocations"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "tool_invocations";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_complete_tool_invocation": {
+        Args: {
+          "p_cost_credits"?: number;
+          "p_error"?: string;
+          "p_invocation_id": string;
+          "p_output"?: Json;
+          "p_status": Database["agents"]["Enums"]["tool_invocation_status"];
+        };
+        Returns: Database["agents"]["Tables"]["tool_invocations"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "tool_invocations";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_invoke_tool": {
+        Args: {
+          "p_ai_lenser_id": string;
+          "p_input"?: Json;
+          "p_step_id"?: string;
+          "p_tool_key": string;
+          "p_tool_profile_id"?: string;
+          "p_workflow_node_result_id"?: string;
+        };
+        Returns: Database["agents"]["Tables"]["tool_invocations"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "tool_invocations";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_read_memory_entries": {
+        Args: {
+          "p_limit"?: number;
+          "p_memory_profile_id": string;
+          "p_min_confidence"?: number;
+          "p_offset"?: number;
+          "p_query_embedding"?: string;
+          "p_scope"?: Database["agents"]["Enums"]["memory_scope"];
+          "p_source"?: Database["agents"]["Enums"]["memory_source"];
+        };
+        Returns: {
+          "ai_lenser_id": string;
+          "confidence": number;
+          "content": string;
+          "created_at": string;
+          "expires_at": string;
+          "memory_id": string;
+          "memory_profile_id": string;
+          "metadata": Json;
+          "scope": Database["agents"]["Enums"]["memory_scope"];
+          "similarity": number;
+          "source": Database["agents"]["Enums"]["memory_source"];
+        }[];
+      };
+      "fn_redact_memory_entry": {
+        Args: { "p_memory_id": string };
+        Returns: Database["agents"]["Tables"]["memories"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "memories";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_reject_tool_invocation": {
+        Args: { "p_invocation_id": string; "p_reason": string };
+        Returns: Database["agents"]["Tables"]["tool_invocations"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "tool_invocations";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_summarize_memory_profile": { Args: { "p_memory_profile_id": string }; Returns: Json };
+      "fn_write_memory_entry": {
+        Args: {
+          "p_confidence"?: number;
+          "p_content": string;
+          "p_embedding"?: string;
+          "p_expires_at"?: string;
+          "p_memory_profile_id": string;
+          "p_metadata"?: Json;
+          "p_scope"?: Database["agents"]["Enums"]["memory_scope"];
+          "p_source"?: Database["agents"]["Enums"]["memory_source"];
+        };
+        Returns: Database["agents"]["Tables"]["memories"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "memories";
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -429,6 +3231,7 @@ export type Database = {
           "use_cases": (string)[];
         }[];
       };
+      "get_lens": { Args: { "p_lens_id": string }; Returns: Json };
       "get_my_profile": {
         Args: Record<PropertyKey, never>;
         Returns: Database["lensers"]["Tables"]["profiles"]["Row"];
@@ -449,6 +3252,8 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "get_workflow": { Args: { "p_workflow_id": string }; Returns: Json };
+      "get_workflow_run": { Args: { "p_run_id": string }; Returns: Json };
       "grant_ai_lenser_ownership": {
         Args: {
           "p_ai_lenser_id": string;
@@ -463,6 +3268,10 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      "heartbeat_workflow_task": {
+        Args: { "p_lease_seconds"?: number; "p_lease_token": string; "p_result_id": string };
+        Returns: string;
       };
       "list_ai_lenser_ownerships": {
         Args: { "p_ai_lenser_id": string; "p_include_revoked"?: boolean };
@@ -519,6 +3328,54 @@ export type Database = {
           "support_level": Database["ai"]["Enums"]["support_level"];
         }[];
       };
+      "list_lens_tools": {
+        Args: { "p_category"?: Database["lenses"]["Enums"]["tool_category"] };
+        Returns: Database["lenses"]["Tables"]["tools"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "tools";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_lenses": {
+        Args: {
+          "p_lenser_id"?: string;
+          "p_limit"?: number;
+          "p_offset"?: number;
+          "p_scope"?: string;
+          "p_search"?: string;
+          "p_status"?: Database["lenses"]["Enums"]["lens_status"];
+          "p_tag"?: string;
+        };
+        Returns: Database["lenses"]["Tables"]["lenses"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "lenses";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_memory_profiles": {
+        Args: { "p_ai_lenser_id": string; "p_limit"?: number; "p_offset"?: number };
+        Returns: Database["agents"]["Tables"]["memory_profiles"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "memory_profiles";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_model_profiles": {
+        Args: { "p_ai_lenser_id": string; "p_limit"?: number; "p_offset"?: number };
+        Returns: Database["agents"]["Tables"]["model_profiles"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "model_profiles";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
       "list_my_ai_lensers": {
         Args: { "p_limit"?: number; "p_offset"?: number };
         Returns: {
@@ -533,6 +3390,16 @@ export type Database = {
           "visibility": Database["lensers"]["Enums"]["profile_visibility"];
         }[];
       };
+      "list_personality_profiles": {
+        Args: { "p_ai_lenser_id": string; "p_limit"?: number; "p_offset"?: number };
+        Returns: Database["agents"]["Tables"]["personality_profiles"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "personality_profiles";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
       "list_public_profiles": {
         Args: { "p_limit"?: number; "p_offset"?: number };
         Returns: Database["lensers"]["Tables"]["profiles"]["Row"][];
@@ -541,6 +3408,230 @@ export type Database = {
           to: "profiles";
           isOneToOne: false;
           isSetofReturn: true;
+        };
+      };
+      "list_team_edges": {
+        Args: { "p_team_id": string };
+        Returns: Database["agents"]["Tables"]["team_edges"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "team_edges";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_team_members": {
+        Args: { "p_team_id": string };
+        Returns: {
+          "agent_display_name": string;
+          "agent_handle": string;
+          "agent_id": string;
+          "created_at": string;
+          "lane": number;
+          "member_id": string;
+          "memory_profile_id": string;
+          "model_profile_id": string;
+          "personality_profile_id": string;
+          "responsibility": string;
+          "role": Database["agents"]["Enums"]["team_member_role"];
+          "tool_profile_id": string;
+        }[];
+      };
+      "list_teams": {
+        Args: {
+          "p_include_archived"?: boolean;
+          "p_limit"?: number;
+          "p_offset"?: number;
+          "p_owner_lenser_id"?: string;
+        };
+        Returns: {
+          "archived_at": string;
+          "created_at": string;
+          "description": string;
+          "edge_count": number;
+          "member_count": number;
+          "name": string;
+          "owner_handle": string;
+          "owner_lenser_id": string;
+          "scratchpad": Json;
+          "status": Database["agents"]["Enums"]["team_status"];
+          "team_id": string;
+          "updated_at": string;
+        }[];
+      };
+      "list_tool_invocations": {
+        Args: {
+          "p_ai_lenser_id": string;
+          "p_limit"?: number;
+          "p_offset"?: number;
+          "p_status"?: Database["agents"]["Enums"]["tool_invocation_status"];
+        };
+        Returns: Database["agents"]["Views"]["tool_invocations_v"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "tool_invocations_v";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_tool_profiles": {
+        Args: { "p_ai_lenser_id": string; "p_limit"?: number; "p_offset"?: number };
+        Returns: Database["agents"]["Tables"]["tool_profiles"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "tool_profiles";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_tools": {
+        Args: { "p_include_disabled"?: boolean; "p_tool_group"?: string };
+        Returns: Database["agents"]["Tables"]["tools_registry"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "tools_registry";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_workflow_assignments": {
+        Args: {
+          "p_ai_lenser_id"?: string;
+          "p_include_disabled"?: boolean;
+          "p_limit"?: number;
+          "p_offset"?: number;
+          "p_team_id"?: string;
+          "p_workflow_id"?: string;
+        };
+        Returns: Database["agents"]["Tables"]["workflow_assignments"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_assignments";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_workflow_run_events": {
+        Args: { "p_after_event_id"?: number; "p_limit"?: number; "p_run_id": string };
+        Returns: Database["lenses"]["Tables"]["workflow_run_events"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_run_events";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_workflow_run_provenance": {
+        Args: { "p_run_id": string };
+        Returns: Database["lenses"]["Tables"]["workflow_run_provenance"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_run_provenance";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_workflow_runs": {
+        Args: {
+          "p_limit"?: number;
+          "p_offset"?: number;
+          "p_status"?: Database["lenses"]["Enums"]["workflow_run_status"];
+          "p_workflow_id"?: string;
+        };
+        Returns: Database["lenses"]["Tables"]["workflow_runs"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_runs";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_workflows": {
+        Args: {
+          "p_lenser_id"?: string;
+          "p_limit"?: number;
+          "p_offset"?: number;
+          "p_scope"?: string;
+          "p_search"?: string;
+          "p_status"?: Database["lenses"]["Enums"]["workflow_status"];
+          "p_tag"?: string;
+        };
+        Returns: Database["lenses"]["Tables"]["workflows"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "workflows";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "publish_lens_version": { Args: { "p_version_id": string }; Returns: Json };
+      "publish_workflow": {
+        Args: { "p_workflow_id": string };
+        Returns: Database["lenses"]["Tables"]["workflows"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflows";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "release_workflow_task": {
+        Args: { "p_lease_token": string; "p_result_id": string };
+        Returns: undefined;
+      };
+      "remove_team_edge": {
+        Args: { "p_edge_id": string };
+        Returns: Database["agents"]["Tables"]["team_edges"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "team_edges";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "remove_team_member": {
+        Args: { "p_member_id": string };
+        Returns: Database["agents"]["Tables"]["team_members"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "team_members";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "remove_workflow_edge": {
+        Args: { "p_edge_id": string };
+        Returns: Database["lenses"]["Tables"]["workflow_edges"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_edges";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "remove_workflow_node": {
+        Args: { "p_node_id": string };
+        Returns: Database["lenses"]["Tables"]["workflow_nodes"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_nodes";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "render_lens_version": { Args: { "p_params"?: Json; "p_version_id": string }; Returns: string };
+      "report_workflow_task_progress": {
+        Args: { "p_delta": string; "p_lease_token": string; "p_result_id": string; "p_ttfb_ms"?: number };
+        Returns: undefined;
+      };
+      "rerun_workflow_run_from": {
+        Args: { "p_node_key": string; "p_run_id": string };
+        Returns: Database["lenses"]["Tables"]["workflow_runs"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_runs";
+          isOneToOne: true;
+          isSetofReturn: false;
         };
       };
       "revoke_ai_lenser_ownership": {
@@ -563,6 +3654,89 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "set_default_memory_profile": {
+        Args: { "p_profile_id": string };
+        Returns: Database["agents"]["Tables"]["memory_profiles"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "memory_profiles";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "set_default_model_profile": {
+        Args: { "p_profile_id": string };
+        Returns: Database["agents"]["Tables"]["model_profiles"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "model_profiles";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "set_default_personality_profile": {
+        Args: { "p_profile_id": string };
+        Returns: Database["agents"]["Tables"]["personality_profiles"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "personality_profiles";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "set_default_tool_profile": {
+        Args: { "p_profile_id": string };
+        Returns: Database["agents"]["Tables"]["tool_profiles"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "tool_profiles";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "set_team_member_profiles": {
+        Args: {
+          "p_member_id": string;
+          "p_memory_profile_id"?: string;
+          "p_model_profile_id"?: string;
+          "p_personality_profile_id"?: string;
+          "p_tool_profile_id"?: string;
+        };
+        Returns: Database["agents"]["Tables"]["team_members"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "team_members";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "set_version_parameters": { Args: { "p_parameters": Json; "p_version_id": string }; Returns: Json };
+      "start_workflow_run": {
+        Args: {
+          "p_deadline_seconds"?: number;
+          "p_failure_mode"?: Database["lenses"]["Enums"]["failure_mode"];
+          "p_input"?: Json;
+          "p_max_retries"?: number;
+          "p_workflow_id": string;
+        };
+        Returns: Database["lenses"]["Tables"]["workflow_runs"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_runs";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "submit_human_input": {
+        Args: { "p_node_key": string; "p_run_id": string; "p_value": Json };
+        Returns: Database["lenses"]["Tables"]["workflow_node_results"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_node_results";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "update_ai_lenser": {
         Args: {
           "p_ai_lenser_id": string;
@@ -575,6 +3749,73 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "ai_lensers";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "update_lens": {
+        Args: {
+          "p_content"?: string;
+          "p_description"?: string;
+          "p_lens_id": string;
+          "p_params"?: Json;
+          "p_tags"?: (string)[];
+          "p_title"?: string;
+          "p_visibility"?: Database["lenses"]["Enums"]["visibility"];
+        };
+        Returns: Database["lenses"]["Tables"]["lenses"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "lenses";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "update_lens_version": {
+        Args: {
+          "p_clear_input_contract"?: boolean;
+          "p_clear_output_contract"?: boolean;
+          "p_input_contract"?: Json;
+          "p_instruction_category"?: Database["lenses"]["Enums"]["instruction_category"];
+          "p_output_contract"?: Json;
+          "p_template_body"?: string;
+          "p_version_id": string;
+        };
+        Returns: Json;
+      };
+      "update_memory_profile": {
+        Args: {
+          "p_is_default"?: boolean;
+          "p_isolation_mode"?: Database["agents"]["Enums"]["memory_isolation_mode"];
+          "p_keep_forever"?: boolean;
+          "p_name"?: string;
+          "p_profile_id": string;
+          "p_reset_policy"?: Database["agents"]["Enums"]["memory_reset_policy"];
+          "p_retention_days"?: number;
+          "p_scope_type"?: Database["agents"]["Enums"]["memory_scope"];
+          "p_summary_strategy"?: Database["agents"]["Enums"]["memory_summary_strategy"];
+          "p_visibility"?: Database["agents"]["Enums"]["memory_visibility"];
+        };
+        Returns: Database["agents"]["Tables"]["memory_profiles"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "memory_profiles";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "update_model_profile": {
+        Args: {
+          "p_is_default"?: boolean;
+          "p_model_id"?: string;
+          "p_name"?: string;
+          "p_params"?: Json;
+          "p_profile_id": string;
+        };
+        Returns: Database["agents"]["Tables"]["model_profiles"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "model_profiles";
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -595,6 +3836,149 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "update_personality_profile": {
+        Args: {
+          "p_autonomy_level"?: Database["agents"]["Enums"]["autonomy_level"];
+          "p_clear_system_prompt_patch"?: boolean;
+          "p_communication_style"?: Database["agents"]["Enums"]["communication_style"];
+          "p_decision_style"?: Database["agents"]["Enums"]["decision_style"];
+          "p_escalation_behavior"?: Database["agents"]["Enums"]["escalation_behavior"];
+          "p_expertise_level"?: Database["agents"]["Enums"]["expertise_level"];
+          "p_is_default"?: boolean;
+          "p_name"?: string;
+          "p_profile_id": string;
+          "p_risk_tolerance"?: Database["agents"]["Enums"]["risk_tolerance"];
+          "p_system_prompt_patch"?: string;
+          "p_tone"?: Database["agents"]["Enums"]["personality_tone"];
+        };
+        Returns: Database["agents"]["Tables"]["personality_profiles"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "personality_profiles";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "update_team": {
+        Args: {
+          "p_clear_description"?: boolean;
+          "p_description"?: string;
+          "p_name"?: string;
+          "p_scratchpad"?: Json;
+          "p_status"?: Database["agents"]["Enums"]["team_status"];
+          "p_team_id": string;
+        };
+        Returns: Database["agents"]["Tables"]["teams"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "teams";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "update_team_member": {
+        Args: {
+          "p_clear_responsibility"?: boolean;
+          "p_lane"?: number;
+          "p_member_id": string;
+          "p_responsibility"?: string;
+          "p_role"?: Database["agents"]["Enums"]["team_member_role"];
+        };
+        Returns: Database["agents"]["Tables"]["team_members"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "team_members";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "update_tool_profile": {
+        Args: {
+          "p_allow_tools"?: (string)[];
+          "p_deny_tools"?: (string)[];
+          "p_is_default"?: boolean;
+          "p_name"?: string;
+          "p_profile_id": string;
+          "p_provider_overrides"?: Json;
+          "p_requires_approval"?: boolean;
+          "p_tool_groups"?: (string)[];
+        };
+        Returns: Database["agents"]["Tables"]["tool_profiles"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "tool_profiles";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "update_workflow": {
+        Args: {
+          "p_description"?: string;
+          "p_tags"?: (string)[];
+          "p_title"?: string;
+          "p_visibility"?: Database["lenses"]["Enums"]["visibility"];
+          "p_workflow_id": string;
+        };
+        Returns: Database["lenses"]["Tables"]["workflows"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflows";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "update_workflow_assignment": {
+        Args: {
+          "p_approval_policy"?: Json;
+          "p_assignment_id": string;
+          "p_failure_policy"?: Json;
+          "p_output_destination"?: Json;
+          "p_queue_policy"?: Json;
+          "p_retry_policy"?: Json;
+          "p_status"?: Database["agents"]["Enums"]["assignment_status"];
+        };
+        Returns: Database["agents"]["Tables"]["workflow_assignments"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_assignments";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "update_workflow_edge": {
+        Args: {
+          "p_condition"?: string;
+          "p_edge_id": string;
+          "p_merge_strategy"?: Database["lenses"]["Enums"]["merge_strategy"];
+          "p_source_output_path"?: string;
+          "p_target_input_path"?: string;
+        };
+        Returns: Database["lenses"]["Tables"]["workflow_edges"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_edges";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "update_workflow_node": {
+        Args: {
+          "p_config"?: Json;
+          "p_inline_override"?: Json;
+          "p_key"?: string;
+          "p_lens_version_id"?: string;
+          "p_node_id": string;
+          "p_title"?: string;
+        };
+        Returns: Database["lenses"]["Tables"]["workflow_nodes"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_nodes";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "validate_workflow": { Args: { "p_workflow_id": string }; Returns: Json };
     };
     Enums: {
       [_ in never]: never;
@@ -705,13 +4089,42 @@ export type CompositeTypes<
 export const Constants = {
   "agents": {
     Enums: {
+      "assignee_kind": ["agent", "team"],
+      "assignment_status": ["active", "disabled"],
+      "autonomy_level": ["manual", "supervised", "semi_autonomous", "autonomous"],
+      "communication_style": ["concise", "detailed", "structured", "conversational"],
+      "decision_style": ["cautious", "balanced", "decisive", "consensus"],
+      "escalation_behavior": ["never", "on_uncertainty", "on_risk", "always"],
+      "expertise_level": ["novice", "intermediate", "expert", "specialist"],
+      "memory_isolation_mode": ["isolated", "team_shared"],
+      "memory_reset_policy": ["never", "per_run", "per_conversation", "daily", "weekly"],
+      "memory_scope": ["agent", "team", "workflow", "run", "conversation", "contact"],
+      "memory_source": ["manual", "conversation", "tool", "workflow", "reflection", "import"],
+      "memory_summary_strategy": ["none", "rolling", "periodic", "on_threshold"],
+      "memory_visibility": ["owners", "operators"],
       "ownership_permission": ["run", "edit", "publish", "manage_tools", "manage_memory", "view_runs"],
       "ownership_role": ["owner", "co_owner", "operator"],
+      "personality_tone": ["neutral", "friendly", "formal", "playful", "direct", "empathetic"],
+      "risk_tolerance": ["low", "medium", "high"],
       "runtime_pref": ["cloud", "local", "hybrid"],
+      "team_edge_type": ["delegates", "reviews", "reports_to", "shares_context", "handoff"],
+      "team_member_role": ["lead", "member", "reviewer", "observer"],
+      "team_status": ["active", "paused", "archived"],
+      "tool_egress_class": ["none", "internal", "external_read", "external_write"],
+      "tool_invocation_status": [
+        "requested",
+        "awaiting_approval",
+        "approved",
+        "rejected",
+        "running",
+        "succeeded",
+        "failed",
+      ],
     },
   },
   "ai": {
     Enums: {
+      "llm_call_status": ["succeeded", "failed"],
       "modality": ["text", "image", "audio", "video", "pdf", "embedding"],
       "model_capability": [
         "chat",
@@ -739,7 +4152,136 @@ export const Constants = {
   },
   "lenses": {
     Enums: {
+      "artifact_kind": [
+        "text",
+        "markdown",
+        "json",
+        "summary",
+        "plan",
+        "report",
+        "code",
+        "classification",
+        "extraction",
+        "message",
+      ],
+      "contract_field_type": ["string", "number", "integer", "boolean", "object", "array"],
+      "contract_kind": ["text", "json"],
+      "failure_mode": ["isolate", "stop_run"],
+      "instruction_category": [
+        "instruction",
+        "research",
+        "planning",
+        "generation",
+        "validation",
+        "routing",
+        "memory",
+        "export",
+      ],
+      "lens_status": ["draft", "published", "archived"],
+      "merge_strategy": ["last_write_wins", "concat", "array", "json_object"],
+      "node_result_status": [
+        "pending",
+        "awaiting_dependency",
+        "queued",
+        "running",
+        "streaming",
+        "retrying",
+        "completed",
+        "failed",
+        "cancelled",
+        "skipped",
+        "timed_out",
+        "blocked",
+        "invalidated",
+      ],
+      "param_type": [
+        "text",
+        "textarea",
+        "json",
+        "number",
+        "integer",
+        "float",
+        "decimal",
+        "boolean",
+        "select",
+        "url",
+        "date",
+        "datetime",
+        "file",
+      ],
+      "run_event_type": [
+        "run_queued",
+        "run_started",
+        "run_streaming",
+        "run_completed",
+        "run_failed",
+        "run_cancelled",
+        "run_timed_out",
+        "run_recovered",
+        "node_queued",
+        "node_started",
+        "node_streaming",
+        "node_delta",
+        "node_completed",
+        "node_failed",
+        "node_retrying",
+        "node_skipped",
+        "node_cancelled",
+        "node_timed_out",
+        "node_invalidated",
+        "node_released",
+        "lease_expired",
+        "human_input_requested",
+        "human_input_received",
+        "step_queued",
+        "step_started",
+        "step_completed",
+        "step_failed",
+        "step_blocked",
+        "step_skipped",
+        "approval_requested",
+        "approval_granted",
+        "approval_rejected",
+        "message",
+        "tool_invoked",
+        "tool_completed",
+      ],
+      "task_error_kind": [
+        "rate_limit",
+        "client",
+        "server",
+        "timeout",
+        "network",
+        "cancelled",
+        "contract_violation",
+        "lease_expired",
+        "render",
+      ],
+      "tool_category": ["input", "media", "execution", "battle", "system"],
       "visibility": ["public", "private", "unlisted"],
+      "waiting_reason": [
+        "dependency",
+        "condition_false",
+        "rate_limit",
+        "retry_backoff",
+        "human_input",
+        "external_callback",
+        "queued",
+      ],
+      "workflow_node_kind": ["lens", "human_input"],
+      "workflow_run_status": [
+        "draft",
+        "validated",
+        "queued",
+        "pending",
+        "running",
+        "streaming",
+        "recovered",
+        "completed",
+        "failed",
+        "cancelled",
+        "timed_out",
+      ],
       "workflow_status": ["draft", "published", "archived"],
     },
   },

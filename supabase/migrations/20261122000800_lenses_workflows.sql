@@ -20,7 +20,7 @@ create table lenses.workflows (
   updated_at timestamptz not null default now(),
   constraint workflows_title_length check (char_length(btrim(title)) between 1 and 200),
   constraint workflows_description_length check (char_length(description) <= 10000),
-  constraint workflows_published_at_set check ((status = 'draft') or published_at is not null),
+  constraint workflows_published_at_set check (status <> 'published' or published_at is not null),
   constraint workflows_archived_at_set check ((status = 'archived') = (archived_at is not null))
 );
 comment on table lenses.workflows is 'A DAG of lens nodes. Published workflows can be run; archived ones are read-only.';

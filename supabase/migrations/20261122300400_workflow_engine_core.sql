@@ -1,6 +1,5 @@
 -- The engine's shared steps, called by the transition functions (never by clients):
 --   fn_contract_value_errors   does a value satisfy a contract (input or output)?
---   fn_edge_value              the part of a source's output an edge carries
 --   fn_merge_edge_values       merge the values reaching one target input path by merge strategy
 --   fn_settle_successors       after a node ends: queue, block (human input) or skip its successors,
 --                              propagating skips; writes provenance
@@ -63,18 +62,6 @@ $$;
 comment on function lenses.fn_contract_value_errors(jsonb, jsonb) is
   'The reasons a value does not satisfy a contract (text: { text: string }; json: required fields of the declared types).';
 
--- The value an edge carries: the source output, or the part a jsonpath selects.
-create function lenses.fn_edge_value(p_output jsonb, p_source_output_path text) returns jsonb
-language sql
-immutable
-set search_path = ''
-as $$
-  select case
-    when p_source_output_path is null or p_source_output_path in ('', '$') then p_output
-    else jsonb_path_query_first(p_output, p_source_output_path::jsonpath)
-  end
-$$;
-
 -- Merges the values arriving at one target input path, in arrival order.
 --   last_write_wins  the last value
 --   concat           arrays concatenated; otherwise texts (JSON for non-strings) joined by a blank line
@@ -113,12 +100,10 @@ begin
 end
 $$;
 
--- Values reaching a target without a target input path land in the input's top level:
---   last_write_wins  objects merge key by key (later wins); other values go under their source's key
---   json_object      { <source key>: value, ... }
---   array            { "items": [values] }
---   concat           { "text": joined texts } (or { "items": [...] } when all values are arrays)
-create function lenses.fn_merge_into_input_root(p_input jsonb, p_strategy lenses.merge_strategy, p_values jsonb, p_source_keys text[])
+-- Values reaching a target without a target input path (only last_write_wins edges may omit it)
+-- land in the input's top level: objects merge key by key, later wins; any other value goes under
+-- its source node's key.
+create function lenses.fn_merge_into_input_root(p_input jsonb, p_values jsonb, p_source_keys text[])
 returns jsonb
 language plpgsql
 immutable
@@ -126,22 +111,13 @@ set search_path = ''
 as $$
 declare
   v_input jsonb := p_input;
-  v_merged jsonb;
   v_i integer;
 begin
-  if p_strategy = 'last_write_wins' then
-    for v_i in 0 .. jsonb_array_length(p_values) - 1 loop
-      v_input := v_input || case when jsonb_typeof(p_values -> v_i) = 'object' then p_values -> v_i
-                                 else jsonb_build_object(p_source_keys[v_i + 1], p_values -> v_i) end;
-    end loop;
-    return v_input;
-  end if;
-  v_merged := lenses.fn_merge_edge_values(p_strategy, p_values, p_source_keys);
-  return v_input || case
-    when p_strategy = 'json_object' then v_merged
-    when jsonb_typeof(v_merged) = 'array' then jsonb_build_object('items', v_merged)
-    else jsonb_build_object('text', v_merged)
-  end;
+  for v_i in 0 .. jsonb_array_length(p_values) - 1 loop
+    v_input := v_input || case when jsonb_typeof(p_values -> v_i) = 'object' then p_values -> v_i
+                               else jsonb_build_object(p_source_keys[v_i + 1], p_values -> v_i) end;
+  end loop;
+  return v_input;
 end
 $$;
 
@@ -225,7 +201,7 @@ begin
           join lenses.workflow_nodes n on n.id = e.source_node_id
           where e.target_node_id = v_target.target_node_id
             and s.status = 'completed'
-            and (e.condition is null or coalesce(jsonb_path_match(s.output_data, e.condition, silent => true), false))
+            and lenses.fn_edge_condition_holds(e.condition, s.output_data)
         )
         select coalesce(i.target_input_path, '') as target_path,
                (array_agg(i.merge_strategy order by i.edge_created_at, i.edge_id))[1] as strategy,
@@ -239,7 +215,7 @@ begin
       loop
         v_any_active := true;
         if v_group.target_path = '' then
-          v_input := lenses.fn_merge_into_input_root(v_input, v_group.strategy, v_group.vals, v_group.source_keys);
+          v_input := lenses.fn_merge_into_input_root(v_input, v_group.vals, v_group.source_keys);
         else
           v_input := v_input || jsonb_build_object(v_group.target_path,
             lenses.fn_merge_edge_values(v_group.strategy, v_group.vals, v_group.source_keys));
@@ -413,8 +389,8 @@ $$;
 
 revoke execute on function
   lenses.fn_json_type_matches(jsonb, text), lenses.fn_contract_value_errors(jsonb, jsonb),
-  lenses.fn_edge_value(jsonb, text), lenses.fn_merge_edge_values(lenses.merge_strategy, jsonb, text[]),
-  lenses.fn_merge_into_input_root(jsonb, lenses.merge_strategy, jsonb, text[]),
+  lenses.fn_merge_edge_values(lenses.merge_strategy, jsonb, text[]),
+  lenses.fn_merge_into_input_root(jsonb, jsonb, text[]),
   lenses.fn_retry_delay_ms(integer, integer, integer), lenses.fn_queue_node_result(uuid, jsonb),
   lenses.fn_settle_successors(uuid, uuid), lenses.fn_finish_run_if_done(uuid),
   lenses.fn_end_open_results(uuid, lenses.node_result_status, text),
@@ -422,8 +398,8 @@ revoke execute on function
 from public;
 grant execute on function
   lenses.fn_json_type_matches(jsonb, text), lenses.fn_contract_value_errors(jsonb, jsonb),
-  lenses.fn_edge_value(jsonb, text), lenses.fn_merge_edge_values(lenses.merge_strategy, jsonb, text[]),
-  lenses.fn_merge_into_input_root(jsonb, lenses.merge_strategy, jsonb, text[])
+  lenses.fn_merge_edge_values(lenses.merge_strategy, jsonb, text[]),
+  lenses.fn_merge_into_input_root(jsonb, jsonb, text[])
 to authenticated, service_role;
 grant execute on function
   lenses.fn_retry_delay_ms(integer, integer, integer), lenses.fn_queue_node_result(uuid, jsonb),

@@ -3,33 +3,6 @@
 -- write; it checks the caller's authority itself: signed in, and the workflow published and
 -- either public or the caller's own (or an AI's they own or operate).
 
--- The contracts a run's input must satisfy: those of the entry nodes (no incoming edge).
-create function lenses.fn_node_input_contract(p_node lenses.workflow_nodes) returns jsonb
-language sql
-stable
-set search_path = ''
-as $$
-  select case p_node.kind
-    when 'lens' then coalesce(
-      (select v.input_contract from lenses.versions v where v.id = p_node.lens_version_id),
-      p_node.inline_override -> 'input_contract')
-    else p_node.config -> 'input_contract'
-  end
-$$;
-
-create function lenses.fn_node_output_contract(p_node lenses.workflow_nodes) returns jsonb
-language sql
-stable
-set search_path = ''
-as $$
-  select case p_node.kind
-    when 'lens' then coalesce(
-      (select v.output_contract from lenses.versions v where v.id = p_node.lens_version_id),
-      p_node.inline_override -> 'output_contract')
-    else p_node.config -> 'output_contract'
-  end
-$$;
-
 create function public.start_workflow_run(
   p_workflow_id uuid,
   p_input jsonb default '{}',
@@ -89,7 +62,8 @@ begin
       and not exists (select 1 from lenses.workflow_edges e where e.target_node_id = n.id)
     order by n.key
   loop
-    v_errors := lenses.fn_contract_value_errors(lenses.fn_node_input_contract(v_node), p_input);
+    v_errors := lenses.fn_contract_value_errors(
+      (select nv.input_contract from lenses.workflow_nodes_v nv where nv.id = v_node.id), p_input);
     if cardinality(v_errors) > 0 then
       raise exception 'start_workflow_run: p_input does not satisfy entry node %''s input contract: %',
         v_node.key, array_to_string(v_errors, '; ') using errcode = '22023';
@@ -130,9 +104,5 @@ $$;
 comment on function public.start_workflow_run(uuid, jsonb, integer, integer, lenses.failure_mode) is
   'Starts a run of a published workflow: validates it and the input against the entry nodes'' input contracts, creates one result per node and queues the roots. [security definer: writes the run''s internal rows; checks that the caller may run the workflow]';
 
-revoke execute on function lenses.fn_node_input_contract(lenses.workflow_nodes),
-  lenses.fn_node_output_contract(lenses.workflow_nodes),
-  public.start_workflow_run(uuid, jsonb, integer, integer, lenses.failure_mode) from public;
-grant execute on function lenses.fn_node_input_contract(lenses.workflow_nodes),
-  lenses.fn_node_output_contract(lenses.workflow_nodes) to authenticated, service_role;
+revoke execute on function public.start_workflow_run(uuid, jsonb, integer, integer, lenses.failure_mode) from public;
 grant execute on function public.start_workflow_run(uuid, jsonb, integer, integer, lenses.failure_mode) to authenticated;

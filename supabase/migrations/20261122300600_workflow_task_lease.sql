@@ -46,34 +46,25 @@ as $$
   )
 $$;
 
--- The prompt of a lens node: its template rendered with the node's params and the input that
--- matches a parameter; input that fills no parameter follows as context.
-create function lenses.fn_node_prompt(p_node lenses.workflow_nodes, p_input jsonb) returns text
+-- The prompt of a lens node: its template rendered with the node's params and the input fields
+-- that name a parameter (input wins); input that fills no parameter follows as context.
+create function lenses.fn_node_prompt(p_node_id uuid, p_input jsonb) returns text
 language plpgsql
 stable
 set search_path = ''
 as $$
 declare
-  v_params jsonb := coalesce(p_node.config -> 'params', '{}') || coalesce(p_input, '{}');
+  v_node lenses.workflow_nodes_v;
   v_labels text[];
   v_prompt text;
   v_rest jsonb;
 begin
-  if p_node.lens_version_id is not null then
-    select coalesce(array_agg(vp.label), '{}') into v_labels from lenses.version_parameters vp where vp.version_id = p_node.lens_version_id;
-    v_prompt := lenses.fn_render_version_body(p_node.lens_version_id,
-      (select coalesce(jsonb_object_agg(key, value), '{}') from jsonb_each(v_params) where key = any (v_labels)));
-  else
-    v_labels := '{}';
-    v_prompt := p_node.inline_override ->> 'template_body';
-    for v_rest in select jsonb_build_object('k', key, 'v', value) from jsonb_each(v_params) loop
-      if position('[[' || (v_rest ->> 'k') || ']]' in v_prompt) > 0 then
-        v_labels := v_labels || (v_rest ->> 'k');
-        v_prompt := replace(v_prompt, '[[' || (v_rest ->> 'k') || ']]',
-          case when jsonb_typeof(v_rest -> 'v') = 'string' then v_rest ->> 'v' else (v_rest -> 'v')::text end);
-      end if;
-    end loop;
-  end if;
+  select n.* into v_node from lenses.workflow_nodes_v n where n.id = p_node_id;
+  select coalesce(array_agg(d ->> 'label'), '{}') into v_labels
+  from jsonb_array_elements(coalesce(v_node.parameter_defs, '[]')) d;
+  v_prompt := lenses.fn_render_template(v_node.template_body, v_node.parameter_defs,
+    (select coalesce(jsonb_object_agg(key, value), '{}')
+     from jsonb_each(v_node.params || coalesce(p_input, '{}')) where key = any (v_labels)));
   select coalesce(jsonb_object_agg(key, value), '{}') into v_rest
   from jsonb_each(coalesce(p_input, '{}')) where not (key = any (v_labels));
   if v_rest <> '{}' then
@@ -240,7 +231,7 @@ begin
     end if;
 
     begin
-      v_prompt := lenses.fn_node_prompt(v_node, v_result.input_data);
+      v_prompt := lenses.fn_node_prompt(v_node.id, v_result.input_data);
     exception when others then
       perform lenses.fn_fail_node_result(v_result.id, 'render', format('the prompt could not be rendered: %s', sqlerrm));
       perform lenses.fn_set_active_node(v_run.id);
@@ -255,12 +246,11 @@ begin
     return query
       select v_result.id, v_result.run_id, v_result.node_id, v_result.node_key, v_result.attempt_count,
              v_result.lease_token, v_result.lease_expires_at, v_prompt, v_result.input_data,
-             lenses.fn_node_output_contract(v_node), v_result.timeout_ms,
+             (select nv.output_contract from lenses.workflow_nodes_v nv where nv.id = v_node.id), v_result.timeout_ms,
              m.id, m.model_key, p.key, p.adapter, p.base_url, p.api_key_env,
              coalesce((select mp.params from agents.model_profiles mp
                          join agents.ai_lensers a on a.id = mp.ai_lenser_id
                        where a.profile_id = v_run.lenser_id and mp.is_default and mp.model_id = m.id limit 1), '{}')
-               || coalesce(v_node.config -> 'model_params', '{}')
       from ai.models m join ai.providers p on p.id = m.provider_id
       where m.id = v_model_id;
   end loop;
@@ -347,13 +337,13 @@ $$;
 comment on function public.release_workflow_task(uuid, uuid) is 'Worker: hands a held task back to the queue without counting the attempt.';
 
 revoke execute on function lenses.fn_leased_result(text, uuid, uuid),
-  lenses.fn_node_model_id(lenses.workflow_nodes, lenses.workflow_runs), lenses.fn_node_prompt(lenses.workflow_nodes, jsonb),
+  lenses.fn_node_model_id(lenses.workflow_nodes, lenses.workflow_runs), lenses.fn_node_prompt(uuid, jsonb),
   lenses.fn_set_active_node(uuid), lenses.fn_reap_workflow_runs(integer),
   public.claim_workflow_tasks(text, integer, integer), public.heartbeat_workflow_task(uuid, uuid, integer),
   public.report_workflow_task_progress(uuid, uuid, text, integer), public.release_workflow_task(uuid, uuid)
 from public;
 grant execute on function lenses.fn_leased_result(text, uuid, uuid),
-  lenses.fn_node_model_id(lenses.workflow_nodes, lenses.workflow_runs), lenses.fn_node_prompt(lenses.workflow_nodes, jsonb),
+  lenses.fn_node_model_id(lenses.workflow_nodes, lenses.workflow_runs), lenses.fn_node_prompt(uuid, jsonb),
   lenses.fn_set_active_node(uuid), lenses.fn_reap_workflow_runs(integer),
   public.claim_workflow_tasks(text, integer, integer), public.heartbeat_workflow_task(uuid, uuid, integer),
   public.report_workflow_task_progress(uuid, uuid, text, integer), public.release_workflow_task(uuid, uuid)

@@ -100,7 +100,7 @@ set search_path = ''
 as $$
 declare
   v_result lenses.workflow_node_results;
-  v_node lenses.workflow_nodes;
+  v_contract jsonb;
   v_output jsonb;
   v_errors text[];
 begin
@@ -108,12 +108,12 @@ begin
     raise exception 'complete_workflow_task: give p_text (the model''s answer) or p_output (a JSON object)' using errcode = '22023';
   end if;
   v_result := lenses.fn_leased_result('complete_workflow_task', p_result_id, p_lease_token);
-  select n.* into v_node from lenses.workflow_nodes n where n.id = v_result.node_id;
   perform lenses.fn_record_llm_call(v_result, p_llm_call, 'succeeded', null);
 
-  v_output := lenses.fn_parse_node_output(lenses.fn_node_output_contract(v_node), p_text, p_output);
+  select nv.output_contract into v_contract from lenses.workflow_nodes_v nv where nv.id = v_result.node_id;
+  v_output := lenses.fn_parse_node_output(v_contract, p_text, p_output);
   v_errors := case when v_output is null then array['the answer is not a JSON object']
-                   else lenses.fn_contract_value_errors(lenses.fn_node_output_contract(v_node), v_output) end;
+                   else lenses.fn_contract_value_errors(v_contract, v_output) end;
   if cardinality(v_errors) > 0 then
     v_result := lenses.fn_fail_node_result(p_result_id, 'contract_violation',
       format('the output does not satisfy the output contract: %s', array_to_string(v_errors, '; ')));

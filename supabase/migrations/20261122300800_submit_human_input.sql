@@ -34,9 +34,9 @@ begin
     raise exception 'submit_human_input: node "%" is not waiting for input (it is %)', p_node_key, v_result.status
       using errcode = '22023';
   end if;
-  v_errors := lenses.fn_contract_value_errors(lenses.fn_node_output_contract(v_node), p_value);
+  v_errors := lenses.fn_contract_value_errors(null, p_value);
   if cardinality(v_errors) > 0 then
-    raise exception 'submit_human_input: p_value does not satisfy node "%"''s contract: %', p_node_key, array_to_string(v_errors, '; ')
+    raise exception 'submit_human_input: p_value must be a JSON object (%)', array_to_string(v_errors, '; ')
       using errcode = '22023';
   end if;
 

@@ -10,15 +10,15 @@ select tests.create_user('stranger@example.com', '{"handle":"stranger"}') as str
 
 -- Creation
 select tests.authenticate_as(:'owner');
-select (public.create_ai_lenser('Scout', 'Scout Bot', 'cloud', 'private', 'Be brief.')).id as agent \gset
-select is((select type::text from lensers.profiles where handle = 'Scout'), 'ai', 'the agent has an AI profile');
+select (public.create_ai_lenser('Pathfinder', 'Pathfinder Bot', 'cloud', 'private', 'Be brief.')).id as agent \gset
+select is((select type::text from lensers.profiles where handle = 'Pathfinder'), 'ai', 'the agent has an AI profile');
 select is((select personality_note from agents.ai_lensers where id = :'agent'), 'Be brief.', 'with its runtime row');
 select is((select role::text from agents.ownerships where ai_lenser_id = :'agent'), 'owner', 'and the caller owns it');
 select ok(agents.can_manage_ai_lenser(:'agent'), 'the owner can manage it');
 select is((select count(*)::int from public.list_my_ai_lensers()), 1, 'list_my_ai_lensers shows it');
 
-select throws_ok($$select public.create_ai_lenser('scout', 'Again')$$, '23505',
-  'create_ai_lenser: p_handle "scout" is taken', 'handles stay unique without regard to case');
+select throws_ok($$select public.create_ai_lenser('pathfinder', 'Again')$$, '23505',
+  'create_ai_lenser: p_handle "pathfinder" is taken', 'handles stay unique without regard to case');
 select throws_ok($$select public.create_ai_lenser('bad handle', 'X')$$, '22023',
   'create_ai_lenser: p_handle "bad handle" is not a slug (1 to 40 letters, digits or inner hyphens)', 'a bad handle');
 select throws_ok($$select public.create_ai_lenser('okhandle', '  ')$$, '22023',
@@ -36,7 +36,7 @@ select throws_ok(format($$select public.grant_ai_lenser_ownership(%L, 'op', 'co_
   'grant_ai_lenser_ownership: "op" already holds a live grant; revoke it first to change the role', 'one live grant per person');
 select throws_ok(format($$select public.grant_ai_lenser_ownership(%L, 'nobody-here', 'operator')$$, :'agent'), '22023',
   'grant_ai_lenser_ownership: p_owner_handle "nobody-here" is not an active human lenser you can see', 'an unknown grantee');
-select throws_ok(format($$select public.grant_ai_lenser_ownership(%L, 'Scout', 'operator')$$, :'agent'), '22023',
+select throws_ok(format($$select public.grant_ai_lenser_ownership(%L, 'Pathfinder', 'operator')$$, :'agent'), '22023',
   null, 'an AI cannot own an agent');
 select throws_ok(format($$select public.grant_ai_lenser_ownership(%L, 'stranger', null)$$, :'agent'), '22023',
   'grant_ai_lenser_ownership: p_role must be owner, co_owner or operator', 'a missing role');
@@ -53,7 +53,7 @@ select tests.authenticate_as(:'op');
 select ok(not agents.can_manage_ai_lenser(:'agent'), 'operator cannot manage');
 select ok(agents.can_operate_ai_lenser(:'agent'), 'operator can operate');
 select is((select count(*)::int from agents.ai_lensers where id = :'agent'), 1, 'operator sees the agent');
-select is((select count(*)::int from lensers.profiles where handle = 'Scout'), 1, 'and its private profile');
+select is((select count(*)::int from lensers.profiles where handle = 'Pathfinder'), 1, 'and its private profile');
 select throws_ok(format($$select public.update_ai_lenser(%L, p_personality_note => 'hijack')$$, :'agent'), '42501',
   format('update_ai_lenser: you do not own or co-own agent %s', :'agent'), 'operator cannot edit');
 update agents.ai_lensers set personality_note = 'direct' where id = :'agent';
@@ -64,18 +64,18 @@ select throws_ok(format($$select public.grant_ai_lenser_ownership(%L, 'stranger'
 select tests.authenticate_as(:'stranger');
 select is((select count(*)::int from agents.ai_lensers), 0, 'a stranger sees no agent');
 select is((select count(*)::int from agents.ownerships), 0, 'nor its ownerships');
-select is((select count(*)::int from lensers.profiles where handle = 'Scout'), 0, 'nor its private profile');
+select is((select count(*)::int from lensers.profiles where handle = 'Pathfinder'), 0, 'nor its private profile');
 update agents.ai_lensers set personality_note = 'direct' where id = :'agent';
-update lensers.profiles set display_name = 'pwned' where handle = 'Scout';
+update lensers.profiles set display_name = 'pwned' where handle = 'Pathfinder';
 select throws_ok(format($$insert into agents.ownerships (ai_lenser_id, owner_lenser_id, role) values (%L, %L, 'owner')$$,
   :'agent', tests.profile_id(:'stranger')), '42501', null, 'a stranger cannot make themselves owner');
 select throws_ok(format($$select public.set_ai_lenser_active(%L, false, 'x')$$, :'agent'), '42501', null, 'nor suspend it');
 select tests.authenticate_as_anon();
-select is((select count(*)::int from lensers.profiles where handle = 'Scout'), 0, 'anon does not see the private AI profile');
+select is((select count(*)::int from lensers.profiles where handle = 'Pathfinder'), 0, 'anon does not see the private AI profile');
 select throws_ok($$select count(*) from agents.ai_lensers$$, '42501', null, 'anon cannot read agents at all');
 select tests.clear_authentication();
 select is((select personality_note from agents.ai_lensers where id = :'agent'), 'Be thorough.', 'nobody else changed the agent');
-select is((select display_name from lensers.profiles where handle = 'Scout'), 'Scout Bot', 'nor its profile');
+select is((select display_name from lensers.profiles where handle = 'Pathfinder'), 'Pathfinder Bot', 'nor its profile');
 
 -- Suspension and revocation
 select tests.authenticate_as(:'owner');

@@ -10,9 +10,10 @@ export function jsonInstruction(contract: OutputContract): string {
   const lines = [
     "Answer with a single JSON object and nothing else: no prose before or after it, no code fences.",
   ];
-  if (contract.fields.length > 0) {
+  const fields = contract.fields ?? [];
+  if (fields.length > 0) {
     lines.push("The object has these fields:");
-    for (const field of contract.fields) {
+    for (const field of fields) {
       const presence = field.required ? "required" : "optional";
       const description = field.description ? `: ${field.description}` : "";
       lines.push(`- "${field.name}" (${field.type}, ${presence})${description}`);

@@ -9,6 +9,8 @@ import {
 } from "../../functions/_shared/worker/mod.ts";
 import type { EnvReader } from "../../functions/_shared/providers/index.ts";
 import { stack } from "./stack.ts";
+import { type OpenAIFake, startOpenAIFake } from "../functions/fakes/openai.ts";
+import type { FakeMode, RecordedRequest } from "../functions/fakes/server.ts";
 
 /** A pool for worker loops (each loop holds up to `concurrency` connections while calls finish). */
 export function workerSql(max = 20) {
@@ -192,9 +194,9 @@ export async function llmCalls(sql: postgres.Sql, runId: string): Promise<LlmCal
 export async function pricedLocalModel(sql: postgres.Sql): Promise<string> {
   const key = `local-priced-${crypto.randomUUID().slice(0, 8)}`;
   const [row] = await sql<{ id: string }[]>`
-    insert into ai.models (provider_id, model_key, display_name, context_window, support_level, summary,
+    insert into ai.models (provider_id, model_key, display_name, capability_tags, context_window, support_level, summary,
                            input_price_per_mtok, output_price_per_mtok, cached_input_price_per_mtok)
-    select p.id, ${key}, ${key}, 128000, 'runnable', 'A priced local model for tests.', 3, 15, 0.3
+    select p.id, ${key}, ${key}, '{chat,streaming}', 128000, 'runnable', 'A priced local model for tests.', 3, 15, 0.3
     from ai.providers p where p.key = 'local'
     returning id`;
   return row.id;
@@ -213,12 +215,53 @@ export async function engineCounts(sql: postgres.Sql) {
   return row;
 }
 
+export interface FakeProvider {
+  fake: OpenAIFake;
+  providerKey: string;
+  /** Model ids by model key. */
+  models: Record<string, string>;
+  /** How the fake answers each request (it is asked as each request arrives). */
+  answer(choose: (req: RecordedRequest, n: number) => FakeMode): void;
+  close(): Promise<void>;
+}
+
 /**
- * A node config fragment carrying the local provider's knobs (local_mode, local_delay_ms,
- * local_fail_times ...), which reach the provider as model params.
+ * An OpenAI-compatible provider in the catalog whose base URL is a fake server (tests/functions/
+ * fakes), with one model per key. Without `apiKeyEnv` it needs no key (as a local Ollama would),
+ * so any worker, the edge function's included, can call it.
  */
-export function localKnobs(knobs: Record<string, unknown>): Record<string, unknown> {
-  return { model_params: knobs };
+export async function fakeProvider(
+  sql: postgres.Sql,
+  modelKeys: string[],
+  options: { apiKeyEnv?: string; prices?: [number, number, number] } = {},
+): Promise<FakeProvider> {
+  const fake = startOpenAIFake();
+  const providerKey = `fake-${crypto.randomUUID().slice(0, 8)}`;
+  const [input, output, cached] = options.prices ?? [0, 0, 0];
+  const rows = await sql<{ id: string; model_key: string }[]>`
+    with p as (
+      insert into ai.providers (key, display_name, adapter, support_level, base_url, api_key_env)
+      values (${providerKey}, 'Fake OpenAI-compatible', 'openai_compatible', 'runnable', ${fake.baseUrl},
+              ${options.apiKeyEnv ?? null})
+      returning id)
+    insert into ai.models (provider_id, model_key, display_name, capability_tags, context_window, support_level, summary,
+                           input_price_per_mtok, output_price_per_mtok, cached_input_price_per_mtok)
+    select p.id, k, k, '{chat,streaming}', 8000, 'runnable', 'A model served by a fake server.', ${input}, ${output}, ${cached}
+    from p, unnest(${modelKeys}::text[]) k
+    returning id, model_key`;
+  return {
+    fake,
+    providerKey,
+    models: Object.fromEntries(rows.map((r) => [r.model_key, r.id])),
+    answer(choose) {
+      // The fake reads `mode` right after recording each request.
+      Object.defineProperty(fake, "mode", {
+        configurable: true,
+        get: () => choose(fake.requests.at(-1)!, fake.requests.length),
+      });
+    },
+    close: () => fake.close(),
+  };
 }
 
 /** Cancels the user's runs that have not ended (so no later test's workers pick their tasks up). */

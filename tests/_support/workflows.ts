@@ -25,6 +25,8 @@ export interface EdgeSpec {
 
 export interface WorkflowSpec {
   title?: string;
+  /** The lenser the workflow belongs to (an AI the user owns); the user by default. */
+  lenserId?: string;
   visibility?: "public" | "private" | "unlisted";
   nodes: NodeSpec[];
   edges?: EdgeSpec[];
@@ -59,6 +61,7 @@ export async function buildWorkflow(client: Client, spec: WorkflowSpec): Promise
     await rpc("create_workflow", {
       p_title: spec.title ?? "test workflow",
       p_visibility: spec.visibility ?? "private",
+      p_lenser_id: spec.lenserId ?? null,
     }),
   );
   const nodes: Record<string, string> = {};

@@ -47,7 +47,7 @@ function consume(body: ReadableStream<Uint8Array>): Stream {
 }
 
 function withTimeout<T>(what: string, p: Promise<T>, ms = 30_000): Promise<T> {
-  let timer: number;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   return Promise.race([
     p.finally(() => clearTimeout(timer)),
     new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), ms))),

@@ -3,12 +3,12 @@
 // and it completes: a fan-out, a skipped conditional branch, merges with each of the four
 // strategies, gap-free events, provenance for every input, and a ledger that adds up.
 import { assert, assertEquals } from "../_support/assert.ts";
-import { createUser, db, deleteUsers } from "../_support/stack.ts";
+import { createUser, db } from "../_support/stack.ts";
 import { buildWorkflow } from "../_support/workflows.ts";
 import {
   cancelOpenRuns,
+  fakeProvider,
   llmCalls,
-  localKnobs,
   pricedLocalModel,
   results,
   runEvents,
@@ -17,7 +17,6 @@ import {
   waitFor,
   waitForRun,
 } from "../_support/engine.ts";
-import { startOpenAIFake } from "../functions/fakes/openai.ts";
 
 const opts = { sanitizeOps: false, sanitizeResources: false };
 
@@ -38,18 +37,7 @@ Deno.test({
             template: "Plan a piece about [[topic]].",
             parameters: [{ label: "topic", type: "text", required: true }],
             inputContract: { kind: "json", fields: [{ name: "topic", type: "string", required: true }] },
-            outputContract: {
-              kind: "json",
-              artifactKind: "plan",
-              fields: [
-                { name: "topic", type: "string", required: true },
-                { name: "score", type: "integer", required: true },
-              ],
-            },
-            config: {
-              model_id: model,
-              ...localKnobs({ local_mode: "json", local_json: { topic: "otters", score: 3 } }),
-            },
+            config: { model_id: model },
           },
           { key: "a", template: "Angle A on the plan.", config: { model_id: model } },
           { key: "b", template: "Angle B on the plan.", config: { model_id: model } },
@@ -61,7 +49,7 @@ Deno.test({
         edges: [
           { from: "start", to: "a" },
           { from: "start", to: "b" },
-          { from: "start", to: "c", condition: "$.score > 5" },
+          { from: "start", to: "c", condition: '$.text like_regex "^NEVER"' },
           { from: "a", to: "human" },
           { from: "b", to: "human" },
           { from: "a", to: "m", merge: "concat", sourcePath: "text", targetPath: "joined" },
@@ -111,7 +99,7 @@ Deno.test({
       const aText = (r.a.output_data as { text: string }).text;
       const bText = (r.b.output_data as { text: string }).text;
       assert(aText.startsWith("Angle A on the plan.") && bText.startsWith("Angle B on the plan."));
-      assertEquals(r.start.output_data, { topic: "otters", score: 3 });
+      assertEquals(r.start.output_data, { text: "Plan a piece about otters." });
       assert(["text"].every((k) => k in r.human.input_data!), "last_write_wins merged a's and b's outputs");
       assert([aText, bText].includes((r.human.input_data as { text: string }).text));
       const joined = (r.m.input_data as { joined: string }).joined;
@@ -193,7 +181,6 @@ Deno.test({
     } finally {
       await workers.stop();
       await cancelOpenRuns(sql, user);
-      await deleteUsers(sql, user);
       await sql.end();
     }
   },
@@ -216,7 +203,7 @@ Deno.test({
         (_, i) => `Line ${String(i).padStart(4, "0")} of a long answer.`,
       ).join("\n");
       const wf = await buildWorkflow(user.client, {
-        nodes: [{ key: "long", template: body, config: localKnobs({ local_chunk_chars: 8 }) }],
+        nodes: [{ key: "long", template: body }],
       });
       const started = await user.client.rpc("start_workflow_run", { p_workflow_id: wf.id, p_input: {} });
       assertEquals(started.error, null);
@@ -240,7 +227,6 @@ Deno.test({
     } finally {
       await workers.stop();
       await cancelOpenRuns(sql, user);
-      await deleteUsers(sql, user);
       await sql.end();
     }
   },
@@ -248,63 +234,73 @@ Deno.test({
 
 Deno.test({
   ...opts,
-  name: "a node on an OpenAI-compatible provider (the fake server) runs with the key named by the catalog",
+  name:
+    "an agent's node on an OpenAI-compatible provider (a fake server): the catalog's key variable and the agent's model params",
   async fn() {
     const sql = db();
     const user = await createUser(sql);
-    const fake = startOpenAIFake();
-    const suffix = crypto.randomUUID().slice(0, 8);
+    const provider = await fakeProvider(sql, ["fake-model"], {
+      apiKeyEnv: "CL_FAKE_OPENAI_KEY",
+      prices: [2, 8, 0.5],
+    });
     const workers = await startWorkers(1, { concurrency: 2 }, {
       get: (name) => (name === "CL_FAKE_OPENAI_KEY" ? "sk-fake-key" : undefined),
     });
     try {
-      const [model] = await sql<{ id: string; model_key: string }[]>`
-        with p as (
-          insert into ai.providers (key, display_name, adapter, support_level, base_url, api_key_env)
-          values (${`fake-openai-${suffix}`}, 'Fake OpenAI', 'openai_compatible', 'runnable', ${fake.baseUrl}, 'CL_FAKE_OPENAI_KEY')
-          returning id)
-        insert into ai.models (provider_id, model_key, display_name, context_window, support_level, summary,
-                               input_price_per_mtok, output_price_per_mtok, cached_input_price_per_mtok)
-        select p.id, 'fake-model', 'Fake model', 8000, 'runnable', 'A fake model.', 2, 8, 0.5 from p
-        returning id, model_key`;
+      // An agent whose default model profile is the fake model with sampling params: a node with
+      // no model of its own runs on it, with those params.
+      const agent = await user.client.rpc("create_ai_lenser", {
+        p_handle: `agent-${crypto.randomUUID().slice(0, 8)}`,
+        p_display_name: "Remote agent",
+      });
+      assertEquals(agent.error, null);
+      const profile = await user.client.rpc("create_model_profile", {
+        p_ai_lenser_id: agent.data!.id,
+        p_name: "fake",
+        p_model_id: provider.models["fake-model"],
+        p_params: { temperature: 0.2, maxOutputTokens: 64 },
+        p_is_default: true,
+      });
+      assertEquals(profile.error, null);
       const wf = await buildWorkflow(user.client, {
-        nodes: [{
-          key: "remote",
-          template: "Say hello.",
-          config: { model_id: model.id, ...localKnobs({ temperature: 0.2 }) },
-        }],
+        lenserId: agent.data!.profile_id,
+        nodes: [{ key: "remote", template: "Say hello." }],
       });
       const started = await user.client.rpc("start_workflow_run", { p_workflow_id: wf.id, p_input: {} });
       assertEquals(started.error, null);
       const run = await waitForRun(sql, started.data!.id);
       assertEquals(run.status, "completed", run.error_message ?? "");
 
-      assertEquals(fake.requests.length, 1);
-      const req = fake.requests[0];
+      assertEquals(provider.fake.requests.length, 1);
+      const req = provider.fake.requests[0];
       assertEquals(req.headers.get("authorization"), "Bearer sk-fake-key");
       assertEquals(req.body?.model, "fake-model");
       assertEquals(req.body?.stream, true);
-      assertEquals(req.body?.temperature, 0.2);
+      assertEquals(
+        [req.body?.temperature, req.body?.max_tokens],
+        [0.2, 64],
+        "the agent's model params reach the provider",
+      );
       assertEquals(
         req.body?.attempt,
         undefined,
         "the local provider's attempt knob is not sent to remote providers",
       );
       const messages = req.body?.messages as { role: string; content: string }[];
-      assertEquals(messages.at(-1)?.content.startsWith("Say hello."), true);
+      assertEquals(messages.at(-1)?.content, "Say hello.");
 
       const r = await results(sql, run.id);
       assertEquals(r.remote.output_data, { text: "Hello, world!" });
       const [call] = await llmCalls(sql, run.id);
       assertEquals([call.input_tokens, call.output_tokens, call.cached_tokens], [42, 4, 10]);
-      assertEquals(call.provider_key, `fake-openai-${suffix}`);
+      assertEquals(call.provider_key, provider.providerKey);
       assertEquals(Number(call.cost_credits), round6(((42 - 10) * 2 + 10 * 0.5 + 4 * 8) / 1e6));
       assertEquals(call.metadata.provider_model, "fake-model-2025-01-01");
+      assertEquals((await runRow(sql, run.id)).total_cached_tokens, 10);
     } finally {
       await workers.stop();
-      await fake.close();
+      await provider.close();
       await cancelOpenRuns(sql, user);
-      await deleteUsers(sql, user);
       await sql.end();
     }
   },

@@ -33,6 +33,11 @@ const HeartbeatRow = z.object({ expires: z.date() });
 export class WorkerDb {
   constructor(readonly sql: postgres.Sql) {}
 
+  /** A jsonb parameter (postgres-js serialises it once; a pre-stringified value would become a JSON string). */
+  private json(value: LlmCall) {
+    return this.sql.json(value as unknown as postgres.JSONValue);
+  }
+
   /** Up to `limit` due tasks, leased for `leaseSeconds`; rows are validated by the caller. */
   async claim(workerId: string, limit: number, leaseSeconds: number): Promise<unknown[]> {
     const rows = await this.sql`
@@ -64,7 +69,7 @@ export class WorkerDb {
       "complete",
       this.sql`
         select public.complete_workflow_task(${task.result_id}::uuid, ${task.lease_token}::uuid, ${text}, null,
-          ${JSON.stringify(llmCall)}::jsonb) as answer`,
+          ${this.json(llmCall)}::jsonb) as answer`,
     );
     return CompleteAnswer.parse(row?.answer);
   }
@@ -81,7 +86,7 @@ export class WorkerDb {
       this.sql`
         select public.fail_workflow_task(${task.result_id}::uuid, ${task.lease_token}::uuid,
           ${kind}::lenses.task_error_kind, ${message}, ${retryAfterMs}::integer,
-          ${llmCall === null ? null : JSON.stringify(llmCall)}::jsonb) as answer`,
+          ${llmCall === null ? null : this.json(llmCall)}::jsonb) as answer`,
     );
     return FailAnswer.parse(row?.answer);
   }

@@ -112,22 +112,18 @@ Deno.test({
       }
       const listed = await other.client.rpc("list_workflow_runs", { p_workflow_id: wf.id });
       assertEquals(listed.data, [], "list_workflow_runs shows nothing of it");
-      // anon: no run RPC is granted to it.
-      for (
-        const name of [
-          "start_workflow_run",
-          "cancel_workflow_run",
-          "submit_human_input",
-          "rerun_workflow_run_from",
-        ]
-      ) {
-        const res = await rpc(anonClient(), name, {
-          p_workflow_id: wf.id,
-          p_run_id: runId,
-          p_node_key: "ask",
-          p_value: {},
-        });
-        assertEquals(res.error?.code, "42501", name);
+      // anon: no run-changing RPC is granted to it.
+      const anonCalls: [string, Record<string, unknown>][] = [
+        ["start_workflow_run", { p_workflow_id: wf.id, p_input: {} }],
+        ["cancel_workflow_run", { p_run_id: runId }],
+        ["submit_human_input", { p_run_id: runId, p_node_key: "ask", p_value: {} }],
+        ["rerun_workflow_run_from", { p_run_id: runId, p_node_key: "first" }],
+        ["get_workflow_run", { p_run_id: runId }],
+        ["list_workflow_run_events", { p_run_id: runId }],
+      ];
+      for (const [name, args] of anonCalls) {
+        const res = await rpc(anonClient(), name, args);
+        assertEquals(res.error?.code, "42501", `${name}: ${JSON.stringify(res.error)}`);
       }
       const stream = await fetch(`${stack.url}/functions/v1/run-events?run_id=${runId}`, {
         headers: { Authorization: `Bearer ${other.jwt}` },
@@ -288,7 +284,7 @@ Deno.test({
           "submit_human_input",
           { p_run_id: runId, p_node_key: "ask", p_value: [true] },
           "22023",
-          /p_value does not satisfy node "ask"'s contract/,
+          /submit_human_input: p_value must be a JSON object/,
         ],
         [
           "rerun_workflow_run_from",

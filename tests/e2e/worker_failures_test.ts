@@ -1,13 +1,15 @@
-// How runs fail, retry, wait and stop, with real worker loops on the local provider's knobs:
-// backoff up to the retry policy, isolate vs stop_run, rate limits, client errors, cancel, node
-// timeouts and run deadlines (the reaper), human input once, and rerun from a node.
+// How runs fail, retry, wait and stop, with real worker loops: backoff up to the retry policy,
+// isolate vs stop_run, rate limits, client errors, cancel, node timeouts and run deadlines (the
+// reaper), human input once, and rerun from a node. Provider failures and slow calls come from an
+// OpenAI-compatible fake server (tests/functions/fakes) in the catalog: the engine gives a node no
+// way to pass the local provider's knobs (see the report in the worker's README section).
 import { assert, assertEquals, assertMatch } from "../_support/assert.ts";
 import { createUser, db, type TestUser } from "../_support/stack.ts";
 import { buildWorkflow, type WorkflowSpec } from "../_support/workflows.ts";
 import {
   cancelOpenRuns,
+  fakeProvider,
   llmCalls,
-  localKnobs,
   results,
   runEvents,
   runRow,
@@ -18,6 +20,7 @@ import {
 } from "../_support/engine.ts";
 import { StaleLeaseError, WorkerDb } from "../../functions/_shared/worker/mod.ts";
 import type postgres from "postgres";
+import type { FakeProvider } from "../_support/engine.ts";
 
 const opts = { sanitizeOps: false, sanitizeResources: false };
 
@@ -28,13 +31,27 @@ async function start(user: TestUser, spec: WorkflowSpec, args: Record<string, un
   return { wf, runId: res.data!.id as string };
 }
 
-async function withUser(fn: (sql: postgres.Sql, user: TestUser) => Promise<void>) {
+/**
+ * A user, and a fake OpenAI-compatible provider with three models: "fails" answers every request
+ * with HTTP 500 unless the test says otherwise, "stalls" never answers (until the fake closes),
+ * "works" streams its answer.
+ */
+async function withUser(fn: (sql: postgres.Sql, user: TestUser, provider: FakeProvider) => Promise<void>) {
   const sql = db();
   const user = await createUser(sql);
+  const provider = await fakeProvider(sql, ["fails", "stalls", "works"]);
+  provider.answer((req) =>
+    req.body?.model === "fails"
+      ? { kind: "error", status: 500 }
+      : req.body?.model === "stalls"
+      ? { kind: "stall" }
+      : { kind: "ok" }
+  );
   try {
-    await fn(sql, user);
+    await fn(sql, user, provider);
   } finally {
     await cancelOpenRuns(sql, user);
+    await provider.close();
     await sql.end();
   }
 }
@@ -43,15 +60,15 @@ Deno.test({
   ...opts,
   name: "server errors retry with growing backoff up to the policy, then the node fails",
   fn: () =>
-    withUser(async (sql, user) => {
+    withUser(async (sql, user, provider) => {
       const workers = await startWorkers(1, { concurrency: 2, pollMs: 50 });
       try {
         const { runId } = await start(user, {
           nodes: [{
             key: "flaky",
             config: {
+              model_id: provider.models.fails,
               retry: { max_retries: 3, backoff_ms: 200, max_backoff_ms: 5000 },
-              ...localKnobs({ local_mode: "error", local_error_kind: "server" }),
             },
           }],
         });
@@ -74,29 +91,44 @@ Deno.test({
           ["failed", "server", 3],
           ["failed", "server", 4],
         ]);
+        assertEquals(calls.map((c) => c.metadata.error_status), [500, 500, 500, 500]);
+        assertEquals(provider.fake.requests.length, 4);
       } finally {
         await workers.stop();
       }
     }),
 });
 
-const twoBranches = (mode: "fast" | "slow"): WorkflowSpec => ({
+/** "bad" gets HTTP 400; "good" answers (local) or, slow, stalls until the run stops it. */
+const twoBranches = (provider: FakeProvider, good: "local" | "slow"): WorkflowSpec => ({
   nodes: [
-    { key: "bad", config: localKnobs({ local_mode: "error", local_error_kind: "client" }) },
+    { key: "bad", config: { model_id: provider.models.fails } },
     { key: "after_bad", template: "Needs bad." },
-    { key: "good", config: localKnobs({ local_delay_ms: mode === "slow" ? 4000 : 0 }) },
+    { key: "good", config: good === "slow" ? { model_id: provider.models.stalls } : {} },
   ],
   edges: [{ from: "bad", to: "after_bad" }],
 });
+
+/** HTTP 400 for "fails", as a provider refuses a bad request. */
+function refuseBadRequests(provider: FakeProvider) {
+  provider.answer((req) =>
+    req.body?.model === "fails"
+      ? { kind: "error", status: 400 }
+      : req.body?.model === "stalls"
+      ? { kind: "stall" }
+      : { kind: "ok" }
+  );
+}
 
 Deno.test({
   ...opts,
   name: "failure mode isolate: siblings go on, dependants are skipped, the run fails at the end",
   fn: () =>
-    withUser(async (sql, user) => {
+    withUser(async (sql, user, provider) => {
+      refuseBadRequests(provider);
       const workers = await startWorkers(1, { concurrency: 4 });
       try {
-        const { runId } = await start(user, twoBranches("slow"), { p_failure_mode: "isolate" });
+        const { runId } = await start(user, twoBranches(provider, "local"), { p_failure_mode: "isolate" });
         const run = await waitForRun(sql, runId);
         assertEquals(run.status, "failed");
         const r = await results(sql, runId);
@@ -107,6 +139,8 @@ Deno.test({
         assertEquals(r.after_bad.status, "skipped");
         const types = (await runEvents(sql, runId)).map((e) => e.event_type);
         assert(!types.includes("node_retrying"));
+        const [call] = (await llmCalls(sql, runId)).filter((c) => c.status === "failed");
+        assertEquals([call.error_kind, call.metadata.error_status], ["client", 400]);
       } finally {
         await workers.stop();
       }
@@ -117,10 +151,12 @@ Deno.test({
   ...opts,
   name: "failure mode stop_run: the first final failure cancels the rest and refuses their late answers",
   fn: () =>
-    withUser(async (sql, user) => {
-      const workers = await startWorkers(1, { concurrency: 4 });
+    withUser(async (sql, user, provider) => {
+      refuseBadRequests(provider);
+      // A short lease: the heartbeat (every second) is how the worker learns its task was cancelled.
+      const workers = await startWorkers(1, { concurrency: 4, leaseSeconds: 3 });
       try {
-        const { runId } = await start(user, twoBranches("slow"), { p_failure_mode: "stop_run" });
+        const { runId } = await start(user, twoBranches(provider, "slow"), { p_failure_mode: "stop_run" });
         const run = await waitForRun(sql, runId);
         assertEquals(run.status, "failed");
         assertMatch(run.error_message ?? "", /node bad failed/);
@@ -128,10 +164,14 @@ Deno.test({
         assertEquals(r.bad.status, "failed");
         assertEquals(r.good.status, "cancelled");
         assertEquals(r.after_bad.status, "cancelled");
-        // The worker still runs "good"; its answer is refused (lost), and changes nothing.
+        // The worker was still calling for "good": its lease is refused, the call dropped (lost).
+        assert((await runEvents(sql, runId)).some((e) =>
+          e.event_type === "node_started" && e.payload.node_key === "good"
+        ));
         await waitFor(
           "the worker to drop the cancelled task",
-          () => workers.loops[0].stats.lost === 1,
+          () =>
+            workers.loops[0].stats.lost === 1,
           15_000,
         );
         const after = await runRow(sql, runId);
@@ -151,23 +191,15 @@ Deno.test({
   ...opts,
   name: "a 429 waits with rate_limit for the time the provider asked, without spending a retry",
   fn: () =>
-    withUser(async (sql, user) => {
+    withUser(async (sql, user, provider) => {
+      // Two 429s asking for 700 ms (retry-after-ms, as OpenAI sends it), then an answer.
+      provider.answer((_req, n) =>
+        n <= 2 ? { kind: "error", status: 429, headers: { "retry-after-ms": "700" } } : { kind: "ok" }
+      );
       const workers = await startWorkers(1, { concurrency: 2, pollMs: 50 });
       try {
         const { runId } = await start(user, {
-          nodes: [{
-            key: "limited",
-            config: {
-              retry: { max_retries: 0 },
-              ...localKnobs({
-                local_mode: "error",
-                local_error_kind: "rate_limit",
-                local_retry_after_ms: 700,
-                local_fail_times: 2,
-                local_mode_after: "echo",
-              }),
-            },
-          }],
+          nodes: [{ key: "limited", config: { model_id: provider.models.works, retry: { max_retries: 0 } } }],
         });
         // Seen while it waits: retrying, for a rate limit.
         const waiting = await waitFor("the rate-limit wait", async () => {
@@ -187,6 +219,7 @@ Deno.test({
         const calls = await llmCalls(sql, runId);
         assertEquals(calls.map((c) => c.error_kind), ["rate_limit", "rate_limit", null]);
         assertEquals(calls[0].metadata.error_status, 429);
+        assertEquals(r.output_data, { text: "Hello, world!" });
       } finally {
         await workers.stop();
       }
@@ -206,8 +239,8 @@ Deno.test({
             insert into ai.providers (key, display_name, adapter, support_level, base_url, api_key_env)
             values (${`nokey-${suffix}`}, 'Keyless', 'anthropic', 'runnable', 'http://127.0.0.1:9', 'CL_TEST_UNSET_KEY')
             returning id)
-          insert into ai.models (provider_id, model_key, display_name, context_window, support_level, summary)
-          select p.id, 'claude-test', 'Claude test', 8000, 'runnable', 'x' from p returning id`;
+          insert into ai.models (provider_id, model_key, display_name, capability_tags, context_window, support_level, summary)
+          select p.id, 'claude-test', 'Claude test', '{chat}', 8000, 'runnable', 'x' from p returning id`;
         const { runId } = await start(user, { nodes: [{ key: "remote", config: { model_id: model.id } }] });
         const run = await waitForRun(sql, runId);
         assertEquals(run.status, "failed");
@@ -225,11 +258,11 @@ Deno.test({
   ...opts,
   name: "cancel stops pending and running work and refuses the worker's later completion",
   fn: () =>
-    withUser(async (sql, user) => {
-      const workers = await startWorkers(1, { concurrency: 2 });
+    withUser(async (sql, user, provider) => {
+      const workers = await startWorkers(1, { concurrency: 2, leaseSeconds: 3 });
       try {
         const { runId } = await start(user, {
-          nodes: [{ key: "slow", config: localKnobs({ local_delay_ms: 2500 }) }, { key: "next" }],
+          nodes: [{ key: "slow", config: { model_id: provider.models.stalls } }, { key: "next" }],
           edges: [{ from: "slow", to: "next" }],
         });
         await waitFor("the slow node to run", async () =>
@@ -265,17 +298,13 @@ Deno.test({
   ...opts,
   name: "the worker's own call timeout fails the attempt as a timeout",
   fn: () =>
-    withUser(async (sql, user) => {
+    withUser(async (sql, user, provider) => {
       const workers = await startWorkers(1, { concurrency: 2 });
       try {
         const { runId } = await start(user, {
           nodes: [{
             key: "slow",
-            config: {
-              timeout_ms: 1000,
-              retry: { max_retries: 0 },
-              ...localKnobs({ local_delay_ms: 10_000 }),
-            },
+            config: { model_id: provider.models.stalls, timeout_ms: 1000, retry: { max_retries: 0 } },
           }],
         });
         const run = await waitForRun(sql, runId, undefined, 20_000);
@@ -296,7 +325,7 @@ Deno.test({
   ...opts,
   name: "the reaper times out a node past its timeout and a run past its deadline; late answers are refused",
   fn: () =>
-    withUser(async (sql, user) => {
+    withUser(async (sql, user, provider) => {
       const pool = workerSql(4);
       const worker = new WorkerDb(pool);
       try {
@@ -337,10 +366,10 @@ Deno.test({
         assertEquals((await runRow(sql, nodeRun.runId)).last_event_id, run.last_event_id);
 
         // A run deadline: the worker is busy with a slow node when the run runs out of time.
-        const workers = await startWorkers(1, { concurrency: 2 });
+        const workers = await startWorkers(1, { concurrency: 2, leaseSeconds: 3 });
         try {
           const deadlineRun = await start(user, {
-            nodes: [{ key: "slow", config: localKnobs({ local_delay_ms: 4000 }) }],
+            nodes: [{ key: "slow", config: { model_id: provider.models.stalls } }],
           }, { p_deadline_seconds: 1 });
           await waitFor("the slow node to run", async () =>
             (await results(sql, deadlineRun.runId)).slow.status === "running");

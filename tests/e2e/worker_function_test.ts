@@ -4,7 +4,7 @@
 import { assert, assertEquals, assertMatch } from "../_support/assert.ts";
 import { createUser, db, stack } from "../_support/stack.ts";
 import { buildWorkflow } from "../_support/workflows.ts";
-import { cancelOpenRuns, localKnobs, results, runEvents, waitForRun } from "../_support/engine.ts";
+import { cancelOpenRuns, fakeProvider, results, runEvents, waitForRun } from "../_support/engine.ts";
 
 const opts = { sanitizeOps: false, sanitizeResources: false };
 const url = `${stack.url}/functions/v1/worker`;
@@ -58,9 +58,12 @@ Deno.test({
   async fn() {
     const sql = db();
     const user = await createUser(sql);
+    // Keyless, so the function (which has no test secrets) can call it; it never answers.
+    const provider = await fakeProvider(sql, ["model"]);
+    provider.answer(() => ({ kind: "stall" }));
     try {
       const wf = await buildWorkflow(user.client, {
-        nodes: [{ key: "slow", config: localKnobs({ local_delay_ms: 30_000 }) }],
+        nodes: [{ key: "slow", config: { model_id: provider.models.model } }],
       });
       const started = await user.client.rpc("start_workflow_run", { p_workflow_id: wf.id, p_input: {} });
       assertEquals(started.error, null);
@@ -71,7 +74,9 @@ Deno.test({
       const r = (await results(sql, started.data!.id)).slow;
       assertEquals([r.status, r.attempt_count], ["queued", 0]);
       assertEquals((await runEvents(sql, started.data!.id)).at(-1)?.event_type, "node_released");
+      assertEquals(provider.fake.requests.length, 1, "the function did call the provider");
     } finally {
+      await provider.close();
       await cancelOpenRuns(sql, user);
       await sql.end();
     }

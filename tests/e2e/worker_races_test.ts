@@ -6,8 +6,8 @@ import { createUser, db, stack } from "../_support/stack.ts";
 import { buildWorkflow } from "../_support/workflows.ts";
 import {
   cancelOpenRuns,
+  fakeProvider,
   llmCalls,
-  localKnobs,
   results,
   runEvents,
   runRow,
@@ -97,6 +97,9 @@ Deno.test({
   async fn() {
     const sql = db();
     const user = await createUser(sql);
+    // The first call never answers (the worker dies in it); later ones do.
+    const provider = await fakeProvider(sql, ["model"]);
+    provider.answer((_req, n) => (n === 1 ? { kind: "stall" } : { kind: "ok" }));
     const doomed = await spawnWorker({
       CL_WORKER_ID: "doomed",
       CL_WORKER_LEASE_SECONDS: "2",
@@ -106,14 +109,16 @@ Deno.test({
     const pool = workerSql(2);
     try {
       const wf = await buildWorkflow(user.client, {
-        nodes: [{ key: "slow", config: localKnobs({ local_delay_ms: 3000 }) }],
+        nodes: [{ key: "slow", config: { model_id: provider.models.model } }],
       });
       const started = await user.client.rpc("start_workflow_run", { p_workflow_id: wf.id, p_input: {} });
       assertEquals(started.error, null);
       const runId = started.data!.id;
-      const held = await waitFor("the doomed worker to hold the task", async () => {
+      const held = await waitFor("the doomed worker to be in the call", async () => {
         const r = (await results(sql, runId)).slow;
-        return r.status === "running" && r.lease_owner === "doomed" ? r : null;
+        return r.status === "running" && r.lease_owner === "doomed" && provider.fake.requests.length === 1
+          ? r
+          : null;
       });
       doomed.child.kill("SIGKILL");
       const status = await doomed.child.status;
@@ -160,11 +165,13 @@ Deno.test({
       assertEquals(after.last_event_id, run.last_event_id);
       assertEquals((await results(sql, runId)).slow.output_data, r.output_data);
       assertEquals((await llmCalls(sql, runId)).length, 1);
+      assertEquals(provider.fake.requests.length, 2);
     } finally {
       try {
         doomed.child.kill("SIGKILL");
       } catch { /* already dead */ }
       await rescuers?.stop();
+      await provider.close();
       await pool.end();
       await cancelOpenRuns(sql, user);
       await sql.end();
@@ -178,6 +185,8 @@ Deno.test({
   async fn() {
     const sql = db();
     const user = await createUser(sql);
+    const provider = await fakeProvider(sql, ["model"]);
+    provider.answer(() => ({ kind: "stall" }));
     const worker = await spawnWorker({
       CL_WORKER_ID: "graceful",
       CL_WORKER_DRAIN_MS: "300",
@@ -185,21 +194,22 @@ Deno.test({
     });
     try {
       const wf = await buildWorkflow(user.client, {
-        nodes: [{ key: "slow", config: localKnobs({ local_delay_ms: 20_000 }) }],
+        nodes: [{ key: "slow", config: { model_id: provider.models.model } }],
       });
       const started = await user.client.rpc("start_workflow_run", { p_workflow_id: wf.id, p_input: {} });
       assertEquals(started.error, null);
       const runId = started.data!.id;
       await waitFor(
-        "the worker to hold the task",
-        async () => (await results(sql, runId)).slow.lease_owner === "graceful",
+        "the worker to be in the call",
+        async () =>
+          (await results(sql, runId)).slow.lease_owner === "graceful" && provider.fake.requests.length === 1,
       );
       const t0 = Date.now();
       worker.child.kill("SIGTERM");
       const status = await worker.child.status;
       await worker.done;
       assertEquals(status.code, 0, worker.output());
-      assert(Date.now() - t0 < 10_000, "it did not wait for the 20 s call");
+      assert(Date.now() - t0 < 10_000, "it did not wait for a call that never answers");
       const r = (await results(sql, runId)).slow;
       assertEquals(
         [r.status, r.attempt_count, r.lease_token],
@@ -212,6 +222,7 @@ Deno.test({
       try {
         worker.child.kill("SIGKILL");
       } catch { /* exited */ }
+      await provider.close();
       await cancelOpenRuns(sql, user);
       await sql.end();
     }

@@ -37,6 +37,15 @@ Deno.test({
             template: "Plan a piece about [[topic]].",
             parameters: [{ label: "topic", type: "text", required: true }],
             inputContract: { kind: "json", fields: [{ name: "topic", type: "string", required: true }] },
+            // A json contract: the local provider answers in its JSON mode, every field typed.
+            outputContract: {
+              kind: "json",
+              artifactKind: "plan",
+              fields: [
+                { name: "topic", type: "string", required: true },
+                { name: "score", type: "integer", required: true },
+              ],
+            },
             config: { model_id: model },
           },
           { key: "a", template: "Angle A on the plan.", config: { model_id: model } },
@@ -49,7 +58,7 @@ Deno.test({
         edges: [
           { from: "start", to: "a" },
           { from: "start", to: "b" },
-          { from: "start", to: "c", condition: '$.text like_regex "^NEVER"' },
+          { from: "start", to: "c", condition: "$.score > 5" },
           { from: "a", to: "human" },
           { from: "b", to: "human" },
           { from: "a", to: "m", merge: "concat", sourcePath: "text", targetPath: "joined" },
@@ -99,7 +108,12 @@ Deno.test({
       const aText = (r.a.output_data as { text: string }).text;
       const bText = (r.b.output_data as { text: string }).text;
       assert(aText.startsWith("Angle A on the plan.") && bText.startsWith("Angle B on the plan."));
-      assertEquals(r.start.output_data, { text: "Plan a piece about otters." });
+      assertEquals(
+        r.a.input_data,
+        { topic: "topic value", score: 1 },
+        "start's output merged into a's input",
+      );
+      assertEquals(r.start.output_data, { topic: "topic value", score: 1 }, "the local provider's JSON mode");
       assert(["text"].every((k) => k in r.human.input_data!), "last_write_wins merged a's and b's outputs");
       assert([aText, bText].includes((r.human.input_data as { text: string }).text));
       const joined = (r.m.input_data as { joined: string }).joined;

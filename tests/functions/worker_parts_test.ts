@@ -7,6 +7,7 @@ import { classifyFailure } from "../../functions/_shared/worker/classify.ts";
 import { Wake } from "../../functions/_shared/worker/wake.ts";
 import { workerSettingsFromEnv } from "../../functions/_shared/worker/env_config.ts";
 import { readClaims } from "../../functions/_shared/jwt.ts";
+import { paramsForTask } from "../../functions/_shared/worker/provider.ts";
 import { ProviderError } from "../../functions/_shared/providers/index.ts";
 import { stack } from "../_support/stack.ts";
 
@@ -173,4 +174,22 @@ Deno.test("worker settings come from the environment, checked", () => {
     /CL_WORKER_LEASE_SECONDS/,
   );
   nodeAssert.throws(() => workerSettingsFromEnv(env({ CL_WORKER_LOG: "loud" })), /CL_WORKER_LOG/);
+});
+
+Deno.test("task params: attempt and JSON mode for the local provider; remote providers get the model params only", () => {
+  const task = (adapter: "local" | "openai_compatible", kind: "json" | "text" | null, params = {}) =>
+    ({
+      provider_adapter: adapter,
+      attempt: 3,
+      model_params: params,
+      output_contract: kind ? { kind, artifactKind: kind === "json" ? "json" : "text" } : null,
+    }) as unknown as Parameters<typeof paramsForTask>[0];
+  assertEquals(paramsForTask(task("local", "json")), { attempt: 3, local_mode: "json" });
+  assertEquals(paramsForTask(task("local", "text")), { attempt: 3 });
+  assertEquals(paramsForTask(task("local", null, { temperature: 0.5 })), { temperature: 0.5, attempt: 3 });
+  assertEquals(paramsForTask(task("local", "json", { local_mode: "echo" })), {
+    local_mode: "echo",
+    attempt: 3,
+  });
+  assertEquals(paramsForTask(task("openai_compatible", "json", { temperature: 0.5 })), { temperature: 0.5 });
 });

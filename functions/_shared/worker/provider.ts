@@ -43,9 +43,14 @@ export class ProviderPool {
   }
 }
 
-/** The request's params: the model params, plus the attempt number for the local provider's knobs. */
+/**
+ * The request's params: the model params; for the local provider also the attempt number (its
+ * knobs count attempts) and, for a json output contract, its JSON mode (local_mode "json"), as
+ * the remote adapters switch to JSON mode from the contract themselves.
+ */
 export function paramsForTask(task: ClaimedTask): Record<string, unknown> {
-  return task.provider_adapter === "local"
-    ? { ...task.model_params, attempt: task.attempt }
-    : { ...task.model_params };
+  if (task.provider_adapter !== "local") return { ...task.model_params };
+  const params: Record<string, unknown> = { ...task.model_params, attempt: task.attempt };
+  if (task.output_contract?.kind === "json" && params.local_mode === undefined) params.local_mode = "json";
+  return params;
 }

@@ -6,6 +6,7 @@
 # bench/engine.ts: workflow node completions per second against `pgbench -N` (4 clients, 15 s) on
 # the same cluster, measured in this invocation. pgbench gets its own database (cl_pgbench),
 # initialised as the superuser over the socket and dropped at the end: `postgres` is not touched.
+# CL_BENCH_PROFILE=1 adds the server time per node of each engine function (track_functions).
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 export NO_COLOR=1 CL_WORKER=off
@@ -46,4 +47,13 @@ tps=$(printf '%s\n' "$out" | sed -nE 's/^tps = ([0-9.]+).*/\1/p' | head -1)
 
 say ""
 say "== Engine: node completions per second (bench/engine.ts)"
+if [ "${CL_BENCH_PROFILE:-}" = 1 ]; then
+  # Per-function server times for the profile (new sessions pick the setting up); off again after.
+  psql_super -d postgres -c "alter database postgres set track_functions = 'all'" >/dev/null
+fi
 CL_PGBENCH_TPS="$tps" "$DENO" run --allow-all --config "$ROOT/deno.json" "$ROOT/bench/engine.ts"
+rc=$?
+if [ "${CL_BENCH_PROFILE:-}" = 1 ]; then
+  psql_super -d postgres -c "alter database postgres reset track_functions" >/dev/null
+fi
+exit "$rc"

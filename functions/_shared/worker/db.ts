@@ -30,7 +30,19 @@ async function call<T>(operation: string, query: Promise<T>): Promise<T> {
 
 const HeartbeatRow = z.object({ expires: z.date() });
 
+export interface RoundTrips {
+  claim: number;
+  heartbeat: number;
+  progress: number;
+  complete: number;
+  fail: number;
+  release: number;
+}
+
 export class WorkerDb {
+  /** Calls made, by transition (each is one round trip and one transaction). */
+  readonly calls: RoundTrips = { claim: 0, heartbeat: 0, progress: 0, complete: 0, fail: 0, release: 0 };
+
   constructor(readonly sql: postgres.Sql) {}
 
   /** A jsonb parameter (postgres-js serialises it once; a pre-stringified value would become a JSON string). */
@@ -40,12 +52,14 @@ export class WorkerDb {
 
   /** Up to `limit` due tasks, leased for `leaseSeconds`; rows are validated by the caller. */
   async claim(workerId: string, limit: number, leaseSeconds: number): Promise<unknown[]> {
+    this.calls.claim++;
     const rows = await this.sql`
       select * from public.claim_workflow_tasks(${workerId}, ${limit}::integer, ${leaseSeconds}::integer)`;
     return Array.from(rows);
   }
 
   async heartbeat(task: TaskHandle, leaseSeconds: number): Promise<Date> {
+    this.calls.heartbeat++;
     const [row] = await call(
       "heartbeat",
       this.sql`
@@ -56,6 +70,7 @@ export class WorkerDb {
   }
 
   async progress(task: TaskHandle, delta: string, ttfbMs: number | null): Promise<void> {
+    this.calls.progress++;
     await call(
       "progress",
       this.sql`
@@ -65,6 +80,7 @@ export class WorkerDb {
   }
 
   async complete(task: TaskHandle, text: string, llmCall: LlmCall): Promise<CompleteAnswer> {
+    this.calls.complete++;
     const [row] = await call(
       "complete",
       this.sql`
@@ -81,6 +97,7 @@ export class WorkerDb {
     retryAfterMs: number | null,
     llmCall: LlmCall | null,
   ): Promise<FailAnswer> {
+    this.calls.fail++;
     const [row] = await call(
       "fail",
       this.sql`
@@ -92,6 +109,7 @@ export class WorkerDb {
   }
 
   async release(task: TaskHandle): Promise<void> {
+    this.calls.release++;
     await call(
       "release",
       this.sql`select public.release_workflow_task(${task.result_id}::uuid, ${task.lease_token}::uuid)`,

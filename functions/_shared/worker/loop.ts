@@ -5,7 +5,7 @@
 import type postgres from "postgres";
 import { z } from "zod";
 import type { EnvReader } from "../providers/index.ts";
-import { WorkerDb } from "./db.ts";
+import { type RoundTrips, WorkerDb } from "./db.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { ProviderPool } from "./provider.ts";
 import { RunningTask, type TaskOutcome } from "./run_task.ts";
@@ -102,6 +102,11 @@ export class WorkerLoop {
 
   get inFlightCount(): number {
     return this.inFlight.size;
+  }
+
+  /** Round trips to the database so far, by transition. */
+  get roundTrips(): RoundTrips {
+    return { ...this.db.calls };
   }
 
   /**

@@ -6,7 +6,7 @@ export {
   type WorkerLoopDeps,
   type WorkerStats,
 } from "./loop.ts";
-export { STALE_LEASE, StaleLeaseError, WorkerDb } from "./db.ts";
+export { type RoundTrips, STALE_LEASE, StaleLeaseError, WorkerDb } from "./db.ts";
 export { createLogger, type Logger, type LogLevel, parseLogLevel } from "./log.ts";
 export { ClaimedTask, type LlmCall, type TaskErrorKind, TaskHandle } from "./task.ts";
 export type { TaskOutcome } from "./run_task.ts";

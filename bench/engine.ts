@@ -4,8 +4,8 @@
 // A user publishes a ten-node DAG of local-provider lens nodes (zero latency), starts many runs,
 // then several in-process worker loops (batch claims) run them all to completion. The figure is
 // node completions per second while the loops run; the ratio to pgbench -N tps says how close one
-// node transition comes to "one small write transaction". Alongside: transactions and worker
-// round trips per node, and where the database backends spent their time (pg_stat_activity
+// node transition comes to "one small write transaction". Alongside: the worker's round trips
+// (each one transaction) per node, and where the database backends spent their time (pg_stat_activity
 // sampled every 25 ms). With CL_BENCH_PROFILE=1 (bench.sh then turns track_functions on) also the
 // server time per node of each engine function.
 //
@@ -62,12 +62,6 @@ async function functionStats(sql: postgres.Sql): Promise<FunctionStats> {
   return new Map(rows.map((r) => [r.fn, { calls: r.calls, self: r.self }]));
 }
 
-async function committed(sql: postgres.Sql): Promise<number> {
-  const [row] = await sql<{ n: number }[]>`
-    select xact_commit::float8 as n from pg_stat_database where datname = current_database()`;
-  return row.n;
-}
-
 /** Samples what the engine's database sessions are doing until stopped. */
 function sampleWaits(sql: postgres.Sql) {
   const counts = new Map<string, number>();
@@ -119,7 +113,6 @@ try {
   }
 
   const fnBefore = PROFILE ? await functionStats(sql) : null;
-  const xactBefore = await committed(sql);
   const loops = Array.from(
     { length: LOOPS },
     (_, i) =>
@@ -150,7 +143,6 @@ try {
     return sum;
   });
   await Promise.all(loops.map((l) => l.stop(0)));
-  const xacts = (await committed(sql)) - xactBefore;
 
   const [counts] = await sql<{ completed: number; events: number }[]>`
     select (select count(*)::integer from lenses.workflow_node_results
@@ -166,10 +158,10 @@ try {
   );
   console.log(`engine: ${done}/${RUNS} runs completed, ${n} node completions in ${seconds.toFixed(2)} s`);
   console.log(
-    `engine: per node: ${per(counts.events)} run events, ${per(xacts)} committed transactions, ` +
+    `engine: per node: ${per(counts.events)} run events, ` +
       `${
         per(trips.claim + trips.complete + trips.fail + trips.progress + trips.heartbeat + trips.release)
-      } round trips ` +
+      } round trips, each one transaction ` +
       `(claim ${per(trips.claim)}, complete ${per(trips.complete)}, progress ${per(trips.progress)}, ` +
       `heartbeat ${per(trips.heartbeat)}, fail ${per(trips.fail)})`,
   );

@@ -52,7 +52,8 @@ try {
 
 const concurrency = settings.loop.concurrency ?? 8;
 const sql = postgres(dbUrl, {
-  max: Math.min(concurrency + 2, 20),
+  // Transitions are short: a few connections serve many tasks in flight (more only add contention).
+  max: Math.min(concurrency + 1, 8),
   onnotice: () => {},
   connection: { application_name: "connectedlenses-worker" },
 });

@@ -24,7 +24,7 @@ const Body = z.object({
 
 const settings = workerSettingsFromEnv(Deno.env, "warn");
 const sql = postgres(Deno.env.get("SUPABASE_DB_URL")!, {
-  max: 16,
+  max: 8,
   idle_timeout: 30,
   onnotice: () => {},
   connection: { application_name: "connectedlenses-worker-fn" },

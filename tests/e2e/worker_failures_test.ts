@@ -2,7 +2,8 @@
 // isolate vs stop_run, rate limits, client errors, cancel, node timeouts and run deadlines (the
 // reaper), human input once, and rerun from a node. Provider failures and slow calls come from an
 // OpenAI-compatible fake server (tests/functions/fakes) in the catalog: the engine gives a node no
-// way to pass the local provider's knobs (see the report in the worker's README section).
+// way to pass the local provider's knobs (model params come only from an agent's model profile,
+// whose params allow sampling settings alone).
 import { assert, assertEquals, assertMatch } from "../_support/assert.ts";
 import { createUser, db, type TestUser } from "../_support/stack.ts";
 import { buildWorkflow, type WorkflowSpec } from "../_support/workflows.ts";

@@ -34,7 +34,8 @@ export SUPABASE_DB_URL="$DB_URL" CL_JWT_SECRET="$JWT_SECRET" CL_ROOT="$ROOT"
 
 say ""
 say "== pgbench -N (simple update), 4 clients, ${PGBENCH_SECONDS} s, database $PGBENCH_DB"
-psql_super -d postgres -c "drop database if exists $PGBENCH_DB with (force)" -c "create database $PGBENCH_DB" >/dev/null \
+psql_super -d postgres -c "set client_min_messages = warning" -c "drop database if exists $PGBENCH_DB with (force)" \
+  -c "create database $PGBENCH_DB" >/dev/null \
   || die "could not create the $PGBENCH_DB database"
 as_pg "$PG_BIN/pgbench" -i -q -h "$SOCKET_DIR" -p "$DB_PORT" -U "$SUPERUSER" "$PGBENCH_DB" >"$LOG_DIR/pgbench-init.log" 2>&1 \
   || die "pgbench -i failed (see $LOG_DIR/pgbench-init.log)"

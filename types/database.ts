@@ -1880,20 +1880,6 @@ export type Database = {
         };
         Relationships: [
           {
-            foreignKeyName: "workflow_run_events_node_id_fkey";
-            columns: ["node_id"];
-            isOneToOne: false;
-            referencedRelation: "workflow_nodes";
-            referencedColumns: ["id"];
-          },
-          {
-            foreignKeyName: "workflow_run_events_node_id_fkey";
-            columns: ["node_id"];
-            isOneToOne: false;
-            referencedRelation: "workflow_nodes_v";
-            referencedColumns: ["id"];
-          },
-          {
             foreignKeyName: "workflow_run_events_run_id_fkey";
             columns: ["run_id"];
             isOneToOne: false;
@@ -1989,7 +1975,6 @@ export type Database = {
           "finished_at": string | null;
           "id": string;
           "input": NonNullable<Json>;
-          "last_event_id": number;
           "lenser_id": string;
           "max_retries": number;
           "output": Json | null;
@@ -2016,7 +2001,6 @@ export type Database = {
           "finished_at"?: string | null;
           "id"?: string;
           "input"?: NonNullable<Json>;
-          "last_event_id"?: number;
           "lenser_id": string;
           "max_retries"?: number;
           "output"?: Json | null;
@@ -2041,7 +2025,6 @@ export type Database = {
           "finished_at"?: string | null;
           "id"?: string;
           "input"?: NonNullable<Json>;
-          "last_event_id"?: number;
           "lenser_id"?: string;
           "max_retries"?: number;
           "output"?: Json | null;
@@ -2202,6 +2185,16 @@ export type Database = {
     };
     Functions: {
       "fn_acting_lenser": { Args: { "p_lenser_id": string; "p_rpc": string }; Returns: string };
+      "fn_add_usage_to_result": {
+        Args: {
+          "p_cached": number;
+          "p_cost": number;
+          "p_in": number;
+          "p_out": number;
+          "p_result_id": string;
+        };
+        Returns: undefined;
+      };
       "fn_append_workflow_run_event": {
         Args: {
           "p_actor_id"?: string;
@@ -2487,7 +2480,7 @@ export type Database = {
         Args: { "p_config": Json; "p_kind": Database["lenses"]["Enums"]["workflow_node_kind"] };
         Returns: (string)[];
       };
-      "fn_node_model_id": {
+      "fn_node_model": {
         Args: {
           "p_node": Omit<
             Database["lenses"]["Tables"]["workflow_nodes"]["Row"],
@@ -2498,9 +2491,20 @@ export type Database = {
             Database["lenses"]["Tables"]["workflow_runs"]["ComputedFields"]
           >;
         };
-        Returns: string;
+        Returns: Record<string, unknown>;
       };
       "fn_node_prompt": { Args: { "p_input": Json; "p_node_id": string }; Returns: string };
+      "fn_node_stopped": {
+        Args: {
+          "p_cached_tokens"?: number;
+          "p_cost"?: number;
+          "p_input_tokens"?: number;
+          "p_node_id": string;
+          "p_output_tokens"?: number;
+          "p_run_id": string;
+        };
+        Returns: undefined;
+      };
       "fn_normalize_tags": { Args: { "p_tags": (string)[] }; Returns: (string)[] };
       "fn_param_config_errors": {
         Args: {
@@ -2536,7 +2540,7 @@ export type Database = {
           >;
           "p_status": Database["ai"]["Enums"]["llm_call_status"];
         };
-        Returns: undefined;
+        Returns: Record<string, unknown>;
       };
       "fn_render_node_body": { Args: { "p_node_id": string; "p_params"?: Json }; Returns: string };
       "fn_render_param_value": {
@@ -2561,7 +2565,6 @@ export type Database = {
         Args: { "p_base_ms": number; "p_max_ms": number; "p_retry": number };
         Returns: number;
       };
-      "fn_set_active_node": { Args: { "p_run_id": string }; Returns: undefined };
       "fn_settle_successors": { Args: { "p_node_id": string; "p_run_id": string }; Returns: undefined };
       "fn_tags_valid": { Args: { "p_tags": (string)[] }; Returns: boolean };
       "fn_template_binding_errors": {

@@ -375,23 +375,29 @@ create trigger workflow_edges_guard before insert or update or delete on lenses.
   for each row execute function lenses.tg_workflow_edges_guard();
 
 -- For the engine: whether an edge is active for a source output, and the value it carries.
+-- (plpgsql, not sql: with SET a sql function is never inlined and is planned at every call; the
+-- engine calls these two for every edge of every completed node.)
 create function lenses.fn_edge_condition_holds(p_condition jsonpath, p_output jsonb) returns boolean
-language sql
+language plpgsql
 immutable
 set search_path = ''
 as $$
-  select p_condition is null or coalesce(jsonb_path_match(coalesce(p_output, 'null'::jsonb), p_condition, '{}', true), false)
+begin
+  return p_condition is null or coalesce(jsonb_path_match(coalesce(p_output, 'null'::jsonb), p_condition, '{}', true), false);
+end
 $$;
 comment on function lenses.fn_edge_condition_holds(jsonpath, jsonb) is
   'True when the edge condition (a jsonpath predicate, silent) yields true on the output; a null condition always holds.';
 
 create function lenses.fn_edge_value(p_output jsonb, p_source_output_path text) returns jsonb
-language sql
+language plpgsql
 immutable
 set search_path = ''
 as $$
-  select case when p_source_output_path is null then p_output
-              else p_output #> string_to_array(p_source_output_path, '.') end
+begin
+  return case when p_source_output_path is null then p_output
+              else p_output #> string_to_array(p_source_output_path, '.') end;
+end
 $$;
 comment on function lenses.fn_edge_value(jsonb, text) is 'The part of a source output an edge carries (null path: all of it).';
 

@@ -45,7 +45,6 @@ create table lenses.workflow_runs (
   failure_mode lenses.failure_mode not null default 'isolate',
   recovered_from_run_id uuid references lenses.workflow_runs (id) on delete set null,
   recovered_from_node_id uuid references lenses.workflow_nodes (id) on delete set null,
-  last_event_id bigint not null default 0,
   total_input_tokens bigint not null default 0,
   total_output_tokens bigint not null default 0,
   total_cached_tokens bigint not null default 0,
@@ -69,13 +68,17 @@ comment on table lenses.workflow_runs is 'One execution of a published workflow.
 create index workflow_runs_workflow_idx on lenses.workflow_runs (workflow_id, created_at desc);
 create index workflow_runs_lenser_idx on lenses.workflow_runs (lenser_id, created_at desc);
 create index workflow_runs_started_by_idx on lenses.workflow_runs (started_by, created_at desc);
-create index workflow_runs_active_node_idx on lenses.workflow_runs (active_node_id);
 create index workflow_runs_recovered_from_run_idx on lenses.workflow_runs (recovered_from_run_id);
 create index workflow_runs_recovered_from_node_idx on lenses.workflow_runs (recovered_from_node_id);
+-- active_node_id and the totals change with every node, so they stay out of every index and those
+-- updates stay HOT (no index writes). Deleting a node cascades through results and runs anyway.
 create index workflow_runs_deadline_idx on lenses.workflow_runs (deadline_at)
   where status in ('queued', 'pending', 'running', 'streaming', 'recovered');
 
-create trigger workflow_runs_set_updated_at before update on lenses.workflow_runs
+-- Not on the totals, which move with every model call.
+create trigger workflow_runs_set_updated_at
+  before update of status, input, output, error_message, active_node_id, deadline_at, started_at, finished_at
+  on lenses.workflow_runs
   for each row execute function lensers.tg_set_updated_at();
 
 create table lenses.workflow_node_results (
@@ -143,9 +146,11 @@ create index workflow_node_results_due_idx on lenses.workflow_node_results (next
 -- Leases and timeouts to reap.
 create index workflow_node_results_lease_idx on lenses.workflow_node_results (lease_expires_at)
   where status in ('running', 'streaming');
+create index workflow_node_results_timeout_idx on lenses.workflow_node_results (timeout_at)
+  where status in ('running', 'streaming') and timeout_at is not null;
 create index workflow_node_results_node_idx on lenses.workflow_node_results (node_id);
-create index workflow_node_results_model_idx on lenses.workflow_node_results (model_id);
-create index workflow_node_results_reused_idx on lenses.workflow_node_results (reused_from_result_id);
+-- model_id and reused_from_result_id are not indexed: every claim writes model_id, and the rows
+-- they point at (catalog models, earlier results) are never deleted while runs exist.
 
 create trigger workflow_node_results_set_updated_at before update on lenses.workflow_node_results
   for each row execute function lensers.tg_set_updated_at();
@@ -155,7 +160,7 @@ create table lenses.workflow_run_events (
   event_id bigint not null,
   event_type lenses.run_event_type not null,
   actor_id uuid references lensers.profiles (id) on delete set null,
-  node_id uuid references lenses.workflow_nodes (id) on delete set null,
+  node_id uuid, -- the node the event is about: a plain id (no foreign key): the log is append-only history
   payload jsonb not null default '{}',
   occurred_at timestamptz not null default clock_timestamp(),
   primary key (run_id, event_id),
@@ -165,7 +170,6 @@ create table lenses.workflow_run_events (
 comment on table lenses.workflow_run_events is
   'Append-only event log of a run. event_id is 1, 2, 3... per run with no gap (fn_append_workflow_run_event).';
 create index workflow_run_events_actor_idx on lenses.workflow_run_events (actor_id);
-create index workflow_run_events_node_idx on lenses.workflow_run_events (node_id);
 
 create table lenses.workflow_run_provenance (
   id bigint generated always as identity primary key,
@@ -184,15 +188,16 @@ create index workflow_run_provenance_edge_idx on lenses.workflow_run_provenance 
 create index workflow_run_provenance_source_idx on lenses.workflow_run_provenance (source_node_id);
 create index workflow_run_provenance_target_idx on lenses.workflow_run_provenance (target_node_id);
 
--- Event logs and lineage are history: no update, no delete (a run's deletion cascades, which is
--- the only way rows leave).
+-- Event logs and lineage are history: no update, no delete. The only changes are the ones
+-- foreign keys make when a referenced row goes (a run's deletion cascades; a deleted profile's
+-- events keep their place with a null actor); those arrive from the foreign key's own trigger.
 create function lenses.tg_append_only() returns trigger
 language plpgsql
 set search_path = ''
 as $$
 begin
-  if tg_op = 'DELETE' and pg_trigger_depth() > 1 then
-    return old; -- cascaded from the parent row's deletion
+  if pg_trigger_depth() > 1 then
+    return case when tg_op = 'DELETE' then old else new end;
   end if;
   raise exception '%.% is append-only: % is not allowed', tg_table_schema, tg_table_name, lower(tg_op)
     using errcode = '42501';

@@ -4,22 +4,29 @@
 -- before any of its rows. Claims never wait: they take a run's lock with a try, and skip the run
 -- when another transition holds it.
 
+-- (plpgsql rather than sql: a function with SET is never inlined, and plpgsql keeps its plans.)
 create function lenses.fn_lock_run(p_run_id uuid) returns void
-language sql
+language plpgsql
 set search_path = ''
 as $$
-  select pg_advisory_xact_lock(hashtextextended(p_run_id::text, 1307))
+begin
+  perform pg_advisory_xact_lock(hashtextextended(p_run_id::text, 1307));
+end
 $$;
 
 create function lenses.fn_try_lock_run(p_run_id uuid) returns boolean
-language sql
+language plpgsql
 set search_path = ''
 as $$
-  select pg_try_advisory_xact_lock(hashtextextended(p_run_id::text, 1307))
+begin
+  return pg_try_advisory_xact_lock(hashtextextended(p_run_id::text, 1307));
+end
 $$;
 
--- Allocates the next event_id of the run (1, 2, 3... with no gap: the counter moves in the same
--- transaction as the insert, under the run's row lock) and tells listeners.
+-- Allocates the next event_id of the run: 1, 2, 3... with no gap, because it is the highest
+-- event_id plus one, read under the run's lock (taken here too; advisory locks nest) in the same
+-- transaction as the insert. Tells listeners on channel workflow_run_events (payload: the run id;
+-- Postgres folds identical notifications of one transaction into one).
 create function lenses.fn_append_workflow_run_event(
   p_run_id uuid,
   p_event_type lenses.run_event_type,
@@ -33,15 +40,12 @@ as $$
 declare
   v_event_id bigint;
 begin
-  update lenses.workflow_runs r set last_event_id = r.last_event_id + 1
-  where r.id = p_run_id
-  returning r.last_event_id into v_event_id;
-  if v_event_id is null then
-    raise exception 'fn_append_workflow_run_event: no run %', p_run_id using errcode = 'P0002';
-  end if;
+  perform pg_advisory_xact_lock(hashtextextended(p_run_id::text, 1307));
   insert into lenses.workflow_run_events (run_id, event_id, event_type, actor_id, node_id, payload)
-  values (p_run_id, v_event_id, p_event_type, p_actor_id, p_node_id, coalesce(p_payload, '{}'));
-  perform pg_notify('workflow_run_events', json_build_object('run_id', p_run_id, 'event_id', v_event_id)::text);
+  select p_run_id, coalesce(max(e.event_id), 0) + 1, p_event_type, p_actor_id, p_node_id, coalesce(p_payload, '{}')
+  from lenses.workflow_run_events e where e.run_id = p_run_id
+  returning event_id into v_event_id;
+  perform pg_notify('workflow_run_events', p_run_id::text);
   return v_event_id;
 end
 $$;

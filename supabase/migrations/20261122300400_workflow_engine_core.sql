@@ -8,11 +8,12 @@
 -- Each expects the caller to hold the run's lock (lenses.fn_lock_run).
 
 create function lenses.fn_json_type_matches(p_value jsonb, p_type text) returns boolean
-language sql
+language plpgsql
 immutable
 set search_path = ''
 as $$
-  select case p_type
+begin
+  return case p_type
     when 'string' then jsonb_typeof(p_value) = 'string'
     when 'number' then jsonb_typeof(p_value) = 'number'
     when 'integer' then jsonb_typeof(p_value) = 'number' and (p_value #>> '{}')::numeric = trunc((p_value #>> '{}')::numeric)
@@ -20,7 +21,8 @@ as $$
     when 'object' then jsonb_typeof(p_value) = 'object'
     when 'array' then jsonb_typeof(p_value) = 'array'
     else false
-  end
+  end;
+end
 $$;
 
 -- Errors (empty when none) of a value against a contract; a null contract accepts any object.

@@ -29,21 +29,25 @@ begin
 end
 $$;
 
--- The model a node runs on: the node's config.model_id, else the default model profile of the
--- agent the workflow belongs to, else the catalog's default.
-create function lenses.fn_node_model_id(p_node lenses.workflow_nodes, p_run lenses.workflow_runs) returns uuid
-language sql
+-- The model a node runs on and its parameters: the node's config.model_id, else the model of the
+-- default model profile of the agent the workflow belongs to, else the catalog's default. The
+-- profile's parameters apply when the profile names the chosen model.
+create function lenses.fn_node_model(p_node lenses.workflow_nodes, p_run lenses.workflow_runs, out model_id uuid, out params jsonb)
+language plpgsql
 stable
 set search_path = ''
 as $$
-  select coalesce(
-    (p_node.config ->> 'model_id')::uuid,
-    (select mp.model_id from agents.model_profiles mp
-       join agents.ai_lensers a on a.id = mp.ai_lenser_id
-     where a.profile_id = p_run.lenser_id and mp.is_default
-     limit 1),
-    (select m.id from ai.models m where m.is_default)
-  )
+declare
+  v_profile_model uuid;
+  v_profile_params jsonb;
+begin
+  select mp.model_id, mp.params into v_profile_model, v_profile_params
+  from agents.ai_lensers a
+  join agents.model_profiles mp on mp.ai_lenser_id = a.id and mp.is_default
+  where a.profile_id = p_run.lenser_id;
+  model_id := coalesce((p_node.config ->> 'model_id')::uuid, v_profile_model, (select m.id from ai.models m where m.is_default));
+  params := case when v_profile_model = model_id then coalesce(v_profile_params, '{}') else '{}' end;
+end
 $$;
 
 -- The prompt of a lens node: its template rendered with the node's params and the input fields
@@ -74,25 +78,41 @@ begin
 end
 $$;
 
-create function lenses.fn_set_active_node(p_run_id uuid) returns void
-language sql
+-- After a node stopped running, in one update of the run: its model usage joins the run's totals,
+-- the inspector moves to the latest running node (or none), and a streaming run is running again
+-- once nothing streams.
+create function lenses.fn_node_stopped(
+  p_run_id uuid,
+  p_node_id uuid,
+  p_input_tokens bigint default 0,
+  p_output_tokens bigint default 0,
+  p_cached_tokens bigint default 0,
+  p_cost numeric default 0
+) returns void
+language plpgsql
 set search_path = ''
 as $$
+begin
   update lenses.workflow_runs r
-  set active_node_id = (select x.node_id from lenses.workflow_node_results x
-                        where x.run_id = p_run_id and x.status in ('running', 'streaming')
-                        order by x.started_at desc limit 1),
-      status = case
-        when r.status in ('running', 'streaming') then
-          case when exists (select 1 from lenses.workflow_node_results x where x.run_id = p_run_id and x.status = 'streaming')
-               then 'streaming'::lenses.workflow_run_status else 'running' end
-        else r.status end
-  where r.id = p_run_id
+  set total_input_tokens = r.total_input_tokens + p_input_tokens,
+      total_output_tokens = r.total_output_tokens + p_output_tokens,
+      total_cached_tokens = r.total_cached_tokens + p_cached_tokens,
+      total_cost_credits = r.total_cost_credits + p_cost,
+      active_node_id = case when r.active_node_id = p_node_id then
+        (select x.node_id from lenses.workflow_node_results x
+         where x.run_id = p_run_id and x.status in ('running', 'streaming')
+         order by x.started_at desc limit 1) else r.active_node_id end,
+      status = case when r.status = 'streaming' and not exists (
+        select 1 from lenses.workflow_node_results x where x.run_id = p_run_id and x.status = 'streaming')
+        then 'running'::lenses.workflow_run_status else r.status end
+  where r.id = p_run_id;
+end
 $$;
 
 -- Reaps what workers left behind, each under its run's lock (skipping runs another transition
 -- holds): runs past their deadline end timed_out; nodes past their timeout end timed_out;
 -- expired leases go back to the queue as a failed attempt (or fail when retries are spent).
+-- Each of the three looks through its own partial index, so a reap with nothing to do is cheap.
 create function lenses.fn_reap_workflow_runs(p_limit integer default 100) returns integer
 language plpgsql
 set search_path = ''
@@ -118,31 +138,38 @@ begin
   end loop;
 
   for v_row in
-    select x.id, x.run_id, x.node_id, x.node_key, x.timeout_at < now() as timed_out
-    from lenses.workflow_node_results x
-    where x.status in ('running', 'streaming') and (x.lease_expires_at < now() or x.timeout_at < now())
-    order by least(x.lease_expires_at, x.timeout_at) limit p_limit
+    select x.id, x.run_id, x.node_id, x.node_key from lenses.workflow_node_results x
+    where x.status in ('running', 'streaming') and x.timeout_at is not null and x.timeout_at < now()
+    order by x.timeout_at limit p_limit
   loop
     continue when not lenses.fn_try_lock_run(v_row.run_id);
     continue when not exists (select 1 from lenses.workflow_node_results x where x.id = v_row.id
-                              and x.status in ('running', 'streaming')
-                              and (x.lease_expires_at < now() or x.timeout_at < now()));
-    if v_row.timed_out then
-      update lenses.workflow_node_results x
-      set status = 'timed_out', waiting_reason = null, lease_token = null, lease_owner = null, lease_expires_at = null,
-          finished_at = now(), error_kind = 'timeout', error_message = 'the node passed its timeout',
-          duration_ms = (extract(epoch from now() - x.started_at) * 1000)::integer
-      where x.id = v_row.id;
-      perform lenses.fn_append_workflow_run_event(v_row.run_id, 'node_timed_out',
-        jsonb_build_object('node_key', v_row.node_key), v_row.node_id);
-      perform lenses.fn_settle_successors(v_row.run_id, v_row.node_id);
-      perform lenses.fn_finish_run_if_done(v_row.run_id);
-    else
-      perform lenses.fn_append_workflow_run_event(v_row.run_id, 'lease_expired',
-        jsonb_build_object('node_key', v_row.node_key), v_row.node_id);
-      perform lenses.fn_fail_node_result(v_row.id, 'lease_expired', 'the worker''s lease expired before it finished');
-    end if;
-    perform lenses.fn_set_active_node(v_row.run_id);
+                              and x.status in ('running', 'streaming') and x.timeout_at < now());
+    update lenses.workflow_node_results x
+    set status = 'timed_out', waiting_reason = null, lease_token = null, lease_owner = null, lease_expires_at = null,
+        finished_at = now(), error_kind = 'timeout', error_message = 'the node passed its timeout',
+        duration_ms = (extract(epoch from now() - x.started_at) * 1000)::integer
+    where x.id = v_row.id;
+    perform lenses.fn_append_workflow_run_event(v_row.run_id, 'node_timed_out',
+      jsonb_build_object('node_key', v_row.node_key), v_row.node_id);
+    perform lenses.fn_node_stopped(v_row.run_id, v_row.node_id);
+    perform lenses.fn_settle_successors(v_row.run_id, v_row.node_id);
+    perform lenses.fn_finish_run_if_done(v_row.run_id);
+    v_count := v_count + 1;
+  end loop;
+
+  for v_row in
+    select x.id, x.run_id, x.node_id, x.node_key from lenses.workflow_node_results x
+    where x.status in ('running', 'streaming') and x.lease_expires_at < now()
+    order by x.lease_expires_at limit p_limit
+  loop
+    continue when not lenses.fn_try_lock_run(v_row.run_id);
+    continue when not exists (select 1 from lenses.workflow_node_results x where x.id = v_row.id
+                              and x.status in ('running', 'streaming') and x.lease_expires_at < now());
+    perform lenses.fn_append_workflow_run_event(v_row.run_id, 'lease_expired',
+      jsonb_build_object('node_key', v_row.node_key), v_row.node_id);
+    perform lenses.fn_fail_node_result(v_row.id, 'lease_expired', 'the worker''s lease expired before it finished');
+    perform lenses.fn_node_stopped(v_row.run_id, v_row.node_id);
     v_count := v_count + 1;
   end loop;
   return v_count;
@@ -182,6 +209,7 @@ declare
   v_node lenses.workflow_nodes;
   v_run lenses.workflow_runs;
   v_model_id uuid;
+  v_model_params jsonb;
   v_prompt text;
   v_claimed integer := 0;
 begin
@@ -203,42 +231,38 @@ begin
     select x.id, x.run_id from lenses.workflow_node_results x
     where x.status in ('queued', 'retrying') and x.next_attempt_at <= now()
     order by x.next_attempt_at
-    limit p_limit * 2
+    limit p_limit + 16 -- headroom for tasks of runs another transition holds
     for update skip locked
   loop
     exit when v_claimed >= p_limit;
     continue when not lenses.fn_try_lock_run(v_candidate.run_id);
 
-    update lenses.workflow_node_results x
-    set status = 'running', waiting_reason = null, next_attempt_at = null,
-        attempt_count = x.attempt_count + 1, lease_token = gen_random_uuid(), lease_owner = p_worker_id,
-        lease_expires_at = now() + make_interval(secs => p_lease_seconds),
-        started_at = now(), ttfb_ms = null,
-        timeout_at = case when x.timeout_ms is not null then now() + make_interval(secs => x.timeout_ms / 1000.0) end
-    where x.id = v_candidate.id
-    returning * into v_result;
+    select x.* into v_result from lenses.workflow_node_results x where x.id = v_candidate.id;
     select n.* into v_node from lenses.workflow_nodes n where n.id = v_result.node_id;
-
-    update lenses.workflow_runs r
-    set status = case when r.status in ('queued', 'pending', 'recovered') then 'running'::lenses.workflow_run_status else r.status end,
-        started_at = coalesce(r.started_at, now()), active_node_id = v_result.node_id
-    where r.id = v_result.run_id
-    returning * into v_run;
-    if v_run.last_event_id > 0 and not exists (
-      select 1 from lenses.workflow_run_events e where e.run_id = v_run.id and e.event_type = 'run_started'
-    ) then
-      perform lenses.fn_append_workflow_run_event(v_run.id, 'run_started', '{}');
-    end if;
-
+    select r.* into v_run from lenses.workflow_runs r where r.id = v_result.run_id;
     begin
       v_prompt := lenses.fn_node_prompt(v_node.id, v_result.input_data);
     exception when others then
       perform lenses.fn_fail_node_result(v_result.id, 'render', format('the prompt could not be rendered: %s', sqlerrm));
-      perform lenses.fn_set_active_node(v_run.id);
       continue;
     end;
-    v_model_id := lenses.fn_node_model_id(v_node, v_run);
-    update lenses.workflow_node_results x set model_id = v_model_id where x.id = v_result.id;
+    select m.model_id, m.params into v_model_id, v_model_params from lenses.fn_node_model(v_node, v_run) m;
+
+    update lenses.workflow_node_results x
+    set status = 'running', waiting_reason = null, next_attempt_at = null,
+        attempt_count = x.attempt_count + 1, lease_token = gen_random_uuid(), lease_owner = p_worker_id,
+        lease_expires_at = now() + make_interval(secs => p_lease_seconds),
+        started_at = now(), ttfb_ms = null, model_id = v_model_id,
+        timeout_at = case when x.timeout_ms is not null then now() + make_interval(secs => x.timeout_ms / 1000.0) end
+    where x.id = v_candidate.id
+    returning * into v_result;
+    update lenses.workflow_runs r
+    set status = case when r.status in ('queued', 'pending', 'recovered') then 'running'::lenses.workflow_run_status else r.status end,
+        started_at = coalesce(r.started_at, now()), active_node_id = v_result.node_id
+    where r.id = v_result.run_id;
+    if v_run.started_at is null then
+      perform lenses.fn_append_workflow_run_event(v_run.id, 'run_started', '{}');
+    end if;
     perform lenses.fn_append_workflow_run_event(v_run.id, 'node_started',
       jsonb_build_object('node_key', v_result.node_key, 'attempt', v_result.attempt_count, 'worker', p_worker_id), v_result.node_id);
 
@@ -247,10 +271,7 @@ begin
       select v_result.id, v_result.run_id, v_result.node_id, v_result.node_key, v_result.attempt_count,
              v_result.lease_token, v_result.lease_expires_at, v_prompt, v_result.input_data,
              (select nv.output_contract from lenses.workflow_nodes_v nv where nv.id = v_node.id), v_result.timeout_ms,
-             m.id, m.model_key, p.key, p.adapter, p.base_url, p.api_key_env,
-             coalesce((select mp.params from agents.model_profiles mp
-                         join agents.ai_lensers a on a.id = mp.ai_lenser_id
-                       where a.profile_id = v_run.lenser_id and mp.is_default and mp.model_id = m.id limit 1), '{}')
+             m.id, m.model_key, p.key, p.adapter, p.base_url, p.api_key_env, v_model_params
       from ai.models m join ai.providers p on p.id = m.provider_id
       where m.id = v_model_id;
   end loop;
@@ -304,7 +325,7 @@ begin
     where x.id = p_result_id;
     perform lenses.fn_append_workflow_run_event(v_result.run_id, 'node_streaming',
       jsonb_build_object('node_key', v_result.node_key), v_result.node_id);
-    perform lenses.fn_set_active_node(v_result.run_id);
+    update lenses.workflow_runs r set status = 'streaming' where r.id = v_result.run_id and r.status = 'running';
   end if;
   perform lenses.fn_append_workflow_run_event(v_result.run_id, 'node_delta',
     jsonb_build_object('node_key', v_result.node_key, 'text', p_delta), v_result.node_id);
@@ -330,21 +351,21 @@ begin
   where x.id = p_result_id;
   perform lenses.fn_append_workflow_run_event(v_result.run_id, 'node_released',
     jsonb_build_object('node_key', v_result.node_key), v_result.node_id);
-  perform lenses.fn_set_active_node(v_result.run_id);
+  perform lenses.fn_node_stopped(v_result.run_id, v_result.node_id);
   perform pg_notify('workflow_tasks', v_result.run_id::text);
 end
 $$;
 comment on function public.release_workflow_task(uuid, uuid) is 'Worker: hands a held task back to the queue without counting the attempt.';
 
 revoke execute on function lenses.fn_leased_result(text, uuid, uuid),
-  lenses.fn_node_model_id(lenses.workflow_nodes, lenses.workflow_runs), lenses.fn_node_prompt(uuid, jsonb),
-  lenses.fn_set_active_node(uuid), lenses.fn_reap_workflow_runs(integer),
+  lenses.fn_node_model(lenses.workflow_nodes, lenses.workflow_runs), lenses.fn_node_prompt(uuid, jsonb),
+  lenses.fn_node_stopped(uuid, uuid, bigint, bigint, bigint, numeric), lenses.fn_reap_workflow_runs(integer),
   public.claim_workflow_tasks(text, integer, integer), public.heartbeat_workflow_task(uuid, uuid, integer),
   public.report_workflow_task_progress(uuid, uuid, text, integer), public.release_workflow_task(uuid, uuid)
 from public;
 grant execute on function lenses.fn_leased_result(text, uuid, uuid),
-  lenses.fn_node_model_id(lenses.workflow_nodes, lenses.workflow_runs), lenses.fn_node_prompt(uuid, jsonb),
-  lenses.fn_set_active_node(uuid), lenses.fn_reap_workflow_runs(integer),
+  lenses.fn_node_model(lenses.workflow_nodes, lenses.workflow_runs), lenses.fn_node_prompt(uuid, jsonb),
+  lenses.fn_node_stopped(uuid, uuid, bigint, bigint, bigint, numeric), lenses.fn_reap_workflow_runs(integer),
   public.claim_workflow_tasks(text, integer, integer), public.heartbeat_workflow_task(uuid, uuid, integer),
   public.report_workflow_task_progress(uuid, uuid, text, integer), public.release_workflow_task(uuid, uuid)
 to service_role;

@@ -1,7 +1,7 @@
 -- The engine when things go wrong: cancel, expired leases, node timeouts, run deadlines, client
 -- errors, retries spent, the two failure modes, and rerunning from a node.
 begin;
-select plan(40);
+select plan(42);
 
 select tests.create_user('ops@example.com', '{"handle":"ops"}') as ops \gset
 select tests.create_user('other-ops@example.com', '{"handle":"other-ops"}') as other \gset
@@ -127,6 +127,13 @@ select is((select status::text from lenses.workflow_node_results where run_id = 
   'the old upstream results stay');
 select tests.clear_authentication();
 select ok(tests.events_gap_free(:'rerun') and tests.events_gap_free(:'run2'), 'both logs stay gap-free');
+
+-- ---------------------------------------------------------------- the log outlives its actors
+select tests.create_user('leaver@example.com', '{"handle":"leaver"}') as leaver \gset
+select lenses.fn_append_workflow_run_event(:'run2', 'message', '{"text":"hello"}', null, tests.profile_id(:'leaver')) as msg \gset
+select lives_ok(format($$delete from auth.users where id = %L$$, :'leaver'), 'a user who acted in a run can still be deleted');
+select is((select actor_id from lenses.workflow_run_events where run_id = :'run2' and event_id = :'msg'), null,
+  'the event stays, with no actor');
 
 select * from finish();
 rollback;

@@ -94,30 +94,3 @@ for (const [name, cases] of Object.entries(shapeCases)) {
     }
   });
 }
-
-Deno.test("the profile vocabularies of types/profiles.ts match the database enums", async () => {
-  const sql = db();
-  try {
-    const pairs: [string[], string][] = [
-      [profiles.PersonalityTone.options, "agents.personality_tone"],
-      [profiles.ExpertiseLevel.options, "agents.expertise_level"],
-      [profiles.RiskTolerance.options, "agents.risk_tolerance"],
-      [profiles.AutonomyLevel.options, "agents.autonomy_level"],
-      [profiles.CommunicationStyle.options, "agents.communication_style"],
-      [profiles.DecisionStyle.options, "agents.decision_style"],
-      [profiles.EscalationBehavior.options, "agents.escalation_behavior"],
-      [profiles.MemoryIsolationMode.options, "agents.memory_isolation_mode"],
-      [profiles.MemoryVisibility.options, "agents.memory_visibility"],
-      [profiles.MemorySummaryStrategy.options, "agents.memory_summary_strategy"],
-      [profiles.MemoryResetPolicy.options, "agents.memory_reset_policy"],
-      [profiles.MemorySource.options, "agents.memory_source"],
-      [profiles.ToolEgressClass.options, "agents.tool_egress_class"],
-    ];
-    for (const [options, type] of pairs) {
-      const rows = await sql.unsafe(`select unnest(enum_range(null::${type}))::text as label`);
-      assertEquals(options, rows.map((r) => r.label), type);
-    }
-  } finally {
-    await sql.end();
-  }
-});

@@ -14,25 +14,10 @@ import { z } from "zod";
 import { encodeSseComment, encodeSseMessage, SSE_HEADERS } from "../_shared/sse.ts";
 import { bearerToken } from "../_shared/jwt.ts";
 import type { RunEventsListener } from "./listener.ts";
+import { RunEvent, TERMINAL_RUN_EVENTS } from "../../types/runs.ts";
 
-export const TERMINAL_EVENTS: ReadonlySet<string> = new Set([
-  "run_completed",
-  "run_failed",
-  "run_cancelled",
-  "run_timed_out",
-]);
+const TERMINAL_EVENTS: ReadonlySet<string> = new Set(TERMINAL_RUN_EVENTS);
 const TERMINAL_STATUSES: ReadonlySet<string> = new Set(["completed", "failed", "cancelled", "timed_out"]);
-
-export const RunEvent = z.object({
-  run_id: z.guid(),
-  event_id: z.number().int().positive(),
-  event_type: z.string().min(1),
-  actor_id: z.guid().nullable(),
-  node_id: z.guid().nullable(),
-  payload: z.record(z.string(), z.unknown()),
-  occurred_at: z.string(),
-});
-export type RunEvent = z.infer<typeof RunEvent>;
 
 const RunStatus = z.object({ status: z.string() });
 

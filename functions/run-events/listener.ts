@@ -7,7 +7,20 @@ import { z } from "zod";
 
 export const RUN_EVENTS_CHANNEL = "workflow_run_events";
 
+// The payload is the run id; a JSON object {"run_id", "event_id"} is read as well.
+const RunId = z.guid();
 const Notification = z.object({ run_id: z.guid(), event_id: z.number().int().positive() });
+
+function runIdOf(payload: string): string | null {
+  const plain = RunId.safeParse(payload.trim());
+  if (plain.success) return plain.data;
+  try {
+    const parsed = Notification.safeParse(JSON.parse(payload));
+    return parsed.success ? parsed.data.run_id : null;
+  } catch {
+    return null;
+  }
+}
 
 type Wake = () => void;
 
@@ -52,19 +65,14 @@ export class RunEventsListener {
   }
 
   private dispatch(payload: string) {
-    let parsed;
-    try {
-      parsed = Notification.safeParse(JSON.parse(payload));
-    } catch {
-      parsed = null;
-    }
-    if (!parsed?.success) {
+    const runId = runIdOf(payload);
+    if (runId === null) {
       this.onError(
         new Error(`ignored a malformed ${RUN_EVENTS_CHANNEL} notification: ${payload.slice(0, 200)}`),
       );
       return;
     }
-    for (const wake of this.byRun.get(parsed.data.run_id) ?? []) wake();
+    for (const wake of this.byRun.get(runId) ?? []) wake();
   }
 
   private wakeAll() {

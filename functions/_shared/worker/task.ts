@@ -2,6 +2,7 @@
 // claim_workflow_tasks) and the answers of complete_workflow_task / fail_workflow_task.
 import { z } from "zod";
 import { OutputContract } from "../../../types/contracts.ts";
+import { NodeResultStatus, WorkflowRunStatus } from "../../../types/runs.ts";
 import type { ProviderKind } from "../providers/index.ts";
 
 const Id = z.guid();
@@ -35,39 +36,10 @@ export const ClaimedTask = z.object({
 });
 export type ClaimedTask = z.infer<typeof ClaimedTask>;
 
-const ResultStatus = z.enum([
-  "pending",
-  "awaiting_dependency",
-  "queued",
-  "running",
-  "streaming",
-  "retrying",
-  "completed",
-  "failed",
-  "cancelled",
-  "skipped",
-  "timed_out",
-  "blocked",
-  "invalidated",
-]);
-const RunStatus = z.enum([
-  "draft",
-  "validated",
-  "queued",
-  "pending",
-  "running",
-  "streaming",
-  "recovered",
-  "completed",
-  "failed",
-  "cancelled",
-  "timed_out",
-]);
-
 /** complete_workflow_task: completed, or (the output broke its contract) retrying / failed. */
 export const CompleteAnswer = z.object({
-  status: ResultStatus,
-  run_status: RunStatus.optional(),
+  status: NodeResultStatus,
+  run_status: WorkflowRunStatus.optional(),
   error_kind: z.string().optional(),
   next_attempt_at: z.string().nullable().optional(),
 });
@@ -75,11 +47,11 @@ export type CompleteAnswer = z.infer<typeof CompleteAnswer>;
 
 /** fail_workflow_task: retrying (with when) or failed. */
 export const FailAnswer = z.object({
-  status: ResultStatus,
+  status: NodeResultStatus,
   waiting_reason: z.string().nullable(),
   retry_count: z.number().int().min(0),
   next_attempt_at: z.string().nullable(),
-  run_status: RunStatus,
+  run_status: WorkflowRunStatus,
 });
 export type FailAnswer = z.infer<typeof FailAnswer>;
 

@@ -93,6 +93,7 @@ export interface RunRow {
   status: string;
   output: Record<string, unknown> | null;
   error_message: string | null;
+  /** The highest event id of the run's log. */
   last_event_id: number;
   total_input_tokens: number;
   total_output_tokens: number;
@@ -103,9 +104,12 @@ export interface RunRow {
 
 export async function runRow(sql: postgres.Sql, runId: string): Promise<RunRow> {
   const [row] = await sql<RunRow[]>`
-    select id, status::text, output, error_message, last_event_id::integer, total_input_tokens::integer,
+    select id, status::text, output, error_message,
+           (select coalesce(max(e.event_id), 0)::integer from lenses.workflow_run_events e where e.run_id = r.id)
+             as last_event_id,
+           total_input_tokens::integer,
            total_output_tokens::integer, total_cached_tokens::integer, total_cost_credits::text, recovered_from_run_id
-    from lenses.workflow_runs where id = ${runId}`;
+    from lenses.workflow_runs r where id = ${runId}`;
   if (!row) throw new Error(`no run ${runId}`);
   return row;
 }

@@ -143,6 +143,8 @@ try {
     return sum;
   });
   await Promise.all(loops.map((l) => l.stop(0)));
+  // Closing the sessions flushes their statistics (an idle session flushes only every 10 s).
+  await workerSql.end({ timeout: 5 });
 
   const [counts] = await sql<{ completed: number; events: number }[]>`
     select (select count(*)::integer from lenses.workflow_node_results
@@ -173,6 +175,7 @@ try {
     }`,
   );
   if (fnBefore) {
+    await new Promise((r) => setTimeout(r, 500));
     const fnAfter = await functionStats(sql);
     const rows = [...fnAfter.entries()]
       .map(([fn, a]) => {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The local stack without Docker: PostgreSQL 15 (pg_cron, pgvector, pgTAP), PostgREST 12 and the
-# edge functions behind one gateway with Supabase's paths.
+# The local stack without Docker: PostgreSQL 15 (pg_cron, pgvector, pgTAP), PostgREST 12, the
+# edge functions behind one gateway with Supabase's paths, and the workflow worker (skipped when
+# CL_WORKER=off, as npm test does: its tests start their own workers).
 #
 #   stack.sh start    bring up what is not running (installing what is missing), then return
 #   stack.sh run      start, print the URLs and keys, stay in the foreground; Ctrl-C stops what it started
@@ -41,12 +42,17 @@ GATEWAY_ENV=(
   SUPABASE_DB_URL="$DB_URL"
 )
 
+WORKER_ENV=(SUPABASE_DB_URL="$DB_URL")
+
 # Each background component: name, the string that identifies its process, port, start command.
 rest_match() { printf '%s' "$POSTGREST"; }
 gateway_match() { printf '%s' "$ROOT/scripts/gateway.ts"; }
+worker_match() { printf '%s' "$ROOT/scripts/worker.ts"; }
+worker_wanted() { [ "${CL_WORKER:-on}" != off ]; }
 
 rest_ready() { curl -fsS "http://127.0.0.1:$REST_ADMIN_PORT/ready" >/dev/null 2>&1; }
 gateway_ready() { curl -fsS "$API_URL/_stack/health" >/dev/null 2>&1; }
+worker_ready() { grep -q "listening on workflow_tasks" "$LOG_DIR/worker.log" 2>/dev/null; }
 
 launch() { # launch name command...: detached, in its own process group, output to its log
   local name="$1"; shift
@@ -59,19 +65,23 @@ start_rest() { launch rest env "${REST_ENV[@]}" "$POSTGREST" && wait_for 30 rest
 start_gateway() {
   launch gateway env "${GATEWAY_ENV[@]}" "$DENO" run --allow-all --config "$ROOT/deno.json" "$ROOT/scripts/gateway.ts" && wait_for 60 gateway_ready
 }
+start_worker() {
+  launch worker env "${WORKER_ENV[@]}" "$DENO" run --allow-all --config "$ROOT/deno.json" "$ROOT/scripts/worker.ts" && wait_for 60 worker_ready
+}
 
 # ensure_component name port match-string: start it unless it runs; fail clearly on a foreign port.
+# A component without a port (the worker) gives "".
 ensure_component() {
   local name="$1" port="$2" match="$3" pid owner
   if pid=$(component_pid "$name" "$match"); then
-    say "  $name is already running (pid $pid, port $port)"
+    say "  $name is already running (pid $pid${port:+, port $port})"
     return 0
   fi
-  if port_in_use "$port"; then
+  if [ -n "$port" ] && port_in_use "$port"; then
     owner=$(port_owner "$port")
     die "port $port (for $name) is taken by ${owner:-another process}: stop it, or choose other ports (CL_API_PORT, CL_REST_PORT, ...)"
   fi
-  if step "start $name on 127.0.0.1:$port" "start_$name"; then
+  if step "start $name${port:+ on 127.0.0.1:$port}" "start_$name"; then
     mark_started "$name"
   else
     stop_component "$name" "$match"
@@ -108,12 +118,18 @@ cmd_start() {
   fi
   ensure_component rest "$REST_PORT" "$(rest_match)"
   ensure_component gateway "$API_PORT" "$(gateway_match)"
+  if worker_wanted; then
+    ensure_component worker "" "$(worker_match)"
+  else
+    say "  worker not started (CL_WORKER=off)"
+  fi
 }
 
-# stop [component...]: the named components (db, rest, gateway), or all of them.
+# stop [component...]: the named components (db, rest, gateway, worker), or all of them.
 cmd_stop() {
-  local wanted=" ${*:-db rest gateway} "
+  local wanted=" ${*:-db rest gateway worker} "
   say "Stopping the local stack"
+  [[ "$wanted" == *" worker "* ]] && stop_component worker "$(worker_match)"
   [[ "$wanted" == *" gateway "* ]] && stop_component gateway "$(gateway_match)"
   [[ "$wanted" == *" rest "* ]] && stop_component rest "$(rest_match)"
   if [[ "$wanted" == *" db "* ]] && db_running; then db_stop; fi
@@ -130,6 +146,7 @@ stop_started() {
       db) db_stop ;;
       rest) stop_component rest "$(rest_match)" ;;
       gateway) stop_component gateway "$(gateway_match)" ;;
+      worker) stop_component worker "$(worker_match)" ;;
     esac
   done
   STARTED=()
@@ -140,6 +157,9 @@ cmd_status() {
   if db_running; then say "  database  running   $DB_URL"; else say "  database  stopped"; all=1; fi
   if pid=$(component_pid rest "$(rest_match)"); then say "  rest      running   pid $pid, 127.0.0.1:$REST_PORT (behind $API_URL/rest/v1)"; else say "  rest      stopped"; all=1; fi
   if pid=$(component_pid gateway "$(gateway_match)"); then say "  gateway   running   pid $pid, $API_URL"; else say "  gateway   stopped"; all=1; fi
+  if pid=$(component_pid worker "$(worker_match)"); then say "  worker    running   pid $pid, log $LOG_DIR/worker.log"
+  elif worker_wanted; then say "  worker    stopped"; all=1
+  else say "  worker    off (CL_WORKER=off)"; fi
   return "$all"
 }
 
@@ -150,6 +170,7 @@ ConnectedLenses local stack
   API URL          $API_URL
   REST             $API_URL/rest/v1
   Functions        $API_URL/functions/v1/<name>
+  Worker           scripts/worker.ts (log: $LOG_DIR/worker.log)
   DB URL           $DB_URL
   JWT secret       $JWT_SECRET
   anon key         $ANON_KEY
@@ -178,7 +199,7 @@ cmd_run() {
     sleep 2 &
     wait $! || true
     if [[ " ${STARTED[*]} " == *" db "* ]] && ! db_running; then warn "PostgreSQL stopped unexpectedly; see $LOG_DIR/postgres.log"; exit 1; fi
-    for c in rest gateway; do
+    for c in rest gateway worker; do
       if [[ " ${STARTED[*]} " == *" $c "* ]] && ! component_pid "$c" "$("${c}_match")" >/dev/null; then
         warn "$c stopped unexpectedly; see $LOG_DIR/$c.log"; exit 1
       fi

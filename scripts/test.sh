@@ -6,6 +6,8 @@
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 export NO_COLOR=1
+# The worker tests start their own workers; a stack worker would race them for tasks.
+export CL_WORKER=off
 
 passed=0
 failed=0
@@ -33,6 +35,9 @@ trap cleanup EXIT
 say "== Local stack"
 CL_STARTED_FILE="$started_file" bash "$ROOT/scripts/stack.sh" start || { say "0 passed, 1 failed"; exit 1; }
 bash "$ROOT/scripts/stack.sh" reset || { say "0 passed, 1 failed"; exit 1; }
+if [ -f "$RUN_DIR/worker.pid" ] && [ -d "/proc/$(cat "$RUN_DIR/worker.pid")" ]; then
+  warn "warning: a stack worker (npm start) is running and will race the tests' own workers; stop it first (npm run stack:stop)"
+fi
 
 export SUPABASE_URL="$API_URL" SUPABASE_ANON_KEY="$ANON_KEY" SUPABASE_SERVICE_ROLE_KEY="$SERVICE_ROLE_KEY"
 export SUPABASE_DB_URL="$DB_URL" CL_JWT_SECRET="$JWT_SECRET" CL_ROOT="$ROOT"

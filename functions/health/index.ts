@@ -5,7 +5,10 @@ const sql = postgres(Deno.env.get("SUPABASE_DB_URL")!, { max: 1, idle_timeout: 2
 
 Deno.serve(async (req) => {
   if (req.method !== "GET") {
-    return Response.json({ error: "method not allowed: use GET" }, { status: 405, headers: { allow: "GET" } });
+    return Response.json({ error: "method not allowed: use GET" }, {
+      status: 405,
+      headers: { allow: "GET" },
+    });
   }
   try {
     const [row] = await sql`select current_setting('server_version') as version, now() as time`;

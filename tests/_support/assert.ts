@@ -5,7 +5,8 @@ import nodeAssert from "node:assert/strict";
 export const assertEquals: <T>(actual: unknown, expected: T, message?: string) => asserts actual is T =
   nodeAssert.deepStrictEqual;
 export const assertNotEquals = nodeAssert.notDeepStrictEqual;
-export const assertMatch = (actual: string, regexp: RegExp, message?: string) => nodeAssert.match(actual, regexp, message);
+export const assertMatch = (actual: string, regexp: RegExp, message?: string) =>
+  nodeAssert.match(actual, regexp, message);
 export const assertRejects = nodeAssert.rejects;
 
 export function assert(condition: unknown, message?: string): asserts condition {

@@ -57,7 +57,9 @@ export async function createUser(sql: postgres.Sql, meta: Record<string, unknown
   const email = `user-${id.slice(0, 8)}@example.test`;
   await sql`
     insert into auth.users (id, aud, role, email, email_confirmed_at, raw_app_meta_data, raw_user_meta_data)
-    values (${id}, 'authenticated', 'authenticated', ${email}, now(), ${sql.json({ provider: "email" })}, ${sql.json(meta as postgres.JSONValue)})`;
+    values (${id}, 'authenticated', 'authenticated', ${email}, now(), ${sql.json({ provider: "email" })}, ${
+    sql.json(meta as postgres.JSONValue)
+  })`;
   const jwt = await userJwt(id, email);
   const client = createClient<Database>(stack.url, stack.anonKey, {
     ...clientOptions,

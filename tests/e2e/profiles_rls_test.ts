@@ -5,10 +5,15 @@ import { anonClient, createUser, db, deleteUsers } from "../_support/stack.ts";
 
 Deno.test("a signed-in user sees their private profile; others and anon do not", async () => {
   const sql = db();
-  const owner = await createUser(sql, { handle: `priv-${crypto.randomUUID().slice(0, 6)}`, display_name: "Private Person" });
+  const owner = await createUser(sql, {
+    handle: `priv-${crypto.randomUUID().slice(0, 6)}`,
+    display_name: "Private Person",
+  });
   const other = await createUser(sql);
   try {
-    const { data: made, error: madeError } = await owner.client.rpc("update_my_profile", { p_visibility: "private" });
+    const { data: made, error: madeError } = await owner.client.rpc("update_my_profile", {
+      p_visibility: "private",
+    });
     assertEquals(madeError, null);
     assertEquals(made?.visibility, "private");
     const handle = made!.handle;
@@ -16,7 +21,10 @@ Deno.test("a signed-in user sees their private profile; others and anon do not",
     const mine = await owner.client.rpc("get_my_profile");
     assertEquals(mine.error, null);
     assertEquals(mine.data?.handle, handle);
-    assertEquals((await owner.client.rpc("get_profile", { p_handle: handle.toUpperCase() })).data?.handle, handle);
+    assertEquals(
+      (await owner.client.rpc("get_profile", { p_handle: handle.toUpperCase() })).data?.handle,
+      handle,
+    );
 
     const byOther = await other.client.rpc("get_profile", { p_handle: handle });
     assertExists(byOther.error);
@@ -45,7 +53,10 @@ Deno.test("bad input through PostgREST gets a clear error and changes nothing", 
   const sql = db();
   const user = await createUser(sql, { display_name: "Before" });
   try {
-    const bad = await user.client.rpc("update_my_profile", { p_display_name: "After", p_avatar_url: "ftp://x" });
+    const bad = await user.client.rpc("update_my_profile", {
+      p_display_name: "After",
+      p_avatar_url: "ftp://x",
+    });
     assertEquals(bad.error?.code, "22023");
     assertEquals(bad.error?.message, "update_my_profile: p_avatar_url must be an http(s) URL");
     assertEquals((await user.client.rpc("get_my_profile")).data?.display_name, "Before");

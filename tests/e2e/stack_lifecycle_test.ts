@@ -69,7 +69,10 @@ Deno.test({
       try {
         const blocked = await run(stateDir, "start");
         assertEquals(blocked.code, 1, blocked.text);
-        assertMatch(blocked.text, new RegExp(`port ${ports.CL_API_PORT} \\(for gateway\\) is taken by deno \\(pid ${Deno.pid}\\)`));
+        assertMatch(
+          blocked.text,
+          new RegExp(`port ${ports.CL_API_PORT} \\(for gateway\\) is taken by deno \\(pid ${Deno.pid}\\)`),
+        );
       } finally {
         squatter.close();
       }
@@ -97,7 +100,9 @@ Deno.test({
 
       const stopped = await run(stateDir, "stop");
       assertEquals(stopped.code, 0, stopped.text);
-      for (const port of Object.values(ports).slice(0, 4)) assert(await portFree(port), `port ${port} is free after stop`);
+      for (const port of Object.values(ports).slice(0, 4)) {
+        assert(await portFree(port), `port ${port} is free after stop`);
+      }
       assertEquals((await run(stateDir, "status")).code, 1, "status says stopped");
 
       const main = await fetch(`${stack.url}/functions/v1/health`);

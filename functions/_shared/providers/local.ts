@@ -103,7 +103,9 @@ function lastUserMessage(req: CompletionRequest): string {
 
 function jsonAnswer(knobs: Knobs, contract: OutputContract | null | undefined): string {
   if (knobs.json !== undefined) return JSON.stringify(knobs.json);
-  const fields = contract?.kind === "json" ? contract.fields ?? [] : [{ name: "text", type: "string" as const }];
+  const fields = contract?.kind === "json"
+    ? contract.fields ?? []
+    : [{ name: "text", type: "string" as const }];
   const value: Record<string, unknown> = {};
   for (const field of fields) {
     switch (field.type) {

@@ -1,0 +1,219 @@
+// Engine throughput against pgbench on the same cluster, in one invocation (scripts/bench.sh runs
+// pgbench -N first and passes its tps in CL_PGBENCH_TPS).
+//
+// A user publishes a ten-node DAG of local-provider lens nodes (zero latency), starts many runs,
+// then several in-process worker loops (batch claims) run them all to completion. The figure is
+// node completions per second while the loops run; the ratio to pgbench -N tps says how close one
+// node transition comes to "one small write transaction". Alongside: the worker's round trips
+// (each one transaction) per node, and where the database backends spent their time (pg_stat_activity
+// sampled every 25 ms). With CL_BENCH_PROFILE=1 (bench.sh then turns track_functions on) also the
+// server time per node of each engine function.
+//
+// Settings: CL_BENCH_RUNS (200), CL_BENCH_LOOPS (4), CL_BENCH_CONCURRENCY (16 tasks in flight per
+// loop), CL_BENCH_POOL (4 connections shared by the loops: the work is CPU-bound on the server,
+// and more connections only add contention), CL_BENCH_SYNC_COMMIT (the worker sessions'
+// synchronous_commit; the server's default when unset).
+import postgres from "postgres";
+import { createUser, stack } from "../tests/_support/stack.ts";
+import { buildWorkflow, type WorkflowSpec } from "../tests/_support/workflows.ts";
+import { createLogger, type RoundTrips, WorkerLoop } from "../functions/_shared/worker/mod.ts";
+
+const int = (name: string, fallback: number) => {
+  const value = Number(Deno.env.get(name) ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
+  return value;
+};
+const RUNS = int("CL_BENCH_RUNS", 200);
+const LOOPS = int("CL_BENCH_LOOPS", 4);
+const CONCURRENCY = int("CL_BENCH_CONCURRENCY", 16);
+const POOL = int("CL_BENCH_POOL", 4);
+const SYNC_COMMIT = Deno.env.get("CL_BENCH_SYNC_COMMIT");
+const PROFILE = Deno.env.get("CL_BENCH_PROFILE") === "1";
+const PGBENCH_TPS = Number(Deno.env.get("CL_PGBENCH_TPS") ?? NaN);
+
+// root -> three branches of two -> a merge (array) -> two more: ten nodes, fan-out and fan-in.
+const DAG: WorkflowSpec = {
+  title: "bench: ten-node DAG",
+  nodes: ["n01", "n02", "n03", "n04", "n05", "n06", "n07", "n08", "n09", "n10"].map((key) => ({
+    key,
+    template: `Step ${key}.`,
+  })),
+  edges: [
+    { from: "n01", to: "n02" },
+    { from: "n01", to: "n03" },
+    { from: "n01", to: "n04" },
+    { from: "n02", to: "n05" },
+    { from: "n03", to: "n06" },
+    { from: "n04", to: "n07" },
+    { from: "n05", to: "n08", merge: "array", targetPath: "parts" },
+    { from: "n06", to: "n08", merge: "array", targetPath: "parts" },
+    { from: "n07", to: "n08", merge: "array", targetPath: "parts" },
+    { from: "n08", to: "n09" },
+    { from: "n09", to: "n10" },
+  ],
+};
+
+type FunctionStats = Map<string, { calls: number; self: number }>;
+
+async function functionStats(sql: postgres.Sql): Promise<FunctionStats> {
+  const rows = await sql<{ fn: string; calls: number; self: number }[]>`
+    select schemaname || '.' || funcname as fn, calls::float8 as calls, self_time as self
+    from pg_stat_user_functions`;
+  return new Map(rows.map((r) => [r.fn, { calls: r.calls, self: r.self }]));
+}
+
+/** Samples what the engine's database sessions are doing until stopped. */
+function sampleWaits(sql: postgres.Sql) {
+  const counts = new Map<string, number>();
+  let running = true;
+  const done = (async () => {
+    while (running) {
+      const rows = await sql<{ what: string }[]>`
+        select coalesce(wait_event_type || ':' || wait_event, 'CPU (running)') as what
+        from pg_stat_activity
+        where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()
+          and application_name = 'connectedlenses-bench-worker'`;
+      for (const r of rows) counts.set(r.what, (counts.get(r.what) ?? 0) + 1);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  })();
+  return async () => {
+    running = false;
+    await done;
+    return counts;
+  };
+}
+
+const sql = postgres(stack.dbUrl, { max: 4, onnotice: () => {} });
+const workerSql = postgres(stack.dbUrl, {
+  max: POOL,
+  onnotice: () => {},
+  connection: {
+    application_name: "connectedlenses-bench-worker",
+    ...(SYNC_COMMIT ? { synchronous_commit: SYNC_COMMIT } : {}),
+  },
+});
+try {
+  const user = await createUser(sql, { handle: `bench-${crypto.randomUUID().slice(0, 6)}` });
+  const workflow = await buildWorkflow(user.client, DAG);
+
+  // Every run is started first (not timed), through the client RPC.
+  const runIds: string[] = [];
+  for (let i = 0; i < RUNS; i += 20) {
+    const batch = await Promise.all(
+      Array.from(
+        { length: Math.min(20, RUNS - i) },
+        () => user.client.rpc("start_workflow_run", { p_workflow_id: workflow.id, p_input: {} }),
+      ),
+    );
+    for (const res of batch) {
+      if (res.error) throw new Error(`start_workflow_run: ${res.error.message}`);
+      runIds.push(res.data.id);
+    }
+  }
+
+  const fnBefore = PROFILE ? await functionStats(sql) : null;
+  const loops = Array.from(
+    { length: LOOPS },
+    (_, i) =>
+      new WorkerLoop(workerSql, { workerId: `bench-${i}`, concurrency: CONCURRENCY, pollMs: 500 }, {
+        log: createLogger(`bench ${i}`, "error"),
+      }),
+  );
+  const stopSampling = sampleWaits(sql);
+  const t0 = performance.now();
+  await Promise.all(loops.map((l) => l.start()));
+  let done = 0;
+  while (true) {
+    const [row] = await sql<{ done: number; ended: number }[]>`
+      select count(*) filter (where status = 'completed')::integer as done,
+             count(*) filter (where status in ('completed', 'failed', 'cancelled', 'timed_out'))::integer as ended
+      from lenses.workflow_runs where id = any (${runIds}::uuid[])`;
+    done = row.done;
+    if (row.ended === RUNS) break;
+    if (performance.now() - t0 > 600_000) {
+      throw new Error(`not done after 10 minutes: ${row.ended}/${RUNS} runs ended`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const waits = await stopSampling();
+  const trips = loops.map((l) => l.roundTrips).reduce((sum, t) => {
+    for (const k of Object.keys(sum) as (keyof RoundTrips)[]) sum[k] += t[k];
+    return sum;
+  });
+  await Promise.all(loops.map((l) => l.stop(0)));
+  // Closing the sessions flushes their statistics (an idle session flushes only every 10 s).
+  await workerSql.end({ timeout: 5 });
+
+  const [counts] = await sql<{ completed: number; events: number }[]>`
+    select (select count(*)::integer from lenses.workflow_node_results
+            where run_id = any (${runIds}::uuid[]) and status = 'completed') as completed,
+           (select count(*)::integer from lenses.workflow_run_events where run_id = any (${runIds}::uuid[])) as events`;
+  const n = counts.completed;
+  const perSecond = n / seconds;
+  const per = (x: number) => (x / n).toFixed(2);
+
+  console.log(
+    `engine: ${RUNS} runs x ${DAG.nodes.length} nodes, ${LOOPS} worker loops x ${CONCURRENCY} tasks in flight, ` +
+      `${POOL} connections${SYNC_COMMIT ? `, synchronous_commit=${SYNC_COMMIT}` : ""}`,
+  );
+  console.log(`engine: ${done}/${RUNS} runs completed, ${n} node completions in ${seconds.toFixed(2)} s`);
+  console.log(
+    `engine: per node: ${per(counts.events)} run events, ` +
+      `${
+        per(trips.claim + trips.complete + trips.fail + trips.progress + trips.heartbeat + trips.release)
+      } round trips, each one transaction ` +
+      `(claim ${per(trips.claim)}, complete ${per(trips.complete)}, progress ${per(trips.progress)}, ` +
+      `heartbeat ${per(trips.heartbeat)}, fail ${per(trips.fail)})`,
+  );
+  const sampled = [...waits.values()].reduce((a, b) => a + b, 0);
+  console.log(
+    `engine: worker sessions in the database, sampled: ${
+      [...waits.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6)
+        .map(([what, c]) => `${what} ${((100 * c) / sampled).toFixed(0)}%`).join(", ")
+    }`,
+  );
+  if (fnBefore) {
+    await new Promise((r) => setTimeout(r, 500));
+    const fnAfter = await functionStats(sql);
+    const rows = [...fnAfter.entries()]
+      .map(([fn, a]) => {
+        const b = fnBefore.get(fn) ?? { calls: 0, self: 0 };
+        return { fn, calls: a.calls - b.calls, self: a.self - b.self };
+      })
+      .filter((r) => r.calls > 0)
+      .sort((a, b) => b.self - a.self)
+      .slice(0, 15);
+    const total = rows.reduce((s, r) => s + r.self, 0);
+    console.log(
+      `engine: server time per node by function (self ms, wall clock, top 15 = ${
+        (total / n).toFixed(2)
+      } ms):`,
+    );
+    for (const r of rows) {
+      console.log(
+        `  ${r.fn.padEnd(40)} ${(r.self / n).toFixed(3).padStart(7)} ms  ${(r.calls / n).toFixed(2)} calls`,
+      );
+    }
+  }
+  console.log(`node completions/s: ${perSecond.toFixed(1)}`);
+  if (Number.isFinite(PGBENCH_TPS)) {
+    const ratio = perSecond / PGBENCH_TPS;
+    console.log(`pgbench -N tps: ${PGBENCH_TPS.toFixed(1)}`);
+    console.log(
+      `ratio (node completions/s / pgbench tps): ${ratio.toFixed(3)} (target >= 0.5: ${
+        ratio >= 0.5 ? "met" : "NOT met"
+      })`,
+    );
+  } else {
+    console.log("pgbench -N tps: not measured (run through `npm run bench`)");
+  }
+  if (done !== RUNS) {
+    console.error(`engine: ${RUNS - done} runs did not complete`);
+    Deno.exitCode = 1;
+  }
+} finally {
+  await workerSql.end({ timeout: 5 });
+  await sql.end({ timeout: 5 });
+}

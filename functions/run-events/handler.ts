@@ -1,0 +1,249 @@
+// GET /functions/v1/run-events?run_id=<uuid>: one run's events as Server-Sent Events, for a caller
+// whom RLS lets read the run. Events are read through PostgREST with the CALLER's JWT
+// (list_workflow_run_events), never with the service key; LISTEN workflow_run_events only wakes
+// the stream, and a slow poll covers a lost notification. Resumes after Last-Event-ID (header) or
+// ?last_event_id=. Ends once the run's terminal event has been sent.
+//
+//   id: <event_id>        event: <event_type>        data: <the event row as JSON>
+//   : keepalive           every keepaliveMs while nothing else is sent
+//
+// 400 bad run_id / last_event_id, 401 no JWT, 403 a role that may not read runs (anon),
+// 404 no run the caller can see.
+import { createClient } from "@supabase/supabase-js";
+import { z } from "zod";
+import { encodeSseComment, encodeSseMessage, SSE_HEADERS } from "../_shared/sse.ts";
+import { bearerToken } from "../_shared/jwt.ts";
+import type { RunEventsListener } from "./listener.ts";
+import { RunEvent, TERMINAL_RUN_EVENTS } from "../../types/runs.ts";
+
+const TERMINAL_EVENTS: ReadonlySet<string> = new Set(TERMINAL_RUN_EVENTS);
+const TERMINAL_STATUSES: ReadonlySet<string> = new Set(["completed", "failed", "cancelled", "timed_out"]);
+
+const RunStatus = z.object({ status: z.string() });
+
+export interface RunEventsOptions {
+  supabaseUrl: string;
+  anonKey: string;
+  listener: RunEventsListener;
+  keepaliveMs?: number;
+  pollMs?: number;
+  pageSize?: number;
+  log?: (message: string) => void;
+}
+
+const CORS: Record<string, string> = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-methods": "GET, OPTIONS",
+  "access-control-allow-headers": "authorization, x-client-info, apikey, content-type, last-event-id",
+};
+
+function problem(status: number, error: string): Response {
+  return Response.json({ error }, { status, headers: CORS });
+}
+
+interface RpcError {
+  code?: string;
+  message: string;
+}
+
+/** How a PostgREST error answers the stream's caller. */
+function refusal(error: RpcError): Response {
+  switch (error.code) {
+    case "P0002":
+      return problem(404, error.message);
+    case "22023":
+      return problem(400, error.message);
+    case "42501":
+      return problem(403, `not allowed: ${error.message}`);
+    case "PGRST301":
+    case "PGRST302":
+    case "PGRST303":
+      return problem(401, error.message);
+    default:
+      return problem(502, `could not read the run's events: ${error.message}`);
+  }
+}
+
+class ReadError extends Error {
+  constructor(readonly rpc: RpcError) {
+    super(rpc.message);
+  }
+}
+
+export function createRunEventsHandler(options: RunEventsOptions): (req: Request) => Promise<Response> {
+  const keepaliveMs = options.keepaliveMs ?? 15_000;
+  const pollMs = options.pollMs ?? 5_000;
+  const pageSize = options.pageSize ?? 500;
+  const log = options.log ?? ((m: string) => console.error(m));
+
+  return async (req: Request): Promise<Response> => {
+    if (req.method === "OPTIONS") return new Response(null, { status: 204, headers: CORS });
+    if (req.method !== "GET") {
+      return Response.json({ error: "method not allowed: use GET" }, {
+        status: 405,
+        headers: { ...CORS, allow: "GET, OPTIONS" },
+      });
+    }
+    const url = new URL(req.url);
+    const runIdParam = url.searchParams.get("run_id");
+    if (runIdParam === null || runIdParam === "") return problem(400, "run_id is required (a run's uuid)");
+    const runId = z.guid().safeParse(runIdParam);
+    if (!runId.success) {
+      return problem(400, `run_id must be a uuid, got ${JSON.stringify(runIdParam.slice(0, 64))}`);
+    }
+    const lastRaw = req.headers.get("last-event-id") ?? url.searchParams.get("last_event_id");
+    let after = 0;
+    if (lastRaw !== null && lastRaw.trim() !== "") {
+      if (!/^\d{1,15}$/.test(lastRaw.trim())) {
+        return problem(
+          400,
+          `Last-Event-ID / last_event_id must be an event id (0 or more), got ${
+            JSON.stringify(lastRaw.slice(0, 64))
+          }`,
+        );
+      }
+      after = Number(lastRaw.trim());
+    }
+    const token = bearerToken(req);
+    if (!token) return problem(401, "an Authorization: Bearer <JWT> header is required");
+
+    // The caller's own identity for every read: RLS decides what they see.
+    const client = createClient(options.supabaseUrl, options.anonKey, {
+      auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+      global: { headers: { Authorization: `Bearer ${token}` } },
+    });
+    const readPage = async (afterId: number): Promise<RunEvent[]> => {
+      const { data, error } = await client.rpc("list_workflow_run_events", {
+        p_run_id: runId.data,
+        p_after_event_id: afterId,
+        p_limit: pageSize,
+      });
+      if (error) throw new ReadError(error);
+      const rows = z.array(RunEvent).safeParse(data);
+      if (!rows.success) {
+        throw new ReadError({ message: `unexpected event rows: ${z.prettifyError(rows.error)}` });
+      }
+      return rows.data;
+    };
+    const runEnded = async (): Promise<boolean> => {
+      const { data, error } = await client.rpc("get_workflow_run", { p_run_id: runId.data });
+      if (error) throw new ReadError(error);
+      return TERMINAL_STATUSES.has(RunStatus.parse(data).status);
+    };
+
+    // Subscribe before the first read, so nothing appended in between goes unnoticed.
+    await options.listener.ready();
+    let wake: () => void = () => {};
+    const unsubscribe = options.listener.subscribe(runId.data, () => wake());
+
+    let first: RunEvent[];
+    try {
+      first = await readPage(after);
+    } catch (err) {
+      unsubscribe();
+      if (err instanceof ReadError) return refusal(err.rpc);
+      return problem(502, `could not read the run's events: ${(err as Error).message}`);
+    }
+
+    const encoder = new TextEncoder();
+    let closed = false;
+    let keepalive: ReturnType<typeof setInterval> | undefined;
+    let poll: ReturnType<typeof setInterval> | undefined;
+    let lastSent = after;
+
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const finish = () => {
+          if (closed) return;
+          closed = true;
+          clearInterval(keepalive);
+          clearInterval(poll);
+          unsubscribe();
+          try {
+            controller.close();
+          } catch { /* the client went away first */ }
+        };
+        const write = (text: string) => {
+          if (closed) return;
+          try {
+            controller.enqueue(encoder.encode(text));
+          } catch {
+            finish();
+          }
+        };
+        /** Sends a page; true when it held the terminal event. */
+        const send = (events: RunEvent[]): boolean => {
+          for (const event of events) {
+            if (event.event_id <= lastSent) continue;
+            write(encodeSseMessage({ id: event.event_id, event: event.event_type, data: event }));
+            lastSent = event.event_id;
+            if (TERMINAL_EVENTS.has(event.event_type)) return true;
+          }
+          return false;
+        };
+
+        // Reads run one at a time; a wake-up during a read makes one more read after it. Once the
+        // run is known to have ended, the stream closes after the next complete read.
+        let reading = false;
+        let again = false;
+        let ended = false;
+        const catchUp = async (firstPage?: RunEvent[]) => {
+          if (closed) return;
+          if (reading) {
+            again = true;
+            return;
+          }
+          reading = true;
+          try {
+            do {
+              again = false;
+              let page = firstPage ?? await readPage(lastSent);
+              firstPage = undefined;
+              while (!closed) {
+                if (send(page)) return finish();
+                if (page.length < pageSize) break;
+                page = await readPage(lastSent);
+              }
+            } while (again && !closed);
+            if (ended) finish();
+          } catch (err) {
+            const message = err instanceof ReadError ? err.rpc.message : (err as Error).message;
+            log(`run-events ${runId.data}: reading failed: ${message}`);
+            write(encodeSseMessage({ event: "stream_error", data: { error: message } }));
+            finish();
+          } finally {
+            reading = false;
+          }
+        };
+
+        wake = () => void catchUp();
+        keepalive = setInterval(() => write(encodeSseComment("keepalive")), keepaliveMs);
+        poll = setInterval(() => void catchUp(), pollMs);
+        write(encodeSseComment(`events of run ${runId.data} after ${after}`));
+
+        void (async () => {
+          await catchUp(first);
+          if (closed) return;
+          // No terminal event among what was sent: either the run goes on, or the caller resumed
+          // after its end (a run that has ended has nothing more to send).
+          try {
+            if (await runEnded()) {
+              ended = true;
+              await catchUp();
+            }
+          } catch (err) {
+            log(`run-events ${runId.data}: reading the run failed: ${(err as Error).message}`);
+          }
+        })();
+      },
+      cancel() {
+        closed = true;
+        clearInterval(keepalive);
+        clearInterval(poll);
+        unsubscribe();
+      },
+    });
+
+    return new Response(body, { status: 200, headers: { ...SSE_HEADERS, ...CORS } });
+  };
+}

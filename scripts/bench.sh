@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# npm run bench: the benchmarks in bench/ on the local stack, each printing its figures and ratio.
+# Brings the stack up like npm test (without its worker: the benchmark runs its own worker loops),
+# resets the database, and stops again whatever it started.
+#
+# bench/engine.ts: workflow node completions per second against `pgbench -N` (4 clients, 15 s) on
+# the same cluster, measured in this invocation. pgbench gets its own database (cl_pgbench),
+# initialised as the superuser over the socket and dropped at the end: `postgres` is not touched.
+# CL_BENCH_PROFILE=1 adds the server time per node of each engine function (track_functions).
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+export NO_COLOR=1 CL_WORKER=off
+
+PGBENCH_DB=cl_pgbench
+PGBENCH_SECONDS="${CL_PGBENCH_SECONDS:-15}"
+
+started_file=$(mktemp)
+cleanup() {
+  psql_super -d postgres -c "drop database if exists $PGBENCH_DB with (force)" >/dev/null 2>&1 || true
+  if [ -s "$started_file" ]; then
+    # shellcheck disable=SC2046
+    bash "$ROOT/scripts/stack.sh" stop $(cat "$started_file") >/dev/null 2>&1 || true
+  fi
+  rm -f "$started_file"
+}
+trap cleanup EXIT
+
+say "== Local stack"
+CL_STARTED_FILE="$started_file" bash "$ROOT/scripts/stack.sh" start || exit 1
+bash "$ROOT/scripts/stack.sh" reset || exit 1
+
+export SUPABASE_URL="$API_URL" SUPABASE_ANON_KEY="$ANON_KEY" SUPABASE_SERVICE_ROLE_KEY="$SERVICE_ROLE_KEY"
+export SUPABASE_DB_URL="$DB_URL" CL_JWT_SECRET="$JWT_SECRET" CL_ROOT="$ROOT"
+
+say ""
+say "== pgbench -N (simple update), 4 clients, ${PGBENCH_SECONDS} s, database $PGBENCH_DB"
+psql_super -d postgres -c "set client_min_messages = warning" -c "drop database if exists $PGBENCH_DB with (force)" \
+  -c "create database $PGBENCH_DB" >/dev/null \
+  || die "could not create the $PGBENCH_DB database"
+as_pg "$PG_BIN/pgbench" -i -q -h "$SOCKET_DIR" -p "$DB_PORT" -U "$SUPERUSER" "$PGBENCH_DB" >"$LOG_DIR/pgbench-init.log" 2>&1 \
+  || die "pgbench -i failed (see $LOG_DIR/pgbench-init.log)"
+# Over TCP, as the worker loops connect, so both pay the same per-statement network cost.
+out=$(as_pg env PGPASSWORD=postgres "$PG_BIN/pgbench" -N -n -c 4 -j 2 -T "$PGBENCH_SECONDS" \
+  -h 127.0.0.1 -p "$DB_PORT" -U "$SUPERUSER" "$PGBENCH_DB" 2>&1) || { printf '%s\n' "$out"; die "pgbench failed"; }
+printf '%s\n' "$out" | grep -E '^(number of transactions actually processed|latency average|tps)'
+tps=$(printf '%s\n' "$out" | sed -nE 's/^tps = ([0-9.]+).*/\1/p' | head -1)
+[ -n "$tps" ] || die "could not read pgbench's tps"
+
+say ""
+say "== Engine: node completions per second (bench/engine.ts)"
+if [ "${CL_BENCH_PROFILE:-}" = 1 ]; then
+  # Per-function server times for the profile (new sessions pick the setting up); off again after.
+  psql_super -d postgres -c "alter database postgres set track_functions = 'all'" >/dev/null
+fi
+CL_PGBENCH_TPS="$tps" "$DENO" run --allow-all --config "$ROOT/deno.json" "$ROOT/bench/engine.ts"
+rc=$?
+if [ "${CL_BENCH_PROFILE:-}" = 1 ]; then
+  psql_super -d postgres -c "alter database postgres reset track_functions" >/dev/null
+fi
+exit "$rc"

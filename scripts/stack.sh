@@ -73,6 +73,12 @@ start_worker() {
 # A component without a port (the worker) gives "".
 ensure_component() {
   local name="$1" port="$2" match="$3" pid owner
+  # The gateway reads supabase/config.toml when it starts: a newer config means a restart.
+  if [ "$name" = gateway ] && component_pid "$name" "$match" >/dev/null \
+     && [ "$ROOT/supabase/config.toml" -nt "$(pidfile "$name")" ]; then
+    say "  supabase/config.toml changed since the gateway started: restarting it"
+    stop_component "$name" "$match" >/dev/null
+  fi
   if pid=$(component_pid "$name" "$match"); then
     say "  $name is already running (pid $pid${port:+, port $port})"
     return 0

@@ -1988,6 +1988,7 @@ export type Database = {
           "total_input_tokens": number;
           "total_output_tokens": number;
           "updated_at": string;
+          "watched_until": string | null;
           "workflow_id": string;
           "fn_caller_may_act_on_run": boolean | null;
         };
@@ -2014,6 +2015,7 @@ export type Database = {
           "total_input_tokens"?: number;
           "total_output_tokens"?: number;
           "updated_at"?: string;
+          "watched_until"?: string | null;
           "workflow_id": string;
         };
         Update: {
@@ -2038,6 +2040,7 @@ export type Database = {
           "total_input_tokens"?: number;
           "total_output_tokens"?: number;
           "updated_at"?: string;
+          "watched_until"?: string | null;
           "workflow_id"?: string;
         };
         Relationships: [

@@ -24,8 +24,14 @@ function runIdOf(payload: string): string | null {
 
 type Wake = () => void;
 
+// Runs notify only while watched (lenses.workflow_runs.watched_until, see the events append
+// migration): the listener keeps that mark ahead of now for every run it has a stream on.
+const WATCH_SECONDS = 60;
+const WATCH_RENEW_MS = 20_000;
+
 export class RunEventsListener {
   private readonly byRun = new Map<string, Set<Wake>>();
+  private readonly renewals = new Map<string, ReturnType<typeof setInterval>>();
   private listening: Promise<boolean> | null = null;
 
   constructor(
@@ -50,12 +56,30 @@ export class RunEventsListener {
   /** Calls `wake` whenever an event of the run is appended; returns the unsubscribe function. */
   subscribe(runId: string, wake: Wake): () => void {
     let set = this.byRun.get(runId);
-    if (!set) this.byRun.set(runId, set = new Set());
+    if (!set) {
+      this.byRun.set(runId, set = new Set());
+      void this.markWatched(runId);
+      this.renewals.set(runId, setInterval(() => void this.markWatched(runId), WATCH_RENEW_MS));
+    }
     set.add(wake);
     return () => {
       set!.delete(wake);
-      if (set!.size === 0 && this.byRun.get(runId) === set) this.byRun.delete(runId);
+      if (set!.size === 0 && this.byRun.get(runId) === set) {
+        this.byRun.delete(runId);
+        clearInterval(this.renewals.get(runId));
+        this.renewals.delete(runId);
+      }
     };
+  }
+
+  /** Asks the run's events to notify for the next minute (a lapsed mark just ends the notifying). */
+  async markWatched(runId: string): Promise<void> {
+    try {
+      await this.sql`update lenses.workflow_runs set watched_until = now() + make_interval(secs => ${WATCH_SECONDS})
+                     where id = ${runId}`;
+    } catch (err) {
+      this.onError(err);
+    }
   }
 
   get subscribers(): number {

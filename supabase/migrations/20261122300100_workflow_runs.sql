@@ -49,6 +49,7 @@ create table lenses.workflow_runs (
   total_output_tokens bigint not null default 0,
   total_cached_tokens bigint not null default 0,
   total_cost_credits numeric(14, 6) not null default 0,
+  watched_until timestamptz,
   created_at timestamptz not null default now(),
   started_at timestamptz,
   finished_at timestamptz,
@@ -64,6 +65,8 @@ create table lenses.workflow_runs (
   )
 );
 comment on table lenses.workflow_runs is 'One execution of a published workflow. active_node_id drives the inspector.';
+comment on column lenses.workflow_runs.watched_until is
+  'Set (and renewed) by the run-events function while a client streams the run: only then do its events NOTIFY.';
 
 create index workflow_runs_workflow_idx on lenses.workflow_runs (workflow_id, created_at desc);
 create index workflow_runs_lenser_idx on lenses.workflow_runs (lenser_id, created_at desc);

@@ -133,7 +133,10 @@ as $$
   from (select least(p_max_ms::numeric, p_base_ms::numeric * power(2, greatest(p_retry - 1, 0))) as d) s
 $$;
 
--- Queues a result with its input (or blocks it on a person for human_input nodes).
+-- Queues a result with its input (or blocks it on a person for human_input nodes). It does not
+-- NOTIFY: a worker that completes a node claims again at once, and the transitions that queue
+-- work while no worker is busy (start, human input, rerun, release, reaping) notify
+-- workflow_tasks themselves. A notifying commit serialises on a database-wide lock.
 create function lenses.fn_queue_node_result(p_result_id uuid, p_input jsonb) returns void
 language plpgsql
 set search_path = ''
@@ -155,7 +158,6 @@ begin
     set status = 'queued', waiting_reason = 'queued', input_data = p_input, queued_at = now(), next_attempt_at = now()
     where r.id = p_result_id;
     perform lenses.fn_append_workflow_run_event(v_result.run_id, 'node_queued', jsonb_build_object('node_key', v_node.key), v_node.id);
-    perform pg_notify('workflow_tasks', v_result.run_id::text);
   end if;
 end
 $$;

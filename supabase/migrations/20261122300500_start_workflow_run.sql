@@ -96,6 +96,7 @@ begin
   loop
     perform lenses.fn_queue_node_result(v_result_id, p_input);
   end loop;
+  perform pg_notify('workflow_tasks', v_run.id::text);
 
   select r.* into v_run from lenses.workflow_runs r where r.id = v_run.id;
   return v_run;

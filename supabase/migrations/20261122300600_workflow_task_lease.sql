@@ -155,6 +155,7 @@ begin
     perform lenses.fn_node_stopped(v_row.run_id, v_row.node_id);
     perform lenses.fn_settle_successors(v_row.run_id, v_row.node_id);
     perform lenses.fn_finish_run_if_done(v_row.run_id);
+    perform pg_notify('workflow_tasks', v_row.run_id::text);
     v_count := v_count + 1;
   end loop;
 
@@ -247,6 +248,11 @@ begin
       continue;
     end;
     select m.model_id, m.params into v_model_id, v_model_params from lenses.fn_node_model(v_node, v_run) m;
+    if v_model_id is null then
+      perform lenses.fn_fail_node_result(v_result.id, 'client',
+        'no model to run on: the node names none, the agent has no default model profile, and the catalog has no default model');
+      continue;
+    end if;
 
     update lenses.workflow_node_results x
     set status = 'running', waiting_reason = null, next_attempt_at = null,

@@ -51,6 +51,7 @@ begin
     jsonb_build_object('node_key', p_node_key, 'output', p_value), v_node.id, lensers.current_profile_id());
   perform lenses.fn_settle_successors(p_run_id, v_node.id);
   perform lenses.fn_finish_run_if_done(p_run_id);
+  perform pg_notify('workflow_tasks', p_run_id::text);
   return v_result;
 end
 $$;

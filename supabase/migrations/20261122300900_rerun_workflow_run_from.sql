@@ -95,6 +95,7 @@ begin
                                                    where e.target_node_id = v_node.id order by e.source_node_id limit 1));
   end if;
   perform lenses.fn_finish_run_if_done(v_new.id);
+  perform pg_notify('workflow_tasks', v_new.id::text);
 
   select r.* into v_new from lenses.workflow_runs r where r.id = v_new.id;
   return v_new;

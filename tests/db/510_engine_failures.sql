@@ -1,7 +1,7 @@
 -- The engine when things go wrong: cancel, expired leases, node timeouts, run deadlines, client
 -- errors, retries spent, the two failure modes, and rerunning from a node.
 begin;
-select plan(42);
+select plan(44);
 
 select tests.create_user('ops@example.com', '{"handle":"ops"}') as ops \gset
 select tests.create_user('other-ops@example.com', '{"handle":"other-ops"}') as other \gset
@@ -127,6 +127,17 @@ select is((select status::text from lenses.workflow_node_results where run_id = 
   'the old upstream results stay');
 select tests.clear_authentication();
 select ok(tests.events_gap_free(:'rerun') and tests.events_gap_free(:'run2'), 'both logs stay gap-free');
+
+-- ---------------------------------------------------------------- no model to run on
+select tests.authenticate_as(:'ops');
+select (public.start_workflow_run(:'wf', '{"topic":"no model"}')).id as run6 \gset
+select tests.clear_authentication();
+update ai.models set is_default = false where is_default;
+select tests.authenticate_as_service_role();
+select is((select count(*)::int from tests.claim_node(:'run6', 'draft')), 0, 'a node with no model to run on is not handed out');
+select tests.clear_authentication();
+select is((select status::text || ':' || error_kind || ':' || attempt_count from lenses.workflow_node_results where run_id = :'run6' and node_key = 'draft'),
+  'failed:client:0', 'it fails as a client error instead of hanging on a lease');
 
 -- ---------------------------------------------------------------- the log outlives its actors
 select tests.create_user('leaver@example.com', '{"handle":"leaver"}') as leaver \gset

@@ -189,6 +189,9 @@ export class WorkerLoop {
     task.done.then((outcome: TaskOutcome) => {
       this.stats[outcome]++;
       this.inFlight.delete(task);
+      // A completion queues its successors without a NOTIFY (the engine leaves that to the
+      // worker that is already awake): look for work at once.
+      this.dueWork = true;
       this.wake.notify();
     });
   }

@@ -984,7 +984,6 @@ export type Database = {
         Args: { "p_arg": string; "p_rpc": string; "p_value": unknown };
         Returns: undefined;
       };
-      "fn_rpc_page": { Args: { "p_limit": number; "p_offset": number; "p_rpc": string }; Returns: undefined };
       "fn_rpc_require_manage": { Args: { "p_ai_lenser_id": string; "p_rpc": string }; Returns: undefined };
       "fn_rpc_require_operate": { Args: { "p_ai_lenser_id": string; "p_rpc": string }; Returns: undefined };
       "fn_rpc_scratchpad": { Args: { "p_rpc": string; "p_scratchpad": Json }; Returns: undefined };
@@ -1367,6 +1366,10 @@ export type Database = {
       "current_profile_id": { Args: Record<PropertyKey, never>; Returns: string };
       "editable_profile_ids": { Args: Record<PropertyKey, never>; Returns: string[] };
       "fn_available_handle": { Args: { "p_base": string; "p_wish": string }; Returns: string };
+      "fn_rpc_page": {
+        Args: { "p_limit": number; "p_max"?: number; "p_offset": number; "p_rpc": string };
+        Returns: undefined;
+      };
     };
     Enums: {
       "lenser_type": "human" | "ai";

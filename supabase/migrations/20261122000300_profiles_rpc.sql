@@ -1,6 +1,26 @@
 -- The RPC surface for profiles. SECURITY INVOKER: RLS on lensers.profiles decides what a caller
 -- sees and may change. Bad arguments raise SQLSTATE 22023 naming the argument.
 
+-- Paging arguments of every list RPC: p_limit 1..p_max (200 unless said), p_offset 0 or more.
+create function lensers.fn_rpc_page(p_rpc text, p_limit integer, p_offset integer, p_max integer default 200)
+returns void
+language plpgsql
+immutable
+set search_path = ''
+as $$
+begin
+  if p_limit is null or p_limit not between 1 and p_max then
+    raise exception '%: p_limit must be between 1 and %, got %', p_rpc, p_max, coalesce(p_limit::text, 'null')
+      using errcode = '22023';
+  end if;
+  if p_offset is null or p_offset < 0 then
+    raise exception '%: p_offset must be 0 or more, got %', p_rpc, coalesce(p_offset::text, 'null') using errcode = '22023';
+  end if;
+end
+$$;
+revoke execute on function lensers.fn_rpc_page(text, integer, integer, integer) from public;
+grant execute on function lensers.fn_rpc_page(text, integer, integer, integer) to anon, authenticated, service_role;
+
 create function public.get_my_profile() returns lensers.profiles
 language plpgsql
 stable
@@ -45,14 +65,7 @@ stable
 set search_path = ''
 as $$
 begin
-  if p_limit is null or p_limit not between 1 and 200 then
-    raise exception 'list_public_profiles: p_limit must be between 1 and 200, got %', coalesce(p_limit::text, 'null')
-      using errcode = '22023';
-  end if;
-  if p_offset is null or p_offset < 0 then
-    raise exception 'list_public_profiles: p_offset must be 0 or more, got %', coalesce(p_offset::text, 'null')
-      using errcode = '22023';
-  end if;
+  perform lensers.fn_rpc_page('list_public_profiles', p_limit, p_offset);
   return query
     select p.* from lensers.profiles p
     where p.visibility = 'public' and p.status = 'active'

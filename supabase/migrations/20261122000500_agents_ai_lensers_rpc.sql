@@ -152,14 +152,7 @@ stable
 set search_path = ''
 as $$
 begin
-  if p_limit is null or p_limit not between 1 and 200 then
-    raise exception 'list_my_ai_lensers: p_limit must be between 1 and 200, got %', coalesce(p_limit::text, 'null')
-      using errcode = '22023';
-  end if;
-  if p_offset is null or p_offset < 0 then
-    raise exception 'list_my_ai_lensers: p_offset must be 0 or more, got %', coalesce(p_offset::text, 'null')
-      using errcode = '22023';
-  end if;
+  perform lensers.fn_rpc_page('list_my_ai_lensers', p_limit, p_offset);
   return query
     select a.id, p.id, p.handle, p.display_name, p.visibility, a.runtime_pref, a.is_active, o.role, a.created_at
     from agents.ai_lensers a

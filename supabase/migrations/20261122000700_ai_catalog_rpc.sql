@@ -55,14 +55,7 @@ stable
 set search_path = ''
 as $$
 begin
-  if p_limit is null or p_limit not between 1 and 500 then
-    raise exception 'list_ai_models: p_limit must be between 1 and 500, got %', coalesce(p_limit::text, 'null')
-      using errcode = '22023';
-  end if;
-  if p_offset is null or p_offset < 0 then
-    raise exception 'list_ai_models: p_offset must be 0 or more, got %', coalesce(p_offset::text, 'null')
-      using errcode = '22023';
-  end if;
+  perform lensers.fn_rpc_page('list_ai_models', p_limit, p_offset, 500);
   if p_provider_key is not null and not exists (select 1 from ai.providers p where p.key = p_provider_key) then
     raise exception 'list_ai_models: p_provider_key "%" is not a known provider', p_provider_key using errcode = '22023';
   end if;

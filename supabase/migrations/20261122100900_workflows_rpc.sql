@@ -244,12 +244,7 @@ begin
   if p_scope is null or p_scope not in ('mine', 'public') then
     raise exception 'list_workflows: p_scope must be mine or public, got %', coalesce(p_scope, 'null') using errcode = '22023';
   end if;
-  if p_limit is null or p_limit not between 1 and 200 then
-    raise exception 'list_workflows: p_limit must be between 1 and 200, got %', coalesce(p_limit::text, 'null') using errcode = '22023';
-  end if;
-  if p_offset is null or p_offset < 0 then
-    raise exception 'list_workflows: p_offset must be 0 or more, got %', coalesce(p_offset::text, 'null') using errcode = '22023';
-  end if;
+  perform lensers.fn_rpc_page('list_workflows', p_limit, p_offset);
   if char_length(v_search) > 200 then
     raise exception 'list_workflows: p_search must be at most 200 characters' using errcode = '22023';
   end if;

@@ -35,22 +35,6 @@ begin
 end
 $$;
 
--- Paging: p_limit 1..200, p_offset 0 or more.
-create function agents.fn_rpc_page(p_rpc text, p_limit integer, p_offset integer) returns void
-language plpgsql
-immutable
-set search_path = ''
-as $$
-begin
-  if p_limit is null or p_limit not between 1 and 200 then
-    raise exception '%: p_limit must be between 1 and 200, got %', p_rpc, coalesce(p_limit::text, 'null') using errcode = '22023';
-  end if;
-  if p_offset is null or p_offset < 0 then
-    raise exception '%: p_offset must be 0 or more, got %', p_rpc, coalesce(p_offset::text, 'null') using errcode = '22023';
-  end if;
-end
-$$;
-
 -- The caller owns or co-owns the agent (the service role acts for the platform and passes).
 create function agents.fn_rpc_require_manage(p_rpc text, p_ai_lenser_id uuid) returns void
 language plpgsql
@@ -84,8 +68,8 @@ end
 $$;
 
 revoke execute on function agents.fn_rpc_not_null(text, text, anyelement), agents.fn_rpc_text(text, text, text, integer),
-  agents.fn_rpc_page(text, integer, integer), agents.fn_rpc_require_manage(text, uuid),
+  agents.fn_rpc_require_manage(text, uuid),
   agents.fn_rpc_require_operate(text, uuid) from public;
 grant execute on function agents.fn_rpc_not_null(text, text, anyelement), agents.fn_rpc_text(text, text, text, integer),
-  agents.fn_rpc_page(text, integer, integer), agents.fn_rpc_require_manage(text, uuid),
+  agents.fn_rpc_require_manage(text, uuid),
   agents.fn_rpc_require_operate(text, uuid) to authenticated, service_role;

@@ -132,7 +132,7 @@ set search_path = ''
 as $$
 begin
   perform agents.fn_rpc_require_operate('list_personality_profiles', p_ai_lenser_id);
-  perform agents.fn_rpc_page('list_personality_profiles', p_limit, p_offset);
+  perform lensers.fn_rpc_page('list_personality_profiles', p_limit, p_offset);
   return query
     select p.* from agents.personality_profiles p
     where p.ai_lenser_id = p_ai_lenser_id
@@ -313,7 +313,7 @@ set search_path = ''
 as $$
 begin
   perform agents.fn_rpc_require_operate('list_memory_profiles', p_ai_lenser_id);
-  perform agents.fn_rpc_page('list_memory_profiles', p_limit, p_offset);
+  perform lensers.fn_rpc_page('list_memory_profiles', p_limit, p_offset);
   return query
     select p.* from agents.memory_profiles p
     where p.ai_lenser_id = p_ai_lenser_id
@@ -528,7 +528,7 @@ set search_path = ''
 as $$
 begin
   perform agents.fn_rpc_require_operate('list_tool_profiles', p_ai_lenser_id);
-  perform agents.fn_rpc_page('list_tool_profiles', p_limit, p_offset);
+  perform lensers.fn_rpc_page('list_tool_profiles', p_limit, p_offset);
   return query
     select p.* from agents.tool_profiles p
     where p.ai_lenser_id = p_ai_lenser_id
@@ -718,7 +718,7 @@ set search_path = ''
 as $$
 begin
   perform agents.fn_rpc_require_operate('list_model_profiles', p_ai_lenser_id);
-  perform agents.fn_rpc_page('list_model_profiles', p_limit, p_offset);
+  perform lensers.fn_rpc_page('list_model_profiles', p_limit, p_offset);
   return query
     select p.* from agents.model_profiles p
     where p.ai_lenser_id = p_ai_lenser_id

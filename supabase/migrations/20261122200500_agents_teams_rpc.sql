@@ -220,7 +220,7 @@ stable
 set search_path = ''
 as $$
 begin
-  perform agents.fn_rpc_page('list_teams', p_limit, p_offset);
+  perform lensers.fn_rpc_page('list_teams', p_limit, p_offset);
   perform agents.fn_rpc_not_null('list_teams', 'p_include_archived', p_include_archived);
   return query
     select t.id, t.owner_lenser_id, p.handle, t.name, t.description, t.status, t.scratchpad,

@@ -219,7 +219,7 @@ stable
 set search_path = ''
 as $$
 begin
-  perform agents.fn_rpc_page('list_workflow_assignments', p_limit, p_offset);
+  perform lensers.fn_rpc_page('list_workflow_assignments', p_limit, p_offset);
   perform agents.fn_rpc_not_null('list_workflow_assignments', 'p_include_disabled', p_include_disabled);
   return query
     select a.* from agents.workflow_assignments a

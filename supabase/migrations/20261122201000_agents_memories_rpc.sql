@@ -120,7 +120,7 @@ declare
   c_rpc constant text := 'fn_read_memory_entries';
   v_profile agents.memory_profiles := agents.fn_rpc_memory_profile('fn_read_memory_entries', p_memory_profile_id, false);
 begin
-  perform agents.fn_rpc_page(c_rpc, p_limit, p_offset);
+  perform lensers.fn_rpc_page(c_rpc, p_limit, p_offset);
   if p_min_confidence is not null and p_min_confidence not between 0 and 1 then
     raise exception '%: p_min_confidence must be between 0 and 1, got %', c_rpc, p_min_confidence using errcode = '22023';
   end if;

@@ -215,7 +215,7 @@ set search_path = ''
 as $$
 begin
   perform agents.fn_rpc_require_operate('list_tool_invocations', p_ai_lenser_id);
-  perform agents.fn_rpc_page('list_tool_invocations', p_limit, p_offset);
+  perform lensers.fn_rpc_page('list_tool_invocations', p_limit, p_offset);
   return query
     select v.* from agents.tool_invocations_v v
     where v.ai_lenser_id = p_ai_lenser_id and (p_status is null or v.status = p_status)

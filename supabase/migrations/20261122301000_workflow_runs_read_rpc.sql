@@ -34,14 +34,7 @@ stable
 set search_path = ''
 as $$
 begin
-  if p_limit is null or p_limit not between 1 and 200 then
-    raise exception 'list_workflow_runs: p_limit must be between 1 and 200, got %', coalesce(p_limit::text, 'null')
-      using errcode = '22023';
-  end if;
-  if p_offset is null or p_offset < 0 then
-    raise exception 'list_workflow_runs: p_offset must be 0 or more, got %', coalesce(p_offset::text, 'null')
-      using errcode = '22023';
-  end if;
+  perform lensers.fn_rpc_page('list_workflow_runs', p_limit, p_offset);
   return query
     select r.* from lenses.workflow_runs r
     where (p_workflow_id is null or r.workflow_id = p_workflow_id) and (p_status is null or r.status = p_status)

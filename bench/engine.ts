@@ -142,6 +142,10 @@ try {
     for (const k of Object.keys(sum) as (keyof RoundTrips)[]) sum[k] += t[k];
     return sum;
   });
+  const batches = loops.map((l) => l.completionBatches).reduce((a, b) => ({
+    batches: a.batches + b.batches,
+    completions: a.completions + b.completions,
+  }));
   await Promise.all(loops.map((l) => l.stop(0)));
   // Closing the sessions flushes their statistics (an idle session flushes only every 10 s).
   await workerSql.end({ timeout: 5 });
@@ -165,7 +169,10 @@ try {
         per(trips.claim + trips.complete + trips.fail + trips.progress + trips.heartbeat + trips.release)
       } round trips, each one transaction ` +
       `(claim ${per(trips.claim)}, complete ${per(trips.complete)}, progress ${per(trips.progress)}, ` +
-      `heartbeat ${per(trips.heartbeat)}, fail ${per(trips.fail)})`,
+      `heartbeat ${per(trips.heartbeat)}, fail ${per(trips.fail)}); ` +
+      `${
+        (batches.completions / Math.max(batches.batches, 1)).toFixed(1)
+      } completions per complete transaction`,
   );
   const sampled = [...waits.values()].reduce((a, b) => a + b, 0);
   console.log(

@@ -1134,22 +1134,7 @@ export type Database = {
           "status"?: Database["ai"]["Enums"]["llm_call_status"];
           "ttft_ms"?: number | null;
         };
-        Relationships: [
-          {
-            foreignKeyName: "llm_calls_model_id_fkey";
-            columns: ["model_id"];
-            isOneToOne: false;
-            referencedRelation: "models";
-            referencedColumns: ["id"];
-          },
-          {
-            foreignKeyName: "llm_calls_provider_id_fkey";
-            columns: ["provider_id"];
-            isOneToOne: false;
-            referencedRelation: "providers";
-            referencedColumns: ["id"];
-          },
-        ];
+        Relationships: [];
       };
       "models": {
         Row: {
@@ -1665,6 +1650,83 @@ export type Database = {
           },
         ];
       };
+      "workflow_node_plans": {
+        Row: {
+          "created_at": string;
+          "human_prompt": string | null;
+          "input_contract": Json | null;
+          "kind": Database["lenses"]["Enums"]["workflow_node_kind"];
+          "model_id": string | null;
+          "node_id": string;
+          "node_key": string;
+          "output_contract": Json | null;
+          "param_labels": (string)[];
+          "parameter_defs": NonNullable<Json>;
+          "params": NonNullable<Json>;
+          "predecessor_count": number;
+          "successor_ids": (string)[];
+          "template_body": string | null;
+          "workflow_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "created_at"?: string;
+          "human_prompt"?: string | null;
+          "input_contract"?: Json | null;
+          "kind": Database["lenses"]["Enums"]["workflow_node_kind"];
+          "model_id"?: string | null;
+          "node_id": string;
+          "node_key": string;
+          "output_contract"?: Json | null;
+          "param_labels"?: (string)[];
+          "parameter_defs"?: NonNullable<Json>;
+          "params"?: NonNullable<Json>;
+          "predecessor_count"?: number;
+          "successor_ids"?: (string)[];
+          "template_body"?: string | null;
+          "workflow_id": string;
+        };
+        Update: {
+          "created_at"?: string;
+          "human_prompt"?: string | null;
+          "input_contract"?: Json | null;
+          "kind"?: Database["lenses"]["Enums"]["workflow_node_kind"];
+          "model_id"?: string | null;
+          "node_id"?: string;
+          "node_key"?: string;
+          "output_contract"?: Json | null;
+          "param_labels"?: (string)[];
+          "parameter_defs"?: NonNullable<Json>;
+          "params"?: NonNullable<Json>;
+          "predecessor_count"?: number;
+          "successor_ids"?: (string)[];
+          "template_body"?: string | null;
+          "workflow_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "workflow_node_plans_node_id_fkey";
+            columns: ["node_id"];
+            isOneToOne: true;
+            referencedRelation: "workflow_nodes";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_node_plans_node_id_fkey";
+            columns: ["node_id"];
+            isOneToOne: true;
+            referencedRelation: "workflow_nodes_v";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_node_plans_workflow_id_fkey";
+            columns: ["workflow_id"];
+            isOneToOne: false;
+            referencedRelation: "workflows";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       "workflow_node_results": {
         Row: {
           "attempt_count": number;
@@ -1925,13 +1987,6 @@ export type Database = {
         };
         Relationships: [
           {
-            foreignKeyName: "workflow_run_provenance_edge_id_fkey";
-            columns: ["edge_id"];
-            isOneToOne: false;
-            referencedRelation: "workflow_edges";
-            referencedColumns: ["id"];
-          },
-          {
             foreignKeyName: "workflow_run_provenance_run_id_fkey";
             columns: ["run_id"];
             isOneToOne: false;
@@ -1939,32 +1994,18 @@ export type Database = {
             referencedColumns: ["id"];
           },
           {
-            foreignKeyName: "workflow_run_provenance_source_node_id_fkey";
-            columns: ["source_node_id"];
+            foreignKeyName: "workflow_run_provenance_source_is_own_result";
+            columns: ["run_id", "source_node_id"];
             isOneToOne: false;
-            referencedRelation: "workflow_nodes";
-            referencedColumns: ["id"];
+            referencedRelation: "workflow_node_results";
+            referencedColumns: ["run_id", "node_id"];
           },
           {
-            foreignKeyName: "workflow_run_provenance_source_node_id_fkey";
-            columns: ["source_node_id"];
+            foreignKeyName: "workflow_run_provenance_target_is_own_result";
+            columns: ["run_id", "target_node_id"];
             isOneToOne: false;
-            referencedRelation: "workflow_nodes_v";
-            referencedColumns: ["id"];
-          },
-          {
-            foreignKeyName: "workflow_run_provenance_target_node_id_fkey";
-            columns: ["target_node_id"];
-            isOneToOne: false;
-            referencedRelation: "workflow_nodes";
-            referencedColumns: ["id"];
-          },
-          {
-            foreignKeyName: "workflow_run_provenance_target_node_id_fkey";
-            columns: ["target_node_id"];
-            isOneToOne: false;
-            referencedRelation: "workflow_nodes_v";
-            referencedColumns: ["id"];
+            referencedRelation: "workflow_node_results";
+            referencedColumns: ["run_id", "node_id"];
           },
         ];
       };
@@ -2048,18 +2089,11 @@ export type Database = {
         };
         Relationships: [
           {
-            foreignKeyName: "workflow_runs_active_node_id_fkey";
-            columns: ["active_node_id"];
+            foreignKeyName: "workflow_runs_active_node_is_own_result";
+            columns: ["id", "active_node_id"];
             isOneToOne: false;
-            referencedRelation: "workflow_nodes";
-            referencedColumns: ["id"];
-          },
-          {
-            foreignKeyName: "workflow_runs_active_node_id_fkey";
-            columns: ["active_node_id"];
-            isOneToOne: false;
-            referencedRelation: "workflow_nodes_v";
-            referencedColumns: ["id"];
+            referencedRelation: "workflow_node_results";
+            referencedColumns: ["run_id", "node_id"];
           },
           {
             foreignKeyName: "workflow_runs_recovered_from_node_id_fkey";
@@ -2201,6 +2235,11 @@ export type Database = {
         };
         Returns: undefined;
       };
+      "fn_agent_default_model": { Args: { "p_lenser_id": string }; Returns: Record<string, unknown> };
+      "fn_answers_with_run_status": {
+        Args: { "p_answers": (Json)[]; "p_run_ids": (string)[] };
+        Returns: (Json)[];
+      };
       "fn_append_workflow_run_event": {
         Args: {
           "p_actor_id"?: string;
@@ -2211,6 +2250,7 @@ export type Database = {
         };
         Returns: number;
       };
+      "fn_append_workflow_run_events": { Args: { "p_events": Json }; Returns: undefined };
       "fn_caller_may_act_on_run": {
         Args: {
           "p_run": Omit<
@@ -2230,6 +2270,16 @@ export type Database = {
         };
         Returns: unknown;
       };
+      "fn_check_lease_args": {
+        Args: {
+          "p_fn": string;
+          "p_lease_seconds": number;
+          "p_limit": number;
+          "p_limit_name"?: string;
+          "p_worker_id": string;
+        };
+        Returns: undefined;
+      };
       "fn_check_node_args": {
         Args: {
           "p_config": Json;
@@ -2241,6 +2291,16 @@ export type Database = {
         Returns: undefined;
       };
       "fn_compact_json": { Args: { "p_value": Json }; Returns: string };
+      "fn_compile_workflow_plan": { Args: { "p_workflow_id": string }; Returns: undefined };
+      "fn_complete_held_tasks": {
+        Args: {
+          "p_calls": (Json)[];
+          "p_outputs": (Json)[];
+          "p_results": (Database["lenses"]["Tables"]["workflow_node_results"]["Row"])[];
+          "p_texts": (string)[];
+        };
+        Returns: Record<string, unknown>;
+      };
       "fn_contract_arg": {
         Args: { "p_arg": string; "p_contract": Json; "p_kind": string; "p_rpc": string };
         Returns: Json;
@@ -2426,6 +2486,34 @@ export type Database = {
       "fn_inline_parameter_defs": { Args: { "p_override": Json }; Returns: Json };
       "fn_json_type_matches": { Args: { "p_type": string; "p_value": Json }; Returns: boolean };
       "fn_jsonb_numeric": { Args: { "p_value": Json }; Returns: number };
+      "fn_lease_tasks": {
+        Args: {
+          "p_defer_runs": (string)[];
+          "p_lease_seconds": number;
+          "p_limit": number;
+          "p_worker_id": string;
+        };
+        Returns: {
+          "api_key_env": string;
+          "attempt": number;
+          "input_data": Json;
+          "lease_expires_at": string;
+          "lease_token": string;
+          "model_id": string;
+          "model_key": string;
+          "model_params": Json;
+          "node_id": string;
+          "node_key": string;
+          "output_contract": Json;
+          "prompt": string;
+          "provider_adapter": Database["ai"]["Enums"]["provider_adapter"];
+          "provider_base_url": string;
+          "provider_key": string;
+          "result_id": string;
+          "run_id": string;
+          "timeout_ms": number;
+        }[];
+      };
       "fn_leased_result": {
         Args: { "p_fn": string; "p_lease_token": string; "p_result_id": string };
         Returns: {
@@ -2469,6 +2557,25 @@ export type Database = {
         };
       };
       "fn_lens_params_errors": { Args: { "p_params": Json }; Returns: (string)[] };
+      "fn_llm_call_error": { Args: { "p_call": Json }; Returns: string };
+      "fn_llm_call_row": {
+        Args: {
+          "p_call": Json;
+          "p_error_kind": Database["lenses"]["Enums"]["task_error_kind"];
+          "p_result": Omit<
+            Database["lenses"]["Tables"]["workflow_node_results"]["Row"],
+            Database["lenses"]["Tables"]["workflow_node_results"]["ComputedFields"]
+          >;
+          "p_status": Database["ai"]["Enums"]["llm_call_status"];
+        };
+        Returns: Database["ai"]["Tables"]["llm_calls"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "llm_calls";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "fn_lock_run": { Args: { "p_run_id": string }; Returns: undefined };
       "fn_merge_edge_values": {
         Args: {
@@ -2486,20 +2593,6 @@ export type Database = {
         Args: { "p_config": Json; "p_kind": Database["lenses"]["Enums"]["workflow_node_kind"] };
         Returns: (string)[];
       };
-      "fn_node_model": {
-        Args: {
-          "p_node": Omit<
-            Database["lenses"]["Tables"]["workflow_nodes"]["Row"],
-            Database["lenses"]["Tables"]["workflow_nodes"]["ComputedFields"]
-          >;
-          "p_run": Omit<
-            Database["lenses"]["Tables"]["workflow_runs"]["Row"],
-            Database["lenses"]["Tables"]["workflow_runs"]["ComputedFields"]
-          >;
-        };
-        Returns: Record<string, unknown>;
-      };
-      "fn_node_prompt": { Args: { "p_input": Json; "p_node_id": string }; Returns: string };
       "fn_node_stopped": {
         Args: {
           "p_cached_tokens"?: number;
@@ -2534,7 +2627,18 @@ export type Database = {
         Args: { "p_contract": Json; "p_output": Json; "p_text": string };
         Returns: Json;
       };
+      "fn_plan_prompt": {
+        Args: {
+          "p_input": Json;
+          "p_plan": Omit<
+            Database["lenses"]["Tables"]["workflow_node_plans"]["Row"],
+            Database["lenses"]["Tables"]["workflow_node_plans"]["ComputedFields"]
+          >;
+        };
+        Returns: string;
+      };
       "fn_queue_node_result": { Args: { "p_input": Json; "p_result_id": string }; Returns: undefined };
+      "fn_queue_node_result_event": { Args: { "p_input": Json; "p_result_id": string }; Returns: Json };
       "fn_reap_workflow_runs": { Args: { "p_limit"?: number }; Returns: number };
       "fn_record_llm_call": {
         Args: {
@@ -2571,6 +2675,36 @@ export type Database = {
         Args: { "p_base_ms": number; "p_max_ms": number; "p_retry": number };
         Returns: number;
       };
+      "fn_runs_after_completions": {
+        Args: {
+          "p_cached_tokens": (number)[];
+          "p_costs": (number)[];
+          "p_input_tokens": (number)[];
+          "p_node_ids": (string)[];
+          "p_output_tokens": (number)[];
+          "p_run_ids": (string)[];
+          "p_started_nodes"?: (string)[];
+          "p_started_runs"?: (string)[];
+        };
+        Returns: undefined;
+      };
+      "fn_runs_nodes_stopped": {
+        Args: {
+          "p_cached_tokens": (number)[];
+          "p_costs": (number)[];
+          "p_input_tokens": (number)[];
+          "p_node_ids": (string)[];
+          "p_output_tokens": (number)[];
+          "p_run_ids": (string)[];
+          "p_started_nodes"?: (string)[];
+          "p_started_runs"?: (string)[];
+        };
+        Returns: undefined;
+      };
+      "fn_settle_many": {
+        Args: { "p_node_ids": (string)[]; "p_run_ids": (string)[] };
+        Returns: Record<string, unknown>;
+      };
       "fn_settle_successors": { Args: { "p_node_id": string; "p_run_id": string }; Returns: undefined };
       "fn_tags_valid": { Args: { "p_tags": (string)[] }; Returns: boolean };
       "fn_template_binding_errors": {
@@ -2590,6 +2724,10 @@ export type Database = {
           "p_version_id": string;
         };
         Returns: (string)[];
+      };
+      "fn_write_provenance": {
+        Args: { "p_edge_ids": (string)[]; "p_run_ids": (string)[] };
+        Returns: undefined;
       };
     };
     Enums: {
@@ -2870,6 +3008,15 @@ export type Database = {
           "p_output"?: Json;
           "p_result_id": string;
           "p_text"?: string;
+        };
+        Returns: Json;
+      };
+      "complete_workflow_tasks": {
+        Args: {
+          "p_claim_limit"?: number;
+          "p_completions": Json;
+          "p_lease_seconds"?: number;
+          "p_worker_id"?: string;
         };
         Returns: Json;
       };

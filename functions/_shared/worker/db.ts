@@ -3,7 +3,14 @@
 // was reclaimed, cancelled or finished) becomes a StaleLeaseError, which callers drop, never retry.
 import type postgres from "postgres";
 import { z } from "zod";
-import { CompleteAnswer, FailAnswer, type LlmCall, type TaskErrorKind, type TaskHandle } from "./task.ts";
+import {
+  BatchCompleteAnswer,
+  CompleteAnswer,
+  FailAnswer,
+  type LlmCall,
+  type TaskErrorKind,
+  type TaskHandle,
+} from "./task.ts";
 
 export const STALE_LEASE = "55000";
 
@@ -29,6 +36,13 @@ async function call<T>(operation: string, query: Promise<T>): Promise<T> {
 }
 
 const HeartbeatRow = z.object({ expires: z.date() });
+
+/** One completion of a batch (complete_workflow_tasks). */
+export interface Completion {
+  task: TaskHandle;
+  text: string;
+  llmCall: LlmCall;
+}
 
 export interface RoundTrips {
   claim: number;
@@ -88,6 +102,43 @@ export class WorkerDb {
           ${this.json(llmCall)}::jsonb) as answer`,
     );
     return CompleteAnswer.parse(row?.answer);
+  }
+
+  /**
+   * Several completions in one transaction, and (claim.limit > 0) the next tasks leased in the same
+   * one: one answer per completion, in order, and the claimed rows (validated by the caller). A
+   * lease no longer held is answered "lost" for its task alone; an error refuses (and writes) nothing.
+   */
+  async completeMany(
+    completions: Completion[],
+    claim: { workerId: string; limit: number; leaseSeconds: number } | null = null,
+  ): Promise<{ answers: BatchCompleteAnswer[]; tasks: unknown[] }> {
+    this.calls.complete++;
+    const payload = completions.map((c) => ({
+      result_id: c.task.result_id,
+      lease_token: c.task.lease_token,
+      text: c.text,
+      llm_call: c.llmCall,
+    }));
+    const [row] = await this.sql`
+      select public.complete_workflow_tasks(${this.sql.json(payload as unknown as postgres.JSONValue)}::jsonb,
+        ${claim?.workerId ?? null}, ${claim?.limit ?? 0}::integer, ${
+      claim?.leaseSeconds ?? 60
+    }::integer) as result`;
+    const result = z.object({
+      answers: z.array(BatchCompleteAnswer).length(completions.length),
+      tasks: z.array(z.unknown()),
+    }).parse(row?.result);
+    result.answers.forEach((a, i) => {
+      if (a.result_id !== completions[i].task.result_id) {
+        throw new Error(
+          `complete_workflow_tasks answered for task ${a.result_id} in place of ${
+            completions[i].task.result_id
+          }`,
+        );
+      }
+    });
+    return result;
   }
 
   async fail(

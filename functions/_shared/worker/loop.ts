@@ -5,6 +5,7 @@
 import type postgres from "postgres";
 import { z } from "zod";
 import type { EnvReader } from "../providers/index.ts";
+import { CompletionBatcher } from "./completions.ts";
 import { type RoundTrips, WorkerDb } from "./db.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { ProviderPool } from "./provider.ts";
@@ -26,6 +27,8 @@ export const WorkerLoopConfig = z.object({
   progressIntervalMs: z.number().int().min(0).max(60_000).default(250),
   /** ...or once this many bytes are waiting. */
   progressMaxBytes: z.number().int().min(1).max(1_000_000).default(2048),
+  /** Most completions reported in one transaction (1: each alone). */
+  completionBatchSize: z.number().int().min(1).max(500).default(64),
   /** LISTEN on workflow_tasks (off: poll only). */
   listen: z.boolean().default(true),
 }).strict();
@@ -62,6 +65,7 @@ export class WorkerLoop {
   readonly stats: WorkerStats = { claimed: 0, completed: 0, failed: 0, released: 0, lost: 0, abandoned: 0 };
   private readonly config: z.output<typeof WorkerLoopConfig>;
   private readonly db: WorkerDb;
+  private readonly completions: CompletionBatcher;
   private readonly log: Logger;
   private readonly providers: ProviderPool;
   private readonly wake = new Wake();
@@ -77,6 +81,26 @@ export class WorkerLoop {
     this.config = WorkerLoopConfig.parse(config);
     this.workerId = this.config.workerId ?? defaultWorkerId();
     this.db = new WorkerDb(sql);
+    this.completions = new CompletionBatcher(this.db, {
+      maxBatch: this.config.completionBatchSize,
+      maxConcurrent: 1,
+      workerId: this.workerId,
+      leaseSeconds: this.config.leaseSeconds,
+      // The slots these completions free, and any free already.
+      claimWith: (n) =>
+        this.stopping ? 0 : Math.max(
+          0,
+          Math.min(
+            this.config.batchSize ?? this.config.concurrency,
+            this.config.concurrency - this.inFlight.size + n,
+          ),
+        ),
+      onTasks: (rows, asked) => {
+        for (const row of rows) this.launch(row);
+        // Nothing asked (or all of it granted): the queue may hold more, so look.
+        if (asked === 0 || rows.length >= asked) this.poke();
+      },
+    });
     this.log = deps.log ?? createLogger(`worker ${this.workerId}`, "info");
     this.providers = new ProviderPool(deps.env ?? Deno.env, deps.fetch);
   }
@@ -107,6 +131,11 @@ export class WorkerLoop {
   /** Round trips to the database so far, by transition. */
   get roundTrips(): RoundTrips {
     return { ...this.db.calls };
+  }
+
+  /** Completion batches written so far, and the completions they carried. */
+  get completionBatches(): { batches: number; completions: number } {
+    return { ...this.completions.counts };
   }
 
   /**
@@ -178,6 +207,7 @@ export class WorkerLoop {
     this.stats.claimed++;
     const task = new RunningTask({
       db: this.db,
+      completions: this.completions,
       providers: this.providers,
       workerId: this.workerId,
       leaseSeconds: this.config.leaseSeconds,
@@ -189,10 +219,10 @@ export class WorkerLoop {
     task.done.then((outcome: TaskOutcome) => {
       this.stats[outcome]++;
       this.inFlight.delete(task);
-      // A completion queues its successors without a NOTIFY (the engine leaves that to the
-      // worker that is already awake): look for work at once.
-      this.dueWork = true;
-      this.wake.notify();
+      // A completion leased the next tasks in its own transaction (and said whether to look for
+      // more). Any other end frees a slot: look for work at once, as nothing notifies.
+      if (outcome === "completed") this.wake.notify();
+      else this.poke();
     });
   }
 }

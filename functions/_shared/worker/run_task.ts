@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { CompletionResult } from "../providers/index.ts";
 import { classifyFailure } from "./classify.ts";
+import type { CompletionBatcher } from "./completions.ts";
 import { StaleLeaseError, type WorkerDb } from "./db.ts";
 import { LeaseKeeper } from "./lease.ts";
 import type { Logger } from "./log.ts";
@@ -14,6 +15,8 @@ import { ClaimedTask, type LlmCall, TaskHandle } from "./task.ts";
 
 export interface TaskContext {
   db: WorkerDb;
+  /** Where completions go (batched with the other tasks' of the same worker). */
+  completions: CompletionBatcher;
   providers: ProviderPool;
   workerId: string;
   leaseSeconds: number;
@@ -135,18 +138,22 @@ export class RunningTask {
     await keeper.stop();
     if (lost) return "lost";
     try {
-      const answer = await db.complete(task, result.text, {
-        input_tokens: result.usage.inputTokens,
-        output_tokens: result.usage.outputTokens,
-        cached_tokens: Math.min(result.usage.cachedTokens, result.usage.inputTokens),
-        latency_ms: result.latencyMs,
-        ttft_ms: result.ttftMs,
-        metadata: {
-          worker_id: this.ctx.workerId,
-          adapter: task.provider_adapter,
-          provider_model: result.model,
-          finish_reason: result.finishReason,
-          delta_reports: batcher.reports,
+      const answer = await this.ctx.completions.complete({
+        task,
+        text: result.text,
+        llmCall: {
+          input_tokens: result.usage.inputTokens,
+          output_tokens: result.usage.outputTokens,
+          cached_tokens: Math.min(result.usage.cachedTokens, result.usage.inputTokens),
+          latency_ms: result.latencyMs,
+          ttft_ms: result.ttftMs,
+          metadata: {
+            worker_id: this.ctx.workerId,
+            adapter: task.provider_adapter,
+            provider_model: result.model,
+            finish_reason: result.finishReason,
+            delta_reports: batcher.reports,
+          },
         },
       });
       if (answer.status === "completed") return "completed";

@@ -19,7 +19,8 @@ export const ClaimedTask = z.object({
   /** 1 for the first claim; an expired lease counts, a release does not. */
   attempt: z.number().int().min(1),
   lease_token: Id,
-  lease_expires_at: z.date(),
+  /** A Date from claim_workflow_tasks' rows, an ISO string from complete_workflow_tasks' JSON. */
+  lease_expires_at: z.coerce.date(),
   prompt: z.string(),
   input_data: z.record(z.string(), z.unknown()).nullable(),
   output_contract: OutputContract.nullable(),
@@ -44,6 +45,13 @@ export const CompleteAnswer = z.object({
   next_attempt_at: z.string().nullable().optional(),
 });
 export type CompleteAnswer = z.infer<typeof CompleteAnswer>;
+
+/** One answer of complete_workflow_tasks: as complete_workflow_task's, or lost (the lease is no longer held). */
+export const BatchCompleteAnswer = z.union([
+  CompleteAnswer.extend({ result_id: Id }),
+  z.object({ result_id: Id, status: z.literal("lost"), error: z.string() }),
+]);
+export type BatchCompleteAnswer = z.infer<typeof BatchCompleteAnswer>;
 
 /** fail_workflow_task: retrying (with when) or failed. */
 export const FailAnswer = z.object({

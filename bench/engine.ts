@@ -2,17 +2,22 @@
 // pgbench -N first and passes its tps in CL_PGBENCH_TPS).
 //
 // A user publishes a ten-node DAG of local-provider lens nodes (zero latency), starts many runs,
-// then several in-process worker loops (batch claims) run them all to completion. The figure is
-// node completions per second while the loops run; the ratio to pgbench -N tps says how close one
-// node transition comes to "one small write transaction". Alongside: the worker's round trips
-// (each one transaction) per node, and where the database backends spent their time (pg_stat_activity
-// sampled every 25 ms). With CL_BENCH_PROFILE=1 (bench.sh then turns track_functions on) also the
-// server time per node of each engine function.
+// then several in-process worker loops run them all to completion. Each loop works as the worker
+// does: claims in batches, and sends the completions that end together in one transaction that
+// also leases its next tasks (complete_workflow_tasks). The figure is node completions per second
+// while the loops run; the ratio to pgbench -N tps says how close one node transition comes to
+// "one small write transaction". Alongside: the worker's round trips (each one transaction) per
+// node, the machine's CPU per node (this machine is CPU-bound in the engine phase), and where the
+// database sessions spent their time (pg_stat_activity sampled every 25 ms). With
+// CL_BENCH_PROFILE=1 (bench.sh then turns track_functions on) also the server time per node of each
+// engine function.
 //
-// Settings: CL_BENCH_RUNS (200), CL_BENCH_LOOPS (4), CL_BENCH_CONCURRENCY (16 tasks in flight per
-// loop), CL_BENCH_POOL (4 connections shared by the loops: the work is CPU-bound on the server,
-// and more connections only add contention), CL_BENCH_SYNC_COMMIT (the worker sessions'
-// synchronous_commit; the server's default when unset).
+// Settings: CL_BENCH_RUNS (400), CL_BENCH_LOOPS (4 worker loops), CL_BENCH_CONCURRENCY (64 tasks in
+// flight per loop: a worker waiting on LLM calls keeps many in flight), CL_BENCH_POOL (4 connections
+// shared by the loops: the work is CPU-bound on the server, and more connections only add
+// contention), CL_BENCH_SYNC_COMMIT (the worker sessions' synchronous_commit; the server's default
+// when unset).
+import process from "node:process";
 import postgres from "postgres";
 import { createUser, stack } from "../tests/_support/stack.ts";
 import { buildWorkflow, type WorkflowSpec } from "../tests/_support/workflows.ts";
@@ -23,9 +28,9 @@ const int = (name: string, fallback: number) => {
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
   return value;
 };
-const RUNS = int("CL_BENCH_RUNS", 200);
+const RUNS = int("CL_BENCH_RUNS", 400);
 const LOOPS = int("CL_BENCH_LOOPS", 4);
-const CONCURRENCY = int("CL_BENCH_CONCURRENCY", 16);
+const CONCURRENCY = int("CL_BENCH_CONCURRENCY", 64);
 const POOL = int("CL_BENCH_POOL", 4);
 const SYNC_COMMIT = Deno.env.get("CL_BENCH_SYNC_COMMIT");
 const PROFILE = Deno.env.get("CL_BENCH_PROFILE") === "1";
@@ -60,6 +65,20 @@ async function functionStats(sql: postgres.Sql): Promise<FunctionStats> {
     select schemaname || '.' || funcname as fn, calls::float8 as calls, self_time as self
     from pg_stat_user_functions`;
   return new Map(rows.map((r) => [r.fn, { calls: r.calls, self: r.self }]));
+}
+
+/** Busy and total CPU time of the machine so far, in ms (Linux /proc/stat; null elsewhere). */
+function machineCpu(): { busy: number; total: number } | null {
+  try {
+    const fields = Deno.readTextFileSync("/proc/stat").split("\n")[0].trim().split(/\s+/).slice(1).map(
+      Number,
+    );
+    const ticks = fields.reduce((a, b) => a + b, 0);
+    const idle = fields[3] + (fields[4] ?? 0);
+    return { busy: ((ticks - idle) * 1000) / 100, total: (ticks * 1000) / 100 };
+  } catch {
+    return null;
+  }
 }
 
 /** Samples what the engine's database sessions are doing until stopped. */
@@ -121,6 +140,8 @@ try {
       }),
   );
   const stopSampling = sampleWaits(sql);
+  const cpu0 = machineCpu();
+  const own0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(loops.map((l) => l.start()));
   let done = 0;
@@ -137,6 +158,8 @@ try {
     await new Promise((r) => setTimeout(r, 50));
   }
   const seconds = (performance.now() - t0) / 1000;
+  const cpu1 = machineCpu();
+  const own = process.cpuUsage(own0);
   const waits = await stopSampling();
   const trips = loops.map((l) => l.roundTrips).reduce((sum, t) => {
     for (const k of Object.keys(sum) as (keyof RoundTrips)[]) sum[k] += t[k];
@@ -174,6 +197,16 @@ try {
         (batches.completions / Math.max(batches.batches, 1)).toFixed(1)
       } completions per complete transaction`,
   );
+  if (cpu0 && cpu1) {
+    // The machine's CPU (database, workers, everything) per node while the loops ran: the figure
+    // that moves with the engine's own cost when the machine is saturated.
+    const busy = cpu1.busy - cpu0.busy;
+    console.log(
+      `engine: machine CPU ${(busy / n).toFixed(2)} ms per node (this worker process ${
+        ((own.user + own.system) / 1000 / n).toFixed(2)
+      }), ${(100 * busy / (cpu1.total - cpu0.total)).toFixed(0)}% busy`,
+    );
+  }
   const sampled = [...waits.values()].reduce((a, b) => a + b, 0);
   console.log(
     `engine: worker sessions in the database, sampled: ${

@@ -2295,6 +2295,7 @@ export type Database = {
       "fn_complete_held_tasks": {
         Args: {
           "p_calls": (Json)[];
+          "p_hold"?: number;
           "p_outputs": (Json)[];
           "p_results": (Database["lenses"]["Tables"]["workflow_node_results"]["Row"])[];
           "p_texts": (string)[];
@@ -2489,6 +2490,7 @@ export type Database = {
       "fn_lease_tasks": {
         Args: {
           "p_defer_runs": (string)[];
+          "p_held"?: Json;
           "p_lease_seconds": number;
           "p_limit": number;
           "p_worker_id": string;
@@ -2557,7 +2559,7 @@ export type Database = {
         };
       };
       "fn_lens_params_errors": { Args: { "p_params": Json }; Returns: (string)[] };
-      "fn_llm_call_error": { Args: { "p_call": Json }; Returns: string };
+      "fn_llm_call_error": { Args: { "p_call": Json; "p_name"?: string }; Returns: string };
       "fn_llm_call_row": {
         Args: {
           "p_call": Json;
@@ -2702,7 +2704,7 @@ export type Database = {
         Returns: undefined;
       };
       "fn_settle_many": {
-        Args: { "p_node_ids": (string)[]; "p_run_ids": (string)[] };
+        Args: { "p_hold"?: number; "p_node_ids": (string)[]; "p_run_ids": (string)[] };
         Returns: Record<string, unknown>;
       };
       "fn_settle_successors": { Args: { "p_node_id": string; "p_run_id": string }; Returns: undefined };

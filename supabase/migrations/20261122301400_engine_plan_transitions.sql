@@ -61,8 +61,8 @@ begin
 end
 $$;
 
--- Why a model call record is unusable (null when it is fine).
-create function lenses.fn_llm_call_error(p_call jsonb) returns text
+-- Why a model call record is unusable (null when it is fine); p_name names it in the message.
+create function lenses.fn_llm_call_error(p_call jsonb, p_name text default 'p_llm_call') returns text
 language plpgsql
 immutable
 set search_path = ''
@@ -76,20 +76,20 @@ begin
     return null;
   end if;
   if jsonb_typeof(p_call) <> 'object' then
-    return 'p_llm_call must be a JSON object';
+    return p_name || ' must be a JSON object';
   end if;
   begin
     v_in := coalesce((p_call ->> 'input_tokens')::bigint, 0);
     v_out := coalesce((p_call ->> 'output_tokens')::bigint, 0);
     v_cached := coalesce((p_call ->> 'cached_tokens')::bigint, 0);
   exception when invalid_text_representation or numeric_value_out_of_range then
-    return 'p_llm_call: input_tokens, output_tokens and cached_tokens must be whole numbers';
+    return p_name || ': input_tokens, output_tokens and cached_tokens must be whole numbers';
   end;
   if v_in < 0 or v_out < 0 or v_cached < 0 or v_cached > v_in then
-    return 'p_llm_call: token counts must be 0 or more, and cached_tokens at most input_tokens';
+    return p_name || ': token counts must be 0 or more, and cached_tokens at most input_tokens';
   end if;
   if jsonb_typeof(p_call -> 'latency_ms') is distinct from 'number' then
-    return 'p_llm_call: latency_ms is required (a number of milliseconds)';
+    return p_name || ': latency_ms is required (a number of milliseconds)';
   end if;
   return null;
 end
@@ -222,17 +222,23 @@ $$;
 -- active (condition false, or its sources did not complete), and the skip carries on from it, one
 -- round at a time. Writes the results; returns the events (in order) and the edges that carried a
 -- value, as (run, edge) pairs, for the caller to write with others (fn_write_provenance).
+-- p_hold: up to that many lens successors that are ready are not written queued but returned in
+-- "held" ([{result_id, run_id, node_id, node_key, input}], their node_queued events included), for
+-- a caller that leases them in the same transaction (fn_lease_tasks): one write of the row, not two.
 create function lenses.fn_settle_many(
   p_run_ids uuid[],
   p_node_ids uuid[],
+  p_hold integer default 0,
   out events jsonb,
   out provenance_runs uuid[],
-  out provenance_edges uuid[]
+  out provenance_edges uuid[],
+  out held jsonb
 )
 language plpgsql
 set search_path = ''
 as $$
 declare
+  v_hold_left integer := coalesce(p_hold, 0);
   v_src_runs uuid[] := p_run_ids;
   v_src_nodes uuid[] := p_node_ids;
   v_targets jsonb;
@@ -241,6 +247,7 @@ begin
   events := '[]';
   provenance_runs := '{}';
   provenance_edges := '{}';
+  held := '[]';
   while cardinality(v_src_nodes) > 0 loop
     -- The successors of this round's sources that wait on nothing else now, with their merged input
     -- (values of the active edges grouped by target input path, merged by strategy; the values
@@ -293,13 +300,19 @@ begin
       from groups g
       group by g.result_id
     )
-    -- (A target without input is skipped: stripped of nulls, it has no "input" key.)
-    select coalesce(jsonb_agg(jsonb_strip_nulls(jsonb_build_object('result_id', t.result_id, 'run_id', t.run_id,
-             'node_id', t.node_id, 'node_key', t.node_key, 'kind', t.kind, 'prompt', t.human_prompt, 'input', i.input,
-             'edge_ids', coalesce(to_jsonb(i.edge_ids), '[]')))
-             order by t.run_id, t.node_key), '[]')
+    -- (A target without input is skipped: stripped of nulls, it has no "input" key. The first
+    -- v_hold_left lens targets with input are held for the caller, which leases them itself.)
+    select coalesce(jsonb_agg(x.target order by x.run_id, x.node_key), '[]')
     into v_targets
-    from ready t left join inputs i on i.result_id = t.result_id;
+    from (select t.run_id, t.node_key,
+                 jsonb_strip_nulls(jsonb_build_object('result_id', t.result_id, 'run_id', t.run_id,
+                   'node_id', t.node_id, 'node_key', t.node_key, 'kind', t.kind, 'prompt', t.human_prompt, 'input', i.input,
+                   'edge_ids', coalesce(to_jsonb(i.edge_ids), '[]'),
+                   'hold', case when i.input is not null and t.kind = 'lens'
+                                 and count(*) filter (where i.input is not null and t.kind = 'lens')
+                                       over (order by t.run_id, t.node_key rows unbounded preceding) <= v_hold_left
+                            then true end)) as target
+          from ready t left join inputs i on i.result_id = t.result_id) x;
 
     v_src_runs := '{}';
     v_src_nodes := '{}';
@@ -315,9 +328,12 @@ begin
         next_attempt_at = case when t.input is not null and t.kind = 'lens' then now() end,
         finished_at = case when t.input is null then now() end
     from (select (v ->> 'result_id')::uuid as result_id, (v ->> 'kind')::lenses.workflow_node_kind as kind, v -> 'input' as input
-          from jsonb_array_elements(v_targets) v) t
+          from jsonb_array_elements(v_targets) v where not v ? 'hold') t
     where x.id = t.result_id
       and x.id = any (array(select (v ->> 'result_id')::uuid from jsonb_array_elements(v_targets) v));
+    select held || coalesce(jsonb_agg(v - 'edge_ids' - 'hold' - 'prompt' - 'kind'), '[]'), v_hold_left - count(*)::integer
+    into held, v_hold_left
+    from jsonb_array_elements(v_targets) v where v ? 'hold';
 
     select events || coalesce(jsonb_agg(case
              when v -> 'input' is null then jsonb_build_object('run_id', v -> 'run_id', 'event_type', 'node_skipped', 'node_id', v -> 'node_id',
@@ -471,11 +487,19 @@ begin
 end
 $$;
 
--- Leases up to p_limit due tasks for a worker (arguments checked by the caller): decides per task
--- (plan, prompt, model), then leases them all in one update, moves their runs on in one update
--- (except p_defer_runs, whose caller updates them itself, see fn_runs_after_completions) and
--- appends the events in one insert. Returns what each call needs.
-create function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[])
+-- Leases up to p_limit tasks for a worker (arguments checked by the caller): first p_held, the
+-- successors the caller's own completions made ready and held unwritten (fn_settle_many; their
+-- runs are the caller's), then due tasks from the queue. Decides per task (plan, prompt, model),
+-- then leases them all in one update, moves their runs on in one update (except p_defer_runs,
+-- whose caller updates them itself, see fn_runs_after_completions) and appends the events in one
+-- insert. Returns what each call needs.
+create function lenses.fn_lease_tasks(
+  p_worker_id text,
+  p_limit integer,
+  p_lease_seconds integer,
+  p_defer_runs uuid[],
+  p_held jsonb default '[]'
+)
 returns table (
   result_id uuid,
   run_id uuid,
@@ -502,18 +526,24 @@ set search_path = ''
 as $$
 declare
   v_candidate record;
+  v_is_held boolean;
   v_task record;
+  v_input jsonb;
   v_prompt text;
+  v_fail_kind lenses.task_error_kind;
+  v_fail_message text;
   v_catalog_default uuid;
   v_profile_for uuid;
   v_profile record;
   v_model_id uuid;
   v_model_checked uuid;
-  -- The tasks taken, in order: their result, run, node, model, prompt, contract and model params.
+  -- The tasks taken, in order: their result, run, node, model, input (held ones), prompt, contract
+  -- and model params.
   v_ids uuid[] := '{}';
   v_runs uuid[] := '{}';
   v_nodes uuid[] := '{}';
   v_models uuid[] := '{}';
+  v_inputs jsonb[] := '{}';
   v_prompts text[] := '{}';
   v_contracts jsonb[] := '{}';
   v_params jsonb[] := '{}';
@@ -523,15 +553,22 @@ begin
   perform lenses.fn_reap_workflow_runs(p_limit);
   select m.id into v_catalog_default from ai.models m where m.is_default;
 
+  -- Held tasks first (their runs are the caller's), then due ones: locked as the loop reads them
+  -- (SKIP LOCKED), so concurrent claims take disjoint tasks and none locks more than it looks at.
   for v_candidate in
-    select x.id, x.run_id from lenses.workflow_node_results x
-    where x.status in ('queued', 'retrying') and x.next_attempt_at <= now()
-    order by x.next_attempt_at
-    limit p_limit + 16 -- headroom for tasks of runs another transition holds
-    for update skip locked
+    select (h.v ->> 'result_id')::uuid as id, (h.v ->> 'run_id')::uuid as run_id, h.v -> 'input' as input, true as held
+    from jsonb_array_elements(coalesce(p_held, '[]')) with ordinality h(v, ord)
+    union all
+    select d.id, d.run_id, null, false
+    from (select x.id, x.run_id from lenses.workflow_node_results x
+          where x.status in ('queued', 'retrying') and x.next_attempt_at <= now()
+          order by x.next_attempt_at
+          limit p_limit + 16 -- headroom for tasks of runs another transition holds
+          for update skip locked) d
   loop
     exit when cardinality(v_ids) >= p_limit;
-    continue when not lenses.fn_try_lock_run(v_candidate.run_id);
+    v_is_held := v_candidate.held;
+    continue when not v_is_held and not lenses.fn_try_lock_run(v_candidate.run_id);
 
     select x.id, x.run_id, x.node_id, x.node_key, x.input_data, x.attempt_count, r.lenser_id, r.started_at as run_started_at,
            p as plan
@@ -540,45 +577,60 @@ begin
     join lenses.workflow_runs r on r.id = x.run_id
     left join lenses.workflow_node_plans p on p.node_id = x.node_id
     where x.id = v_candidate.id;
+    v_input := case when v_is_held then v_candidate.input else v_task.input_data end;
+    v_fail_kind := null;
+
     if (v_task.plan).node_id is null then
-      perform lenses.fn_fail_node_result(v_task.id, 'client', 'the workflow has no plan for this node (it was never published)');
-      continue;
-    end if;
-    if cardinality((v_task.plan).param_labels) = 0 then
-      v_prompt := lenses.fn_plan_prompt(v_task.plan, v_task.input_data);
+      v_fail_kind := 'client';
+      v_fail_message := 'the workflow has no plan for this node (it was never published)';
+    elsif cardinality((v_task.plan).param_labels) = 0 then
+      v_prompt := lenses.fn_plan_prompt(v_task.plan, v_input);
     else
       begin
-        v_prompt := lenses.fn_plan_prompt(v_task.plan, v_task.input_data);
+        v_prompt := lenses.fn_plan_prompt(v_task.plan, v_input);
       exception when others then
-        perform lenses.fn_fail_node_result(v_task.id, 'render', format('the prompt could not be rendered: %s', sqlerrm));
-        continue;
+        v_fail_kind := 'render';
+        v_fail_message := format('the prompt could not be rendered: %s', sqlerrm);
       end;
     end if;
 
     -- The node's model, else the agent's default model profile, else the catalog's default; the
     -- profile's parameters apply when the profile names the chosen model.
-    if v_profile_for is distinct from v_task.lenser_id then
-      select d.model_id, d.params into v_profile from lenses.fn_agent_default_model(v_task.lenser_id) d;
-      v_profile_for := v_task.lenser_id;
-    end if;
-    v_model_id := coalesce((v_task.plan).model_id, v_profile.model_id, v_catalog_default);
-    if v_model_id is null then
-      perform lenses.fn_fail_node_result(v_task.id, 'client',
-        'no model to run on: the node names none, the agent has no default model profile, and the catalog has no default model');
-      continue;
-    end if;
-    if v_model_checked is distinct from v_model_id then
-      if not exists (select 1 from ai.models m join ai.providers p on p.id = m.provider_id where m.id = v_model_id) then
-        perform lenses.fn_fail_node_result(v_task.id, 'client', format('model %s is no longer in the catalog', v_model_id));
-        continue;
+    if v_fail_kind is null then
+      if v_profile_for is distinct from v_task.lenser_id then
+        select d.model_id, d.params into v_profile from lenses.fn_agent_default_model(v_task.lenser_id) d;
+        v_profile_for := v_task.lenser_id;
       end if;
-      v_model_checked := v_model_id;
+      v_model_id := coalesce((v_task.plan).model_id, v_profile.model_id, v_catalog_default);
+      if v_model_id is null then
+        v_fail_kind := 'client';
+        v_fail_message := 'no model to run on: the node names none, the agent has no default model profile, and the catalog has no default model';
+      elsif v_model_checked is distinct from v_model_id then
+        if exists (select 1 from ai.models m join ai.providers p on p.id = m.provider_id where m.id = v_model_id) then
+          v_model_checked := v_model_id;
+        else
+          v_fail_kind := 'client';
+          v_fail_message := format('model %s is no longer in the catalog', v_model_id);
+        end if;
+      end if;
+    end if;
+
+    if v_fail_kind is not null then
+      if v_is_held then
+        -- Queued as settling would have, so that the failure ends a queued attempt like any other.
+        update lenses.workflow_node_results x
+        set status = 'queued', waiting_reason = 'queued', input_data = v_input, queued_at = now(), next_attempt_at = now()
+        where x.id = v_task.id;
+      end if;
+      perform lenses.fn_fail_node_result(v_task.id, v_fail_kind, v_fail_message);
+      continue;
     end if;
 
     v_ids := v_ids || v_task.id;
     v_runs := v_runs || v_task.run_id;
     v_nodes := v_nodes || v_task.node_id;
     v_models := v_models || v_model_id;
+    v_inputs := v_inputs || case when v_is_held then v_input end;
     v_prompts := v_prompts || v_prompt;
     v_contracts := v_contracts || (v_task.plan).output_contract;
     v_params := v_params || case when v_profile.model_id = v_model_id then coalesce(v_profile.params, '{}') else '{}' end;
@@ -596,11 +648,12 @@ begin
 
   update lenses.workflow_node_results x
   set status = 'running', waiting_reason = null, next_attempt_at = null,
+      input_data = coalesce(c.input, x.input_data), queued_at = case when c.input is not null then now() else x.queued_at end,
       attempt_count = x.attempt_count + 1, lease_token = gen_random_uuid(), lease_owner = p_worker_id,
       lease_expires_at = now() + make_interval(secs => p_lease_seconds),
       started_at = now(), ttfb_ms = null, model_id = c.model_id,
       timeout_at = case when x.timeout_ms is not null then now() + make_interval(secs => x.timeout_ms / 1000.0) end
-  from unnest(v_ids, v_models) c(id, model_id)
+  from unnest(v_ids, v_models, v_inputs) c(id, model_id, input)
   where x.id = c.id and x.id = any (v_ids);
   -- The inspector shows each run's last node taken here.
   update lenses.workflow_runs r
@@ -684,19 +737,22 @@ $$;
 -- policy, handled at once); then one update stores every output, one settle moves every run on
 -- (fn_settle_many), and one insert each writes the ledger rows, the provenance and the events.
 -- Returns one answer per task, in order, and per task its run, node and usage, for the caller's
--- run updates (lenses.fn_runs_after_completions).
+-- run updates (lenses.fn_runs_after_completions); with p_hold, the successors held for the caller
+-- to lease (see fn_settle_many).
 create function lenses.fn_complete_held_tasks(
   p_results lenses.workflow_node_results[],
   p_texts text[],
   p_outputs jsonb[],
   p_calls jsonb[],
+  p_hold integer default 0,
   out answers jsonb[],
   out run_ids uuid[],
   out node_ids uuid[],
   out used_input bigint[],
   out used_output bigint[],
   out used_cached bigint[],
-  out used_cost numeric[]
+  out used_cost numeric[],
+  out held jsonb
 )
 language plpgsql
 set search_path = ''
@@ -718,7 +774,7 @@ begin
   node_ids := array(select r.node_id from unnest(p_results) with ordinality r order by r.ordinality);
   v_contracts := array(select p.output_contract from unnest(node_ids) with ordinality u(node_id, ord)
                        left join lenses.workflow_node_plans p on p.node_id = u.node_id order by u.ord);
-  answers := '{}'; used_input := '{}'; used_output := '{}'; used_cached := '{}'; used_cost := '{}';
+  answers := '{}'; used_input := '{}'; used_output := '{}'; used_cached := '{}'; used_cost := '{}'; held := '[]';
   for i in 1 .. cardinality(p_results) loop
     v_result := p_results[i];
     v_call := lenses.fn_llm_call_row(v_result, p_calls[i], 'succeeded', null);
@@ -766,7 +822,8 @@ begin
     into v_events
     from done d;
     select * into v_settled from lenses.fn_settle_many(
-      array(select run_ids[p] from unnest(v_done_pos) p), array(select node_ids[p] from unnest(v_done_pos) p));
+      array(select run_ids[p] from unnest(v_done_pos) p), array(select node_ids[p] from unnest(v_done_pos) p), p_hold);
+    held := v_settled.held;
     perform lenses.fn_write_provenance(v_settled.provenance_runs, v_settled.provenance_edges);
     perform lenses.fn_append_workflow_run_events(v_events || v_settled.events);
   end if;
@@ -818,24 +875,24 @@ end
 $$;
 
 revoke execute on function lenses.fn_plan_prompt(lenses.workflow_node_plans, jsonb),
-  lenses.fn_agent_default_model(uuid), lenses.fn_llm_call_error(jsonb),
+  lenses.fn_agent_default_model(uuid), lenses.fn_llm_call_error(jsonb, text),
   lenses.fn_llm_call_row(lenses.workflow_node_results, jsonb, ai.llm_call_status, lenses.task_error_kind),
-  lenses.fn_queue_node_result_event(uuid, jsonb), lenses.fn_settle_many(uuid[], uuid[]),
+  lenses.fn_queue_node_result_event(uuid, jsonb), lenses.fn_settle_many(uuid[], uuid[], integer),
   lenses.fn_write_provenance(uuid[], uuid[]),
   lenses.fn_runs_nodes_stopped(uuid[], uuid[], bigint[], bigint[], bigint[], numeric[], uuid[], uuid[]),
   lenses.fn_runs_after_completions(uuid[], uuid[], bigint[], bigint[], bigint[], numeric[], uuid[], uuid[]),
-  lenses.fn_lease_tasks(text, integer, integer, uuid[]), lenses.fn_check_lease_args(text, text, integer, integer, text),
-  lenses.fn_complete_held_tasks(lenses.workflow_node_results[], text[], jsonb[], jsonb[]),
+  lenses.fn_lease_tasks(text, integer, integer, uuid[], jsonb), lenses.fn_check_lease_args(text, text, integer, integer, text),
+  lenses.fn_complete_held_tasks(lenses.workflow_node_results[], text[], jsonb[], jsonb[], integer),
   lenses.fn_answers_with_run_status(jsonb[], uuid[])
 from public;
 grant execute on function lenses.fn_plan_prompt(lenses.workflow_node_plans, jsonb),
-  lenses.fn_agent_default_model(uuid), lenses.fn_llm_call_error(jsonb),
+  lenses.fn_agent_default_model(uuid), lenses.fn_llm_call_error(jsonb, text),
   lenses.fn_llm_call_row(lenses.workflow_node_results, jsonb, ai.llm_call_status, lenses.task_error_kind),
-  lenses.fn_queue_node_result_event(uuid, jsonb), lenses.fn_settle_many(uuid[], uuid[]),
+  lenses.fn_queue_node_result_event(uuid, jsonb), lenses.fn_settle_many(uuid[], uuid[], integer),
   lenses.fn_write_provenance(uuid[], uuid[]),
   lenses.fn_runs_nodes_stopped(uuid[], uuid[], bigint[], bigint[], bigint[], numeric[], uuid[], uuid[]),
   lenses.fn_runs_after_completions(uuid[], uuid[], bigint[], bigint[], bigint[], numeric[], uuid[], uuid[]),
-  lenses.fn_lease_tasks(text, integer, integer, uuid[]), lenses.fn_check_lease_args(text, text, integer, integer, text),
-  lenses.fn_complete_held_tasks(lenses.workflow_node_results[], text[], jsonb[], jsonb[]),
+  lenses.fn_lease_tasks(text, integer, integer, uuid[], jsonb), lenses.fn_check_lease_args(text, text, integer, integer, text),
+  lenses.fn_complete_held_tasks(lenses.workflow_node_results[], text[], jsonb[], jsonb[], integer),
   lenses.fn_answers_with_run_status(jsonb[], uuid[])
 to service_role;

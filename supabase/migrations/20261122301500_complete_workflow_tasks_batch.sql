@@ -5,9 +5,10 @@
 -- on. Bad input refuses the whole batch before anything is written. Runs are locked in run id
 -- order, so two batches never deadlock; the claim that follows only tries locks.
 --
--- With p_claim_limit > 0 the worker also leases up to that many due tasks, as claim_workflow_tasks
--- would: most often the successors these completions just queued, whose runs this transaction
--- holds already, and each run touched by both is updated once.
+-- With p_claim_limit > 0 the worker also leases up to that many tasks, as claim_workflow_tasks
+-- would: first the successors these completions made ready (leased as they are queued: one write
+-- of each row, in runs this transaction holds already), then due ones; each run touched by both
+-- the completions and the claim is updated once.
 --
 -- Returns {"answers": [one per completion, in order], "tasks": [claimed tasks, as claim rows]}.
 
@@ -34,6 +35,7 @@ declare
   v_calls jsonb[] := '{}';
   v_done record;
   v_done_runs uuid[] := '{}';
+  v_ready jsonb := '[]';
   v_tasks jsonb := '[]';
   v_started_runs uuid[] := '{}';
   v_started_nodes uuid[] := '{}';
@@ -69,7 +71,7 @@ begin
       when coalesce(jsonb_typeof(v_item.c -> 'text'), 'null') not in ('string', 'null') then 'text must be a string'
       when coalesce(jsonb_typeof(v_item.c -> 'text'), 'null') = 'null' and coalesce(jsonb_typeof(v_item.c -> 'output'), 'null') = 'null'
         then 'give text (the model''s answer) or output (a JSON object)'
-      else lenses.fn_llm_call_error(nullif(v_item.c -> 'llm_call', 'null'::jsonb))
+      else lenses.fn_llm_call_error(nullif(v_item.c -> 'llm_call', 'null'::jsonb), 'llm_call')
     end;
     if v_error is not null then
       raise exception 'complete_workflow_tasks: p_completions[%]: %', v_item.i, v_error using errcode = '22023';
@@ -110,14 +112,15 @@ begin
     v_calls := v_calls || nullif(v_item.c -> 'llm_call', 'null'::jsonb);
   end loop;
   if cardinality(v_held) > 0 then
-    select * into v_done from lenses.fn_complete_held_tasks(v_held, v_texts, v_outputs, v_calls);
+    select * into v_done from lenses.fn_complete_held_tasks(v_held, v_texts, v_outputs, v_calls, p_claim_limit);
     v_done_runs := v_done.run_ids;
+    v_ready := v_done.held;
   end if;
   if p_claim_limit > 0 then
     select coalesce(jsonb_agg(to_jsonb(t) - 'ordinality' order by t.ordinality), '[]'), coalesce(array_agg(t.run_id order by t.ordinality), '{}'),
            coalesce(array_agg(t.node_id order by t.ordinality), '{}')
     into v_tasks, v_started_runs, v_started_nodes
-    from lenses.fn_lease_tasks(p_worker_id, p_claim_limit, p_lease_seconds, v_done_runs)
+    from lenses.fn_lease_tasks(p_worker_id, p_claim_limit, p_lease_seconds, v_done_runs, v_ready)
       with ordinality t;
   end if;
   if cardinality(v_held) > 0 then

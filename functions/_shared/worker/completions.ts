@@ -75,8 +75,8 @@ export class CompletionBatcher {
           : null,
       );
     } catch {
-      await Promise.all(batch.map((p) => this.alone(p)));
       this.options.onTasks([], 0);
+      await Promise.all(batch.map((p) => this.alone(p)));
       return;
     }
     // The new tasks start before the completed ones end, so a stop that begins now sees them.

@@ -4,8 +4,9 @@
 // to the queue (release_workflow_task) and exits 0.
 //
 // Environment: SUPABASE_DB_URL (required); CL_WORKER_ID, CL_WORKER_CONCURRENCY, CL_WORKER_BATCH,
-// CL_WORKER_LEASE_SECONDS, CL_WORKER_POLL_MS, CL_WORKER_DRAIN_MS, CL_WORKER_LOG. Provider keys
-// come from the environment and from functions/.env, as the edge functions get them.
+// CL_WORKER_COMPLETION_BATCH, CL_WORKER_LEASE_SECONDS, CL_WORKER_POLL_MS, CL_WORKER_DRAIN_MS,
+// CL_WORKER_LOG. Provider keys come from the environment and from functions/.env, as the edge
+// functions get them.
 import postgres from "postgres";
 import type { EnvReader } from "../functions/_shared/providers/index.ts";
 import { type WorkerEnvSettings, workerSettingsFromEnv } from "../functions/_shared/worker/env_config.ts";

@@ -2495,26 +2495,13 @@ export type Database = {
           "p_limit": number;
           "p_worker_id": string;
         };
-        Returns: {
-          "api_key_env": string;
-          "attempt": number;
-          "input_data": Json;
-          "lease_expires_at": string;
-          "lease_token": string;
-          "model_id": string;
-          "model_key": string;
-          "model_params": Json;
-          "node_id": string;
-          "node_key": string;
-          "output_contract": Json;
-          "prompt": string;
-          "provider_adapter": Database["ai"]["Enums"]["provider_adapter"];
-          "provider_base_url": string;
-          "provider_key": string;
-          "result_id": string;
-          "run_id": string;
-          "timeout_ms": number;
-        }[];
+        Returns: Database["lenses"]["CompositeTypes"]["claimed_task"][];
+        SetofOptions: {
+          from: "*";
+          to: "claimed_task";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
       };
       "fn_leased_result": {
         Args: { "p_fn": string; "p_lease_token": string; "p_result_id": string };
@@ -2858,7 +2845,26 @@ export type Database = {
       "workflow_status": "draft" | "published" | "archived";
     };
     CompositeTypes: {
-      [_ in never]: never;
+      "claimed_task": {
+        "result_id": string | null;
+        "run_id": string | null;
+        "node_id": string | null;
+        "node_key": string | null;
+        "attempt": number | null;
+        "lease_token": string | null;
+        "lease_expires_at": string | null;
+        "prompt": string | null;
+        "input_data": Json | null;
+        "output_contract": Json | null;
+        "timeout_ms": number | null;
+        "model_id": string | null;
+        "model_key": string | null;
+        "provider_key": string | null;
+        "provider_adapter": Database["ai"]["Enums"]["provider_adapter"] | null;
+        "provider_base_url": string | null;
+        "api_key_env": string | null;
+        "model_params": Json | null;
+      };
     };
   };
   "public": {
@@ -2982,26 +2988,13 @@ export type Database = {
       };
       "claim_workflow_tasks": {
         Args: { "p_lease_seconds"?: number; "p_limit"?: number; "p_worker_id": string };
-        Returns: {
-          "api_key_env": string;
-          "attempt": number;
-          "input_data": Json;
-          "lease_expires_at": string;
-          "lease_token": string;
-          "model_id": string;
-          "model_key": string;
-          "model_params": Json;
-          "node_id": string;
-          "node_key": string;
-          "output_contract": Json;
-          "prompt": string;
-          "provider_adapter": Database["ai"]["Enums"]["provider_adapter"];
-          "provider_base_url": string;
-          "provider_key": string;
-          "result_id": string;
-          "run_id": string;
-          "timeout_ms": number;
-        }[];
+        Returns: Database["lenses"]["CompositeTypes"]["claimed_task"][];
+        SetofOptions: {
+          from: "*";
+          to: "claimed_task";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
       };
       "complete_workflow_task": {
         Args: {

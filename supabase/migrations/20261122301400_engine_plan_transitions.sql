@@ -487,20 +487,9 @@ begin
 end
 $$;
 
--- Leases up to p_limit tasks for a worker (arguments checked by the caller): first p_held, the
--- successors the caller's own completions made ready and held unwritten (fn_settle_many; their
--- runs are the caller's), then due tasks from the queue. Decides per task (plan, prompt, model),
--- then leases them all in one update, moves their runs on in one update (except p_defer_runs,
--- whose caller updates them itself, see fn_runs_after_completions) and appends the events in one
--- insert. Returns what each call needs.
-create function lenses.fn_lease_tasks(
-  p_worker_id text,
-  p_limit integer,
-  p_lease_seconds integer,
-  p_defer_runs uuid[],
-  p_held jsonb default '[]'
-)
-returns table (
+-- One task as a worker receives it: what the call needs (claim_workflow_tasks, and the tasks of
+-- complete_workflow_tasks).
+create type lenses.claimed_task as (
   result_id uuid,
   run_id uuid,
   node_id uuid,
@@ -519,7 +508,22 @@ returns table (
   provider_base_url text,
   api_key_env text,
   model_params jsonb
+);
+
+-- Leases up to p_limit tasks for a worker (arguments checked by the caller): first p_held, the
+-- successors the caller's own completions made ready and held unwritten (fn_settle_many; their
+-- runs are the caller's), then due tasks from the queue. Decides per task (plan, prompt, model),
+-- then leases them all in one update, moves their runs on in one update (except p_defer_runs,
+-- whose caller updates them itself, see fn_runs_after_completions) and appends the events in one
+-- insert. Returns what each call needs.
+create function lenses.fn_lease_tasks(
+  p_worker_id text,
+  p_limit integer,
+  p_lease_seconds integer,
+  p_defer_runs uuid[],
+  p_held jsonb default '[]'
 )
+returns setof lenses.claimed_task
 language plpgsql
 volatile
 set search_path = ''
@@ -699,28 +703,10 @@ begin
 end
 $$;
 
--- Worker: the tasks to run next (the columns of lenses.fn_lease_tasks, which does the work).
-create or replace function public.claim_workflow_tasks(p_worker_id text, p_limit integer default 10, p_lease_seconds integer default 60)
-returns table (
-  result_id uuid,
-  run_id uuid,
-  node_id uuid,
-  node_key text,
-  attempt integer,
-  lease_token uuid,
-  lease_expires_at timestamptz,
-  prompt text,
-  input_data jsonb,
-  output_contract jsonb,
-  timeout_ms integer,
-  model_id uuid,
-  model_key text,
-  provider_key text,
-  provider_adapter ai.provider_adapter,
-  provider_base_url text,
-  api_key_env text,
-  model_params jsonb
-)
+-- Worker: the tasks to run next (lenses.fn_lease_tasks does the work).
+drop function public.claim_workflow_tasks(text, integer, integer);
+create function public.claim_workflow_tasks(p_worker_id text, p_limit integer default 10, p_lease_seconds integer default 60)
+returns setof lenses.claimed_task
 language plpgsql
 volatile
 set search_path = ''
@@ -730,6 +716,10 @@ begin
   return query select * from lenses.fn_lease_tasks(p_worker_id, p_limit, p_lease_seconds, '{}');
 end
 $$;
+comment on function public.claim_workflow_tasks(text, integer, integer) is
+  'Worker: takes up to p_limit due tasks (SKIP LOCKED), leases them, counts the attempt, returns what each call needs.';
+revoke execute on function public.claim_workflow_tasks(text, integer, integer) from public;
+grant execute on function public.claim_workflow_tasks(text, integer, integer) to service_role;
 
 -- Completes tasks whose leases the caller checked under their runs' locks (fn_leased_result, or
 -- complete_workflow_tasks' own check), set-wise: each model call is priced for the ledger and each

@@ -158,9 +158,15 @@ Deno.test("a JWT's claims are read (the platform verified the signature first)",
 Deno.test("worker settings come from the environment, checked", () => {
   const env = (vars: Record<string, string>) => ({ get: (name: string) => vars[name] });
   const s = workerSettingsFromEnv(
-    env({ CL_WORKER_CONCURRENCY: "4", CL_WORKER_LEASE_SECONDS: "5", CL_WORKER_DRAIN_MS: "0" }),
+    env({
+      CL_WORKER_CONCURRENCY: "4",
+      CL_WORKER_LEASE_SECONDS: "5",
+      CL_WORKER_DRAIN_MS: "0",
+      CL_WORKER_COMPLETION_BATCH: "7",
+    }),
   );
   assertEquals(s.loop.concurrency, 4);
+  assertEquals(s.loop.completionBatchSize, 7);
   assertEquals(s.loop.leaseSeconds, 5);
   assertEquals(s.loop.pollMs, 3000);
   assertEquals(s.drainMs, 0);
@@ -172,6 +178,10 @@ Deno.test("worker settings come from the environment, checked", () => {
   nodeAssert.throws(
     () => workerSettingsFromEnv(env({ CL_WORKER_LEASE_SECONDS: "0" })),
     /CL_WORKER_LEASE_SECONDS/,
+  );
+  nodeAssert.throws(
+    () => workerSettingsFromEnv(env({ CL_WORKER_COMPLETION_BATCH: "0" })),
+    /CL_WORKER_COMPLETION_BATCH/,
   );
   nodeAssert.throws(() => workerSettingsFromEnv(env({ CL_WORKER_LOG: "loud" })), /CL_WORKER_LOG/);
 });

@@ -11,6 +11,7 @@ const WorkerEnv = z.object({
   CL_WORKER_ID: z.string().min(1).max(200).optional(),
   CL_WORKER_CONCURRENCY: int(1, 500).optional(),
   CL_WORKER_BATCH: int(1, 500).optional(),
+  CL_WORKER_COMPLETION_BATCH: int(1, 500).optional(),
   CL_WORKER_LEASE_SECONDS: int(1, 3600).optional(),
   CL_WORKER_POLL_MS: int(10, 600_000).optional(),
   CL_WORKER_DRAIN_MS: int(0, 600_000).optional(),
@@ -38,6 +39,7 @@ export function workerSettingsFromEnv(env: EnvReader, fallbackLog: LogLevel = "i
     workerId: e.CL_WORKER_ID,
     concurrency: e.CL_WORKER_CONCURRENCY,
     batchSize: e.CL_WORKER_BATCH,
+    completionBatchSize: e.CL_WORKER_COMPLETION_BATCH,
     leaseSeconds: e.CL_WORKER_LEASE_SECONDS,
     pollMs: e.CL_WORKER_POLL_MS,
   });

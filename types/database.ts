@@ -2627,7 +2627,6 @@ export type Database = {
         Returns: string;
       };
       "fn_queue_node_result": { Args: { "p_input": Json; "p_result_id": string }; Returns: undefined };
-      "fn_queue_node_result_event": { Args: { "p_input": Json; "p_result_id": string }; Returns: Json };
       "fn_reap_workflow_runs": { Args: { "p_limit"?: number }; Returns: number };
       "fn_record_llm_call": {
         Args: {

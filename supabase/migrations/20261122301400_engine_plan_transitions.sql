@@ -3,17 +3,18 @@
 -- transition over several tasks writes set-wise (one update of the results, one of the runs, one
 -- insert of the events and one of the ledger rows) instead of statement by statement per task:
 -- every statement pays again for its executor, its constraint expressions and its triggers.
---   claim_workflow_tasks        decides per task (prompt from the plan, no rendering when the template
---                               has no parameters; model: node, agent profile, catalog default, read
---                               once per claim; a model gone from the catalog fails the node instead
---                               of holding a lease), then leases them all in one update
+--   fn_lease_tasks              (claim_workflow_tasks, and complete_workflow_tasks' claim) decides per
+--                               task (prompt from the plan, no rendering when the template has no
+--                               parameters; model: node, agent profile, catalog default, read once
+--                               per claim; a model gone from the catalog fails the node instead of
+--                               holding a lease), then leases them all in one update
 --   fn_complete_held_tasks      completes tasks whose leases were checked: shared by
 --                               complete_workflow_task and complete_workflow_tasks
 --   fn_settle_many              settles the successors of any number of ended nodes in a few
 --                               statements per round; "all predecessors ended" is only checked for
 --                               nodes with several; returns its events and provenance
 --   fn_runs_nodes_stopped       one update for all the runs whose nodes stopped together
---   fn_queue_node_result_event  node kind, key and question from the plan; returns its event
+--   fn_queue_node_result        node kind, key and question from the plan
 -- fn_settle_successors, fn_queue_node_result and fn_node_stopped keep their signatures for the
 -- transitions that work on one node (fail, reap, human input, rerun, start) and append at once.
 
@@ -178,11 +179,9 @@ begin
 end
 $$;
 
--- Queues a result with its input (or blocks it on a person for human_input nodes) and returns the
--- event that says so. It does not NOTIFY: a worker that completes a node claims again at once, and
--- the transitions that queue work while no worker is busy (start, human input, rerun, release,
--- reaping) notify workflow_tasks themselves. A notifying commit serialises on a database-wide lock.
-create function lenses.fn_queue_node_result_event(p_result_id uuid, p_input jsonb) returns jsonb
+-- Queues one result with its input (or blocks it on a person for human_input nodes), for start
+-- and rerun (settling queues set-wise, fn_settle_many). It does not NOTIFY: those callers do, once.
+create or replace function lenses.fn_queue_node_result(p_result_id uuid, p_input jsonb) returns void
 language plpgsql
 set search_path = ''
 as $$
@@ -196,23 +195,15 @@ begin
     update lenses.workflow_node_results r
     set status = 'blocked', waiting_reason = 'human_input', input_data = p_input
     where r.id = p_result_id;
-    return jsonb_build_object('run_id', v_target.run_id, 'event_type', 'human_input_requested', 'node_id', v_target.node_id,
-      'payload', jsonb_build_object('node_key', v_target.node_key, 'prompt', v_target.human_prompt, 'input', p_input));
+    perform lenses.fn_append_workflow_run_event(v_target.run_id, 'human_input_requested',
+      jsonb_build_object('node_key', v_target.node_key, 'prompt', v_target.human_prompt, 'input', p_input), v_target.node_id);
+  else
+    update lenses.workflow_node_results r
+    set status = 'queued', waiting_reason = 'queued', input_data = p_input, queued_at = now(), next_attempt_at = now()
+    where r.id = p_result_id;
+    perform lenses.fn_append_workflow_run_event(v_target.run_id, 'node_queued',
+      jsonb_build_object('node_key', v_target.node_key), v_target.node_id);
   end if;
-  update lenses.workflow_node_results r
-  set status = 'queued', waiting_reason = 'queued', input_data = p_input, queued_at = now(), next_attempt_at = now()
-  where r.id = p_result_id;
-  return jsonb_build_object('run_id', v_target.run_id, 'event_type', 'node_queued', 'node_id', v_target.node_id,
-    'payload', jsonb_build_object('node_key', v_target.node_key));
-end
-$$;
-
-create or replace function lenses.fn_queue_node_result(p_result_id uuid, p_input jsonb) returns void
-language plpgsql
-set search_path = ''
-as $$
-begin
-  perform lenses.fn_append_workflow_run_events(jsonb_build_array(lenses.fn_queue_node_result_event(p_result_id, p_input)));
 end
 $$;
 
@@ -867,7 +858,7 @@ $$;
 revoke execute on function lenses.fn_plan_prompt(lenses.workflow_node_plans, jsonb),
   lenses.fn_agent_default_model(uuid), lenses.fn_llm_call_error(jsonb, text),
   lenses.fn_llm_call_row(lenses.workflow_node_results, jsonb, ai.llm_call_status, lenses.task_error_kind),
-  lenses.fn_queue_node_result_event(uuid, jsonb), lenses.fn_settle_many(uuid[], uuid[], integer),
+  lenses.fn_settle_many(uuid[], uuid[], integer),
   lenses.fn_write_provenance(uuid[], uuid[]),
   lenses.fn_runs_nodes_stopped(uuid[], uuid[], bigint[], bigint[], bigint[], numeric[], uuid[], uuid[]),
   lenses.fn_runs_after_completions(uuid[], uuid[], bigint[], bigint[], bigint[], numeric[], uuid[], uuid[]),
@@ -878,7 +869,7 @@ from public;
 grant execute on function lenses.fn_plan_prompt(lenses.workflow_node_plans, jsonb),
   lenses.fn_agent_default_model(uuid), lenses.fn_llm_call_error(jsonb, text),
   lenses.fn_llm_call_row(lenses.workflow_node_results, jsonb, ai.llm_call_status, lenses.task_error_kind),
-  lenses.fn_queue_node_result_event(uuid, jsonb), lenses.fn_settle_many(uuid[], uuid[], integer),
+  lenses.fn_settle_many(uuid[], uuid[], integer),
   lenses.fn_write_provenance(uuid[], uuid[]),
   lenses.fn_runs_nodes_stopped(uuid[], uuid[], bigint[], bigint[], bigint[], numeric[], uuid[], uuid[]),
   lenses.fn_runs_after_completions(uuid[], uuid[], bigint[], bigint[], bigint[], numeric[], uuid[], uuid[]),

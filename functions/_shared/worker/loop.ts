@@ -157,8 +157,12 @@ export class WorkerLoop {
           ]);
           clearTimeout(timer);
         }
-        for (const task of this.inFlight) task.release();
-        await Promise.allSettled([...this.inFlight].map((t) => t.done));
+        // A completion batch still being written may lease tasks after this point: they are
+        // handed back too (launch releases them at once while stopping), until none is left.
+        while (this.inFlight.size > 0) {
+          for (const task of this.inFlight) task.release();
+          await Promise.allSettled([...this.inFlight].map((t) => t.done));
+        }
         if (this.unlisten) await this.unlisten().catch(() => {});
         return { ...this.stats };
       })();
@@ -216,6 +220,7 @@ export class WorkerLoop {
       log: this.log,
     }, row);
     this.inFlight.add(task);
+    if (this.stopping) task.release();
     task.done.then((outcome: TaskOutcome) => {
       this.stats[outcome]++;
       this.inFlight.delete(task);

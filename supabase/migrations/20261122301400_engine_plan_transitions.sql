@@ -742,6 +742,9 @@ declare
   v_result lenses.workflow_node_results;
   v_call ai.llm_calls;
   v_calls ai.llm_calls[] := '{}';
+  v_call_pos integer[] := '{}';
+  v_completed_pos integer[];
+  v_lost_pos integer[] := '{}';
   v_contracts jsonb[];
   v_output jsonb;
   v_errors text[];
@@ -761,6 +764,7 @@ begin
     v_call := lenses.fn_llm_call_row(v_result, p_calls[i], 'succeeded', null);
     if v_call.id is not null then
       v_calls := v_calls || v_call;
+      v_call_pos := v_call_pos || i;
     end if;
     used_input := used_input || coalesce(v_call.input_tokens, 0)::bigint;
     used_output := used_output || coalesce(v_call.output_tokens, 0)::bigint;
@@ -783,6 +787,25 @@ begin
     v_done_pos := v_done_pos || i;
     answers := answers || '{"status": "completed"}'::jsonb;
   end loop;
+
+  -- Only results still held complete: a failure earlier in this batch that stopped its run
+  -- (failure mode stop_run) cancelled the others of that run, as it would have before a later call.
+  select coalesce(array_agg(c.pos), '{}') into v_completed_pos
+  from unnest(v_done_ids, v_done_pos) c(id, pos)
+  join lenses.workflow_node_results x on x.id = c.id and x.id = any (v_done_ids)
+  where x.status in ('running', 'streaming') and x.lease_token = p_results[c.pos].lease_token;
+  for i in 1 .. cardinality(v_done_pos) loop
+    continue when v_done_pos[i] = any (v_completed_pos);
+    v_lost_pos := v_lost_pos || v_done_pos[i];
+    answers[v_done_pos[i]] := jsonb_build_object('status', 'lost',
+      'error', format('the lease on task %s is not held (it was reclaimed, cancelled or finished; status %s)', v_done_ids[i],
+                      (select x.status from lenses.workflow_node_results x where x.id = v_done_ids[i])));
+    used_input[v_done_pos[i]] := 0; used_output[v_done_pos[i]] := 0;
+    used_cached[v_done_pos[i]] := 0; used_cost[v_done_pos[i]] := 0;
+  end loop;
+  v_done_outputs := array(select o from unnest(v_done_outputs, v_done_pos) u(o, p) where p = any (v_completed_pos));
+  v_done_ids := array(select d from unnest(v_done_ids, v_done_pos) u(d, p) where p = any (v_completed_pos));
+  v_done_pos := v_completed_pos;
 
   if cardinality(v_done_ids) > 0 then
     with done as (
@@ -808,9 +831,10 @@ begin
     perform lenses.fn_write_provenance(v_settled.provenance_runs, v_settled.provenance_edges);
     perform lenses.fn_append_workflow_run_events(v_events || v_settled.events);
   end if;
-  if cardinality(v_calls) > 0 then
-    insert into ai.llm_calls select * from unnest(v_calls);
-  end if;
+  -- The ledger: every call but those of completions answered lost (a refused completion writes
+  -- nothing, as complete_workflow_task's would).
+  insert into ai.llm_calls
+  select * from unnest(array(select v_calls[k] from generate_subscripts(v_calls, 1) k where not (v_call_pos[k] = any (v_lost_pos))));
 end
 $$;
 

@@ -3,7 +3,7 @@
 -- answered "lost" for its task alone; successors the batch makes ready are leased as they are
 -- queued (node_queued then node_started), and the events stay gap-free.
 begin;
-select plan(34);
+select plan(40);
 
 select tests.create_user('batcher@example.com', '{"handle":"batcher"}') as batcher \gset
 select tests.authenticate_as(:'batcher');
@@ -99,6 +99,39 @@ select is((select source_output_path || ' -> ' || target_input_path from lenses.
 select is((select array[total_input_tokens, total_output_tokens]::bigint[] from lenses.workflow_runs where id = :'run_b'),
   (select array[sum(input_tokens), sum(output_tokens)]::bigint[] from ai.llm_calls where run_id = :'run_b'),
   'the run''s totals are the ledger''s');
+
+-- ---------------------------------------------------------------- a failure that stops its run
+-- Two nodes of one run complete in one batch; the first breaks its contract with no retry left and
+-- the run's failure mode is stop_run: the run stops, which cancels the second, so the second is
+-- answered lost, as a later call would have been, and leaves no ledger row.
+select tests.authenticate_as(:'batcher');
+select public.create_workflow(p_title => 'Stops on failure') as stop_wf_row \gset
+select (:'stop_wf_row'::lenses.workflows).id as stop_wf \gset
+select (public.add_workflow_node(:'stop_wf', 'root', p_lens_version_id => tests.published_version('Root'))).id as s_root \gset
+select (public.add_workflow_node(:'stop_wf', 'strict', p_lens_version_id => tests.published_version('Strict', '[]', null,
+  '{"kind":"json","artifactKind":"extraction","fields":[{"name":"x","type":"string","required":true}]}'))).id as s_strict \gset
+select (public.add_workflow_node(:'stop_wf', 'loose', p_lens_version_id => tests.published_version('Loose'))).id as s_loose \gset
+select public.add_workflow_edge(:'s_root', :'s_strict') is not null as e1, public.add_workflow_edge(:'s_root', :'s_loose') is not null as e2 \gset
+select public.publish_workflow(:'stop_wf') is not null as published \gset
+select (public.start_workflow_run(:'stop_wf', '{}', p_max_retries => 0, p_failure_mode => 'stop_run')).id as run_s \gset
+select tests.authenticate_as_service_role();
+select c.result_id as s_root_task, c.lease_token as s_root_lease from public.claim_workflow_tasks('w3', 5, 60) c \gset
+select public.complete_workflow_tasks(format('[{"result_id":"%s","lease_token":"%s","text":"go"}]', :'s_root_task', :'s_root_lease')::jsonb,
+  'w3', 5, 60) as third_batch \gset
+select is(jsonb_array_length(:'third_batch'::jsonb -> 'tasks'), 2, 'both successors were leased with the completion');
+select public.complete_workflow_tasks((
+  select jsonb_agg(jsonb_build_object('result_id', t ->> 'result_id', 'lease_token', t ->> 'lease_token',
+           'text', case when t ->> 'node_key' = 'strict' then 'not json' else 'fine' end,
+           'llm_call', '{"input_tokens":1,"output_tokens":1,"latency_ms":1}'::jsonb) order by t ->> 'node_key' desc)
+  from jsonb_array_elements(:'third_batch'::jsonb -> 'tasks') t)) as fourth_batch \gset
+select is((select array_agg(a ->> 'status' order by a ->> 'status') from jsonb_array_elements(:'fourth_batch'::jsonb -> 'answers') a),
+  array['failed', 'lost'], 'the broken contract fails its node; the other completion is answered lost');
+select is((select array_agg(node_key || ':' || status order by node_key) from lenses.workflow_node_results where run_id = :'run_s'),
+  array['loose:cancelled', 'root:completed', 'strict:failed'], 'the run stopped before the other completed');
+select is((select status::text from lenses.workflow_runs where id = :'run_s'), 'failed', 'the run failed');
+select is((select count(*)::int from ai.llm_calls c join lenses.workflow_node_results r on r.id = c.node_result_id
+           where r.run_id = :'run_s' and r.node_key = 'loose'), 0, 'the lost completion left no ledger row');
+select ok(tests.events_gap_free(:'run_s'), 'its events are gap-free');
 
 select * from finish();
 rollback;

@@ -1,5 +1,5 @@
-// Engine throughput against pgbench on the same cluster, in one invocation (scripts/bench.sh runs
-// pgbench -N first and passes its tps in CL_PGBENCH_TPS).
+// Engine throughput, for the ratio to pgbench on the same cluster (scripts/bench.sh runs pgbench -N
+// before and after this and prints the ratio).
 //
 // A user publishes a ten-node DAG of local-provider lens nodes (zero latency), starts many runs,
 // then several in-process worker loops run them all to completion. Each loop works as the worker
@@ -34,7 +34,6 @@ const CONCURRENCY = int("CL_BENCH_CONCURRENCY", 64);
 const POOL = int("CL_BENCH_POOL", 4);
 const SYNC_COMMIT = Deno.env.get("CL_BENCH_SYNC_COMMIT");
 const PROFILE = Deno.env.get("CL_BENCH_PROFILE") === "1";
-const PGBENCH_TPS = Number(Deno.env.get("CL_PGBENCH_TPS") ?? NaN);
 
 // root -> three branches of two -> a merge (array) -> two more: ten nodes, fan-out and fan-in.
 const DAG: WorkflowSpec = {
@@ -238,17 +237,6 @@ try {
     }
   }
   console.log(`node completions/s: ${perSecond.toFixed(1)}`);
-  if (Number.isFinite(PGBENCH_TPS)) {
-    const ratio = perSecond / PGBENCH_TPS;
-    console.log(`pgbench -N tps: ${PGBENCH_TPS.toFixed(1)}`);
-    console.log(
-      `ratio (node completions/s / pgbench tps): ${ratio.toFixed(3)} (target >= 0.5: ${
-        ratio >= 0.5 ? "met" : "NOT met"
-      })`,
-    );
-  } else {
-    console.log("pgbench -N tps: not measured (run through `npm run bench`)");
-  }
   if (done !== RUNS) {
     console.error(`engine: ${RUNS - done} runs did not complete`);
     Deno.exitCode = 1;

@@ -4,8 +4,9 @@
 # resets the database, and stops again whatever it started.
 #
 # bench/engine.ts: workflow node completions per second against `pgbench -N` (4 clients, 15 s) on
-# the same cluster, measured in this invocation. pgbench gets its own database (cl_pgbench),
-# initialised as the superuser over the socket and dropped at the end: `postgres` is not touched.
+# the same cluster, measured in this invocation, before and after the engine (the ratio takes the
+# mean of the two). pgbench gets its own database (cl_pgbench), initialised as the superuser over
+# the socket and dropped at the end: `postgres` is not touched.
 # CL_BENCH_PROFILE=1 adds the server time per node of each engine function (track_functions).
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -32,19 +33,29 @@ bash "$ROOT/scripts/stack.sh" reset || exit 1
 export SUPABASE_URL="$API_URL" SUPABASE_ANON_KEY="$ANON_KEY" SUPABASE_SERVICE_ROLE_KEY="$SERVICE_ROLE_KEY"
 export SUPABASE_DB_URL="$DB_URL" CL_JWT_SECRET="$JWT_SECRET" CL_ROOT="$ROOT"
 
-say ""
-say "== pgbench -N (simple update), 4 clients, ${PGBENCH_SECONDS} s, database $PGBENCH_DB"
 psql_super -d postgres -c "set client_min_messages = warning" -c "drop database if exists $PGBENCH_DB with (force)" \
   -c "create database $PGBENCH_DB" >/dev/null \
   || die "could not create the $PGBENCH_DB database"
 as_pg "$PG_BIN/pgbench" -i -q -h "$SOCKET_DIR" -p "$DB_PORT" -U "$SUPERUSER" "$PGBENCH_DB" >"$LOG_DIR/pgbench-init.log" 2>&1 \
   || die "pgbench -i failed (see $LOG_DIR/pgbench-init.log)"
-# Over TCP, as the worker loops connect, so both pay the same per-statement network cost.
-out=$(as_pg env PGPASSWORD=postgres "$PG_BIN/pgbench" -N -n -c 4 -j 2 -T "$PGBENCH_SECONDS" \
-  -h 127.0.0.1 -p "$DB_PORT" -U "$SUPERUSER" "$PGBENCH_DB" 2>&1) || { printf '%s\n' "$out"; die "pgbench failed"; }
-printf '%s\n' "$out" | grep -E '^(number of transactions actually processed|latency average|tps)'
-tps=$(printf '%s\n' "$out" | sed -nE 's/^tps = ([0-9.]+).*/\1/p' | head -1)
-[ -n "$tps" ] || die "could not read pgbench's tps"
+
+# pgbench -N over TCP, as the worker loops connect, so both pay the same per-statement network cost.
+# Prints its figures; leaves its tps in $tps.
+pgbench_tps() {
+  say ""
+  say "== pgbench -N (simple update), 4 clients, ${PGBENCH_SECONDS} s, database $PGBENCH_DB ($1)"
+  local out
+  out=$(as_pg env PGPASSWORD=postgres "$PG_BIN/pgbench" -N -n -c 4 -j 2 -T "$PGBENCH_SECONDS" \
+    -h 127.0.0.1 -p "$DB_PORT" -U "$SUPERUSER" "$PGBENCH_DB" 2>&1) || { printf '%s\n' "$out"; die "pgbench failed"; }
+  printf '%s\n' "$out" | grep -E '^(number of transactions actually processed|latency average|tps)'
+  tps=$(printf '%s\n' "$out" | sed -nE 's/^tps = ([0-9.]+).*/\1/p' | head -1)
+  [ -n "$tps" ] || die "could not read pgbench's tps"
+}
+
+# pgbench runs before and after the engine and the ratio takes their mean: this machine is shared,
+# and a reference measured at one moment only would carry that moment's noise into the ratio.
+pgbench_tps "before the engine"
+tps_before=$tps
 
 say ""
 say "== Engine: node completions per second (bench/engine.ts)"
@@ -52,9 +63,23 @@ if [ "${CL_BENCH_PROFILE:-}" = 1 ]; then
   # Per-function server times for the profile (new sessions pick the setting up); off again after.
   psql_super -d postgres -c "alter database postgres set track_functions = 'all'" >/dev/null
 fi
-CL_PGBENCH_TPS="$tps" "$DENO" run --allow-all --config "$ROOT/deno.json" "$ROOT/bench/engine.ts"
-rc=$?
+engine_out="$LOG_DIR/bench-engine.out"
+"$DENO" run --allow-all --config "$ROOT/deno.json" "$ROOT/bench/engine.ts" | tee "$engine_out"
+rc=${PIPESTATUS[0]}
 if [ "${CL_BENCH_PROFILE:-}" = 1 ]; then
   psql_super -d postgres -c "alter database postgres reset track_functions" >/dev/null
 fi
-exit "$rc"
+[ "$rc" -eq 0 ] || exit "$rc"
+per_second=$(sed -nE 's/^node completions\/s: ([0-9.]+).*/\1/p' "$engine_out" | head -1)
+[ -n "$per_second" ] || die "could not read the engine's node completions per second"
+
+pgbench_tps "after the engine"
+tps_after=$tps
+
+say ""
+say "== Ratio"
+awk -v e="$per_second" -v a="$tps_before" -v b="$tps_after" 'BEGIN {
+  m = (a + b) / 2; r = e / m
+  printf "node completions/s: %.1f\npgbench -N tps: %.1f (before %.1f, after %.1f)\n", e, m, a, b
+  printf "ratio (node completions/s / pgbench tps): %.3f (target >= 0.5: %s)\n", r, (r >= 0.5 ? "met" : "NOT met")
+}'

@@ -41,6 +41,8 @@ comment on column lenses.workflow_run_provenance.edge_id is
 alter table ai.llm_calls
   drop constraint llm_calls_provider_id_fkey,
   drop constraint llm_calls_model_id_fkey;
+-- The provider index only served its foreign key (the ledger is read by run, result, or model and day).
+drop index ai.llm_calls_provider_idx;
 comment on column ai.llm_calls.model_id is
   'The catalog model called (no foreign key: the ledger is history; model_key names it after the catalog changes).';
 comment on column ai.llm_calls.provider_id is

@@ -83,22 +83,30 @@ begin
     raise exception 'complete_workflow_tasks: p_completions names task % more than once', v_error using errcode = '22023';
   end if;
 
-  -- Lock each run (in run id order) and check each lease; the held tasks go on together.
+  -- Lock the runs (in run id order; a task's run never changes, so it is read before), then the
+  -- tasks' rows all at once, and check each lease; the held tasks go on together.
+  perform lenses.fn_lock_run(x.run_id)
+  from (select distinct r.run_id from lenses.workflow_node_results r
+        where r.id = any (array(select (c ->> 'result_id')::uuid from jsonb_array_elements(p_completions) c))
+        order by r.run_id) x;
   v_answers := array_fill(null::jsonb, array[v_count]);
   for v_item in
-    select c.i, c.c, (c.c ->> 'result_id')::uuid as result_id, (c.c ->> 'lease_token')::uuid as lease_token, x.run_id
+    with locked as (
+      select r.id, r.run_id, r as task from lenses.workflow_node_results r
+      where r.id = any (array(select (c ->> 'result_id')::uuid from jsonb_array_elements(p_completions) c))
+      for update
+    )
+    select c.i, c.c, (c.c ->> 'result_id')::uuid as result_id, (c.c ->> 'lease_token')::uuid as lease_token, x.task
     from (select e.value as c, e.ordinality::integer as i from jsonb_array_elements(p_completions) with ordinality e) c
-    left join lateral (select r.run_id from lenses.workflow_node_results r
-                       where r.id = (c.c ->> 'result_id')::uuid offset 0) x on true -- by primary key, whatever the statistics say
+    left join locked x on x.id = (c.c ->> 'result_id')::uuid
     order by x.run_id nulls first, c.i
   loop
-    if v_item.run_id is null then
+    if (v_item.task).id is null then
       v_answers[v_item.i] := jsonb_build_object('result_id', v_item.result_id, 'status', 'lost',
         'error', format('no task %s', v_item.result_id));
       continue;
     end if;
-    perform lenses.fn_lock_run(v_item.run_id);
-    select x.* into v_result from lenses.workflow_node_results x where x.id = v_item.result_id for update;
+    v_result := v_item.task;
     if v_result.status not in ('running', 'streaming') or v_result.lease_token is distinct from v_item.lease_token then
       v_answers[v_item.i] := jsonb_build_object('result_id', v_item.result_id, 'status', 'lost',
         'error', format('the lease on task %s is not held (it was reclaimed, cancelled or finished; status %s)',

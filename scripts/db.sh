@@ -108,9 +108,24 @@ db_reset() {
   db_notify_rest
 }
 
-# On start: a database that never finished a reset is reset; otherwise pending migrations apply.
+# Versions the database recorded that supabase/migrations no longer has (a squashed history).
+db_unknown_migrations() {
+  local v
+  for v in $(psql_app -At -c "select version from supabase_migrations.schema_migrations" 2>/dev/null); do
+    compgen -G "$ROOT/supabase/migrations/${v}_*.sql" >/dev/null || printf '%s\n' "$v"
+  done
+}
+
+# On start: a database that never finished a reset is reset, and so is one whose recorded history
+# has migrations that are gone (the history was squashed); otherwise pending migrations apply.
 db_prepare() {
-  if [ ! -f "$READY_MARK" ]; then
+  local unknown=""
+  [ -f "$READY_MARK" ] && unknown=$(db_unknown_migrations | head -3 | paste -sd ' ')
+  if [ -n "$unknown" ]; then
+    say "  the local database recorded migrations that supabase/migrations no longer has ($unknown ...):"
+    say "  the history was squashed, so the local database is rebuilt from the current migrations"
+  fi
+  if [ ! -f "$READY_MARK" ] || [ -n "$unknown" ]; then
     db_reset
   else
     step "Supabase compatibility bootstrap" db_bootstrap || return 1

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm test: bring the stack up if needed, reset the database, then run every check and test:
-# the type drift check and the database advisors (on the freshly migrated schema), pgTAP through
-# pg_prove, and the Deno tests (unit and end to end). Ends with one line `N passed, N failed`.
+# the type drift check, the schema drift check (supabase/schemas/ against the migrations), the
+# migration history check, plpgsql_check and the database advisors (on the freshly migrated schema),
+# pgTAP through pg_prove, and the Deno tests (unit and end to end). Ends with one line `N passed, N failed`.
 # Whatever this run started, it stops again at the end.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -46,6 +47,18 @@ say ""
 say "== Generated types"
 bash "$ROOT/scripts/types.sh" check
 record "type drift" $?
+
+say ""
+say "== Schema source (supabase/schemas/ against supabase/migrations)"
+bash "$ROOT/scripts/schema.sh" drift
+record "schema drift" $?
+bash "$ROOT/scripts/schema.sh" history
+record "migration history" $?
+
+say ""
+say "== plpgsql_check (supabase db lint)"
+bash "$ROOT/scripts/schema.sh" lint
+record "db lint" $?
 
 say ""
 say "== Database advisors"

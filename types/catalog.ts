@@ -1,23 +1,14 @@
-// AI catalog vocabularies (mirrors of the ai.* enums; tests/functions/enums_test.ts keeps them equal).
+// AI catalog vocabularies: the ai.* enums, built from the generated Constants of types/database.ts
+// (tests/functions/enums_test.ts checks that each is).
 import { z } from "zod";
+import { Constants } from "./database.ts";
 
-export const SupportLevel = z.enum(["runnable", "byok_only", "catalog_only", "deprecated"]);
-export const ProviderAdapter = z.enum(["local", "openai_compatible", "anthropic", "google"]);
-export const ModelStatus = z.enum(["active", "preview", "deprecated", "retired"]);
-export const ModelCapability = z.enum([
-  "chat",
-  "reasoning",
-  "tool_use",
-  "json_output",
-  "vision",
-  "embedding",
-  "long_context",
-  "code",
-  "streaming",
-  "prompt_caching",
-]);
-export const Modality = z.enum(["text", "image", "audio", "video", "pdf", "embedding"]);
-export const LlmCallStatus = z.enum(["succeeded", "failed"]);
+export const SupportLevel = z.enum(Constants.ai.Enums.support_level);
+export const ProviderAdapter = z.enum(Constants.ai.Enums.provider_adapter);
+export const ModelStatus = z.enum(Constants.ai.Enums.model_status);
+export const ModelCapability = z.enum(Constants.ai.Enums.model_capability);
+export const Modality = z.enum(Constants.ai.Enums.modality);
+export const LlmCallStatus = z.enum(Constants.ai.Enums.llm_call_status);
 
 export type SupportLevel = z.infer<typeof SupportLevel>;
 export type ProviderAdapter = z.infer<typeof ProviderAdapter>;

@@ -1,28 +1,19 @@
 // Lens contracts: the one small typed shape of lenses.versions.input_contract and output_contract
 // (and of a workflow node's inline override). The same rules are enforced in SQL
 // (lenses.fn_contract_errors); tests/functions/contracts_test.ts runs the same cases through both
-// and checks that they agree. ContractKind, ArtifactKind and ContractFieldType mirror the enums
-// lenses.contract_kind, lenses.artifact_kind and lenses.contract_field_type.
+// and checks that they agree. ContractKind, ArtifactKind and ContractFieldType are the enums
+// lenses.contract_kind, lenses.artifact_kind and lenses.contract_field_type, built from the generated
+// Constants of types/database.ts.
 import { z } from "zod";
+import { Constants } from "./database.ts";
 
 /** What a contract's value is: free text (`{ "text": "..." }`) or a JSON object with named fields. */
-export const ContractKind = z.enum(["text", "json"]);
+export const ContractKind = z.enum(Constants.lenses.Enums.contract_kind);
 
 /** What an output is, for routing and rendering; outputs must declare it. */
-export const ArtifactKind = z.enum([
-  "text",
-  "markdown",
-  "json",
-  "summary",
-  "plan",
-  "report",
-  "code",
-  "classification",
-  "extraction",
-  "message",
-]);
+export const ArtifactKind = z.enum(Constants.lenses.Enums.artifact_kind);
 
-export const ContractFieldType = z.enum(["string", "number", "integer", "boolean", "object", "array"]);
+export const ContractFieldType = z.enum(Constants.lenses.Enums.contract_field_type);
 
 /** Field names, parameter labels and input paths: an identifier of at most 63 characters. */
 export const Identifier = z.string().regex(

@@ -1,21 +1,15 @@
-// Control-room vocabularies: teams, members, edges, assignments and tool invocations (mirrors of
-// the agents.* enums; tests/functions/enums_test.ts keeps them equal).
+// Control-room vocabularies: teams, members, edges, assignments and tool invocations (the agents.*
+// enums, built from the generated Constants of types/database.ts; tests/functions/enums_test.ts checks
+// that each is).
 import { z } from "zod";
+import { Constants } from "./database.ts";
 
-export const TeamStatus = z.enum(["active", "paused", "archived"]);
-export const TeamMemberRole = z.enum(["lead", "member", "reviewer", "observer"]);
-export const TeamEdgeType = z.enum(["delegates", "reviews", "reports_to", "shares_context", "handoff"]);
-export const AssigneeKind = z.enum(["agent", "team"]);
-export const AssignmentStatus = z.enum(["active", "disabled"]);
-export const ToolInvocationStatus = z.enum([
-  "requested",
-  "awaiting_approval",
-  "approved",
-  "rejected",
-  "running",
-  "succeeded",
-  "failed",
-]);
+export const TeamStatus = z.enum(Constants.agents.Enums.team_status);
+export const TeamMemberRole = z.enum(Constants.agents.Enums.team_member_role);
+export const TeamEdgeType = z.enum(Constants.agents.Enums.team_edge_type);
+export const AssigneeKind = z.enum(Constants.agents.Enums.assignee_kind);
+export const AssignmentStatus = z.enum(Constants.agents.Enums.assignment_status);
+export const ToolInvocationStatus = z.enum(Constants.agents.Enums.tool_invocation_status);
 
 export type TeamStatus = z.infer<typeof TeamStatus>;
 export type TeamMemberRole = z.infer<typeof TeamMemberRole>;

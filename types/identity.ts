@@ -1,19 +1,14 @@
-// Identity vocabularies: lensers.profiles and agents.ai_lensers / ownerships (mirrors of the
-// database enums; tests/functions/enums_test.ts keeps them equal).
+// Identity vocabularies: lensers.profiles and agents.ai_lensers / ownerships (the database enums,
+// built from the generated Constants of types/database.ts; tests/functions/enums_test.ts checks that
+// each is).
 import { z } from "zod";
+import { Constants } from "./database.ts";
 
-export const LenserType = z.enum(["human", "ai"]);
-export const ProfileVisibility = z.enum(["public", "private", "unlisted"]);
-export const ProfileStatus = z.enum(["active", "suspended", "deactivated", "pending_deletion", "deleted"]);
-export const RuntimePref = z.enum(["cloud", "local", "hybrid"]);
-export const OwnershipPermission = z.enum([
-  "run",
-  "edit",
-  "publish",
-  "manage_tools",
-  "manage_memory",
-  "view_runs",
-]);
+export const LenserType = z.enum(Constants.lensers.Enums.lenser_type);
+export const ProfileVisibility = z.enum(Constants.lensers.Enums.profile_visibility);
+export const ProfileStatus = z.enum(Constants.lensers.Enums.profile_status);
+export const RuntimePref = z.enum(Constants.agents.Enums.runtime_pref);
+export const OwnershipPermission = z.enum(Constants.agents.Enums.ownership_permission);
 
 export type LenserType = z.infer<typeof LenserType>;
 export type ProfileVisibility = z.infer<typeof ProfileVisibility>;

@@ -1,22 +1,15 @@
 // lenses.lenses.params: UI metadata of a lens form (rendering never reads it), and the lens
-// vocabularies. The same shape is enforced in SQL (lenses.fn_lens_params_errors); the enums mirror
-// lenses.visibility, lenses.lens_status and lenses.instruction_category. Both are checked by
-// tests/functions/contracts_test.ts.
+// vocabularies. The same shape is enforced in SQL (lenses.fn_lens_params_errors) and
+// tests/functions/contracts_test.ts checks that the two agree; the enums are lenses.visibility,
+// lenses.lens_status and lenses.instruction_category, built from the generated Constants of
+// types/database.ts.
 import { z } from "zod";
+import { Constants } from "./database.ts";
 import { Identifier } from "./contracts.ts";
 
-export const Visibility = z.enum(["public", "private", "unlisted"]);
-export const LensStatus = z.enum(["draft", "published", "archived"]);
-export const InstructionCategory = z.enum([
-  "instruction",
-  "research",
-  "planning",
-  "generation",
-  "validation",
-  "routing",
-  "memory",
-  "export",
-]);
+export const Visibility = z.enum(Constants.lenses.Enums.visibility);
+export const LensStatus = z.enum(Constants.lenses.Enums.lens_status);
+export const InstructionCategory = z.enum(Constants.lenses.Enums.instruction_category);
 
 const DistinctIdentifiers = z.array(Identifier).refine(
   (a) => new Set(a).size === a.length,

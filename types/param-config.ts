@@ -1,27 +1,15 @@
 // Lens parameter types and their config: lenses.param_type, lenses.tool_category, and the config
 // of lenses.version_parameters / lenses.tools.default_config / inline override parameters. The
 // same rules are enforced in SQL (lenses.fn_param_config_errors); tests/functions/contracts_test.ts
-// checks that the two agree case by case.
+// checks that the two agree case by case. The enums are built from the generated Constants of
+// types/database.ts.
 import { z } from "zod";
+import { Constants } from "./database.ts";
 
-export const ParamType = z.enum([
-  "text",
-  "textarea",
-  "json",
-  "number",
-  "integer",
-  "float",
-  "decimal",
-  "boolean",
-  "select",
-  "url",
-  "date",
-  "datetime",
-  "file",
-]);
+export const ParamType = z.enum(Constants.lenses.Enums.param_type);
 export type ParamType = z.infer<typeof ParamType>;
 
-export const ToolCategory = z.enum(["input", "media", "execution", "battle", "system"]);
+export const ToolCategory = z.enum(Constants.lenses.Enums.tool_category);
 export type ToolCategory = z.infer<typeof ToolCategory>;
 
 const common = {

@@ -2,12 +2,13 @@
 // them. The same rules are enforced in SQL (agents.fn_*_policy_errors, agents.fn_output_destination_errors,
 // in CHECK constraints); tests/functions/policies_test.ts runs the same cases through both.
 import { z } from "zod";
+import { Constants } from "./database.ts";
 
 /** Ownership roles (the database enum agents.ownership_role). */
-export const OwnershipRole = z.enum(["owner", "co_owner", "operator"]);
+export const OwnershipRole = z.enum(Constants.agents.Enums.ownership_role);
 
 /** Memory scopes (the database enum agents.memory_scope). */
-export const MemoryScope = z.enum(["agent", "team", "workflow", "run", "conversation", "contact"]);
+export const MemoryScope = z.enum(Constants.agents.Enums.memory_scope);
 
 /** A uuid written 8-4-4-4-12 in hex (any version, as Postgres' uuid type accepts). */
 const Uuid = z.string().regex(
@@ -40,6 +41,8 @@ export const RetryPolicy = z.object({
 
 /** What a failure does to the rest of the run: isolate (siblings go on) or stop_run. */
 export const FailurePolicy = z.object({
+  // A literal list, not lenses.failure_mode: this is JSON, and its SQL twin
+  // (agents.fn_failure_policy_errors) checks this same literal list, not the enum.
   mode: z.enum(["isolate", "stop_run"]),
 }).strict();
 

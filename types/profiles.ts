@@ -1,26 +1,28 @@
-// Agent profiles: the vocabularies of the four profile kinds (checked against the database enums)
-// and the JSON shapes of model_profiles.params and tool_profiles.provider_overrides. The same JSON
-// rules are enforced in SQL (agents.fn_model_params_errors, agents.fn_tool_provider_overrides_errors);
-// tests/functions/profiles_test.ts runs the same cases through both.
+// Agent profiles: the vocabularies of the four profile kinds (the agents.* enums, built from the
+// generated Constants of types/database.ts) and the JSON shapes of model_profiles.params and
+// tool_profiles.provider_overrides. The same JSON rules are enforced in SQL
+// (agents.fn_model_params_errors, agents.fn_tool_provider_overrides_errors); tests/functions/profiles_test.ts
+// runs the same cases through both.
 import { z } from "zod";
+import { Constants } from "./database.ts";
 
-export const PersonalityTone = z.enum(["neutral", "friendly", "formal", "playful", "direct", "empathetic"]);
-export const ExpertiseLevel = z.enum(["novice", "intermediate", "expert", "specialist"]);
-export const RiskTolerance = z.enum(["low", "medium", "high"]);
+export const PersonalityTone = z.enum(Constants.agents.Enums.personality_tone);
+export const ExpertiseLevel = z.enum(Constants.agents.Enums.expertise_level);
+export const RiskTolerance = z.enum(Constants.agents.Enums.risk_tolerance);
 /** manual: proposes, a human acts; supervised: every action approved; semi_autonomous: escalates; autonomous. */
-export const AutonomyLevel = z.enum(["manual", "supervised", "semi_autonomous", "autonomous"]);
-export const CommunicationStyle = z.enum(["concise", "detailed", "structured", "conversational"]);
-export const DecisionStyle = z.enum(["cautious", "balanced", "decisive", "consensus"]);
-export const EscalationBehavior = z.enum(["never", "on_uncertainty", "on_risk", "always"]);
+export const AutonomyLevel = z.enum(Constants.agents.Enums.autonomy_level);
+export const CommunicationStyle = z.enum(Constants.agents.Enums.communication_style);
+export const DecisionStyle = z.enum(Constants.agents.Enums.decision_style);
+export const EscalationBehavior = z.enum(Constants.agents.Enums.escalation_behavior);
 /** isolated: only the agent reads its entries; team_shared: team runs may share them with team mates. */
-export const MemoryIsolationMode = z.enum(["isolated", "team_shared"]);
+export const MemoryIsolationMode = z.enum(Constants.agents.Enums.memory_isolation_mode);
 /** owners: only owners and co-owners read the entries; operators: operators too. */
-export const MemoryVisibility = z.enum(["owners", "operators"]);
-export const MemorySummaryStrategy = z.enum(["none", "rolling", "periodic", "on_threshold"]);
-export const MemoryResetPolicy = z.enum(["never", "per_run", "per_conversation", "daily", "weekly"]);
-export const MemorySource = z.enum(["manual", "conversation", "tool", "workflow", "reflection", "import"]);
+export const MemoryVisibility = z.enum(Constants.agents.Enums.memory_visibility);
+export const MemorySummaryStrategy = z.enum(Constants.agents.Enums.memory_summary_strategy);
+export const MemoryResetPolicy = z.enum(Constants.agents.Enums.memory_reset_policy);
+export const MemorySource = z.enum(Constants.agents.Enums.memory_source);
 /** none: pure computation; internal: this project's data; external_read; external_write (always approved). */
-export const ToolEgressClass = z.enum(["none", "internal", "external_read", "external_write"]);
+export const ToolEgressClass = z.enum(Constants.agents.Enums.tool_egress_class);
 
 /** Sampling and output settings a model profile passes to the provider. */
 export const ModelParams = z.object({
@@ -31,6 +33,7 @@ export const ModelParams = z.object({
   frequencyPenalty: z.number().min(-2).max(2).optional(),
   stop: z.array(z.string().min(1).max(100)).max(4).optional(),
   seed: z.number().int().min(0).max(2_147_483_647).optional(),
+  // Provider settings, not database enums (agents.fn_model_params_errors checks these literal lists).
   reasoningEffort: z.enum(["low", "medium", "high"]).optional(),
   responseFormat: z.enum(["text", "json"]).optional(),
 }).strict();

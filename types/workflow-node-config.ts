@@ -1,16 +1,18 @@
 // Workflow definitions: lenses.workflow_nodes.config (per node kind) and inline_override, and the
 // workflow vocabularies. The same rules are enforced in SQL (lenses.fn_node_config_errors,
 // lenses.fn_inline_override_errors, and a trigger that checks config.model_id names an ai.models
-// row); tests/functions/contracts_test.ts checks that zod and SQL agree case by case, and that the
-// enums equal lenses.workflow_node_kind, lenses.merge_strategy and lenses.workflow_status.
+// row); tests/functions/contracts_test.ts checks that zod and SQL agree case by case. The enums are
+// lenses.workflow_node_kind, lenses.merge_strategy and lenses.workflow_status, built from the
+// generated Constants of types/database.ts.
 import { z } from "zod";
+import { Constants } from "./database.ts";
 import { Identifier, InputContract, OutputContract } from "./contracts.ts";
 import { InstructionCategory } from "./lens-params.ts";
 import { paramConfigSchema, ParamType } from "./param-config.ts";
 
-export const WorkflowNodeKind = z.enum(["lens", "human_input"]);
-export const MergeStrategy = z.enum(["last_write_wins", "concat", "array", "json_object"]);
-export const WorkflowStatus = z.enum(["draft", "published", "archived"]);
+export const WorkflowNodeKind = z.enum(Constants.lenses.Enums.workflow_node_kind);
+export const MergeStrategy = z.enum(Constants.lenses.Enums.merge_strategy);
+export const WorkflowStatus = z.enum(Constants.lenses.Enums.workflow_status);
 
 const Uuid = z.string().regex(
   /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/,

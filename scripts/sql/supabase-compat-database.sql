@@ -33,9 +33,18 @@ grant create on schema extensions to postgres;
 -- Extensions that are not trusted need a superuser. On hosted Supabase, supautils lets
 -- `postgres` create them; here they are created ahead, so a migration's
 -- `create extension if not exists` finds them in place.
-create extension if not exists pg_cron with schema pg_catalog;
-grant usage on schema cron to postgres;
-grant select on cron.job, cron.job_run_details to postgres;
+-- pg_cron can only be created in the database its cron.database_name names (postgres, as on hosted
+-- Supabase); the scratch databases of the schema tools (scripts/schema.sh) have none, and the
+-- migration that schedules jobs says so and skips them there.
+do $$
+begin
+  if current_database() = current_setting('cron.database_name', true) then
+    create extension if not exists pg_cron with schema pg_catalog;
+    grant usage on schema cron to postgres;
+    grant select on cron.job, cron.job_run_details to postgres;
+  end if;
+end
+$$;
 create extension if not exists vector with schema extensions;
 create extension if not exists pgtap with schema extensions;
 create extension if not exists plpgsql_check with schema extensions;

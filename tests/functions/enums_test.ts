@@ -1,8 +1,16 @@
-// Every enum type of the five schemas has its zod mirror in types/, with the same values in the
-// same order; a database enum without a mirror (or a mirror of nothing) fails here.
-import type { z } from "zod";
-import { assertEquals } from "../_support/assert.ts";
+// The zod enums in types/ are built from Constants, the database enums as `supabase gen types` wrote
+// them into types/database.ts; their values cannot drift from the file's. What is left to check:
+// - the file is not stale: it lists every enum type of the five schemas, with the database's values
+//   in the database's order (the only test here that needs the database);
+// - every enum in Constants has its zod mirror in types/, with the same values in the same order,
+//   and (at compile time) the same inferred type;
+// - every zod enum exported from types/ is such a mirror, declared as z.enum(Constants.<schema>
+//   .Enums.<name>) and not as a hand-copied list, or a subset of one (declared with .extract([...])
+//   and listed in `subsets`), or listed in `typescriptOnly` (no database enum behind it).
+import { z } from "zod";
+import { assert, assertEquals } from "../_support/assert.ts";
 import { db } from "../_support/stack.ts";
+import { Constants } from "../../types/database.ts";
 import { ArtifactKind, ContractFieldType, ContractKind } from "../../types/contracts.ts";
 import { InstructionCategory, LensStatus, Visibility } from "../../types/lens-params.ts";
 import { ParamType, ToolCategory } from "../../types/param-config.ts";
@@ -55,59 +63,129 @@ import {
   WorkflowRunStatus,
 } from "../../types/runs.ts";
 
-const mirrors: Record<string, z.ZodEnum> = {
-  "lensers.lenser_type": LenserType,
-  "lensers.profile_visibility": ProfileVisibility,
-  "lensers.profile_status": ProfileStatus,
-  "agents.runtime_pref": RuntimePref,
-  "agents.ownership_role": OwnershipRole,
-  "agents.ownership_permission": OwnershipPermission,
-  "agents.personality_tone": PersonalityTone,
-  "agents.expertise_level": ExpertiseLevel,
-  "agents.risk_tolerance": RiskTolerance,
-  "agents.autonomy_level": AutonomyLevel,
-  "agents.communication_style": CommunicationStyle,
-  "agents.decision_style": DecisionStyle,
-  "agents.escalation_behavior": EscalationBehavior,
-  "agents.memory_scope": MemoryScope,
-  "agents.memory_isolation_mode": MemoryIsolationMode,
-  "agents.memory_visibility": MemoryVisibility,
-  "agents.memory_summary_strategy": MemorySummaryStrategy,
-  "agents.memory_reset_policy": MemoryResetPolicy,
-  "agents.memory_source": MemorySource,
-  "agents.tool_egress_class": ToolEgressClass,
-  "agents.team_status": TeamStatus,
-  "agents.team_member_role": TeamMemberRole,
-  "agents.team_edge_type": TeamEdgeType,
-  "agents.assignee_kind": AssigneeKind,
-  "agents.assignment_status": AssignmentStatus,
-  "agents.tool_invocation_status": ToolInvocationStatus,
-  "ai.support_level": SupportLevel,
-  "ai.provider_adapter": ProviderAdapter,
-  "ai.model_status": ModelStatus,
-  "ai.model_capability": ModelCapability,
-  "ai.modality": Modality,
-  "ai.llm_call_status": LlmCallStatus,
-  "lenses.visibility": Visibility,
-  "lenses.lens_status": LensStatus,
-  "lenses.instruction_category": InstructionCategory,
-  "lenses.contract_kind": ContractKind,
-  "lenses.artifact_kind": ArtifactKind,
-  "lenses.contract_field_type": ContractFieldType,
-  "lenses.param_type": ParamType,
-  "lenses.tool_category": ToolCategory,
-  "lenses.workflow_status": WorkflowStatus,
-  "lenses.workflow_node_kind": WorkflowNodeKind,
-  "lenses.merge_strategy": MergeStrategy,
-  "lenses.workflow_run_status": WorkflowRunStatus,
-  "lenses.node_result_status": NodeResultStatus,
-  "lenses.waiting_reason": WaitingReason,
-  "lenses.task_error_kind": TaskErrorKind,
-  "lenses.failure_mode": FailureMode,
-  "lenses.run_event_type": RunEventType,
+/** The zod mirror of each database enum, by schema and enum name. */
+const mirrors = {
+  lensers: {
+    lenser_type: LenserType,
+    profile_visibility: ProfileVisibility,
+    profile_status: ProfileStatus,
+  },
+  agents: {
+    runtime_pref: RuntimePref,
+    ownership_role: OwnershipRole,
+    ownership_permission: OwnershipPermission,
+    personality_tone: PersonalityTone,
+    expertise_level: ExpertiseLevel,
+    risk_tolerance: RiskTolerance,
+    autonomy_level: AutonomyLevel,
+    communication_style: CommunicationStyle,
+    decision_style: DecisionStyle,
+    escalation_behavior: EscalationBehavior,
+    memory_scope: MemoryScope,
+    memory_isolation_mode: MemoryIsolationMode,
+    memory_visibility: MemoryVisibility,
+    memory_summary_strategy: MemorySummaryStrategy,
+    memory_reset_policy: MemoryResetPolicy,
+    memory_source: MemorySource,
+    tool_egress_class: ToolEgressClass,
+    team_status: TeamStatus,
+    team_member_role: TeamMemberRole,
+    team_edge_type: TeamEdgeType,
+    assignee_kind: AssigneeKind,
+    assignment_status: AssignmentStatus,
+    tool_invocation_status: ToolInvocationStatus,
+  },
+  ai: {
+    support_level: SupportLevel,
+    provider_adapter: ProviderAdapter,
+    model_status: ModelStatus,
+    model_capability: ModelCapability,
+    modality: Modality,
+    llm_call_status: LlmCallStatus,
+  },
+  lenses: {
+    visibility: Visibility,
+    lens_status: LensStatus,
+    instruction_category: InstructionCategory,
+    contract_kind: ContractKind,
+    artifact_kind: ArtifactKind,
+    contract_field_type: ContractFieldType,
+    param_type: ParamType,
+    tool_category: ToolCategory,
+    workflow_status: WorkflowStatus,
+    workflow_node_kind: WorkflowNodeKind,
+    merge_strategy: MergeStrategy,
+    workflow_run_status: WorkflowRunStatus,
+    node_result_status: NodeResultStatus,
+    waiting_reason: WaitingReason,
+    task_error_kind: TaskErrorKind,
+    failure_mode: FailureMode,
+    run_event_type: RunEventType,
+  },
+  public: {},
 };
 
-Deno.test("every database enum has a zod mirror in types/ with the same values, in order", async () => {
+/**
+ * Zod enums of types/ that are deliberate subsets of a database enum ("schema.enum"), declared as
+ * z.enum(Constants.<schema>.Enums.<name>).extract([...]) or a mirror's .extract([...]). None today.
+ */
+const subsets = new Map<z.ZodEnum, string>();
+
+/** Zod enums of types/ with no database enum behind them (literal lists of the TypeScript side). None today. */
+const typescriptOnly = new Set<z.ZodEnum>();
+
+// At compile time: a mirror for every enum of Constants and nothing else, each inferring exactly the
+// generated union (a mirror of the wrong enum, or a missing one, makes `true` not assignable here).
+type Same<A, B> = [A] extends [B] ? [B] extends [A] ? true : false : false;
+type Values<T> = T extends readonly (infer V)[] ? V : never;
+type Generated = {
+  [S in keyof typeof Constants]: {
+    [N in keyof (typeof Constants)[S]["Enums"]]: Values<(typeof Constants)[S]["Enums"][N]>;
+  };
+};
+type Mirrored = {
+  [S in keyof typeof mirrors]: { [N in keyof (typeof mirrors)[S]]: z.infer<(typeof mirrors)[S][N]> };
+};
+const mirrorsInferTheGeneratedTypes: Same<Mirrored, Generated> = true;
+void mirrorsInferTheGeneratedTypes;
+
+type Schema = keyof typeof Constants;
+const schemas = Object.keys(Constants) as Schema[];
+
+/** "schema.enum" -> its values, as types/database.ts lists them. */
+const generated = new Map<string, readonly string[]>(
+  schemas.flatMap((s) =>
+    Object.entries(Constants[s].Enums as Record<string, readonly string[]>).map(([n, values]) =>
+      [`${s}.${n}`, values] as const
+    )
+  ),
+);
+
+/** Each mirror -> its "schema.enum". */
+const mirrorOf = new Map<z.ZodEnum, string>(
+  schemas.flatMap((s) =>
+    Object.entries(mirrors[s] as Record<string, z.ZodEnum>).map(([n, e]) => [e, `${s}.${n}`] as const)
+  ),
+);
+
+const typesDir = new URL("../../types/", import.meta.url);
+
+/** Every zod enum exported from types/*.ts, with its export name and file. */
+async function exportedEnums() {
+  const found: { name: string; file: string; schema: z.ZodEnum }[] = [];
+  for await (const entry of Deno.readDir(typesDir)) {
+    if (!entry.isFile || !entry.name.endsWith(".ts") || entry.name === "database.ts") continue;
+    const module: Record<string, unknown> = await import(new URL(entry.name, typesDir).href);
+    for (const [name, value] of Object.entries(module)) {
+      if (value instanceof z.ZodEnum) found.push({ name, file: entry.name, schema: value });
+    }
+  }
+  return found.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+Deno.test("types/database.ts lists every database enum of the five schemas, with its values in order", async () => {
   const sql = db();
   try {
     const rows = await sql<{ name: string; labels: string[] }[]>`
@@ -120,11 +198,51 @@ Deno.test("every database enum has a zod mirror in types/ with the same values, 
       order by 1`;
     assertEquals(
       rows.map((r) => r.name),
-      Object.keys(mirrors).sort(),
-      "the database enums and their mirrors",
+      [...generated.keys()].sort(),
+      "the database enums and those of Constants (is types/database.ts stale? npm run types)",
     );
-    for (const row of rows) assertEquals(row.labels, [...mirrors[row.name].options], row.name);
+    for (const row of rows) assertEquals([...generated.get(row.name)!], row.labels, row.name);
   } finally {
     await sql.end();
+  }
+});
+
+Deno.test("every enum in Constants has a zod mirror in types/ with the same values, in order", () => {
+  assertEquals([...mirrorOf.values()].sort(), [...generated.keys()].sort(), "the mirrors and Constants");
+  for (const [schema, name] of mirrorOf) assertEquals([...schema.options], [...generated.get(name)!], name);
+});
+
+Deno.test("every zod enum exported from types/ is built from Constants, not a hand-copied list", async () => {
+  const found = await exportedEnums();
+  const sources = new Map<string, string>();
+  for (const { name, file, schema } of found) {
+    if (typescriptOnly.has(schema)) continue;
+    const dbEnum = mirrorOf.get(schema);
+    const subsetOf = subsets.get(schema);
+    assert(
+      dbEnum !== undefined || subsetOf !== undefined,
+      `${file}: ${name} is neither a mirror nor a subset of a database enum (add it to mirrors, subsets or typescriptOnly)`,
+    );
+    if (!sources.has(file)) sources.set(file, await Deno.readTextFile(new URL(file, typesDir)));
+    const source = sources.get(file)!;
+    if (dbEnum !== undefined) {
+      const [s, n] = dbEnum.split(".");
+      const declaration = new RegExp(
+        `export const ${escape(name)} = z\\.enum\\(\\s*Constants\\.${s}\\.Enums\\.${n}\\s*\\);`,
+      );
+      assert(
+        declaration.test(source),
+        `${file}: ${name} is not declared as z.enum(Constants.${s}.Enums.${n})`,
+      );
+    } else {
+      const values = generated.get(subsetOf!);
+      assert(values !== undefined, `${name}: ${subsetOf} is not an enum of Constants`);
+      const outside = (schema.options as string[]).filter((v) => !values.includes(v));
+      assertEquals(outside, [], `${file}: ${name} has values outside ${subsetOf}`);
+      assert(
+        new RegExp(`export const ${escape(name)} = [^;]*\\.extract\\(`).test(source),
+        `${file}: ${name} is not declared with .extract([...])`,
+      );
+    }
   }
 });

@@ -9,7 +9,7 @@ import Anthropic, {
   APIUserAbortError,
 } from "@anthropic-ai/sdk";
 import { CallScope } from "./call_scope.ts";
-import { httpError, isConnectionFailure, messageOf } from "./errors.ts";
+import { classify, stainlessErrorReader } from "./errors.ts";
 import { jsonInstruction, wantsJson } from "./json_instruction.ts";
 import { MAX_TOKENS, numberParam, STOP, stopParam } from "./params.ts";
 import {
@@ -17,7 +17,6 @@ import {
   type CompletionResult,
   type Provider,
   type ProviderConfig,
-  ProviderError,
 } from "./types.ts";
 
 type StreamingBody = Anthropic.Messages.MessageCreateParamsStreaming;
@@ -25,6 +24,13 @@ type StreamingBody = Anthropic.Messages.MessageCreateParamsStreaming;
 export const ANTHROPIC_DEFAULT_BASE_URL = "https://api.anthropic.com";
 /** The API requires max_tokens; used when params set none. */
 export const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
+
+// An APIError without status is an `event: error` inside the stream (overloaded_error, api_error):
+// the server failed mid-answer.
+export const anthropicErrorReader = stainlessErrorReader(
+  { APIError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError },
+  "error event in the stream",
+);
 
 export class AnthropicProvider implements Provider {
   readonly key = "anthropic";
@@ -81,7 +87,7 @@ export class AnthropicProvider implements Provider {
         model,
       });
     } catch (err) {
-      throw scope.failure(err, (e) => this.classify(e));
+      throw scope.failure(err, (e) => classify(e, this.key, anthropicErrorReader));
     } finally {
       scope.dispose();
     }
@@ -102,37 +108,5 @@ export class AnthropicProvider implements Provider {
       stop_sequences: stopParam(this.key, p, STOP),
       stream: true,
     };
-  }
-
-  private classify(err: unknown): ProviderError {
-    if (err instanceof APIUserAbortError) {
-      return new ProviderError(this.key, "cancelled", "the request was aborted", { cause: err });
-    }
-    if (err instanceof APIConnectionTimeoutError) {
-      return new ProviderError(this.key, "timeout", "the request timed out", { cause: err });
-    }
-    if (err instanceof APIConnectionError) {
-      return new ProviderError(
-        this.key,
-        "network",
-        `cannot reach the server: ${messageOf(err.cause ?? err)}`,
-        { cause: err },
-      );
-    }
-    if (err instanceof APIError && typeof err.status === "number") {
-      return httpError(this.key, err.status, err.message, err.headers, err);
-    }
-    if (err instanceof APIError) {
-      // An `event: error` inside the stream (overloaded_error, api_error): the server failed mid-answer.
-      return new ProviderError(this.key, "server", `error event in the stream: ${err.message}`, {
-        cause: err,
-      });
-    }
-    if (isConnectionFailure(err)) {
-      return new ProviderError(this.key, "network", `the connection failed: ${messageOf(err)}`, {
-        cause: err,
-      });
-    }
-    return new ProviderError(this.key, "server", `bad streamed response: ${messageOf(err)}`, { cause: err });
   }
 }

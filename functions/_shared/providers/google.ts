@@ -3,7 +3,7 @@
 // a json contract sets responseMimeType application/json and states the fields in the instruction.
 import { ApiError, type Content, GoogleGenAI } from "@google/genai";
 import { CallScope } from "./call_scope.ts";
-import { httpError, isConnectionFailure, messageOf } from "./errors.ts";
+import { classify, type SdkErrorReader } from "./errors.ts";
 import { jsonInstruction, wantsJson } from "./json_instruction.ts";
 import {
   FREQUENCY_PENALTY,
@@ -22,7 +22,6 @@ import {
   type CompletionResult,
   type Provider,
   type ProviderConfig,
-  ProviderError,
 } from "./types.ts";
 
 type StreamParams = Parameters<GoogleGenAI["models"]["generateContentStream"]>[0];
@@ -82,7 +81,7 @@ export class GoogleProvider implements Provider {
         model,
       });
     } catch (err) {
-      throw scope.failure(err, (e) => this.classify(e, errorHeaders));
+      throw scope.failure(err, (e) => classify(e, this.key, geminiErrorReader(errorHeaders)));
     } finally {
       scope.dispose();
     }
@@ -117,27 +116,25 @@ export class GoogleProvider implements Provider {
       },
     };
   }
+}
 
-  private classify(err: unknown, headers: Headers | null): ProviderError {
-    if (err instanceof ApiError && typeof err.status === "number") {
-      const body = parseErrorBody(err.message);
-      const e = httpError(this.key, err.status, body.message ?? err.message, headers, err);
-      if (e.retryAfterMs !== undefined || body.retryDelayMs === undefined || e.kind !== "rate_limit") {
-        return e;
-      }
-      return new ProviderError(this.key, e.kind, `HTTP ${err.status}: ${body.message ?? err.message}`, {
-        status: err.status,
-        retryAfterMs: body.retryDelayMs,
-        cause: err,
-      });
-    }
-    if (isConnectionFailure(err)) {
-      return new ProviderError(this.key, "network", `the connection failed: ${messageOf(err)}`, {
-        cause: err,
-      });
-    }
-    return new ProviderError(this.key, "server", `bad streamed response: ${messageOf(err)}`, { cause: err });
-  }
+/**
+ * The reader for the Gemini SDK: its ApiError keeps the status, and the error body in its message,
+ * but not the headers; `headers` are the error response's, kept by the call's own fetch. Other
+ * failures (an abort, a refused connection) reach classify() as they are.
+ */
+export function geminiErrorReader(headers: Headers | null): SdkErrorReader {
+  return (err) => {
+    if (!(err instanceof ApiError) || typeof err.status !== "number") return undefined;
+    const body = parseErrorBody(err.message);
+    return {
+      type: "http",
+      status: err.status,
+      message: body.message ?? err.message,
+      headers,
+      retryAfterMs: body.retryDelayMs,
+    };
+  };
 }
 
 /**

@@ -2,7 +2,7 @@
 // vLLM, LM Studio...) through baseUrl. Streams with usage included in the last chunk.
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import { CallScope } from "./call_scope.ts";
-import { httpError, isConnectionFailure, messageOf } from "./errors.ts";
+import { classify, stainlessErrorReader } from "./errors.ts";
 import { jsonInstruction, wantsJson } from "./json_instruction.ts";
 import {
   FREQUENCY_PENALTY,
@@ -20,7 +20,6 @@ import {
   type CompletionResult,
   type Provider,
   type ProviderConfig,
-  ProviderError,
   type Usage,
 } from "./types.ts";
 
@@ -28,6 +27,12 @@ type StreamingBody = OpenAI.Chat.Completions.ChatCompletionCreateParamsStreaming
 type MessageParam = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 
 export const OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+// An APIError without status is a `data: {"error": ...}` chunk inside the stream: the server failed mid-answer.
+export const openaiErrorReader = stainlessErrorReader(
+  { APIError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError },
+  "error in the stream",
+);
 
 export class OpenAICompatibleProvider implements Provider {
   readonly key = "openai_compatible";
@@ -73,7 +78,7 @@ export class OpenAICompatibleProvider implements Provider {
       }
       return scope.finish({ usage, finishReason, model });
     } catch (err) {
-      throw scope.failure(err, (e) => this.classify(e));
+      throw scope.failure(err, (e) => classify(e, this.key, openaiErrorReader));
     } finally {
       scope.dispose();
     }
@@ -106,35 +111,5 @@ export class OpenAICompatibleProvider implements Provider {
       frequency_penalty: numberParam(this.key, p, FREQUENCY_PENALTY),
       response_format: wantsJson(req.outputContract) ? { type: "json_object" } : undefined,
     };
-  }
-
-  private classify(err: unknown): ProviderError {
-    if (err instanceof APIUserAbortError) {
-      return new ProviderError(this.key, "cancelled", "the request was aborted", { cause: err });
-    }
-    if (err instanceof APIConnectionTimeoutError) {
-      return new ProviderError(this.key, "timeout", "the request timed out", { cause: err });
-    }
-    if (err instanceof APIConnectionError) {
-      return new ProviderError(
-        this.key,
-        "network",
-        `cannot reach the server: ${messageOf(err.cause ?? err)}`,
-        { cause: err },
-      );
-    }
-    if (err instanceof APIError && typeof err.status === "number") {
-      return httpError(this.key, err.status, err.message, err.headers, err);
-    }
-    if (err instanceof APIError) {
-      // A `data: {"error": ...}` chunk inside the stream: the server failed mid-answer.
-      return new ProviderError(this.key, "server", `error in the stream: ${err.message}`, { cause: err });
-    }
-    if (isConnectionFailure(err)) {
-      return new ProviderError(this.key, "network", `the connection failed: ${messageOf(err)}`, {
-        cause: err,
-      });
-    }
-    return new ProviderError(this.key, "server", `bad streamed response: ${messageOf(err)}`, { cause: err });
   }
 }

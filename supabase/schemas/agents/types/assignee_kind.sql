@@ -1,0 +1,4 @@
+create type agents.assignee_kind as enum (
+  'agent',
+  'team'
+);

@@ -1,0 +1,4 @@
+create type agents.assignment_status as enum (
+  'active',
+  'disabled'
+);

@@ -1,0 +1,6 @@
+create type agents.communication_style as enum (
+  'concise',
+  'detailed',
+  'structured',
+  'conversational'
+);

@@ -1,0 +1,6 @@
+create type agents.decision_style as enum (
+  'cautious',
+  'balanced',
+  'decisive',
+  'consensus'
+);

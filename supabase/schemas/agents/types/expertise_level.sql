@@ -1,0 +1,6 @@
+create type agents.expertise_level as enum (
+  'novice',
+  'intermediate',
+  'expert',
+  'specialist'
+);

@@ -1,0 +1,4 @@
+create type agents.memory_isolation_mode as enum (
+  'isolated',
+  'team_shared'
+);

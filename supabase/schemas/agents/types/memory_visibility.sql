@@ -1,0 +1,4 @@
+create type agents.memory_visibility as enum (
+  'owners',
+  'operators'
+);

@@ -1,0 +1,8 @@
+create type agents.personality_tone as enum (
+  'neutral',
+  'friendly',
+  'formal',
+  'playful',
+  'direct',
+  'empathetic'
+);

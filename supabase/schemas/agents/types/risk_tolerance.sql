@@ -1,0 +1,5 @@
+create type agents.risk_tolerance as enum (
+  'low',
+  'medium',
+  'high'
+);

@@ -1,0 +1,5 @@
+create type agents.runtime_pref as enum (
+  'cloud',
+  'local',
+  'hybrid'
+);

@@ -1,0 +1,6 @@
+create type agents.team_member_role as enum (
+  'lead',
+  'member',
+  'reviewer',
+  'observer'
+);

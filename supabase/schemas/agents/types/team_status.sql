@@ -1,0 +1,5 @@
+create type agents.team_status as enum (
+  'active',
+  'paused',
+  'archived'
+);

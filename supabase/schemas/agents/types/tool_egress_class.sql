@@ -1,0 +1,6 @@
+create type agents.tool_egress_class as enum (
+  'none',
+  'internal',
+  'external_read',
+  'external_write'
+);

@@ -1,0 +1,50 @@
+create table ai.llm_calls (
+  id uuid default gen_random_uuid() not null,
+  provider_id uuid,
+  model_id uuid,
+  provider_key text not null,
+  model_key text not null,
+  node_result_id uuid,
+  run_id uuid,
+  attempt integer,
+  status ai.llm_call_status not null,
+  error_kind lenses.task_error_kind,
+  input_tokens integer default 0 not null,
+  output_tokens integer default 0 not null,
+  cached_tokens integer default 0 not null,
+  cost_credits numeric(14,6) default 0 not null,
+  latency_ms integer not null,
+  ttft_ms integer,
+  metadata jsonb default '{}'::jsonb not null,
+  created_at timestamp with time zone default now() not null,
+  constraint llm_calls_pkey PRIMARY KEY (id),
+  constraint llm_calls_cost CHECK ((cost_credits >= (0)::numeric)),
+  constraint llm_calls_error_when_failed CHECK (((status = 'failed'::ai.llm_call_status) = (error_kind IS NOT NULL))),
+  constraint llm_calls_latency CHECK (((latency_ms >= 0) AND ((ttft_ms IS NULL) OR ((ttft_ms >= 0) AND (ttft_ms <= latency_ms))))),
+  constraint llm_calls_metadata_object CHECK ((jsonb_typeof(metadata) = 'object'::text)),
+  constraint llm_calls_run_with_result CHECK (((node_result_id IS NULL) = (run_id IS NULL))),
+  constraint llm_calls_tokens CHECK (((input_tokens >= 0) AND (output_tokens >= 0) AND ((cached_tokens >= 0) AND (cached_tokens <= input_tokens)))),
+  constraint llm_calls_node_result_id_fkey FOREIGN KEY (node_result_id) REFERENCES lenses.workflow_node_results(id) ON DELETE CASCADE,
+  constraint llm_calls_run_id_fkey FOREIGN KEY (run_id) REFERENCES lenses.workflow_runs(id) ON DELETE CASCADE
+);
+
+alter table ai.llm_calls enable row level security;
+comment on table ai.llm_calls is 'Every model call: tokens in/out/cached, cost from ai.models prices, latency, time to first token.';
+comment on column ai.llm_calls.provider_id is 'The catalog provider called (no foreign key: the ledger is history; provider_key names it after the catalog changes).';
+comment on column ai.llm_calls.model_id is 'The catalog model called (no foreign key: the ledger is history; model_key names it after the catalog changes).';
+
+create index llm_calls_model_day_idx on ai.llm_calls using btree (model_id, created_at DESC);
+
+create index llm_calls_node_result_idx on ai.llm_calls using btree (node_result_id);
+
+create index llm_calls_run_idx on ai.llm_calls using btree (run_id);
+
+create policy llm_calls_select on ai.llm_calls
+  as permissive for select to authenticated
+  using ((run_id IN ( SELECT r.id
+   FROM lenses.workflow_runs r)));
+
+create trigger llm_calls_append_only before delete or update on ai.llm_calls for each row execute procedure lenses.tg_append_only();
+
+grant select on table ai.llm_calls to authenticated;
+grant all on table ai.llm_calls to service_role;

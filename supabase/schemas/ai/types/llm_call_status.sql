@@ -1,0 +1,4 @@
+create type ai.llm_call_status as enum (
+  'succeeded',
+  'failed'
+);

@@ -1,0 +1,8 @@
+create type ai.modality as enum (
+  'text',
+  'image',
+  'audio',
+  'video',
+  'pdf',
+  'embedding'
+);

@@ -1,0 +1,6 @@
+create type ai.model_status as enum (
+  'active',
+  'preview',
+  'deprecated',
+  'retired'
+);

@@ -1,0 +1,6 @@
+create type ai.support_level as enum (
+  'runnable',
+  'byok_only',
+  'catalog_only',
+  'deprecated'
+);

@@ -1,0 +1,4 @@
+create type lensers.lenser_type as enum (
+  'human',
+  'ai'
+);

@@ -1,0 +1,7 @@
+create type lensers.profile_status as enum (
+  'active',
+  'suspended',
+  'deactivated',
+  'pending_deletion',
+  'deleted'
+);

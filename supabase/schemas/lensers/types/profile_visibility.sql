@@ -1,0 +1,5 @@
+create type lensers.profile_visibility as enum (
+  'public',
+  'private',
+  'unlisted'
+);

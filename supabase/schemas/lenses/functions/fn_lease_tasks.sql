@@ -1,0 +1,165 @@
+-- Leases up to p_limit tasks for a worker (arguments checked by the caller): first p_held, the
+-- successors the caller's own completions made ready and held unwritten (fn_settle_many; their
+-- runs are the caller's), then due tasks from the queue. Decides per task (plan, prompt, model),
+-- then leases them all in one update, moves their runs on in one update (except p_defer_runs,
+-- whose caller updates them itself, see fn_runs_after_completions) and appends the events in one
+-- insert. Returns what each call needs.
+create or replace function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb default '[]'::jsonb)
+ returns setof lenses.claimed_task
+ language plpgsql
+ set search_path to ''
+as $function$
+declare
+  v_candidate record;
+  v_is_held boolean;
+  v_task record;
+  v_input jsonb;
+  v_prompt text;
+  v_fail_kind lenses.task_error_kind;
+  v_fail_message text;
+  v_catalog_default uuid;
+  v_profile_for uuid;
+  v_profile record;
+  v_model_id uuid;
+  v_model_checked uuid;
+  -- The tasks taken, in order: their result, run, node, model, input (held ones), prompt, contract
+  -- and model params.
+  v_ids uuid[] := '{}'::uuid[];
+  v_runs uuid[] := '{}'::uuid[];
+  v_nodes uuid[] := '{}'::uuid[];
+  v_models uuid[] := '{}'::uuid[];
+  v_inputs jsonb[] := '{}'::jsonb[];
+  v_prompts text[] := '{}'::text[];
+  v_contracts jsonb[] := '{}'::jsonb[];
+  v_params jsonb[] := '{}'::jsonb[];
+  v_started uuid[] := '{}'::uuid[];
+  v_events jsonb := '[]'::jsonb;
+begin
+  perform lenses.fn_reap_workflow_runs(p_limit);
+  select m.id into v_catalog_default from ai.models m where m.is_default;
+
+  -- Held tasks first (their runs are the caller's), then due ones: locked as the loop reads them
+  -- (SKIP LOCKED), so concurrent claims take disjoint tasks and none locks more than it looks at.
+  for v_candidate in
+    select (h.v ->> 'result_id')::uuid as id, (h.v ->> 'run_id')::uuid as run_id, h.v -> 'input' as input, true as held
+    from jsonb_array_elements(coalesce(p_held, '[]')) with ordinality h(v, ord)
+    union all
+    select d.id, d.run_id, null, false
+    from (select x.id, x.run_id from lenses.workflow_node_results x
+          where x.status in ('queued', 'retrying') and x.next_attempt_at <= now()
+          order by x.next_attempt_at
+          limit p_limit + 16 -- headroom for tasks of runs another transition holds
+          for update skip locked) d
+  loop
+    exit when cardinality(v_ids) >= p_limit;
+    v_is_held := v_candidate.held;
+    continue when not v_is_held and not lenses.fn_try_lock_run(v_candidate.run_id);
+
+    select x.id, x.run_id, x.node_id, x.node_key, x.input_data, x.attempt_count, r.lenser_id, r.started_at as run_started_at,
+           p as plan
+    into v_task
+    from lenses.workflow_node_results x
+    join lenses.workflow_runs r on r.id = x.run_id
+    left join lenses.workflow_node_plans p on p.node_id = x.node_id
+    where x.id = v_candidate.id;
+    v_input := case when v_is_held then v_candidate.input else v_task.input_data end;
+    v_fail_kind := null;
+
+    if (v_task.plan).node_id is null then
+      v_fail_kind := 'client';
+      v_fail_message := 'the workflow has no plan for this node (it was never published)';
+    elsif cardinality((v_task.plan).param_labels) = 0 then
+      v_prompt := lenses.fn_plan_prompt(v_task.plan, v_input);
+    else
+      begin
+        v_prompt := lenses.fn_plan_prompt(v_task.plan, v_input);
+      exception when others then
+        v_fail_kind := 'render';
+        v_fail_message := format('the prompt could not be rendered: %s', sqlerrm);
+      end;
+    end if;
+
+    -- The node's model, else the agent's default model profile, else the catalog's default; the
+    -- profile's parameters apply when the profile names the chosen model.
+    if v_fail_kind is null then
+      if v_profile_for is distinct from v_task.lenser_id then
+        select d.model_id, d.params into v_profile from lenses.fn_agent_default_model(v_task.lenser_id) d;
+        v_profile_for := v_task.lenser_id;
+      end if;
+      v_model_id := coalesce((v_task.plan).model_id, v_profile.model_id, v_catalog_default);
+      if v_model_id is null then
+        v_fail_kind := 'client';
+        v_fail_message := 'no model to run on: the node names none, the agent has no default model profile, and the catalog has no default model';
+      elsif v_model_checked is distinct from v_model_id then
+        if exists (select 1 from ai.models m join ai.providers p on p.id = m.provider_id where m.id = v_model_id) then
+          v_model_checked := v_model_id;
+        else
+          v_fail_kind := 'client';
+          v_fail_message := format('model %s is no longer in the catalog', v_model_id);
+        end if;
+      end if;
+    end if;
+
+    if v_fail_kind is not null then
+      if v_is_held then
+        -- Queued as settling would have, so that the failure ends a queued attempt like any other.
+        update lenses.workflow_node_results x
+        set status = 'queued', waiting_reason = 'queued', input_data = v_input, queued_at = now(), next_attempt_at = now()
+        where x.id = v_task.id;
+      end if;
+      perform lenses.fn_fail_node_result(v_task.id, v_fail_kind, v_fail_message);
+      continue;
+    end if;
+
+    v_ids := v_ids || v_task.id;
+    v_runs := v_runs || v_task.run_id;
+    v_nodes := v_nodes || v_task.node_id;
+    v_models := v_models || v_model_id;
+    v_inputs := v_inputs || case when v_is_held then v_input end;
+    v_prompts := v_prompts || v_prompt;
+    v_contracts := v_contracts || (v_task.plan).output_contract;
+    v_params := v_params || case when v_profile.model_id = v_model_id then coalesce(v_profile.params, '{}') else '{}' end;
+    if v_task.run_started_at is null and not v_task.run_id = any (v_started) then
+      v_started := v_started || v_task.run_id;
+      v_events := v_events || jsonb_build_array(jsonb_build_object('run_id', v_task.run_id, 'event_type', 'run_started'));
+    end if;
+    v_events := v_events || jsonb_build_array(jsonb_build_object('run_id', v_task.run_id, 'event_type', 'node_started',
+      'node_id', v_task.node_id,
+      'payload', jsonb_build_object('node_key', v_task.node_key, 'attempt', v_task.attempt_count + 1, 'worker', p_worker_id)));
+  end loop;
+  if cardinality(v_ids) = 0 then
+    return;
+  end if;
+
+  update lenses.workflow_node_results x
+  set status = 'running', waiting_reason = null, next_attempt_at = null,
+      input_data = coalesce(c.input, x.input_data), queued_at = case when c.input is not null then now() else x.queued_at end,
+      attempt_count = x.attempt_count + 1, lease_token = gen_random_uuid(), lease_owner = p_worker_id,
+      lease_expires_at = now() + make_interval(secs => p_lease_seconds),
+      started_at = now(), ttfb_ms = null, model_id = c.model_id,
+      timeout_at = case when x.timeout_ms is not null then now() + make_interval(secs => x.timeout_ms / 1000.0) end
+  from unnest(v_ids, v_models, v_inputs) c(id, model_id, input)
+  where x.id = c.id and x.id = any (v_ids);
+  -- The inspector shows each run's last node taken here.
+  update lenses.workflow_runs r
+  set status = case when r.status in ('queued', 'pending', 'recovered') then 'running'::lenses.workflow_run_status else r.status end,
+      started_at = coalesce(r.started_at, now()), active_node_id = c.node_id
+  from (select distinct on (u.run_id) u.run_id, u.node_id
+        from unnest(v_runs, v_nodes) with ordinality u(run_id, node_id, ord)
+        order by u.run_id, u.ord desc) c
+  where r.id = c.run_id and r.id = any (v_runs) and not (c.run_id = any (p_defer_runs));
+  perform lenses.fn_append_workflow_run_events(v_events);
+
+  return query
+    select x.id, x.run_id, x.node_id, x.node_key, x.attempt_count, x.lease_token, x.lease_expires_at, c.prompt,
+           x.input_data, c.contract, x.timeout_ms, m.id, m.model_key, p.key, p.adapter, p.base_url, p.api_key_env, c.params
+    from unnest(v_ids, v_prompts, v_contracts, v_params) with ordinality c(id, prompt, contract, params, ord)
+    join lenses.workflow_node_results x on x.id = c.id and x.id = any (v_ids)
+    join ai.models m on m.id = x.model_id
+    join ai.providers p on p.id = m.provider_id
+    order by c.ord;
+end
+$function$;
+
+revoke all on function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb) from public;
+grant execute on function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb) to service_role;

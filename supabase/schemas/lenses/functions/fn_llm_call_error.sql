@@ -1,0 +1,37 @@
+-- Why a model call record is unusable (null when it is fine); p_name names it in the message.
+create or replace function lenses.fn_llm_call_error(p_call jsonb, p_name text default 'p_llm_call'::text)
+ returns text
+ language plpgsql
+ immutable
+ set search_path to ''
+as $function$
+declare
+  v_in bigint;
+  v_out bigint;
+  v_cached bigint;
+begin
+  if p_call is null then
+    return null;
+  end if;
+  if jsonb_typeof(p_call) <> 'object' then
+    return p_name || ' must be a JSON object';
+  end if;
+  begin
+    v_in := coalesce((p_call ->> 'input_tokens')::bigint, 0);
+    v_out := coalesce((p_call ->> 'output_tokens')::bigint, 0);
+    v_cached := coalesce((p_call ->> 'cached_tokens')::bigint, 0);
+  exception when invalid_text_representation or numeric_value_out_of_range then
+    return p_name || ': input_tokens, output_tokens and cached_tokens must be whole numbers';
+  end;
+  if v_in < 0 or v_out < 0 or v_cached < 0 or v_cached > v_in then
+    return p_name || ': token counts must be 0 or more, and cached_tokens at most input_tokens';
+  end if;
+  if jsonb_typeof(p_call -> 'latency_ms') is distinct from 'number' then
+    return p_name || ': latency_ms is required (a number of milliseconds)';
+  end if;
+  return null;
+end
+$function$;
+
+revoke all on function lenses.fn_llm_call_error(p_call jsonb, p_name text) from public;
+grant execute on function lenses.fn_llm_call_error(p_call jsonb, p_name text) to service_role;

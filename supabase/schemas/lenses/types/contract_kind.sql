@@ -1,0 +1,4 @@
+create type lenses.contract_kind as enum (
+  'text',
+  'json'
+);

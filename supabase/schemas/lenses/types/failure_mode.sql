@@ -1,0 +1,4 @@
+create type lenses.failure_mode as enum (
+  'isolate',
+  'stop_run'
+);

@@ -1,0 +1,5 @@
+create type lenses.visibility as enum (
+  'public',
+  'private',
+  'unlisted'
+);

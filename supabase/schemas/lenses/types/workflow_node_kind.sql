@@ -1,0 +1,4 @@
+create type lenses.workflow_node_kind as enum (
+  'lens',
+  'human_input'
+);

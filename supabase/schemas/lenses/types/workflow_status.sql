@@ -1,0 +1,5 @@
+create type lenses.workflow_status as enum (
+  'draft',
+  'published',
+  'archived'
+);

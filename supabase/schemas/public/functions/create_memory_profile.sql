@@ -1,0 +1,40 @@
+create or replace function public.create_memory_profile(p_ai_lenser_id uuid, p_name text, p_scope_type agents.memory_scope default 'agent'::agents.memory_scope, p_isolation_mode agents.memory_isolation_mode default 'isolated'::agents.memory_isolation_mode, p_retention_days integer default NULL::integer, p_visibility agents.memory_visibility default 'operators'::agents.memory_visibility, p_summary_strategy agents.memory_summary_strategy default 'none'::agents.memory_summary_strategy, p_reset_policy agents.memory_reset_policy default 'never'::agents.memory_reset_policy, p_is_default boolean default false)
+ returns agents.memory_profiles
+ language plpgsql
+ set search_path to ''
+as $function$
+declare
+  c_rpc constant text := 'create_memory_profile';
+  v_row agents.memory_profiles;
+begin
+  perform agents.fn_rpc_require_manage(c_rpc, p_ai_lenser_id);
+  perform agents.fn_rpc_text(c_rpc, 'p_name', p_name, 80);
+  perform agents.fn_rpc_not_null(c_rpc, 'p_scope_type', p_scope_type);
+  perform agents.fn_rpc_not_null(c_rpc, 'p_isolation_mode', p_isolation_mode);
+  perform agents.fn_rpc_not_null(c_rpc, 'p_visibility', p_visibility);
+  perform agents.fn_rpc_not_null(c_rpc, 'p_summary_strategy', p_summary_strategy);
+  perform agents.fn_rpc_not_null(c_rpc, 'p_reset_policy', p_reset_policy);
+  perform agents.fn_rpc_not_null(c_rpc, 'p_is_default', p_is_default);
+  if p_retention_days is not null and p_retention_days not between 1 and 3650 then
+    raise exception '%: p_retention_days must be between 1 and 3650 (or null to keep entries), got %', c_rpc, p_retention_days
+      using errcode = '22023';
+  end if;
+  if exists (select 1 from agents.memory_profiles p where p.ai_lenser_id = p_ai_lenser_id and lower(p.name) = lower(btrim(p_name))) then
+    raise exception '%: p_name "%" is taken by another memory profile of this agent', c_rpc, btrim(p_name) using errcode = '23505';
+  end if;
+  if p_is_default then
+    update agents.memory_profiles p set is_default = false where p.ai_lenser_id = p_ai_lenser_id and p.is_default;
+  end if;
+  insert into agents.memory_profiles (ai_lenser_id, name, scope_type, isolation_mode, retention_days, visibility,
+    summary_strategy, reset_policy, is_default)
+  values (p_ai_lenser_id, btrim(p_name), p_scope_type, p_isolation_mode, p_retention_days, p_visibility,
+    p_summary_strategy, p_reset_policy, p_is_default)
+  returning * into v_row;
+  return v_row;
+end
+$function$;
+
+comment on function public.create_memory_profile(p_ai_lenser_id uuid, p_name text, p_scope_type agents.memory_scope, p_isolation_mode agents.memory_isolation_mode, p_retention_days integer, p_visibility agents.memory_visibility, p_summary_strategy agents.memory_summary_strategy, p_reset_policy agents.memory_reset_policy, p_is_default boolean) is 'Creates a memory profile for an agent the caller owns or co-owns.';
+
+revoke all on function public.create_memory_profile(p_ai_lenser_id uuid, p_name text, p_scope_type agents.memory_scope, p_isolation_mode agents.memory_isolation_mode, p_retention_days integer, p_visibility agents.memory_visibility, p_summary_strategy agents.memory_summary_strategy, p_reset_policy agents.memory_reset_policy, p_is_default boolean) from public;
+grant execute on function public.create_memory_profile(p_ai_lenser_id uuid, p_name text, p_scope_type agents.memory_scope, p_isolation_mode agents.memory_isolation_mode, p_retention_days integer, p_visibility agents.memory_visibility, p_summary_strategy agents.memory_summary_strategy, p_reset_policy agents.memory_reset_policy, p_is_default boolean) to authenticated;

@@ -1,0 +1,37 @@
+create or replace function public.create_tool_profile(p_ai_lenser_id uuid, p_name text, p_allow_tools text[] default '{}'::text[], p_deny_tools text[] default '{}'::text[], p_tool_groups text[] default '{}'::text[], p_provider_overrides jsonb default '{}'::jsonb, p_requires_approval boolean default false, p_is_default boolean default false)
+ returns agents.tool_profiles
+ language plpgsql
+ set search_path to ''
+as $function$
+declare
+  c_rpc constant text := 'create_tool_profile';
+  v_row agents.tool_profiles;
+begin
+  perform agents.fn_rpc_require_manage(c_rpc, p_ai_lenser_id);
+  perform agents.fn_rpc_text(c_rpc, 'p_name', p_name, 80);
+  perform agents.fn_rpc_not_null(c_rpc, 'p_allow_tools', p_allow_tools);
+  perform agents.fn_rpc_not_null(c_rpc, 'p_deny_tools', p_deny_tools);
+  perform agents.fn_rpc_not_null(c_rpc, 'p_tool_groups', p_tool_groups);
+  perform agents.fn_rpc_not_null(c_rpc, 'p_provider_overrides', p_provider_overrides);
+  perform agents.fn_rpc_not_null(c_rpc, 'p_requires_approval', p_requires_approval);
+  perform agents.fn_rpc_not_null(c_rpc, 'p_is_default', p_is_default);
+  perform agents.fn_check_tool_profile_args(c_rpc, p_allow_tools, p_deny_tools, p_tool_groups, p_provider_overrides);
+  if exists (select 1 from agents.tool_profiles p where p.ai_lenser_id = p_ai_lenser_id and lower(p.name) = lower(btrim(p_name))) then
+    raise exception '%: p_name "%" is taken by another tool profile of this agent', c_rpc, btrim(p_name) using errcode = '23505';
+  end if;
+  if p_is_default then
+    update agents.tool_profiles p set is_default = false where p.ai_lenser_id = p_ai_lenser_id and p.is_default;
+  end if;
+  insert into agents.tool_profiles (ai_lenser_id, name, allow_tools, deny_tools, tool_groups, provider_overrides,
+    requires_approval, is_default)
+  values (p_ai_lenser_id, btrim(p_name), p_allow_tools, p_deny_tools, p_tool_groups, p_provider_overrides,
+    p_requires_approval, p_is_default)
+  returning * into v_row;
+  return v_row;
+end
+$function$;
+
+comment on function public.create_tool_profile(p_ai_lenser_id uuid, p_name text, p_allow_tools text[], p_deny_tools text[], p_tool_groups text[], p_provider_overrides jsonb, p_requires_approval boolean, p_is_default boolean) is 'Creates a tool profile (allowed tools and groups, denied tools, overrides, approval) for an agent the caller manages.';
+
+revoke all on function public.create_tool_profile(p_ai_lenser_id uuid, p_name text, p_allow_tools text[], p_deny_tools text[], p_tool_groups text[], p_provider_overrides jsonb, p_requires_approval boolean, p_is_default boolean) from public;
+grant execute on function public.create_tool_profile(p_ai_lenser_id uuid, p_name text, p_allow_tools text[], p_deny_tools text[], p_tool_groups text[], p_provider_overrides jsonb, p_requires_approval boolean, p_is_default boolean) to authenticated;

@@ -33,7 +33,7 @@ require_db() {
 
 # An empty database with what the Supabase image provides.
 scratch_db() {
-  psql_super -d template1 -c "drop database if exists $1 with (force)" -c "create database $1 owner postgres" >/dev/null
+  PGOPTIONS="-c client_min_messages=warning" psql_super -d template1 -c "drop database if exists $1 with (force)" -c "create database $1 owner postgres" >/dev/null
   psql_super -d "$1" -f "$ROOT/scripts/sql/supabase-compat-database.sql" >/dev/null
 }
 

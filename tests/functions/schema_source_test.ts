@@ -33,7 +33,9 @@ const ident = (s: string) => `"?${esc(s)}"?`;
 type Missing = { object: string; files: string[] };
 function report(kind: string, problems: Missing[]) {
   assertEquals(
-    problems.map((p) => `${p.object}: ${p.files.length === 0 ? "in no schema file" : `in ${p.files.join(", ")}`}`),
+    problems.map((p) =>
+      `${p.object}: ${p.files.length === 0 ? "in no schema file" : `in ${p.files.join(", ")}`}`
+    ),
     [],
     `every ${kind} is defined in exactly one file under supabase/schemas/`,
   );
@@ -52,9 +54,13 @@ Deno.test("every function of the five schemas is defined in exactly one file, it
     const problems: Missing[] = [];
     for (const fn of fns) {
       // what `grep -l "function <schema>.<name>("` finds
-      const found = files.filter((f) => f.text.includes(`function ${fn.schema}.${fn.name}(`)).map((f) => f.path);
+      const found = files.filter((f) => f.text.includes(`function ${fn.schema}.${fn.name}(`)).map((f) =>
+        f.path
+      );
       const own = `${fn.schema}/functions/${fn.name}.sql`;
-      if (found.length !== 1 || found[0] !== own) problems.push({ object: `function ${fn.schema}.${fn.name}`, files: found });
+      if (found.length !== 1 || found[0] !== own) {
+        problems.push({ object: `function ${fn.schema}.${fn.name}`, files: found });
+      }
     }
     report("function", problems);
   } finally {
@@ -87,7 +93,9 @@ Deno.test("every table, view and type is defined in exactly one file, its own", 
         : new RegExp(`^create (type|domain) ${name} as\\b`, "m");
       const found = filesMatching(pattern);
       const own = `${r.schema}/${r.kind}s/${r.name}.sql`;
-      if (found.length !== 1 || found[0] !== own) problems.push({ object: `${r.kind} ${r.schema}.${r.name}`, files: found });
+      if (found.length !== 1 || found[0] !== own) {
+        problems.push({ object: `${r.kind} ${r.schema}.${r.name}`, files: found });
+      }
     }
     report("table, view and type", problems);
   } finally {
@@ -118,7 +126,10 @@ Deno.test("every policy, trigger, index and constraint is defined in exactly one
       from pg_constraint k join pg_class c on c.oid = k.conrelid
       where c.relnamespace::regnamespace::text = any(${SCHEMAS}) and k.contype <> 't'
       order by 1, 3, 2`;
-    assert(objects.length > 400, `the catalog lists ${objects.length} policies, triggers, indexes and constraints`);
+    assert(
+      objects.length > 400,
+      `the catalog lists ${objects.length} policies, triggers, indexes and constraints`,
+    );
     const problems: Missing[] = [];
     for (const o of objects) {
       const pattern = o.kind === "policy"
@@ -131,7 +142,9 @@ Deno.test("every policy, trigger, index and constraint is defined in exactly one
       const found = filesMatching(pattern);
       // constraint names are unique per table, not per schema: count only files about that table
       const relevant = o.kind === "constraint" ? found.filter((f) => fileMentions(f, o.tbl)) : found;
-      if (relevant.length !== 1) problems.push({ object: `${o.kind} ${o.name} on ${o.tbl}`, files: relevant });
+      if (relevant.length !== 1) {
+        problems.push({ object: `${o.kind} ${o.name} on ${o.tbl}`, files: relevant });
+      }
     }
     report("policy, trigger, index and constraint", problems);
   } finally {
@@ -152,19 +165,32 @@ Deno.test("no function is defined in more than one schema file", () => {
     }
   }
   assert(seen.size > 200, `the schema files define ${seen.size} functions`);
-  assertEquals([...seen].filter(([, where]) => where.length > 1).map(([fn, where]) => `${fn}: ${where.join(", ")}`), []);
+  assertEquals(
+    [...seen].filter(([, where]) => where.length > 1).map(([fn, where]) => `${fn}: ${where.join(", ")}`),
+    [],
+  );
 });
 
 Deno.test("schema files hold definitions only: data and cron jobs belong in hand-written migrations", () => {
-  const data = /^\s*(insert\s+into|update\s+[a-z_.]+\s+set|delete\s+from|copy\s|select\s+cron\.|perform\s+cron\.)/im;
+  const data =
+    /^\s*(insert\s+into|update\s+[a-z_.]+\s+set|delete\s+from|copy\s|select\s+cron\.|perform\s+cron\.)/im;
   // function bodies may write rows; only statements at the top level of a file are data
-  const offending = files.filter((f) => !f.path.includes("/functions/") && data.test(f.text)).map((f) => f.path);
+  const offending = files.filter((f) => !f.path.includes("/functions/") && data.test(f.text)).map((f) =>
+    f.path
+  );
   assertEquals(offending, []);
 });
 
 Deno.test("config.toml schema_paths lists every schema file exactly once", async () => {
   const run = await new Deno.Command(`${stack.root}/node_modules/.bin/deno`, {
-    args: ["run", "--allow-read", "--config", `${stack.root}/deno.json`, `${stack.root}/scripts/schema-files.ts`, "--check"],
+    args: [
+      "run",
+      "--allow-read",
+      "--config",
+      `${stack.root}/deno.json`,
+      `${stack.root}/scripts/schema-files.ts`,
+      "--check",
+    ],
     stdout: "piped",
     stderr: "piped",
   }).output();

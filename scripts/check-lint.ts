@@ -13,22 +13,39 @@ const Allowlist = z.array(z.object({
   message: z.string().min(1),
   reason: z.string().min(20, "each allowlisted finding needs a real reason"),
 }));
-const Report = z.object({ results: z.array(z.object({
-  function: z.string(),
-  issues: z.array(z.object({
-    level: z.string(),
-    message: z.string(),
-    detail: z.string().optional(),
-    context: z.string().optional(),
-    statement: z.object({ lineNumber: z.string(), text: z.string() }).optional(),
-  })),
-})).nullable() });
+const Report = z.object({
+  results: z.array(z.object({
+    function: z.string(),
+    issues: z.array(z.object({
+      level: z.string(),
+      message: z.string(),
+      detail: z.string().optional(),
+      context: z.string().optional(),
+      statement: z.object({ lineNumber: z.string(), text: z.string() }).optional(),
+    })),
+  })).nullable(),
+});
 
-const allowlist = Allowlist.parse(JSON.parse(await Deno.readTextFile(`${root}/supabase/lint-allowlist.json`)));
+const allowlist = Allowlist.parse(
+  JSON.parse(await Deno.readTextFile(`${root}/supabase/lint-allowlist.json`)),
+);
 // plpgsql_check lives in schema extensions, which hosted Supabase has on the search path.
-const url = `${dbUrl}${dbUrl.includes("?") ? "&" : "?"}sslmode=disable&options=-c%20search_path%3Dpublic%2Cextensions`;
+const url = `${dbUrl}${
+  dbUrl.includes("?") ? "&" : "?"
+}sslmode=disable&options=-c%20search_path%3Dpublic%2Cextensions`;
 const run = await new Deno.Command(`${root}/node_modules/.bin/supabase`, {
-  args: ["db", "lint", `--remote=${url}`, "--yes", "--schema", schemas, "--level", "warning", "--output-format", "json"],
+  args: [
+    "db",
+    "lint",
+    `--remote=${url}`,
+    "--yes",
+    "--schema",
+    schemas,
+    "--level",
+    "warning",
+    "--output-format",
+    "json",
+  ],
   cwd: root,
   stdout: "piped",
   stderr: "piped",
@@ -51,6 +68,8 @@ for (const f of offending) {
   const where = f.statement ? ` (line ${f.statement.lineNumber})` : "";
   console.error(`${f.level}: ${f.function}${where}: ${f.message}${f.detail ? `: ${f.detail}` : ""}`);
 }
-for (const entry of stale) console.error(`allowlist entry no longer reported, remove it: ${entry.function}: ${entry.message}`);
+for (const entry of stale) {
+  console.error(`allowlist entry no longer reported, remove it: ${entry.function}: ${entry.message}`);
+}
 console.log(`${findings.length} plpgsql_check findings, ${offending.length} not allowlisted`);
 Deno.exit(offending.length === 0 && stale.length === 0 ? 0 : 1);

@@ -862,6 +862,11 @@ export type Database = {
       "fn_json_unknown_keys": { Args: { "p_allowed": (string)[]; "p_value": Json }; Returns: (string)[] };
       "fn_model_params_errors": { Args: { "p_params": Json }; Returns: (string)[] };
       "fn_output_destination_errors": { Args: { "p_destination": Json }; Returns: (string)[] };
+      "fn_profile_clear_default": {
+        Args: { "p_ai_lenser_id": string; "p_keep_id": string; "p_kind": unknown };
+        Returns: undefined;
+      };
+      "fn_profile_kind": { Args: { "p_type": unknown }; Returns: string };
       "fn_queue_policy_errors": { Args: { "p_policy": Json }; Returns: (string)[] };
       "fn_retry_policy_errors": { Args: { "p_policy": Json }; Returns: (string)[] };
       "fn_rpc_assignment_policies": {
@@ -876,6 +881,10 @@ export type Database = {
           "p_rpc": string;
         };
         Returns: undefined;
+      };
+      "fn_rpc_delete_profile": {
+        Args: { "p_kind": unknown; "p_profile_id": string; "p_rpc": string };
+        Returns: unknown;
       };
       "fn_rpc_editable_assignment": {
         Args: { "p_assignment_id": string; "p_rpc": string };
@@ -946,6 +955,16 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "fn_rpc_list_profiles": {
+        Args: {
+          "p_ai_lenser_id": string;
+          "p_kind": unknown;
+          "p_limit": number;
+          "p_offset": number;
+          "p_rpc": string;
+        };
+        Returns: unknown[];
+      };
       "fn_rpc_member_profiles": {
         Args: {
           "p_agent_id": string;
@@ -984,9 +1003,27 @@ export type Database = {
         Args: { "p_arg": string; "p_rpc": string; "p_value": unknown };
         Returns: undefined;
       };
+      "fn_rpc_profile": {
+        Args: { "p_kind": unknown; "p_profile_id": string; "p_rpc": string };
+        Returns: unknown;
+      };
+      "fn_rpc_profile_name_free": {
+        Args: {
+          "p_ai_lenser_id": string;
+          "p_kind": unknown;
+          "p_name": string;
+          "p_profile_id": string;
+          "p_rpc": string;
+        };
+        Returns: undefined;
+      };
       "fn_rpc_require_manage": { Args: { "p_ai_lenser_id": string; "p_rpc": string }; Returns: undefined };
       "fn_rpc_require_operate": { Args: { "p_ai_lenser_id": string; "p_rpc": string }; Returns: undefined };
       "fn_rpc_scratchpad": { Args: { "p_rpc": string; "p_scratchpad": Json }; Returns: undefined };
+      "fn_rpc_set_default_profile": {
+        Args: { "p_kind": unknown; "p_profile_id": string; "p_rpc": string };
+        Returns: unknown;
+      };
       "fn_rpc_text": {
         Args: { "p_arg": string; "p_max": number; "p_rpc": string; "p_value": string };
         Returns: undefined;
@@ -2662,6 +2699,20 @@ export type Database = {
       "fn_retry_delay_ms": {
         Args: { "p_base_ms": number; "p_max_ms": number; "p_retry": number };
         Returns: number;
+      };
+      "fn_rpc_list_ids": {
+        Args: {
+          "p_lenser_id": string;
+          "p_limit": number;
+          "p_offset": number;
+          "p_rpc": string;
+          "p_scope": string;
+          "p_search": string;
+          "p_status": unknown;
+          "p_table": unknown;
+          "p_tag": string;
+        };
+        Returns: string[];
       };
       "fn_runs_after_completions": {
         Args: {

@@ -19,11 +19,9 @@ begin
     raise exception '%: p_retention_days must be between 1 and 3650 (or null to keep entries), got %', c_rpc, p_retention_days
       using errcode = '22023';
   end if;
-  if exists (select 1 from agents.memory_profiles p where p.ai_lenser_id = p_ai_lenser_id and lower(p.name) = lower(btrim(p_name))) then
-    raise exception '%: p_name "%" is taken by another memory profile of this agent', c_rpc, btrim(p_name) using errcode = '23505';
-  end if;
+  perform agents.fn_rpc_profile_name_free(c_rpc, null::agents.memory_profiles, p_ai_lenser_id, p_name, null);
   if p_is_default then
-    update agents.memory_profiles p set is_default = false where p.ai_lenser_id = p_ai_lenser_id and p.is_default;
+    perform agents.fn_profile_clear_default(null::agents.memory_profiles, p_ai_lenser_id, null);
   end if;
   insert into agents.memory_profiles (ai_lenser_id, name, scope_type, isolation_mode, retention_days, visibility,
     summary_strategy, reset_policy, is_default)

@@ -13,11 +13,9 @@ begin
   perform agents.fn_rpc_not_null(c_rpc, 'p_params', p_params);
   perform agents.fn_rpc_not_null(c_rpc, 'p_is_default', p_is_default);
   perform agents.fn_check_model_profile_args(c_rpc, p_model_id, p_params);
-  if exists (select 1 from agents.model_profiles p where p.ai_lenser_id = p_ai_lenser_id and lower(p.name) = lower(btrim(p_name))) then
-    raise exception '%: p_name "%" is taken by another model profile of this agent', c_rpc, btrim(p_name) using errcode = '23505';
-  end if;
+  perform agents.fn_rpc_profile_name_free(c_rpc, null::agents.model_profiles, p_ai_lenser_id, p_name, null);
   if p_is_default then
-    update agents.model_profiles p set is_default = false where p.ai_lenser_id = p_ai_lenser_id and p.is_default;
+    perform agents.fn_profile_clear_default(null::agents.model_profiles, p_ai_lenser_id, null);
   end if;
   -- provider_key, model_key and support_level are copied from the model by a trigger.
   insert into agents.model_profiles (ai_lenser_id, name, model_id, params, is_default)

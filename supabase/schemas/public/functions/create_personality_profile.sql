@@ -20,11 +20,9 @@ begin
   if p_system_prompt_patch is not null then
     perform agents.fn_rpc_text(c_rpc, 'p_system_prompt_patch', p_system_prompt_patch, 8000);
   end if;
-  if exists (select 1 from agents.personality_profiles p where p.ai_lenser_id = p_ai_lenser_id and lower(p.name) = lower(btrim(p_name))) then
-    raise exception '%: p_name "%" is taken by another personality profile of this agent', c_rpc, btrim(p_name) using errcode = '23505';
-  end if;
+  perform agents.fn_rpc_profile_name_free(c_rpc, null::agents.personality_profiles, p_ai_lenser_id, p_name, null);
   if p_is_default then
-    update agents.personality_profiles p set is_default = false where p.ai_lenser_id = p_ai_lenser_id and p.is_default;
+    perform agents.fn_profile_clear_default(null::agents.personality_profiles, p_ai_lenser_id, null);
   end if;
   insert into agents.personality_profiles (ai_lenser_id, name, tone, expertise_level, risk_tolerance, autonomy_level,
     communication_style, decision_style, escalation_behavior, system_prompt_patch, is_default)

@@ -16,11 +16,9 @@ begin
   perform agents.fn_rpc_not_null(c_rpc, 'p_requires_approval', p_requires_approval);
   perform agents.fn_rpc_not_null(c_rpc, 'p_is_default', p_is_default);
   perform agents.fn_check_tool_profile_args(c_rpc, p_allow_tools, p_deny_tools, p_tool_groups, p_provider_overrides);
-  if exists (select 1 from agents.tool_profiles p where p.ai_lenser_id = p_ai_lenser_id and lower(p.name) = lower(btrim(p_name))) then
-    raise exception '%: p_name "%" is taken by another tool profile of this agent', c_rpc, btrim(p_name) using errcode = '23505';
-  end if;
+  perform agents.fn_rpc_profile_name_free(c_rpc, null::agents.tool_profiles, p_ai_lenser_id, p_name, null);
   if p_is_default then
-    update agents.tool_profiles p set is_default = false where p.ai_lenser_id = p_ai_lenser_id and p.is_default;
+    perform agents.fn_profile_clear_default(null::agents.tool_profiles, p_ai_lenser_id, null);
   end if;
   insert into agents.tool_profiles (ai_lenser_id, name, allow_tools, deny_tools, tool_groups, provider_overrides,
     requires_approval, is_default)

@@ -3,23 +3,8 @@ create or replace function public.delete_model_profile(p_profile_id uuid)
  language plpgsql
  set search_path to ''
 as $function$
-declare
-  c_rpc constant text := 'delete_model_profile';
-  v_row agents.model_profiles;
 begin
-  perform agents.fn_rpc_not_null(c_rpc, 'p_profile_id', p_profile_id);
-  select p.* into v_row from agents.model_profiles p where p.id = p_profile_id;
-  if not found then
-    raise exception '%: no model profile % that you can see', c_rpc, p_profile_id using errcode = 'P0002';
-  end if;
-  perform agents.fn_rpc_require_manage(c_rpc, v_row.ai_lenser_id);
-  begin
-    delete from agents.model_profiles p where p.id = p_profile_id;
-  exception when foreign_key_violation then
-    raise exception '%: model profile % is used by team members; change them first', c_rpc, p_profile_id
-      using errcode = 'P0001';
-  end;
-  return v_row;
+  return agents.fn_rpc_delete_profile('delete_model_profile', null::agents.model_profiles, p_profile_id);
 end
 $function$;
 

@@ -4,42 +4,13 @@ create or replace function public.list_lenses(p_scope text default 'public'::tex
  stable
  set search_path to ''
 as $function$
-declare
-  v_search text := nullif(btrim(p_search), '');
-  v_pattern text;
 begin
-  if p_scope is null or p_scope not in ('mine', 'public') then
-    raise exception 'list_lenses: p_scope must be mine or public, got %', coalesce(p_scope, 'null') using errcode = '22023';
-  end if;
-  perform lensers.fn_rpc_page('list_lenses', p_limit, p_offset);
-  if char_length(v_search) > 200 then
-    raise exception 'list_lenses: p_search must be at most 200 characters' using errcode = '22023';
-  end if;
-  if p_scope = 'mine' and (select auth.uid()) is null then
-    raise exception 'list_lenses: sign in first to list your own lenses (p_scope mine)' using errcode = '42501';
-  end if;
-  v_pattern := '%' || replace(replace(replace(v_search, '\', '\\'), '%', '\%'), '_', '\_') || '%';
-  if p_scope = 'mine' then
-    return query
-      select l.* from lenses.lenses l
-      where l.lenser_id in (select lensers.actable_profile_ids())
-        and (p_status is null or l.status = p_status)
-        and (p_tag is null or l.tags @> array[lower(btrim(p_tag))])
-        and (v_search is null or l.title ilike v_pattern or l.description ilike v_pattern)
-        and (p_lenser_id is null or l.lenser_id = p_lenser_id)
-      order by l.updated_at desc, l.id
-      limit p_limit offset p_offset;
-  else
-    return query
-      select l.* from lenses.lenses l
-      where l.visibility = 'public'
-        and (p_status is null or l.status = p_status)
-        and (p_tag is null or l.tags @> array[lower(btrim(p_tag))])
-        and (v_search is null or l.title ilike v_pattern or l.description ilike v_pattern)
-        and (p_lenser_id is null or l.lenser_id = p_lenser_id)
-      order by l.updated_at desc, l.id
-      limit p_limit offset p_offset;
-  end if;
+  return query
+    select l.*
+    from lenses.fn_rpc_list_ids('list_lenses', 'lenses.lenses'::regclass, p_scope, p_status, p_tag, p_search, p_lenser_id, p_limit, p_offset)
+      with ordinality as page(id, n)
+    join lenses.lenses l on l.id = page.id
+    order by page.n;
 end
 $function$;
 

@@ -5,13 +5,8 @@ create or replace function public.list_model_profiles(p_ai_lenser_id uuid, p_lim
  set search_path to ''
 as $function$
 begin
-  perform agents.fn_rpc_require_operate('list_model_profiles', p_ai_lenser_id);
-  perform lensers.fn_rpc_page('list_model_profiles', p_limit, p_offset);
   return query
-    select p.* from agents.model_profiles p
-    where p.ai_lenser_id = p_ai_lenser_id
-    order by p.is_default desc, lower(p.name), p.id
-    limit p_limit offset p_offset;
+    select * from agents.fn_rpc_list_profiles('list_model_profiles', null::agents.model_profiles, p_ai_lenser_id, p_limit, p_offset);
 end
 $function$;
 

@@ -4,42 +4,13 @@ create or replace function public.list_workflows(p_scope text default 'public'::
  stable
  set search_path to ''
 as $function$
-declare
-  v_search text := nullif(btrim(p_search), '');
-  v_pattern text;
 begin
-  if p_scope is null or p_scope not in ('mine', 'public') then
-    raise exception 'list_workflows: p_scope must be mine or public, got %', coalesce(p_scope, 'null') using errcode = '22023';
-  end if;
-  perform lensers.fn_rpc_page('list_workflows', p_limit, p_offset);
-  if char_length(v_search) > 200 then
-    raise exception 'list_workflows: p_search must be at most 200 characters' using errcode = '22023';
-  end if;
-  if p_scope = 'mine' and (select auth.uid()) is null then
-    raise exception 'list_workflows: sign in first to list your own workflows (p_scope mine)' using errcode = '42501';
-  end if;
-  v_pattern := '%' || replace(replace(replace(v_search, '\', '\\'), '%', '\%'), '_', '\_') || '%';
-  if p_scope = 'mine' then
-    return query
-      select w.* from lenses.workflows w
-      where w.lenser_id in (select lensers.actable_profile_ids())
-        and (p_status is null or w.status = p_status)
-        and (p_tag is null or w.tags @> array[lower(btrim(p_tag))])
-        and (v_search is null or w.title ilike v_pattern or w.description ilike v_pattern)
-        and (p_lenser_id is null or w.lenser_id = p_lenser_id)
-      order by w.updated_at desc, w.id
-      limit p_limit offset p_offset;
-  else
-    return query
-      select w.* from lenses.workflows w
-      where w.visibility = 'public'
-        and (p_status is null or w.status = p_status)
-        and (p_tag is null or w.tags @> array[lower(btrim(p_tag))])
-        and (v_search is null or w.title ilike v_pattern or w.description ilike v_pattern)
-        and (p_lenser_id is null or w.lenser_id = p_lenser_id)
-      order by w.updated_at desc, w.id
-      limit p_limit offset p_offset;
-  end if;
+  return query
+    select w.*
+    from lenses.fn_rpc_list_ids('list_workflows', 'lenses.workflows'::regclass, p_scope, p_status, p_tag, p_search, p_lenser_id, p_limit, p_offset)
+      with ordinality as page(id, n)
+    join lenses.workflows w on w.id = page.id
+    order by page.n;
 end
 $function$;
 

@@ -3,16 +3,8 @@ create or replace function public.set_default_tool_profile(p_profile_id uuid)
  language plpgsql
  set search_path to ''
 as $function$
-declare
-  v_agent uuid;
 begin
-  perform agents.fn_rpc_not_null('set_default_tool_profile', 'p_profile_id', p_profile_id);
-  select p.ai_lenser_id into v_agent from agents.tool_profiles p where p.id = p_profile_id;
-  if not found then
-    raise exception 'set_default_tool_profile: no tool profile % that you can see', p_profile_id using errcode = 'P0002';
-  end if;
-  perform agents.fn_rpc_require_manage('set_default_tool_profile', v_agent);
-  return public.update_tool_profile(p_profile_id => p_profile_id, p_is_default => true);
+  return agents.fn_rpc_set_default_profile('set_default_tool_profile', null::agents.tool_profiles, p_profile_id);
 end
 $function$;
 

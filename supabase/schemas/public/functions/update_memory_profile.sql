@@ -7,18 +7,10 @@ declare
   c_rpc constant text := 'update_memory_profile';
   v_row agents.memory_profiles;
 begin
-  perform agents.fn_rpc_not_null(c_rpc, 'p_profile_id', p_profile_id);
-  select p.* into v_row from agents.memory_profiles p where p.id = p_profile_id;
-  if not found then
-    raise exception '%: no memory profile % that you can see', c_rpc, p_profile_id using errcode = 'P0002';
-  end if;
-  perform agents.fn_rpc_require_manage(c_rpc, v_row.ai_lenser_id);
+  v_row := agents.fn_rpc_profile(c_rpc, null::agents.memory_profiles, p_profile_id);
   if p_name is not null then
     perform agents.fn_rpc_text(c_rpc, 'p_name', p_name, 80);
-    if exists (select 1 from agents.memory_profiles p where p.ai_lenser_id = v_row.ai_lenser_id
-               and lower(p.name) = lower(btrim(p_name)) and p.id <> p_profile_id) then
-      raise exception '%: p_name "%" is taken by another memory profile of this agent', c_rpc, btrim(p_name) using errcode = '23505';
-    end if;
+    perform agents.fn_rpc_profile_name_free(c_rpc, null::agents.memory_profiles, v_row.ai_lenser_id, p_name, p_profile_id);
   end if;
   perform agents.fn_rpc_not_null(c_rpc, 'p_keep_forever', p_keep_forever);
   if p_retention_days is not null then
@@ -30,8 +22,7 @@ begin
     end if;
   end if;
   if p_is_default then
-    update agents.memory_profiles p set is_default = false
-    where p.ai_lenser_id = v_row.ai_lenser_id and p.is_default and p.id <> p_profile_id;
+    perform agents.fn_profile_clear_default(null::agents.memory_profiles, v_row.ai_lenser_id, p_profile_id);
   end if;
   update agents.memory_profiles p set
     name = coalesce(btrim(p_name), p.name),

@@ -7,24 +7,15 @@ declare
   c_rpc constant text := 'update_tool_profile';
   v_row agents.tool_profiles;
 begin
-  perform agents.fn_rpc_not_null(c_rpc, 'p_profile_id', p_profile_id);
-  select p.* into v_row from agents.tool_profiles p where p.id = p_profile_id;
-  if not found then
-    raise exception '%: no tool profile % that you can see', c_rpc, p_profile_id using errcode = 'P0002';
-  end if;
-  perform agents.fn_rpc_require_manage(c_rpc, v_row.ai_lenser_id);
+  v_row := agents.fn_rpc_profile(c_rpc, null::agents.tool_profiles, p_profile_id);
   if p_name is not null then
     perform agents.fn_rpc_text(c_rpc, 'p_name', p_name, 80);
-    if exists (select 1 from agents.tool_profiles p where p.ai_lenser_id = v_row.ai_lenser_id
-               and lower(p.name) = lower(btrim(p_name)) and p.id <> p_profile_id) then
-      raise exception '%: p_name "%" is taken by another tool profile of this agent', c_rpc, btrim(p_name) using errcode = '23505';
-    end if;
+    perform agents.fn_rpc_profile_name_free(c_rpc, null::agents.tool_profiles, v_row.ai_lenser_id, p_name, p_profile_id);
   end if;
   perform agents.fn_check_tool_profile_args(c_rpc, coalesce(p_allow_tools, v_row.allow_tools),
     coalesce(p_deny_tools, v_row.deny_tools), coalesce(p_tool_groups, v_row.tool_groups), p_provider_overrides);
   if p_is_default then
-    update agents.tool_profiles p set is_default = false
-    where p.ai_lenser_id = v_row.ai_lenser_id and p.is_default and p.id <> p_profile_id;
+    perform agents.fn_profile_clear_default(null::agents.tool_profiles, v_row.ai_lenser_id, p_profile_id);
   end if;
   update agents.tool_profiles p set
     name = coalesce(btrim(p_name), p.name),

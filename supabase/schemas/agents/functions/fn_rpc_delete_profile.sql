@@ -1,0 +1,26 @@
+-- delete_<kind>_profile: deletes a profile the caller manages unless a team member uses it (P0001,
+-- naming the RPC); returns the deleted row.
+create or replace function agents.fn_rpc_delete_profile(p_rpc text, p_kind anyelement, p_profile_id uuid)
+ returns anyelement
+ language plpgsql
+ set search_path to ''
+as $function$
+declare
+  v_kind text := agents.fn_profile_kind(pg_catalog.pg_typeof(p_kind));
+  v_row alias for $0;
+begin
+  v_row := agents.fn_rpc_profile(p_rpc, p_kind, p_profile_id);
+  begin
+    execute format('delete from agents.%I p where p.id = $1', v_kind || '_profiles') using p_profile_id;
+  exception when foreign_key_violation then
+    raise exception '%: % profile % is used by team members; change them first', p_rpc, v_kind, p_profile_id
+      using errcode = 'P0001';
+  end;
+  return v_row;
+end
+$function$;
+
+comment on function agents.fn_rpc_delete_profile(p_rpc text, p_kind anyelement, p_profile_id uuid) is 'Deletes the profile p_profile_id of the kind of p_kind (null::agents.<kind>_profiles) for a caller who may manage it, unless a team member uses it; returns the deleted row.';
+
+revoke all on function agents.fn_rpc_delete_profile(p_rpc text, p_kind anyelement, p_profile_id uuid) from public;
+grant execute on function agents.fn_rpc_delete_profile(p_rpc text, p_kind anyelement, p_profile_id uuid) to authenticated;

@@ -3,6 +3,144 @@ export type Json = string | number | boolean | null | { [key: string]: Json | un
 export type Database = {
   "agents": {
     Tables: {
+      "agent_run_events": {
+        Row: {
+          "actor_id": string | null;
+          "event_id": number;
+          "event_type": Database["lenses"]["Enums"]["run_event_type"];
+          "occurred_at": string;
+          "payload": NonNullable<Json>;
+          "step_id": string | null;
+          "team_run_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "actor_id"?: string | null;
+          "event_id": number;
+          "event_type": Database["lenses"]["Enums"]["run_event_type"];
+          "occurred_at"?: string;
+          "payload"?: NonNullable<Json>;
+          "step_id"?: string | null;
+          "team_run_id": string;
+        };
+        Update: {
+          "actor_id"?: string | null;
+          "event_id"?: number;
+          "event_type"?: Database["lenses"]["Enums"]["run_event_type"];
+          "occurred_at"?: string;
+          "payload"?: NonNullable<Json>;
+          "step_id"?: string | null;
+          "team_run_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "agent_run_events_step_id_fkey";
+            columns: ["step_id"];
+            isOneToOne: false;
+            referencedRelation: "agent_run_steps";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "agent_run_events_team_run_id_fkey";
+            columns: ["team_run_id"];
+            isOneToOne: false;
+            referencedRelation: "team_runs";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "agent_run_steps": {
+        Row: {
+          "ai_lenser_id": string;
+          "blocker_summary": string | null;
+          "created_at": string;
+          "current_task": string | null;
+          "finished_at": string | null;
+          "id": string;
+          "kind": Database["agents"]["Enums"]["agent_run_step_kind"];
+          "lane": number;
+          "member_id": string | null;
+          "member_source": Database["agents"]["Enums"]["step_member_source"];
+          "node_id": string;
+          "node_key": string;
+          "node_result_id": string;
+          "payload": NonNullable<Json>;
+          "recent_output_summary": string | null;
+          "started_at": string | null;
+          "status": Database["agents"]["Enums"]["agent_run_step_status"];
+          "team_run_id": string;
+          "title": string;
+          "updated_at": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id": string;
+          "blocker_summary"?: string | null;
+          "created_at"?: string;
+          "current_task"?: string | null;
+          "finished_at"?: string | null;
+          "id"?: string;
+          "kind"?: Database["agents"]["Enums"]["agent_run_step_kind"];
+          "lane"?: number;
+          "member_id"?: string | null;
+          "member_source": Database["agents"]["Enums"]["step_member_source"];
+          "node_id": string;
+          "node_key": string;
+          "node_result_id": string;
+          "payload"?: NonNullable<Json>;
+          "recent_output_summary"?: string | null;
+          "started_at"?: string | null;
+          "status"?: Database["agents"]["Enums"]["agent_run_step_status"];
+          "team_run_id": string;
+          "title": string;
+          "updated_at"?: string;
+        };
+        Update: {
+          "ai_lenser_id"?: string;
+          "blocker_summary"?: string | null;
+          "created_at"?: string;
+          "current_task"?: string | null;
+          "finished_at"?: string | null;
+          "id"?: string;
+          "kind"?: Database["agents"]["Enums"]["agent_run_step_kind"];
+          "lane"?: number;
+          "member_id"?: string | null;
+          "member_source"?: Database["agents"]["Enums"]["step_member_source"];
+          "node_id"?: string;
+          "node_key"?: string;
+          "node_result_id"?: string;
+          "payload"?: NonNullable<Json>;
+          "recent_output_summary"?: string | null;
+          "started_at"?: string | null;
+          "status"?: Database["agents"]["Enums"]["agent_run_step_status"];
+          "team_run_id"?: string;
+          "title"?: string;
+          "updated_at"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "agent_run_steps_ai_lenser_id_fkey";
+            columns: ["ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "agent_run_steps_member_id_fkey";
+            columns: ["member_id"];
+            isOneToOne: false;
+            referencedRelation: "team_members";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "agent_run_steps_team_run_id_fkey";
+            columns: ["team_run_id"];
+            isOneToOne: false;
+            referencedRelation: "team_runs";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       "ai_lensers": {
         Row: {
           "created_at": string;
@@ -363,6 +501,7 @@ export type Database = {
       "team_members": {
         Row: {
           "agent_id": string;
+          "capabilities": (Database["lenses"]["Enums"]["instruction_category"])[];
           "created_at": string;
           "id": string;
           "lane": number;
@@ -378,6 +517,7 @@ export type Database = {
         ComputedFields: never;
         Insert: {
           "agent_id": string;
+          "capabilities"?: (Database["lenses"]["Enums"]["instruction_category"])[];
           "created_at"?: string;
           "id"?: string;
           "lane"?: number;
@@ -392,6 +532,7 @@ export type Database = {
         };
         Update: {
           "agent_id"?: string;
+          "capabilities"?: (Database["lenses"]["Enums"]["instruction_category"])[];
           "created_at"?: string;
           "id"?: string;
           "lane"?: number;
@@ -446,6 +587,124 @@ export type Database = {
             isOneToOne: false;
             referencedRelation: "tool_profiles";
             referencedColumns: ["id", "ai_lenser_id"];
+          },
+        ];
+      };
+      "team_runs": {
+        Row: {
+          "approval_expires_at": string | null;
+          "approval_hash": string;
+          "approval_status": Database["agents"]["Enums"]["approval_status"];
+          "assignee_ai_lenser_id": string | null;
+          "assignee_kind": Database["agents"]["Enums"]["assignee_kind"];
+          "assignee_team_id": string | null;
+          "assignment_id": string;
+          "created_at": string;
+          "deadline_seconds": number | null;
+          "decided_at": string | null;
+          "decided_by": string | null;
+          "decision_reason": string | null;
+          "escalated_at": string | null;
+          "escalated_to": (string)[] | null;
+          "finished_at": string | null;
+          "id": string;
+          "input": NonNullable<Json>;
+          "lenser_id": string;
+          "policies": NonNullable<Json>;
+          "queue_position": number;
+          "queue_state": Database["agents"]["Enums"]["team_run_queue_state"];
+          "scratchpad": NonNullable<Json>;
+          "started_at": string | null;
+          "status": Database["agents"]["Enums"]["team_run_status"];
+          "status_reason": string | null;
+          "updated_at": string;
+          "workflow_id": string;
+          "workflow_run_id": string | null;
+          "fn_may_decide_team_run": boolean | null;
+          "fn_start_team_run": undefined | null;
+        };
+        ComputedFields: "fn_may_decide_team_run" | "fn_start_team_run";
+        Insert: {
+          "approval_expires_at"?: string | null;
+          "approval_hash": string;
+          "approval_status": Database["agents"]["Enums"]["approval_status"];
+          "assignee_ai_lenser_id"?: string | null;
+          "assignee_kind": Database["agents"]["Enums"]["assignee_kind"];
+          "assignee_team_id"?: string | null;
+          "assignment_id": string;
+          "created_at"?: string;
+          "deadline_seconds"?: number | null;
+          "decided_at"?: string | null;
+          "decided_by"?: string | null;
+          "decision_reason"?: string | null;
+          "escalated_at"?: string | null;
+          "escalated_to"?: (string)[] | null;
+          "finished_at"?: string | null;
+          "id"?: string;
+          "input"?: NonNullable<Json>;
+          "lenser_id": string;
+          "policies": NonNullable<Json>;
+          "queue_position"?: never;
+          "queue_state"?: Database["agents"]["Enums"]["team_run_queue_state"];
+          "scratchpad"?: NonNullable<Json>;
+          "started_at"?: string | null;
+          "status"?: Database["agents"]["Enums"]["team_run_status"];
+          "status_reason"?: string | null;
+          "updated_at"?: string;
+          "workflow_id": string;
+          "workflow_run_id"?: string | null;
+        };
+        Update: {
+          "approval_expires_at"?: string | null;
+          "approval_hash"?: string;
+          "approval_status"?: Database["agents"]["Enums"]["approval_status"];
+          "assignee_ai_lenser_id"?: string | null;
+          "assignee_kind"?: Database["agents"]["Enums"]["assignee_kind"];
+          "assignee_team_id"?: string | null;
+          "assignment_id"?: string;
+          "created_at"?: string;
+          "deadline_seconds"?: number | null;
+          "decided_at"?: string | null;
+          "decided_by"?: string | null;
+          "decision_reason"?: string | null;
+          "escalated_at"?: string | null;
+          "escalated_to"?: (string)[] | null;
+          "finished_at"?: string | null;
+          "id"?: string;
+          "input"?: NonNullable<Json>;
+          "lenser_id"?: string;
+          "policies"?: NonNullable<Json>;
+          "queue_position"?: never;
+          "queue_state"?: Database["agents"]["Enums"]["team_run_queue_state"];
+          "scratchpad"?: NonNullable<Json>;
+          "started_at"?: string | null;
+          "status"?: Database["agents"]["Enums"]["team_run_status"];
+          "status_reason"?: string | null;
+          "updated_at"?: string;
+          "workflow_id"?: string;
+          "workflow_run_id"?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "team_runs_assignee_ai_lenser_id_fkey";
+            columns: ["assignee_ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "team_runs_assignee_team_id_fkey";
+            columns: ["assignee_team_id"];
+            isOneToOne: false;
+            referencedRelation: "teams";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "team_runs_assignment_id_fkey";
+            columns: ["assignment_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_assignments";
+            referencedColumns: ["id"];
           },
         ];
       };
@@ -576,6 +835,13 @@ export type Database = {
             referencedColumns: ["id", "ai_lenser_id"];
           },
           {
+            foreignKeyName: "tool_invocations_step_id_fkey";
+            columns: ["step_id"];
+            isOneToOne: false;
+            referencedRelation: "agent_run_steps";
+            referencedColumns: ["id"];
+          },
+          {
             foreignKeyName: "tool_invocations_tool_id_fkey";
             columns: ["tool_id"];
             isOneToOne: false;
@@ -689,14 +955,16 @@ export type Database = {
           "disabled_at": string | null;
           "failure_policy": NonNullable<Json>;
           "id": string;
+          "node_bindings": NonNullable<Json>;
           "output_destination": NonNullable<Json>;
           "queue_policy": NonNullable<Json>;
           "retry_policy": NonNullable<Json>;
           "status": Database["agents"]["Enums"]["assignment_status"];
           "updated_at": string;
           "workflow_id": string;
+          "fn_assignment_policies": Json | null;
         };
-        ComputedFields: never;
+        ComputedFields: "fn_assignment_policies";
         Insert: {
           "approval_policy"?: NonNullable<Json>;
           "assignee_ai_lenser_id"?: string | null;
@@ -707,6 +975,7 @@ export type Database = {
           "disabled_at"?: string | null;
           "failure_policy"?: NonNullable<Json>;
           "id"?: string;
+          "node_bindings"?: NonNullable<Json>;
           "output_destination"?: NonNullable<Json>;
           "queue_policy"?: NonNullable<Json>;
           "retry_policy"?: NonNullable<Json>;
@@ -724,6 +993,7 @@ export type Database = {
           "disabled_at"?: string | null;
           "failure_policy"?: NonNullable<Json>;
           "id"?: string;
+          "node_bindings"?: NonNullable<Json>;
           "output_destination"?: NonNullable<Json>;
           "queue_policy"?: NonNullable<Json>;
           "retry_policy"?: NonNullable<Json>;
@@ -750,6 +1020,29 @@ export type Database = {
       };
     };
     Views: {
+      "approval_requests_v": {
+        Row: {
+          "assignee_ai_lenser_id": string | null;
+          "assignee_kind": Database["agents"]["Enums"]["assignee_kind"] | null;
+          "assignee_name": string | null;
+          "assignee_team_id": string | null;
+          "assignment_id": string | null;
+          "escalated_to": (string)[] | null;
+          "expires_at": string | null;
+          "input_summary": string | null;
+          "kind": Database["agents"]["Enums"]["approval_request_kind"] | null;
+          "request_id": string | null;
+          "requested_at": string | null;
+          "requested_by": string | null;
+          "requested_by_handle": string | null;
+          "team_run_id": string | null;
+          "tool_invocation_id": string | null;
+          "workflow_id": string | null;
+          "workflow_title": string | null;
+        };
+        ComputedFields: never;
+        Relationships: [];
+      };
       "memories_v": {
         Row: {
           "ai_lenser_id": string;
@@ -801,6 +1094,7 @@ export type Database = {
           "started_at": string | null;
           "status": Database["agents"]["Enums"]["tool_invocation_status"];
           "step_id": string | null;
+          "step_title": string | null;
           "tool_group": string;
           "tool_id": string;
           "tool_key": string;
@@ -827,6 +1121,13 @@ export type Database = {
             referencedColumns: ["id", "ai_lenser_id"];
           },
           {
+            foreignKeyName: "tool_invocations_step_id_fkey";
+            columns: ["step_id"];
+            isOneToOne: false;
+            referencedRelation: "agent_run_steps";
+            referencedColumns: ["id"];
+          },
+          {
             foreignKeyName: "tool_invocations_tool_id_fkey";
             columns: ["tool_id"];
             isOneToOne: false;
@@ -841,7 +1142,31 @@ export type Database = {
       "can_manage_ai_lenser": { Args: { "p_ai_lenser_id": string }; Returns: boolean };
       "can_operate_ai_lenser": { Args: { "p_ai_lenser_id": string }; Returns: boolean };
       "editable_team_ids": { Args: Record<PropertyKey, never>; Returns: string[] };
+      "fn_admit_team_runs": { Args: { "p_assignment_id": string }; Returns: undefined };
+      "fn_append_agent_run_event": {
+        Args: {
+          "p_actor_id"?: string;
+          "p_event_type": Database["lenses"]["Enums"]["run_event_type"];
+          "p_payload"?: Json;
+          "p_step_id"?: string;
+          "p_team_run_id": string;
+        };
+        Returns: number;
+      };
       "fn_approval_policy_errors": { Args: { "p_policy": Json }; Returns: (string)[] };
+      "fn_assignment_policies": {
+        Args: {
+          "p_assignment": Omit<
+            Database["agents"]["Tables"]["workflow_assignments"]["Row"],
+            Database["agents"]["Tables"]["workflow_assignments"]["ComputedFields"]
+          >;
+        };
+        Returns: Json;
+      };
+      "fn_caller_assignee_role": {
+        Args: { "p_assignee_ai_lenser_id": string; "p_assignee_team_id": string };
+        Returns: Database["agents"]["Enums"]["ownership_role"];
+      };
       "fn_check_model_profile_args": {
         Args: { "p_model_id": string; "p_params": Json; "p_rpc": string };
         Returns: undefined;
@@ -856,11 +1181,78 @@ export type Database = {
         };
         Returns: undefined;
       };
+      "fn_decide_team_run": {
+        Args: { "p_approve": boolean; "p_reason": string; "p_rpc": string; "p_team_run_id": string };
+        Returns: {
+          "approval_expires_at": string | null;
+          "approval_hash": string;
+          "approval_status": Database["agents"]["Enums"]["approval_status"];
+          "assignee_ai_lenser_id": string | null;
+          "assignee_kind": Database["agents"]["Enums"]["assignee_kind"];
+          "assignee_team_id": string | null;
+          "assignment_id": string;
+          "created_at": string;
+          "deadline_seconds": number | null;
+          "decided_at": string | null;
+          "decided_by": string | null;
+          "decision_reason": string | null;
+          "escalated_at": string | null;
+          "escalated_to": (string)[] | null;
+          "finished_at": string | null;
+          "id": string;
+          "input": NonNullable<Json>;
+          "lenser_id": string;
+          "policies": NonNullable<Json>;
+          "queue_position": number;
+          "queue_state": Database["agents"]["Enums"]["team_run_queue_state"];
+          "scratchpad": NonNullable<Json>;
+          "started_at": string | null;
+          "status": Database["agents"]["Enums"]["team_run_status"];
+          "status_reason": string | null;
+          "updated_at": string;
+          "workflow_id": string;
+          "workflow_run_id": string | null;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "team_runs";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_expire_team_run_approvals": { Args: { "p_limit"?: number }; Returns: number };
       "fn_failure_policy_errors": { Args: { "p_policy": Json }; Returns: (string)[] };
       "fn_json_is_guid": { Args: { "p_value": Json }; Returns: boolean };
       "fn_json_number": { Args: { "p_value": Json }; Returns: number };
       "fn_json_unknown_keys": { Args: { "p_allowed": (string)[]; "p_value": Json }; Returns: (string)[] };
+      "fn_may_decide_team_run": {
+        Args: {
+          "p_team_run": Omit<
+            Database["agents"]["Tables"]["team_runs"]["Row"],
+            Database["agents"]["Tables"]["team_runs"]["ComputedFields"]
+          >;
+        };
+        Returns: boolean;
+      };
       "fn_model_params_errors": { Args: { "p_params": Json }; Returns: (string)[] };
+      "fn_node_members": {
+        Args: {
+          "p_assignment": Omit<
+            Database["agents"]["Tables"]["workflow_assignments"]["Row"],
+            Database["agents"]["Tables"]["workflow_assignments"]["ComputedFields"]
+          >;
+          "p_rpc": string;
+        };
+        Returns: {
+          "ai_lenser_id": string;
+          "lane": number;
+          "member_id": string;
+          "node_id": string;
+          "node_key": string;
+          "node_title": string;
+          "source": Database["agents"]["Enums"]["step_member_source"];
+        }[];
+      };
       "fn_output_destination_errors": { Args: { "p_destination": Json }; Returns: (string)[] };
       "fn_profile_clear_default": {
         Args: { "p_ai_lenser_id": string; "p_keep_id": string; "p_kind": unknown };
@@ -882,6 +1274,10 @@ export type Database = {
         };
         Returns: undefined;
       };
+      "fn_rpc_capabilities": {
+        Args: { "p_capabilities": (Database["lenses"]["Enums"]["instruction_category"])[]; "p_rpc": string };
+        Returns: undefined;
+      };
       "fn_rpc_delete_profile": {
         Args: { "p_kind": unknown; "p_profile_id": string; "p_rpc": string };
         Returns: unknown;
@@ -898,6 +1294,7 @@ export type Database = {
           "disabled_at": string | null;
           "failure_policy": NonNullable<Json>;
           "id": string;
+          "node_bindings": NonNullable<Json>;
           "output_destination": NonNullable<Json>;
           "queue_policy": NonNullable<Json>;
           "retry_policy": NonNullable<Json>;
@@ -916,6 +1313,7 @@ export type Database = {
         Args: { "p_member_id": string; "p_rpc": string };
         Returns: {
           "agent_id": string;
+          "capabilities": (Database["lenses"]["Enums"]["instruction_category"])[];
           "created_at": string;
           "id": string;
           "lane": number;
@@ -999,6 +1397,14 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "fn_rpc_node_bindings": {
+        Args: {
+          "p_assignee_kind": Database["agents"]["Enums"]["assignee_kind"];
+          "p_node_bindings": Json;
+          "p_rpc": string;
+        };
+        Returns: undefined;
+      };
       "fn_rpc_not_null": {
         Args: { "p_arg": string; "p_rpc": string; "p_value": unknown };
         Returns: undefined;
@@ -1061,6 +1467,23 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "fn_start_team_run": {
+        Args: {
+          "p_team_run": Omit<
+            Database["agents"]["Tables"]["team_runs"]["Row"],
+            Database["agents"]["Tables"]["team_runs"]["ComputedFields"]
+          >;
+        };
+        Returns: undefined;
+      };
+      "fn_step_status": {
+        Args: { "p_status": Database["lenses"]["Enums"]["node_result_status"] };
+        Returns: Database["agents"]["Enums"]["agent_run_step_status"];
+      };
+      "fn_team_run_approval_hash": {
+        Args: { "p_input": Json; "p_policies": Json; "p_workflow_id": string };
+        Returns: string;
+      };
       "fn_tool_access": {
         Args: { "p_tool_id": string; "p_tool_profile_id": string };
         Returns: {
@@ -1072,6 +1495,10 @@ export type Database = {
       "fn_tool_provider_overrides_errors": { Args: { "p_overrides": Json }; Returns: (string)[] };
     };
     Enums: {
+      "agent_run_step_kind": "perform" | "review";
+      "agent_run_step_status": "queued" | "running" | "completed" | "failed" | "blocked" | "skipped";
+      "approval_request_kind": "team_run" | "tool_invocation";
+      "approval_status": "pending" | "approved" | "rejected" | "not_required";
       "assignee_kind": "agent" | "team";
       "assignment_status": "active" | "disabled";
       "autonomy_level": "manual" | "supervised" | "semi_autonomous" | "autonomous";
@@ -1090,8 +1517,11 @@ export type Database = {
       "personality_tone": "neutral" | "friendly" | "formal" | "playful" | "direct" | "empathetic";
       "risk_tolerance": "low" | "medium" | "high";
       "runtime_pref": "cloud" | "local" | "hybrid";
+      "step_member_source": "assignee" | "binding" | "capability" | "lead";
       "team_edge_type": "delegates" | "reviews" | "reports_to" | "shares_context" | "handoff";
       "team_member_role": "lead" | "member" | "reviewer" | "observer";
+      "team_run_queue_state": "waiting" | "admitted" | "skipped";
+      "team_run_status": "queued" | "running" | "completed" | "failed" | "cancelled" | "blocked";
       "team_status": "active" | "paused" | "archived";
       "tool_egress_class": "none" | "internal" | "external_read" | "external_write";
       "tool_invocation_status":
@@ -1780,6 +2210,7 @@ export type Database = {
           "lease_owner": string | null;
           "lease_token": string | null;
           "max_retries": number;
+          "mirrored_by_step": boolean;
           "model_id": string | null;
           "next_attempt_at": string | null;
           "node_id": string;
@@ -1814,6 +2245,7 @@ export type Database = {
           "lease_owner"?: string | null;
           "lease_token"?: string | null;
           "max_retries": number;
+          "mirrored_by_step"?: boolean;
           "model_id"?: string | null;
           "next_attempt_at"?: string | null;
           "node_id": string;
@@ -1847,6 +2279,7 @@ export type Database = {
           "lease_owner"?: string | null;
           "lease_token"?: string | null;
           "max_retries"?: number;
+          "mirrored_by_step"?: boolean;
           "model_id"?: string | null;
           "next_attempt_at"?: string | null;
           "node_id"?: string;
@@ -2297,6 +2730,40 @@ export type Database = {
         };
         Returns: boolean;
       };
+      "fn_cancel_run": {
+        Args: { "p_actor_id": string; "p_reason": string; "p_run_id": string };
+        Returns: {
+          "active_node_id": string | null;
+          "created_at": string;
+          "deadline_at": string | null;
+          "error_message": string | null;
+          "failure_mode": Database["lenses"]["Enums"]["failure_mode"];
+          "finished_at": string | null;
+          "id": string;
+          "input": NonNullable<Json>;
+          "lenser_id": string;
+          "max_retries": number;
+          "output": Json | null;
+          "recovered_from_node_id": string | null;
+          "recovered_from_run_id": string | null;
+          "started_at": string | null;
+          "started_by": string | null;
+          "status": Database["lenses"]["Enums"]["workflow_run_status"];
+          "total_cached_tokens": number;
+          "total_cost_credits": number;
+          "total_input_tokens": number;
+          "total_output_tokens": number;
+          "updated_at": string;
+          "watched_until": string | null;
+          "workflow_id": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "workflow_runs";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "fn_check_edge_args": {
         Args: {
           "p_condition": string;
@@ -2494,6 +2961,7 @@ export type Database = {
           "lease_owner": string | null;
           "lease_token": string | null;
           "max_retries": number;
+          "mirrored_by_step": boolean;
           "model_id": string | null;
           "next_attempt_at": string | null;
           "node_id": string;
@@ -2557,6 +3025,7 @@ export type Database = {
           "lease_owner": string | null;
           "lease_token": string | null;
           "max_retries": number;
+          "mirrored_by_step": boolean;
           "model_id": string | null;
           "next_attempt_at": string | null;
           "node_id": string;
@@ -2745,6 +3214,51 @@ export type Database = {
         Returns: Record<string, unknown>;
       };
       "fn_settle_successors": { Args: { "p_node_id": string; "p_run_id": string }; Returns: undefined };
+      "fn_start_workflow_run": {
+        Args: {
+          "p_deadline_seconds": number;
+          "p_failure_mode": Database["lenses"]["Enums"]["failure_mode"];
+          "p_input": Json;
+          "p_max_retries": number;
+          "p_rpc": string;
+          "p_started_by": string;
+          "p_workflow": Omit<
+            Database["lenses"]["Tables"]["workflows"]["Row"],
+            Database["lenses"]["Tables"]["workflows"]["ComputedFields"]
+          >;
+        };
+        Returns: {
+          "active_node_id": string | null;
+          "created_at": string;
+          "deadline_at": string | null;
+          "error_message": string | null;
+          "failure_mode": Database["lenses"]["Enums"]["failure_mode"];
+          "finished_at": string | null;
+          "id": string;
+          "input": NonNullable<Json>;
+          "lenser_id": string;
+          "max_retries": number;
+          "output": Json | null;
+          "recovered_from_node_id": string | null;
+          "recovered_from_run_id": string | null;
+          "started_at": string | null;
+          "started_by": string | null;
+          "status": Database["lenses"]["Enums"]["workflow_run_status"];
+          "total_cached_tokens": number;
+          "total_cost_credits": number;
+          "total_input_tokens": number;
+          "total_output_tokens": number;
+          "updated_at": string;
+          "watched_until": string | null;
+          "workflow_id": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "workflow_runs";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "fn_tags_valid": { Args: { "p_tags": (string)[] }; Returns: boolean };
       "fn_template_binding_errors": {
         Args: { "p_parameters": Json; "p_template": string };
@@ -2943,6 +3457,7 @@ export type Database = {
       "add_team_member": {
         Args: {
           "p_agent_id": string;
+          "p_capabilities"?: (Database["lenses"]["Enums"]["instruction_category"])[];
           "p_lane"?: number;
           "p_memory_profile_id"?: string;
           "p_model_profile_id"?: string;
@@ -2995,6 +3510,16 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "approve_team_run": {
+        Args: { "p_reason"?: string; "p_team_run_id": string };
+        Returns: Database["agents"]["Tables"]["team_runs"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "team_runs";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "archive_lens": {
         Args: { "p_lens_id": string };
         Returns: Database["lenses"]["Tables"]["lenses"]["Row"];
@@ -3022,6 +3547,16 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "workflows";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "cancel_team_run": {
+        Args: { "p_reason"?: string; "p_team_run_id": string };
+        Returns: Database["agents"]["Tables"]["team_runs"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "team_runs";
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -3227,6 +3762,7 @@ export type Database = {
           "p_assignee_kind": Database["agents"]["Enums"]["assignee_kind"];
           "p_assignee_team_id"?: string;
           "p_failure_policy"?: Json;
+          "p_node_bindings"?: Json;
           "p_output_destination"?: Json;
           "p_queue_policy"?: Json;
           "p_retry_policy"?: Json;
@@ -3286,6 +3822,16 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "workflow_assignments";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "escalate_team_run": {
+        Args: { "p_note"?: string; "p_team_run_id": string };
+        Returns: Database["agents"]["Tables"]["team_runs"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "team_runs";
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -3449,6 +3995,16 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "profiles";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "get_team_run": {
+        Args: { "p_team_run_id": string };
+        Returns: Database["agents"]["Tables"]["team_runs"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "team_runs";
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -3638,6 +4194,41 @@ export type Database = {
           "tool_profile_id": string;
         }[];
       };
+      "list_team_run_events": {
+        Args: { "p_after_event_id"?: number; "p_limit"?: number; "p_team_run_id": string };
+        Returns: Database["agents"]["Tables"]["agent_run_events"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "agent_run_events";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_team_run_steps": {
+        Args: { "p_team_run_id": string };
+        Returns: Database["agents"]["Tables"]["agent_run_steps"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "agent_run_steps";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_team_runs": {
+        Args: {
+          "p_assignment_id"?: string;
+          "p_limit"?: number;
+          "p_offset"?: number;
+          "p_status"?: Database["agents"]["Enums"]["team_run_status"];
+        };
+        Returns: Database["agents"]["Tables"]["team_runs"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "team_runs";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
       "list_teams": {
         Args: {
           "p_include_archived"?: boolean;
@@ -3776,6 +4367,16 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "reject_team_run": {
+        Args: { "p_reason": string; "p_team_run_id": string };
+        Returns: Database["agents"]["Tables"]["team_runs"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "team_runs";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "release_workflow_task": {
         Args: { "p_lease_token": string; "p_result_id": string };
         Returns: undefined;
@@ -3841,6 +4442,16 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "ownerships";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "run_workflow_assignment": {
+        Args: { "p_assignment_id": string; "p_deadline_seconds"?: number; "p_input"?: Json };
+        Returns: Database["agents"]["Tables"]["team_runs"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "team_runs";
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -4079,6 +4690,7 @@ export type Database = {
       };
       "update_team_member": {
         Args: {
+          "p_capabilities"?: (Database["lenses"]["Enums"]["instruction_category"])[];
           "p_clear_responsibility"?: boolean;
           "p_lane"?: number;
           "p_member_id": string;
@@ -4133,6 +4745,7 @@ export type Database = {
           "p_approval_policy"?: Json;
           "p_assignment_id": string;
           "p_failure_policy"?: Json;
+          "p_node_bindings"?: Json;
           "p_output_destination"?: Json;
           "p_queue_policy"?: Json;
           "p_retry_policy"?: Json;
@@ -4290,6 +4903,10 @@ export type CompositeTypes<
 export const Constants = {
   "agents": {
     Enums: {
+      "agent_run_step_kind": ["perform", "review"],
+      "agent_run_step_status": ["queued", "running", "completed", "failed", "blocked", "skipped"],
+      "approval_request_kind": ["team_run", "tool_invocation"],
+      "approval_status": ["pending", "approved", "rejected", "not_required"],
       "assignee_kind": ["agent", "team"],
       "assignment_status": ["active", "disabled"],
       "autonomy_level": ["manual", "supervised", "semi_autonomous", "autonomous"],
@@ -4308,8 +4925,11 @@ export const Constants = {
       "personality_tone": ["neutral", "friendly", "formal", "playful", "direct", "empathetic"],
       "risk_tolerance": ["low", "medium", "high"],
       "runtime_pref": ["cloud", "local", "hybrid"],
+      "step_member_source": ["assignee", "binding", "capability", "lead"],
       "team_edge_type": ["delegates", "reviews", "reports_to", "shares_context", "handoff"],
       "team_member_role": ["lead", "member", "reviewer", "observer"],
+      "team_run_queue_state": ["waiting", "admitted", "skipped"],
+      "team_run_status": ["queued", "running", "completed", "failed", "cancelled", "blocked"],
       "team_status": ["active", "paused", "archived"],
       "tool_egress_class": ["none", "internal", "external_read", "external_write"],
       "tool_invocation_status": [

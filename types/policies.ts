@@ -23,9 +23,14 @@ export const ApprovalPolicy = z.object({
   approverRoles: z.array(OwnershipRole).min(1)
     .refine((roles) => new Set(roles).size === roles.length, "approverRoles must not repeat a role")
     .optional(),
+  /** A pending approval not decided within this many seconds ends cancelled (swept every minute). */
+  expiresAfterSeconds: int(60, 2_592_000).optional(),
 }).strict().refine((p) => p.approverRoles === undefined || p.requiresApproval, {
   message: "approverRoles is only allowed when requiresApproval is true",
   path: ["approverRoles"],
+}).refine((p) => p.expiresAfterSeconds === undefined || p.requiresApproval, {
+  message: "expiresAfterSeconds is only allowed when requiresApproval is true",
+  path: ["expiresAfterSeconds"],
 });
 
 /** How a failed node is retried: maxRetries more attempts, waiting backoffMs * backoffMultiplier^n, capped. */

@@ -131,11 +131,13 @@ select tests.authenticate_as_anon();
 select throws_ok(format($$select public.fn_invoke_tool(p_ai_lenser_id => %L, p_tool_key => 'calculator', p_input => '{"expression":"1"}')$$, :'scout'),
   '42501', null, 'anon cannot call the tool RPCs');
 
+select tests.clear_authentication();
+select tests.team_run_step(:'alice', :'scout') as step \gset
 select tests.authenticate_as_service_role();
 select (public.fn_invoke_tool(p_ai_lenser_id => :'scout', p_tool_key => 'calculator', p_input => '{"expression":"3*3"}',
-  p_step_id => '00000000-0000-4000-8000-00000000000a')).id as i_engine \gset
+  p_step_id => :'step')).id as i_engine \gset
 select results_eq(format($$select status::text, requested_by, step_id from agents.tool_invocations where id = %L$$, :'i_engine'),
-  $$values ('running', null::uuid, '00000000-0000-4000-8000-00000000000a'::uuid)$$, 'the engine (service role) invokes, linked to its step');
+  format($$values ('running', null::uuid, %L::uuid)$$, :'step'), 'the engine (service role) invokes, linked to its step');
 select is((public.fn_complete_tool_invocation(p_invocation_id => :'i_engine', p_status => 'succeeded', p_output => '{"value":9}')).status::text,
   'succeeded', 'and completes');
 

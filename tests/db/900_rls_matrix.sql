@@ -57,7 +57,9 @@ select (public.create_team(p_name => 'Matrix crew')).id as team \gset
 select (public.add_team_member(p_team_id => :'team', p_agent_id => :'agent')).id as m1 \gset
 select (public.add_team_member(p_team_id => :'team', p_agent_id => :'agent2')).id as m2 \gset
 select public.add_team_edge(p_source_member_id => :'m1', p_target_member_id => :'m2', p_edge_type => 'delegates');
-select public.create_workflow_assignment(p_workflow_id => :'workflow', p_assignee_kind => 'agent', p_assignee_ai_lenser_id => :'agent');
+select (public.create_workflow_assignment(p_workflow_id => :'workflow', p_assignee_kind => 'agent', p_assignee_ai_lenser_id => :'agent',
+  p_approval_policy => '{"requiresApproval":false}')).id as assignment \gset
+select public.run_workflow_assignment(:'assignment', '{"topic":"team secrets"}');
 select public.fn_write_memory_entry(p_memory_profile_id => :'mp', p_content => 'private memory');
 select public.fn_invoke_tool(p_ai_lenser_id => :'agent', p_tool_key => 'calculator', p_input => '{"expression":"1+1"}');
 select tests.clear_authentication();

@@ -47,6 +47,15 @@ import {
   ToolInvocationStatus,
 } from "../../types/control-room.ts";
 import {
+  AgentRunStepKind,
+  AgentRunStepStatus,
+  ApprovalRequestKind,
+  ApprovalStatus,
+  StepMemberSource,
+  TeamRunQueueState,
+  TeamRunStatus,
+} from "../../types/team-runs.ts";
+import {
   LlmCallStatus,
   Modality,
   ModelCapability,
@@ -94,6 +103,13 @@ const mirrors = {
     assignee_kind: AssigneeKind,
     assignment_status: AssignmentStatus,
     tool_invocation_status: ToolInvocationStatus,
+    team_run_status: TeamRunStatus,
+    approval_status: ApprovalStatus,
+    team_run_queue_state: TeamRunQueueState,
+    agent_run_step_status: AgentRunStepStatus,
+    agent_run_step_kind: AgentRunStepKind,
+    step_member_source: StepMemberSource,
+    approval_request_kind: ApprovalRequestKind,
   },
   ai: {
     support_level: SupportLevel,

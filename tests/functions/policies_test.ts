@@ -24,6 +24,8 @@ const policyCases: Record<string, ShapeCases> = {
       { requiresApproval: false },
       { requiresApproval: true, approverRoles: ["owner"] },
       { requiresApproval: true, approverRoles: ["owner", "co_owner", "operator"] },
+      { requiresApproval: true, expiresAfterSeconds: 60 },
+      { requiresApproval: true, approverRoles: ["operator"], expiresAfterSeconds: 2592000 },
     ],
     invalid: [
       {},
@@ -40,6 +42,11 @@ const policyCases: Record<string, ShapeCases> = {
       { requiresApproval: true, approverRoles: [1] },
       { requiresApproval: false, approverRoles: ["owner"] },
       { requiresApproval: true, approvers: ["owner"] },
+      { requiresApproval: true, expiresAfterSeconds: 59 },
+      { requiresApproval: true, expiresAfterSeconds: 2592001 },
+      { requiresApproval: true, expiresAfterSeconds: 90.5 },
+      { requiresApproval: true, expiresAfterSeconds: "3600" },
+      { requiresApproval: false, expiresAfterSeconds: 3600 },
     ],
   },
   retry: {

@@ -50,4 +50,24 @@ begin
   return (select p.id from lensers.profiles p where p.user_id = p_user);
 end $$;
 
+-- A step of a team run of an agent: as the agent's owner, a published one-node workflow assigned to
+-- the agent without approval, run once; returns the step's id. Leaves the session as postgres.
+create or replace function tests.team_run_step(p_owner uuid, p_ai_lenser_id uuid)
+returns uuid language plpgsql set search_path = '' as $$
+declare
+  v_assignment uuid;
+  v_team_run uuid;
+begin
+  perform set_config('request.jwt.claims', json_build_object('sub', p_owner, 'role', 'authenticated')::text, true);
+  perform set_config('role', 'authenticated', true);
+  v_assignment := (public.create_workflow_assignment(
+    p_workflow_id => tests.published_workflow('Step fixture ' || substr(md5(random()::text), 1, 6)),
+    p_assignee_kind => 'agent', p_assignee_ai_lenser_id => p_ai_lenser_id,
+    p_approval_policy => '{"requiresApproval":false}')).id;
+  v_team_run := (public.run_workflow_assignment(v_assignment)).id;
+  perform set_config('role', 'postgres', true);
+  perform set_config('request.jwt.claims', '', true);
+  return (select s.id from agents.agent_run_steps s where s.team_run_id = v_team_run);
+end $$;
+
 grant execute on all functions in schema tests to anon, authenticated, service_role;

@@ -11,7 +11,7 @@ begin
   if p_policy is null or jsonb_typeof(p_policy) <> 'object' then
     return array['approval_policy must be a JSON object'];
   end if;
-  v_errors := v_errors || agents.fn_json_unknown_keys(p_policy, array['requiresApproval', 'approverRoles']);
+  v_errors := v_errors || agents.fn_json_unknown_keys(p_policy, array['requiresApproval', 'approverRoles', 'expiresAfterSeconds']);
   if coalesce(jsonb_typeof(p_policy -> 'requiresApproval'), '') <> 'boolean' then
     v_errors := v_errors || 'requiresApproval must be true or false'::text;
   end if;
@@ -26,6 +26,16 @@ begin
     end if;
     if p_policy -> 'requiresApproval' = 'false'::jsonb then
       v_errors := v_errors || 'approverRoles is only allowed when requiresApproval is true'::text;
+    end if;
+  end if;
+  if p_policy ? 'expiresAfterSeconds' then
+    if jsonb_typeof(p_policy -> 'expiresAfterSeconds') <> 'number'
+       or (p_policy ->> 'expiresAfterSeconds')::numeric <> trunc((p_policy ->> 'expiresAfterSeconds')::numeric)
+       or (p_policy ->> 'expiresAfterSeconds')::numeric not between 60 and 2592000 then
+      v_errors := v_errors || 'expiresAfterSeconds must be a whole number of seconds from 60 to 2592000 (30 days)'::text;
+    end if;
+    if p_policy -> 'requiresApproval' = 'false'::jsonb then
+      v_errors := v_errors || 'expiresAfterSeconds is only allowed when requiresApproval is true'::text;
     end if;
   end if;
   return v_errors;

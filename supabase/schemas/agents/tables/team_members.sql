@@ -11,6 +11,7 @@ create table agents.team_members (
   model_profile_id uuid,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
+  capabilities lenses.instruction_category[] default '{}'::lenses.instruction_category[] not null,
   constraint team_members_pkey PRIMARY KEY (id),
   constraint team_members_team_agent_key UNIQUE (team_id, agent_id),
   constraint team_members_team_id_key UNIQUE (team_id, id),
@@ -27,6 +28,7 @@ create table agents.team_members (
 alter table agents.team_members enable row level security;
 comment on table agents.team_members is 'An agent in a team: role, responsibility, lane (members of one lane run in order, lanes in parallel) and profiles.';
 comment on column agents.team_members.lane is 'Parallel-execution lane index, 0 or more.';
+comment on column agents.team_members.capabilities is 'The lens instruction categories this member takes on (capability-driven node assignment).';
 
 create index team_members_agent_idx on agents.team_members using btree (agent_id);
 
@@ -70,3 +72,4 @@ grant insert (personality_profile_id), update (personality_profile_id) on table 
 grant insert (memory_profile_id), update (memory_profile_id) on table agents.team_members to authenticated;
 grant insert (tool_profile_id), update (tool_profile_id) on table agents.team_members to authenticated;
 grant insert (model_profile_id), update (model_profile_id) on table agents.team_members to authenticated;
+grant insert (capabilities), update (capabilities) on table agents.team_members to authenticated;

@@ -44,7 +44,7 @@ comment on table agents.tool_invocations is 'Every tool call: input, output, sta
 comment on column agents.tool_invocations.tool_profile_id is 'The agent''s tool profile that allowed the call (null once that profile is deleted).';
 comment on column agents.tool_invocations.requires_approval is 'Decided at invocation: the tool or the profile required an owner''s approval.';
 comment on column agents.tool_invocations.cost_credits is 'What the call cost, in credits, recorded at completion.';
-comment on column agents.tool_invocations.step_id is 'The agents.agent_run_steps row the call belongs to (that table and its foreign key come with team runs).';
+comment on column agents.tool_invocations.step_id is 'The team run step (agents.agent_run_steps) the call belongs to.';
 comment on column agents.tool_invocations.workflow_node_result_id is 'The lenses.workflow_node_results row the call belongs to (its foreign key comes with workflow runs).';
 
 create index tool_invocations_agent_idx on agents.tool_invocations using btree (ai_lenser_id, created_at DESC);

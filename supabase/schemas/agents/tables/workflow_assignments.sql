@@ -14,10 +14,13 @@ create table agents.workflow_assignments (
   created_by uuid,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
+  node_bindings jsonb default '{}'::jsonb not null,
   constraint workflow_assignments_pkey PRIMARY KEY (id),
   constraint workflow_assignments_approval_policy_shape CHECK ((agents.fn_approval_policy_errors(approval_policy) = ARRAY[]::text[])),
   constraint workflow_assignments_disabled_at_set CHECK (((status = 'disabled'::agents.assignment_status) = (disabled_at IS NOT NULL))),
   constraint workflow_assignments_exactly_one_assignee CHECK ((((assignee_kind = 'agent'::agents.assignee_kind) AND (assignee_ai_lenser_id IS NOT NULL) AND (assignee_team_id IS NULL)) OR ((assignee_kind = 'team'::agents.assignee_kind) AND (assignee_team_id IS NOT NULL) AND (assignee_ai_lenser_id IS NULL)))),
+  constraint workflow_assignments_node_bindings_object CHECK ((jsonb_typeof(node_bindings) = 'object'::text)),
+  constraint workflow_assignments_node_bindings_size CHECK ((octet_length((node_bindings)::text) <= 65536)),
   constraint workflow_assignments_failure_policy_shape CHECK ((agents.fn_failure_policy_errors(failure_policy) = ARRAY[]::text[])),
   constraint workflow_assignments_output_destination_shape CHECK ((agents.fn_output_destination_errors(output_destination) = ARRAY[]::text[])),
   constraint workflow_assignments_queue_policy_shape CHECK ((agents.fn_queue_policy_errors(queue_policy) = ARRAY[]::text[])),
@@ -34,6 +37,7 @@ comment on column agents.workflow_assignments.approval_policy is '{requiresAppro
 comment on column agents.workflow_assignments.retry_policy is '{maxRetries, backoffMs?, backoffMultiplier?, maxBackoffMs?}.';
 comment on column agents.workflow_assignments.failure_policy is '{mode: isolate | stop_run}.';
 comment on column agents.workflow_assignments.queue_policy is '{mode: parallel | serial | skip_if_running, maxConcurrent?}.';
+comment on column agents.workflow_assignments.node_bindings is '{<node key>: <team member id>}: who performs a node, before capability and lead (team assignees only).';
 comment on column agents.workflow_assignments.output_destination is '{} or {kind: none | memory | webhook | channel, ...}.';
 
 create index workflow_assignments_agent_idx on agents.workflow_assignments using btree (assignee_ai_lenser_id);
@@ -65,6 +69,8 @@ create trigger workflow_assignments_fixed before insert or update on agents.work
 
 create trigger workflow_assignments_set_updated_at before update on agents.workflow_assignments for each row execute procedure lensers.tg_set_updated_at();
 
+create trigger workflow_assignments_nodes_have_members before insert or update of workflow_id, assignee_kind, assignee_ai_lenser_id, assignee_team_id, node_bindings on agents.workflow_assignments for each row execute procedure agents.tg_workflow_assignments_check_members();
+
 grant select on table agents.workflow_assignments to authenticated;
 grant all on table agents.workflow_assignments to service_role;
 grant insert (workflow_id) on table agents.workflow_assignments to authenticated;
@@ -78,3 +84,4 @@ grant insert (failure_policy), update (failure_policy) on table agents.workflow_
 grant insert (queue_policy), update (queue_policy) on table agents.workflow_assignments to authenticated;
 grant insert (output_destination), update (output_destination) on table agents.workflow_assignments to authenticated;
 grant insert (disabled_at), update (disabled_at) on table agents.workflow_assignments to authenticated;
+grant insert (node_bindings), update (node_bindings) on table agents.workflow_assignments to authenticated;

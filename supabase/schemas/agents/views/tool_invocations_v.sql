@@ -1,4 +1,5 @@
--- Invocations with their tool's key, name, egress class and group, and the profile's name.
+-- Invocations with their tool's key, name, egress class and group, the profile's name and the
+-- title of the team run step they belong to (seed 004).
 create or replace view agents.tool_invocations_v with (security_invoker=true) as
  SELECT i.id,
     i.ai_lenser_id,
@@ -26,10 +27,12 @@ create or replace view agents.tool_invocations_v with (security_invoker=true) as
     i.created_at,
     i.started_at,
     i.completed_at,
-    i.updated_at
+    i.updated_at,
+    s.title AS step_title
    FROM agents.tool_invocations i
      JOIN agents.tools_registry r ON r.id = i.tool_id
-     LEFT JOIN agents.tool_profiles tp ON tp.id = i.tool_profile_id;
+     LEFT JOIN agents.tool_profiles tp ON tp.id = i.tool_profile_id
+     LEFT JOIN agents.agent_run_steps s ON s.id = i.step_id;
 
 comment on view agents.tool_invocations_v is 'Tool invocations with the tool''s key, name, egress class and group.';
 

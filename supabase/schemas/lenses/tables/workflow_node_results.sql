@@ -30,6 +30,7 @@ create table lenses.workflow_node_results (
   started_at timestamp with time zone,
   finished_at timestamp with time zone,
   updated_at timestamp with time zone default now() not null,
+  mirrored_by_step boolean default false not null,
   constraint workflow_node_results_pkey PRIMARY KEY (id),
   constraint workflow_node_results_one_per_node UNIQUE (run_id, node_id),
   constraint workflow_node_results_counts CHECK (((attempt_count >= 0) AND (retry_count >= 0) AND ((max_retries >= 0) AND (max_retries <= 10)))),
@@ -58,6 +59,7 @@ alter table lenses.workflow_node_results enable row level security;
 comment on table lenses.workflow_node_results is 'The state of one node in one run: the unit workers claim, lease and complete.';
 comment on column lenses.workflow_node_results.attempt_count is 'Claims so far (an expired lease counts).';
 comment on column lenses.workflow_node_results.retry_count is 'Failures counted against max_retries (rate limits are not).';
+comment on column lenses.workflow_node_results.mirrored_by_step is 'The result belongs to a team run: its status changes are mirrored onto the run''s step (agents.agent_run_steps).';
 comment on column lenses.workflow_node_results.model_id is 'The model the latest attempt ran on (history: no foreign key, see ai.llm_calls for the call itself).';
 
 create index workflow_node_results_due_idx on lenses.workflow_node_results using btree (next_attempt_at) where (status = ANY (ARRAY['queued'::lenses.node_result_status, 'retrying'::lenses.node_result_status]));
@@ -74,6 +76,8 @@ create policy workflow_node_results_select on lenses.workflow_node_results
    FROM lenses.workflow_runs r)));
 
 create trigger workflow_node_results_set_updated_at before update on lenses.workflow_node_results for each row execute procedure lensers.tg_set_updated_at();
+
+create trigger workflow_node_results_mirror_step after update of status on lenses.workflow_node_results for each row when (new.mirrored_by_step and old.status is distinct from new.status) execute procedure agents.tg_node_results_mirror_step();
 
 grant select on table lenses.workflow_node_results to authenticated;
 grant all on table lenses.workflow_node_results to service_role;

@@ -58,5 +58,7 @@ create policy workflow_runs_select on lenses.workflow_runs
 
 create trigger workflow_runs_set_updated_at before update of status, input, output, error_message, active_node_id, deadline_at, started_at, finished_at on lenses.workflow_runs for each row execute procedure lensers.tg_set_updated_at();
 
+create trigger workflow_runs_end_team_run after update of status on lenses.workflow_runs for each row when (new.status = any (array['completed'::lenses.workflow_run_status, 'failed'::lenses.workflow_run_status, 'cancelled'::lenses.workflow_run_status, 'timed_out'::lenses.workflow_run_status]) and old.status is distinct from new.status) execute procedure agents.tg_workflow_runs_end_team_run();
+
 grant select on table lenses.workflow_runs to authenticated;
 grant all on table lenses.workflow_runs to service_role;

@@ -23,15 +23,7 @@ begin
     raise exception 'cancel_workflow_run: run % already ended (%)', p_run_id, v_run.status using errcode = '22023';
   end if;
 
-  perform lenses.fn_end_open_results(p_run_id, 'cancelled', v_reason);
-  update lenses.workflow_runs r
-  set status = 'cancelled', finished_at = now(), active_node_id = null, error_message = v_reason
-  where r.id = p_run_id
-  returning * into v_run;
-  perform lenses.fn_append_workflow_run_event(p_run_id, 'run_cancelled', jsonb_build_object('reason', v_reason), null,
-    lensers.current_profile_id());
-  select r.* into v_run from lenses.workflow_runs r where r.id = p_run_id;
-  return v_run;
+  return lenses.fn_cancel_run(p_run_id, v_reason, lensers.current_profile_id());
 end
 $function$;
 

@@ -1,4 +1,4 @@
-create or replace function public.create_workflow_assignment(p_workflow_id uuid, p_assignee_kind agents.assignee_kind, p_assignee_ai_lenser_id uuid default NULL::uuid, p_assignee_team_id uuid default NULL::uuid, p_approval_policy jsonb default NULL::jsonb, p_retry_policy jsonb default NULL::jsonb, p_failure_policy jsonb default NULL::jsonb, p_queue_policy jsonb default NULL::jsonb, p_output_destination jsonb default NULL::jsonb)
+create or replace function public.create_workflow_assignment(p_workflow_id uuid, p_assignee_kind agents.assignee_kind, p_assignee_ai_lenser_id uuid default NULL::uuid, p_assignee_team_id uuid default NULL::uuid, p_approval_policy jsonb default NULL::jsonb, p_retry_policy jsonb default NULL::jsonb, p_failure_policy jsonb default NULL::jsonb, p_queue_policy jsonb default NULL::jsonb, p_output_destination jsonb default NULL::jsonb, p_node_bindings jsonb default NULL::jsonb)
  returns agents.workflow_assignments
  language plpgsql
  set search_path to ''
@@ -30,6 +30,7 @@ begin
   end if;
   perform agents.fn_rpc_assignment_policies(c_rpc, p_assignee_ai_lenser_id, p_assignee_team_id, p_approval_policy,
     p_retry_policy, p_failure_policy, p_queue_policy, p_output_destination);
+  perform agents.fn_rpc_node_bindings(c_rpc, p_assignee_kind, p_node_bindings);
   if exists (select 1 from agents.workflow_assignments a
              where a.workflow_id = p_workflow_id and a.status = 'active' and a.assignee_kind = p_assignee_kind
                and coalesce(a.assignee_ai_lenser_id, a.assignee_team_id) = coalesce(p_assignee_ai_lenser_id, p_assignee_team_id)) then
@@ -37,17 +38,17 @@ begin
       using errcode = '23505';
   end if;
   insert into agents.workflow_assignments (workflow_id, assignee_kind, assignee_ai_lenser_id, assignee_team_id,
-    approval_policy, retry_policy, failure_policy, queue_policy, output_destination)
+    approval_policy, retry_policy, failure_policy, queue_policy, output_destination, node_bindings)
   values (p_workflow_id, p_assignee_kind, p_assignee_ai_lenser_id, p_assignee_team_id,
     coalesce(p_approval_policy, '{"requiresApproval":true}'), coalesce(p_retry_policy, '{"maxRetries":1}'),
     coalesce(p_failure_policy, '{"mode":"isolate"}'), coalesce(p_queue_policy, '{"mode":"parallel"}'),
-    coalesce(p_output_destination, '{}'))
+    coalesce(p_output_destination, '{}'), coalesce(p_node_bindings, '{}'))
   returning * into v_row;
   return v_row;
 end
 $function$;
 
-comment on function public.create_workflow_assignment(p_workflow_id uuid, p_assignee_kind agents.assignee_kind, p_assignee_ai_lenser_id uuid, p_assignee_team_id uuid, p_approval_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb, p_queue_policy jsonb, p_output_destination jsonb) is 'Assigns a workflow the caller can see to an agent they own or co-own, or to a team they may change; null policies take the defaults.';
+comment on function public.create_workflow_assignment(p_workflow_id uuid, p_assignee_kind agents.assignee_kind, p_assignee_ai_lenser_id uuid, p_assignee_team_id uuid, p_approval_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb, p_queue_policy jsonb, p_output_destination jsonb, p_node_bindings jsonb) is 'Assigns a workflow the caller can see to an agent they own or co-own, or to a team they may change; null policies take the defaults; p_node_bindings ({node key: team member id}) names who performs a node of a team assignment.';
 
-revoke all on function public.create_workflow_assignment(p_workflow_id uuid, p_assignee_kind agents.assignee_kind, p_assignee_ai_lenser_id uuid, p_assignee_team_id uuid, p_approval_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb, p_queue_policy jsonb, p_output_destination jsonb) from public;
-grant execute on function public.create_workflow_assignment(p_workflow_id uuid, p_assignee_kind agents.assignee_kind, p_assignee_ai_lenser_id uuid, p_assignee_team_id uuid, p_approval_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb, p_queue_policy jsonb, p_output_destination jsonb) to authenticated;
+revoke all on function public.create_workflow_assignment(p_workflow_id uuid, p_assignee_kind agents.assignee_kind, p_assignee_ai_lenser_id uuid, p_assignee_team_id uuid, p_approval_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb, p_queue_policy jsonb, p_output_destination jsonb, p_node_bindings jsonb) from public;
+grant execute on function public.create_workflow_assignment(p_workflow_id uuid, p_assignee_kind agents.assignee_kind, p_assignee_ai_lenser_id uuid, p_assignee_team_id uuid, p_approval_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb, p_queue_policy jsonb, p_output_destination jsonb, p_node_bindings jsonb) to authenticated;

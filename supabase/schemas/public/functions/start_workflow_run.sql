@@ -7,11 +7,6 @@ as $function$
 declare
   v_me uuid := lensers.current_profile_id();
   v_workflow lenses.workflows;
-  v_validation jsonb;
-  v_node lenses.workflow_nodes;
-  v_errors text[];
-  v_run lenses.workflow_runs;
-  v_result_id uuid;
 begin
   if v_me is null then
     raise exception 'start_workflow_run: sign in first (no profile for this JWT)' using errcode = '42501';
@@ -38,57 +33,8 @@ begin
     raise exception 'start_workflow_run: p_max_retries must be between 0 and 10, got %', p_max_retries using errcode = '22023';
   end if;
 
-  v_validation := lenses.fn_validate_workflow(p_workflow_id);
-  if not (v_validation ->> 'valid')::boolean then
-    raise exception 'start_workflow_run: workflow % is not valid', p_workflow_id
-      using errcode = '22023', detail = (v_validation -> 'errors')::text;
-  end if;
-
-  -- The input must satisfy every entry node's input contract.
-  for v_node in
-    select n.* from lenses.workflow_nodes n
-    where n.workflow_id = p_workflow_id
-      and not exists (select 1 from lenses.workflow_edges e where e.target_node_id = n.id)
-    order by n.key
-  loop
-    v_errors := lenses.fn_contract_value_errors(
-      (select nv.input_contract from lenses.workflow_nodes_v nv where nv.id = v_node.id), p_input);
-    if cardinality(v_errors) > 0 then
-      raise exception 'start_workflow_run: p_input does not satisfy entry node %''s input contract: %',
-        v_node.key, array_to_string(v_errors, '; ') using errcode = '22023';
-    end if;
-  end loop;
-
-  insert into lenses.workflow_runs (workflow_id, lenser_id, started_by, status, input, deadline_at, max_retries, failure_mode)
-  values (
-    p_workflow_id, v_workflow.lenser_id, v_me, 'queued', p_input,
-    case when p_deadline_seconds is not null then now() + make_interval(secs => p_deadline_seconds) end,
-    coalesce(p_max_retries, 1), coalesce(p_failure_mode, 'isolate')
-  )
-  returning * into v_run;
-  perform lenses.fn_lock_run(v_run.id);
-
-  insert into lenses.workflow_node_results (run_id, node_id, node_key, status, waiting_reason, max_retries, timeout_ms)
-  select v_run.id, n.id, n.key, 'awaiting_dependency', 'dependency',
-         coalesce((n.config -> 'retry' ->> 'max_retries')::integer, v_run.max_retries),
-         (n.config ->> 'timeout_ms')::integer
-  from lenses.workflow_nodes n where n.workflow_id = p_workflow_id;
-
-  perform lenses.fn_append_workflow_run_event(v_run.id, 'run_queued',
-    jsonb_build_object('workflow_id', p_workflow_id, 'input', p_input), null, v_me);
-
-  for v_result_id in
-    select r.id from lenses.workflow_node_results r
-    where r.run_id = v_run.id
-      and not exists (select 1 from lenses.workflow_edges e where e.target_node_id = r.node_id)
-    order by r.node_key
-  loop
-    perform lenses.fn_queue_node_result(v_result_id, p_input);
-  end loop;
-  perform pg_notify('workflow_tasks', v_run.id::text);
-
-  select r.* into v_run from lenses.workflow_runs r where r.id = v_run.id;
-  return v_run;
+  return lenses.fn_start_workflow_run('start_workflow_run', v_workflow, p_input, v_me, p_deadline_seconds,
+    p_max_retries, p_failure_mode);
 end
 $function$;
 

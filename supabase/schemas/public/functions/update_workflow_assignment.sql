@@ -1,4 +1,4 @@
-create or replace function public.update_workflow_assignment(p_assignment_id uuid, p_approval_policy jsonb default NULL::jsonb, p_retry_policy jsonb default NULL::jsonb, p_failure_policy jsonb default NULL::jsonb, p_queue_policy jsonb default NULL::jsonb, p_output_destination jsonb default NULL::jsonb, p_status agents.assignment_status default NULL::agents.assignment_status)
+create or replace function public.update_workflow_assignment(p_assignment_id uuid, p_approval_policy jsonb default NULL::jsonb, p_retry_policy jsonb default NULL::jsonb, p_failure_policy jsonb default NULL::jsonb, p_queue_policy jsonb default NULL::jsonb, p_output_destination jsonb default NULL::jsonb, p_status agents.assignment_status default NULL::agents.assignment_status, p_node_bindings jsonb default NULL::jsonb)
  returns agents.workflow_assignments
  language plpgsql
  set search_path to ''
@@ -9,6 +9,7 @@ declare
 begin
   perform agents.fn_rpc_assignment_policies(c_rpc, v_row.assignee_ai_lenser_id, v_row.assignee_team_id, p_approval_policy,
     p_retry_policy, p_failure_policy, p_queue_policy, p_output_destination);
+  perform agents.fn_rpc_node_bindings(c_rpc, v_row.assignee_kind, p_node_bindings);
   if p_status = 'active' and v_row.status = 'disabled' then
     if exists (select 1 from agents.workflow_assignments a
                where a.workflow_id = v_row.workflow_id and a.status = 'active' and a.assignee_kind = v_row.assignee_kind
@@ -26,6 +27,7 @@ begin
     failure_policy = coalesce(p_failure_policy, a.failure_policy),
     queue_policy = coalesce(p_queue_policy, a.queue_policy),
     output_destination = coalesce(p_output_destination, a.output_destination),
+    node_bindings = coalesce(p_node_bindings, a.node_bindings),
     status = coalesce(p_status, a.status),
     disabled_at = case
       when coalesce(p_status, a.status) = 'active' then null
@@ -37,7 +39,7 @@ begin
 end
 $function$;
 
-comment on function public.update_workflow_assignment(p_assignment_id uuid, p_approval_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb, p_queue_policy jsonb, p_output_destination jsonb, p_status agents.assignment_status) is 'Changes an assignment''s policies or status (active again, or disabled); null arguments keep their value.';
+comment on function public.update_workflow_assignment(p_assignment_id uuid, p_approval_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb, p_queue_policy jsonb, p_output_destination jsonb, p_status agents.assignment_status, p_node_bindings jsonb) is 'Changes an assignment''s policies, node bindings or status (active again, or disabled); null arguments keep their value.';
 
-revoke all on function public.update_workflow_assignment(p_assignment_id uuid, p_approval_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb, p_queue_policy jsonb, p_output_destination jsonb, p_status agents.assignment_status) from public;
-grant execute on function public.update_workflow_assignment(p_assignment_id uuid, p_approval_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb, p_queue_policy jsonb, p_output_destination jsonb, p_status agents.assignment_status) to authenticated;
+revoke all on function public.update_workflow_assignment(p_assignment_id uuid, p_approval_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb, p_queue_policy jsonb, p_output_destination jsonb, p_status agents.assignment_status, p_node_bindings jsonb) from public;
+grant execute on function public.update_workflow_assignment(p_assignment_id uuid, p_approval_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb, p_queue_policy jsonb, p_output_destination jsonb, p_status agents.assignment_status, p_node_bindings jsonb) to authenticated;

@@ -1,0 +1,23 @@
+-- Appends one event to a team run's log with the next gap-free event_id (the highest plus one,
+-- read under the team run's advisory lock in the inserting transaction), as
+-- lenses.fn_append_workflow_run_event does for workflow runs.
+create or replace function agents.fn_append_agent_run_event(p_team_run_id uuid, p_event_type lenses.run_event_type, p_payload jsonb default '{}'::jsonb, p_step_id uuid default NULL::uuid, p_actor_id uuid default NULL::uuid)
+ returns bigint
+ language plpgsql
+ set search_path to ''
+as $function$
+declare
+  v_event_id bigint;
+begin
+  perform pg_advisory_xact_lock(hashtextextended(p_team_run_id::text, 1409));
+  insert into agents.agent_run_events (team_run_id, event_id, event_type, actor_id, step_id, payload)
+  select p_team_run_id, coalesce(max(e.event_id), 0) + 1, p_event_type, p_actor_id, p_step_id, coalesce(p_payload, '{}')
+  from agents.agent_run_events e where e.team_run_id = p_team_run_id
+  returning event_id into v_event_id;
+  return v_event_id;
+end
+$function$;
+
+comment on function agents.fn_append_agent_run_event(p_team_run_id uuid, p_event_type lenses.run_event_type, p_payload jsonb, p_step_id uuid, p_actor_id uuid) is 'Appends one event to a team run''s log with the next gap-free event_id.';
+
+revoke all on function agents.fn_append_agent_run_event(p_team_run_id uuid, p_event_type lenses.run_event_type, p_payload jsonb, p_step_id uuid, p_actor_id uuid) from public;

@@ -1,0 +1,15 @@
+create or replace function public.approve_team_run(p_team_run_id uuid, p_reason text default NULL::text)
+ returns agents.team_runs
+ language plpgsql
+ security definer
+ set search_path to ''
+as $function$
+begin
+  return agents.fn_decide_team_run('approve_team_run', p_team_run_id, true, p_reason);
+end
+$function$;
+
+comment on function public.approve_team_run(p_team_run_id uuid, p_reason text) is 'Approves a pending team run (once; refused when the assignment changed since the request): the queue policy then starts, queues or skips it. [security definer: writes the decision and starts the run; checks the caller''s role against approverRoles]';
+
+revoke all on function public.approve_team_run(p_team_run_id uuid, p_reason text) from public;
+grant execute on function public.approve_team_run(p_team_run_id uuid, p_reason text) to authenticated;

@@ -30,6 +30,7 @@ create table agents.team_runs (
   started_at timestamp with time zone,
   finished_at timestamp with time zone,
   updated_at timestamp with time zone default now() not null,
+  watched_until timestamp with time zone,
   constraint team_runs_pkey PRIMARY KEY (id),
   constraint team_runs_workflow_run_id_key UNIQUE (workflow_run_id),
   constraint team_runs_exactly_one_assignee CHECK ((((assignee_kind = 'agent'::agents.assignee_kind) AND (assignee_ai_lenser_id IS NOT NULL) AND (assignee_team_id IS NULL)) OR ((assignee_kind = 'team'::agents.assignee_kind) AND (assignee_team_id IS NOT NULL) AND (assignee_ai_lenser_id IS NULL)))),
@@ -63,6 +64,7 @@ comment on column agents.team_runs.queue_position is 'Start order: the assignmen
 comment on column agents.team_runs.policies is 'The assignment''s five policies as they were when the run was requested.';
 comment on column agents.team_runs.approval_hash is 'sha256 of the workflow, the policies and the input at the request: an approval binds to exactly these.';
 comment on column agents.team_runs.escalated_to is 'The team members a reports_to edge names, when a pending approval was escalated.';
+comment on column agents.team_runs.watched_until is 'Kept ahead of now while a client streams the team run''s events: only then do its events notify agent_run_events.';
 comment on column agents.team_runs.status_reason is 'Why it is in its status: skipped by the queue, rejected, expired, cancelled, failed to start.';
 
 create index team_runs_assignment_queue_idx on agents.team_runs using btree (assignment_id, queue_position) where (status = ANY (ARRAY['queued'::agents.team_run_status, 'running'::agents.team_run_status, 'blocked'::agents.team_run_status]));

@@ -71,6 +71,7 @@ export type Database = {
           "team_run_id": string;
           "title": string;
           "updated_at": string;
+          "workflow_order": number;
         };
         ComputedFields: never;
         Insert: {
@@ -94,6 +95,7 @@ export type Database = {
           "team_run_id": string;
           "title": string;
           "updated_at"?: string;
+          "workflow_order"?: number;
         };
         Update: {
           "ai_lenser_id"?: string;
@@ -116,6 +118,7 @@ export type Database = {
           "team_run_id"?: string;
           "title"?: string;
           "updated_at"?: string;
+          "workflow_order"?: number;
         };
         Relationships: [
           {
@@ -618,6 +621,7 @@ export type Database = {
           "status": Database["agents"]["Enums"]["team_run_status"];
           "status_reason": string | null;
           "updated_at": string;
+          "watched_until": string | null;
           "workflow_id": string;
           "workflow_run_id": string | null;
           "fn_may_decide_team_run": boolean | null;
@@ -651,6 +655,7 @@ export type Database = {
           "status"?: Database["agents"]["Enums"]["team_run_status"];
           "status_reason"?: string | null;
           "updated_at"?: string;
+          "watched_until"?: string | null;
           "workflow_id": string;
           "workflow_run_id"?: string | null;
         };
@@ -681,6 +686,7 @@ export type Database = {
           "status"?: Database["agents"]["Enums"]["team_run_status"];
           "status_reason"?: string | null;
           "updated_at"?: string;
+          "watched_until"?: string | null;
           "workflow_id"?: string;
           "workflow_run_id"?: string | null;
         };
@@ -1171,6 +1177,16 @@ export type Database = {
         Args: { "p_model_id": string; "p_params": Json; "p_rpc": string };
         Returns: undefined;
       };
+      "fn_check_team_blocking": {
+        Args: {
+          "p_assignment": Omit<
+            Database["agents"]["Tables"]["workflow_assignments"]["Row"],
+            Database["agents"]["Tables"]["workflow_assignments"]["ComputedFields"]
+          >;
+          "p_rpc": string;
+        };
+        Returns: undefined;
+      };
       "fn_check_tool_profile_args": {
         Args: {
           "p_allow_tools": (string)[];
@@ -1210,6 +1226,7 @@ export type Database = {
           "status": Database["agents"]["Enums"]["team_run_status"];
           "status_reason": string | null;
           "updated_at": string;
+          "watched_until": string | null;
           "workflow_id": string;
           "workflow_run_id": string | null;
         };
@@ -1251,6 +1268,7 @@ export type Database = {
           "node_key": string;
           "node_title": string;
           "source": Database["agents"]["Enums"]["step_member_source"];
+          "workflow_order": number;
         }[];
       };
       "fn_output_destination_errors": { Args: { "p_destination": Json }; Returns: (string)[] };
@@ -1476,6 +1494,11 @@ export type Database = {
         };
         Returns: undefined;
       };
+      "fn_step_may_start": {
+        Args: { "p_ready"?: (string)[]; "p_result_id": string; "p_taken"?: (string)[] };
+        Returns: boolean;
+      };
+      "fn_step_model": { Args: { "p_result_id": string }; Returns: Record<string, unknown> };
       "fn_step_status": {
         Args: { "p_status": Database["lenses"]["Enums"]["node_result_status"] };
         Returns: Database["agents"]["Enums"]["agent_run_step_status"];
@@ -1493,6 +1516,13 @@ export type Database = {
         }[];
       };
       "fn_tool_provider_overrides_errors": { Args: { "p_overrides": Json }; Returns: (string)[] };
+      "fn_workflow_order": {
+        Args: { "p_workflow_id": string };
+        Returns: {
+          "node_id": string;
+          "workflow_order": number;
+        }[];
+      };
     };
     Enums: {
       "agent_run_step_kind": "perform" | "review";
@@ -1517,7 +1547,7 @@ export type Database = {
       "personality_tone": "neutral" | "friendly" | "formal" | "playful" | "direct" | "empathetic";
       "risk_tolerance": "low" | "medium" | "high";
       "runtime_pref": "cloud" | "local" | "hybrid";
-      "step_member_source": "assignee" | "binding" | "capability" | "lead";
+      "step_member_source": "assignee" | "binding" | "capability" | "lead" | "handoff" | "delegate";
       "team_edge_type": "delegates" | "reviews" | "reports_to" | "shares_context" | "handoff";
       "team_member_role": "lead" | "member" | "reviewer" | "observer";
       "team_run_queue_state": "waiting" | "admitted" | "skipped";
@@ -4925,7 +4955,7 @@ export const Constants = {
       "personality_tone": ["neutral", "friendly", "formal", "playful", "direct", "empathetic"],
       "risk_tolerance": ["low", "medium", "high"],
       "runtime_pref": ["cloud", "local", "hybrid"],
-      "step_member_source": ["assignee", "binding", "capability", "lead"],
+      "step_member_source": ["assignee", "binding", "capability", "lead", "handoff", "delegate"],
       "team_edge_type": ["delegates", "reviews", "reports_to", "shares_context", "handoff"],
       "team_member_role": ["lead", "member", "reviewer", "observer"],
       "team_run_queue_state": ["waiting", "admitted", "skipped"],

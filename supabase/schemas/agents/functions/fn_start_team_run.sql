@@ -22,13 +22,15 @@ begin
       raise exception 'run_workflow_assignment: workflow % is %, only a published workflow runs',
         p_team_run.workflow_id, coalesce(v_workflow.status::text, 'deleted') using errcode = '22023';
     end if;
+    perform agents.fn_check_team_blocking('run_workflow_assignment', v_assignment);
     v_run := lenses.fn_start_workflow_run('run_workflow_assignment', v_workflow, p_team_run.input, p_team_run.lenser_id,
       p_team_run.deadline_seconds, (p_team_run.policies -> 'retry_policy' ->> 'maxRetries')::integer,
       (p_team_run.policies -> 'failure_policy' ->> 'mode')::lenses.failure_mode);
 
     insert into agents.agent_run_steps (team_run_id, node_result_id, kind, node_id, node_key, member_id, ai_lenser_id,
-      member_source, lane, title, status, current_task, started_at, finished_at)
+      member_source, lane, workflow_order, title, status, current_task, started_at, finished_at)
     select p_team_run.id, r.id, 'perform', r.node_id, r.node_key, m.member_id, m.ai_lenser_id, m.source, m.lane,
+           m.workflow_order,
            left(m.node_title, 200), agents.fn_step_status(r.status),
            case when agents.fn_step_status(r.status) in ('queued', 'running') then left(m.node_title, 2000) end,
            case when agents.fn_step_status(r.status) = 'running' then now() end,

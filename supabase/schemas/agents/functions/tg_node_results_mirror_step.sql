@@ -34,6 +34,12 @@ begin
     jsonb_build_object('node_key', v_step.node_key, 'node_status', new.status, 'member_id', v_step.member_id,
                        'lane', v_step.lane),
     v_step.id);
+  -- A step that ends or blocks frees its lane (and what waits on its member): its run's deferred
+  -- results are due again, and the next claim decides which may start (agents.fn_step_may_start).
+  if v_status in ('completed', 'failed', 'skipped', 'blocked') then
+    update lenses.workflow_node_results x set next_attempt_at = now()
+    where x.run_id = new.run_id and x.status = 'queued' and x.next_attempt_at = 'infinity';
+  end if;
   if v_status = 'blocked' then
     update agents.team_runs t set status = 'blocked', status_reason = left(v_step.blocker_summary, 2000)
     where t.id = v_step.team_run_id and t.status = 'running';

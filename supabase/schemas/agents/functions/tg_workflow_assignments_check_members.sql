@@ -15,6 +15,7 @@ begin
       using errcode = '22023';
   end if;
   perform count(*) from agents.fn_node_members('workflow assignment', new);
+  perform agents.fn_check_team_blocking('workflow assignment', new);
   return new;
 end
 $function$;

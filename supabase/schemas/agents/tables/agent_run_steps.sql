@@ -21,6 +21,7 @@ create table agents.agent_run_steps (
   started_at timestamp with time zone,
   finished_at timestamp with time zone,
   updated_at timestamp with time zone default now() not null,
+  workflow_order integer default 0 not null,
   constraint agent_run_steps_pkey PRIMARY KEY (id),
   constraint agent_run_steps_one_per_result UNIQUE (node_result_id, kind),
   constraint agent_run_steps_lane_not_negative CHECK ((lane >= 0)),
@@ -44,11 +45,14 @@ alter table agents.tool_invocations add constraint tool_invocations_step_id_fkey
 alter table agents.agent_run_steps enable row level security;
 comment on table agents.agent_run_steps is 'A step of a team run: the node a member performs, its status mirrored from the node result in the same transaction.';
 comment on column agents.agent_run_steps.member_source is 'Why the step went to its member: assignee, binding, capability or lead.';
+comment on column agents.agent_run_steps.workflow_order is 'The node''s place in the workflow: a lane takes its steps one at a time in this order.';
 comment on column agents.agent_run_steps.current_task is 'What the step does now (the node''s title or key while it runs).';
 comment on column agents.agent_run_steps.recent_output_summary is 'The start of the node''s latest output (at most 280 characters).';
 comment on column agents.agent_run_steps.blocker_summary is 'Why the step waits or failed: the node''s waiting reason or error.';
 
 create index agent_run_steps_team_run_idx on agents.agent_run_steps using btree (team_run_id, lane, created_at);
+
+create index agent_run_steps_node_result_idx on agents.agent_run_steps using btree (node_result_id);
 
 create index agent_run_steps_member_idx on agents.agent_run_steps using btree (member_id);
 

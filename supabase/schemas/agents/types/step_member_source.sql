@@ -1,8 +1,11 @@
 -- Why a step went to its member: the assignee agent itself, the assignment's explicit node
--- binding, a member declaring the node's instruction category, or the team's lead.
+-- binding, a member declaring the node's instruction category, the team's lead; or, when that
+-- member's agent is inactive or suspended, the member a handoff or delegates edge names.
 create type agents.step_member_source as enum (
   'assignee',
   'binding',
   'capability',
-  'lead'
+  'lead',
+  'handoff',
+  'delegate'
 );

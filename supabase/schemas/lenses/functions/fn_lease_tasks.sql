@@ -22,6 +22,9 @@ declare
   v_profile record;
   v_model_id uuid;
   v_model_checked uuid;
+  v_step_model record;
+  v_model_params jsonb;
+  v_held_ids uuid[] := array(select (h.v ->> 'result_id')::uuid from jsonb_array_elements(coalesce(p_held, '[]')) h(v));
   -- The tasks taken, in order: their result, run, node, model, input (held ones), prompt, contract
   -- and model params.
   v_ids uuid[] := '{}'::uuid[];
@@ -55,8 +58,8 @@ begin
     v_is_held := v_candidate.held;
     continue when not v_is_held and not lenses.fn_try_lock_run(v_candidate.run_id);
 
-    select x.id, x.run_id, x.node_id, x.node_key, x.input_data, x.attempt_count, r.lenser_id, r.started_at as run_started_at,
-           p as plan
+    select x.id, x.run_id, x.node_id, x.node_key, x.input_data, x.attempt_count, x.mirrored_by_step, r.lenser_id,
+           r.started_at as run_started_at, p as plan
     into v_task
     from lenses.workflow_node_results x
     join lenses.workflow_runs r on r.id = x.run_id
@@ -64,6 +67,16 @@ begin
     where x.id = v_candidate.id;
     v_input := case when v_is_held then v_candidate.input else v_task.input_data end;
     v_fail_kind := null;
+
+    -- A team run's step waits while its lane is busy or a member it waits on is not done: deferred
+    -- (due at infinity) until a step of its run ends (agents.tg_node_results_mirror_step).
+    if v_task.mirrored_by_step and not coalesce(agents.fn_step_may_start(v_task.id, v_ids, v_held_ids), true) then
+      update lenses.workflow_node_results x
+      set status = 'queued', waiting_reason = 'queued', input_data = v_input, queued_at = coalesce(x.queued_at, now()),
+          next_attempt_at = 'infinity'
+      where x.id = v_task.id;
+      continue;
+    end if;
 
     if (v_task.plan).node_id is null then
       v_fail_kind := 'client';
@@ -79,14 +92,22 @@ begin
       end;
     end if;
 
-    -- The node's model, else the agent's default model profile, else the catalog's default; the
-    -- profile's parameters apply when the profile names the chosen model.
+    -- The node's model, else the agent's default model profile (for a team run's step: its member's
+    -- model profile, else its agent's default), else the catalog's default; the profile's
+    -- parameters apply when the profile names the chosen model.
     if v_fail_kind is null then
-      if v_profile_for is distinct from v_task.lenser_id then
-        select d.model_id, d.params into v_profile from lenses.fn_agent_default_model(v_task.lenser_id) d;
-        v_profile_for := v_task.lenser_id;
+      if v_task.mirrored_by_step then
+        select sm.model_id, sm.params into v_step_model from agents.fn_step_model(v_task.id) sm;
+        v_model_id := coalesce((v_task.plan).model_id, v_step_model.model_id, v_catalog_default);
+        v_model_params := case when v_step_model.model_id = v_model_id then coalesce(v_step_model.params, '{}') else '{}' end;
+      else
+        if v_profile_for is distinct from v_task.lenser_id then
+          select d.model_id, d.params into v_profile from lenses.fn_agent_default_model(v_task.lenser_id) d;
+          v_profile_for := v_task.lenser_id;
+        end if;
+        v_model_id := coalesce((v_task.plan).model_id, v_profile.model_id, v_catalog_default);
+        v_model_params := case when v_profile.model_id = v_model_id then coalesce(v_profile.params, '{}') else '{}' end;
       end if;
-      v_model_id := coalesce((v_task.plan).model_id, v_profile.model_id, v_catalog_default);
       if v_model_id is null then
         v_fail_kind := 'client';
         v_fail_message := 'no model to run on: the node names none, the agent has no default model profile, and the catalog has no default model';
@@ -118,7 +139,7 @@ begin
     v_inputs := v_inputs || case when v_is_held then v_input end;
     v_prompts := v_prompts || v_prompt;
     v_contracts := v_contracts || (v_task.plan).output_contract;
-    v_params := v_params || case when v_profile.model_id = v_model_id then coalesce(v_profile.params, '{}') else '{}' end;
+    v_params := v_params || v_model_params;
     if v_task.run_started_at is null and not v_task.run_id = any (v_started) then
       v_started := v_started || v_task.run_id;
       v_events := v_events || jsonb_build_array(jsonb_build_object('run_id', v_task.run_id, 'event_type', 'run_started'));

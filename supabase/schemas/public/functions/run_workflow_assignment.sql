@@ -48,6 +48,7 @@ begin
       v_workflow.status using errcode = '22023';
   end if;
   perform count(*) from agents.fn_node_members('run_workflow_assignment', v_assignment);
+  perform agents.fn_check_team_blocking('run_workflow_assignment', v_assignment);
 
   v_policies := agents.fn_assignment_policies(v_assignment);
   v_requires := (v_assignment.approval_policy ->> 'requiresApproval')::boolean;

@@ -52,7 +52,9 @@ export type Database = {
       "agent_run_steps": {
         Row: {
           "ai_lenser_id": string;
+          "awaiting_review": boolean;
           "blocker_summary": string | null;
+          "candidate_output": Json | null;
           "created_at": string;
           "current_task": string | null;
           "finished_at": string | null;
@@ -66,6 +68,9 @@ export type Database = {
           "node_result_id": string;
           "payload": NonNullable<Json>;
           "recent_output_summary": string | null;
+          "review_feedback": string | null;
+          "review_rounds": number;
+          "reviewer_member_id": string | null;
           "started_at": string | null;
           "status": Database["agents"]["Enums"]["agent_run_step_status"];
           "team_run_id": string;
@@ -76,7 +81,9 @@ export type Database = {
         ComputedFields: never;
         Insert: {
           "ai_lenser_id": string;
+          "awaiting_review"?: boolean;
           "blocker_summary"?: string | null;
+          "candidate_output"?: Json | null;
           "created_at"?: string;
           "current_task"?: string | null;
           "finished_at"?: string | null;
@@ -90,6 +97,9 @@ export type Database = {
           "node_result_id": string;
           "payload"?: NonNullable<Json>;
           "recent_output_summary"?: string | null;
+          "review_feedback"?: string | null;
+          "review_rounds"?: number;
+          "reviewer_member_id"?: string | null;
           "started_at"?: string | null;
           "status"?: Database["agents"]["Enums"]["agent_run_step_status"];
           "team_run_id": string;
@@ -99,7 +109,9 @@ export type Database = {
         };
         Update: {
           "ai_lenser_id"?: string;
+          "awaiting_review"?: boolean;
           "blocker_summary"?: string | null;
+          "candidate_output"?: Json | null;
           "created_at"?: string;
           "current_task"?: string | null;
           "finished_at"?: string | null;
@@ -113,6 +125,9 @@ export type Database = {
           "node_result_id"?: string;
           "payload"?: NonNullable<Json>;
           "recent_output_summary"?: string | null;
+          "review_feedback"?: string | null;
+          "review_rounds"?: number;
+          "reviewer_member_id"?: string | null;
           "started_at"?: string | null;
           "status"?: Database["agents"]["Enums"]["agent_run_step_status"];
           "team_run_id"?: string;
@@ -131,6 +146,13 @@ export type Database = {
           {
             foreignKeyName: "agent_run_steps_member_id_fkey";
             columns: ["member_id"];
+            isOneToOne: false;
+            referencedRelation: "team_members";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "agent_run_steps_reviewer_member_id_fkey";
+            columns: ["reviewer_member_id"];
             isOneToOne: false;
             referencedRelation: "team_members";
             referencedColumns: ["id"];
@@ -1279,6 +1301,23 @@ export type Database = {
       "fn_profile_kind": { Args: { "p_type": unknown }; Returns: string };
       "fn_queue_policy_errors": { Args: { "p_policy": Json }; Returns: (string)[] };
       "fn_retry_policy_errors": { Args: { "p_policy": Json }; Returns: (string)[] };
+      "fn_review_completion": {
+        Args: {
+          "p_contract": Json;
+          "p_output": Json;
+          "p_result": Omit<
+            Database["lenses"]["Tables"]["workflow_node_results"]["Row"],
+            Database["lenses"]["Tables"]["workflow_node_results"]["ComputedFields"]
+          >;
+          "p_text": string;
+        };
+        Returns: Json;
+      };
+      "fn_review_contract": { Args: Record<PropertyKey, never>; Returns: Json };
+      "fn_review_prompt": {
+        Args: { "p_candidate": Json; "p_node_key": string; "p_task_prompt": string };
+        Returns: string;
+      };
       "fn_rpc_assignment_policies": {
         Args: {
           "p_approval_policy": Json;
@@ -1498,7 +1537,10 @@ export type Database = {
         Args: { "p_ready"?: (string)[]; "p_result_id": string; "p_taken"?: (string)[] };
         Returns: boolean;
       };
-      "fn_step_model": { Args: { "p_result_id": string }; Returns: Record<string, unknown> };
+      "fn_step_model": {
+        Args: { "p_kind": Database["agents"]["Enums"]["agent_run_step_kind"]; "p_result_id": string };
+        Returns: Record<string, unknown>;
+      };
       "fn_step_status": {
         Args: { "p_status": Database["lenses"]["Enums"]["node_result_status"] };
         Returns: Database["agents"]["Enums"]["agent_run_step_status"];
@@ -1547,7 +1589,14 @@ export type Database = {
       "personality_tone": "neutral" | "friendly" | "formal" | "playful" | "direct" | "empathetic";
       "risk_tolerance": "low" | "medium" | "high";
       "runtime_pref": "cloud" | "local" | "hybrid";
-      "step_member_source": "assignee" | "binding" | "capability" | "lead" | "handoff" | "delegate";
+      "step_member_source":
+        | "assignee"
+        | "binding"
+        | "capability"
+        | "lead"
+        | "handoff"
+        | "delegate"
+        | "reviewer";
       "team_edge_type": "delegates" | "reviews" | "reports_to" | "shares_context" | "handoff";
       "team_member_role": "lead" | "member" | "reviewer" | "observer";
       "team_run_queue_state": "waiting" | "admitted" | "skipped";
@@ -3195,6 +3244,7 @@ export type Database = {
         Args: { "p_parameters": Json; "p_rpc": string; "p_version_id": string };
         Returns: undefined;
       };
+      "fn_requeue_result": { Args: { "p_reason": string; "p_result_id": string }; Returns: undefined };
       "fn_retry_delay_ms": {
         Args: { "p_base_ms": number; "p_max_ms": number; "p_retry": number };
         Returns: number;
@@ -4955,7 +5005,7 @@ export const Constants = {
       "personality_tone": ["neutral", "friendly", "formal", "playful", "direct", "empathetic"],
       "risk_tolerance": ["low", "medium", "high"],
       "runtime_pref": ["cloud", "local", "hybrid"],
-      "step_member_source": ["assignee", "binding", "capability", "lead", "handoff", "delegate"],
+      "step_member_source": ["assignee", "binding", "capability", "lead", "handoff", "delegate", "reviewer"],
       "team_edge_type": ["delegates", "reviews", "reports_to", "shares_context", "handoff"],
       "team_member_role": ["lead", "member", "reviewer", "observer"],
       "team_run_queue_state": ["waiting", "admitted", "skipped"],

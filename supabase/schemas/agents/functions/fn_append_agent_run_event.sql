@@ -27,3 +27,4 @@ $function$;
 comment on function agents.fn_append_agent_run_event(p_team_run_id uuid, p_event_type lenses.run_event_type, p_payload jsonb, p_step_id uuid, p_actor_id uuid) is 'Appends one event to a team run''s log with the next gap-free event_id.';
 
 revoke all on function agents.fn_append_agent_run_event(p_team_run_id uuid, p_event_type lenses.run_event_type, p_payload jsonb, p_step_id uuid, p_actor_id uuid) from public;
+grant execute on function agents.fn_append_agent_run_event(p_team_run_id uuid, p_event_type lenses.run_event_type, p_payload jsonb, p_step_id uuid, p_actor_id uuid) to service_role;

@@ -28,9 +28,12 @@ begin
       (p_team_run.policies -> 'failure_policy' ->> 'mode')::lenses.failure_mode);
 
     insert into agents.agent_run_steps (team_run_id, node_result_id, kind, node_id, node_key, member_id, ai_lenser_id,
-      member_source, lane, workflow_order, title, status, current_task, started_at, finished_at)
+      member_source, lane, workflow_order, reviewer_member_id, title, status, current_task, started_at, finished_at)
     select p_team_run.id, r.id, 'perform', r.node_id, r.node_key, m.member_id, m.ai_lenser_id, m.source, m.lane,
            m.workflow_order,
+           (select e.source_member_id from agents.team_edges e join agents.team_members rm on rm.id = e.source_member_id
+            where e.team_id = p_team_run.assignee_team_id and e.edge_type = 'reviews' and e.target_member_id = m.member_id
+            order by rm.lane, rm.created_at, rm.id limit 1),
            left(m.node_title, 200), agents.fn_step_status(r.status),
            case when agents.fn_step_status(r.status) in ('queued', 'running') then left(m.node_title, 2000) end,
            case when agents.fn_step_status(r.status) = 'running' then now() end,
@@ -38,6 +41,13 @@ begin
     from lenses.workflow_node_results r
     join agents.fn_node_members('run_workflow_assignment', v_assignment) m on m.node_id = r.node_id
     where r.run_id = v_run.id;
+    -- Each reviewed step is followed by its reviewer's review step (one row per node result).
+    insert into agents.agent_run_steps (team_run_id, node_result_id, kind, node_id, node_key, member_id, ai_lenser_id,
+      member_source, lane, workflow_order, title, status)
+    select s.team_run_id, s.node_result_id, 'review', s.node_id, s.node_key, rm.id, rm.agent_id, 'reviewer', rm.lane,
+           s.workflow_order, left('Review: ' || s.title, 200), 'queued'
+    from agents.agent_run_steps s join agents.team_members rm on rm.id = s.reviewer_member_id
+    where s.team_run_id = p_team_run.id and s.kind = 'perform';
     update lenses.workflow_node_results r set mirrored_by_step = true where r.run_id = v_run.id;
   exception when sqlstate '22023' or sqlstate 'P0001' or sqlstate '23514' then
     get stacked diagnostics v_message = message_text;
@@ -57,7 +67,7 @@ begin
   perform agents.fn_append_agent_run_event(p_team_run.id, 'step_queued',
             jsonb_build_object('node_key', s.node_key, 'member_id', s.member_id, 'lane', s.lane,
                                'member_source', s.member_source), s.id)
-  from agents.agent_run_steps s where s.team_run_id = p_team_run.id
+  from agents.agent_run_steps s where s.team_run_id = p_team_run.id and s.kind = 'perform'
   order by s.lane, s.node_key;
 end
 $function$;

@@ -13,6 +13,22 @@ declare
   v_status agents.agent_run_step_status := agents.fn_step_status(new.status);
   v_step agents.agent_run_steps;
 begin
+  -- While the node's output waits for its reviewer, the result's tasks are the review's: mirrored
+  -- onto the review step (queued and completed by agents.fn_review_completion, started here).
+  if exists (select 1 from agents.agent_run_steps p where p.node_result_id = new.id and p.kind = 'perform' and p.awaiting_review) then
+    if new.status = 'running' then
+      update agents.agent_run_steps r set status = 'running', started_at = coalesce(r.started_at, now()), finished_at = null,
+        current_task = r.title
+      where r.node_result_id = new.id and r.kind = 'review'
+      returning * into v_step;
+      if found then
+        perform agents.fn_append_agent_run_event(v_step.team_run_id, 'step_started',
+          jsonb_build_object('node_key', v_step.node_key, 'kind', 'review', 'member_id', v_step.member_id, 'lane', v_step.lane),
+          v_step.id);
+      end if;
+    end if;
+    return null;
+  end if;
   update agents.agent_run_steps s set
     status = v_status,
     started_at = coalesce(s.started_at, case when v_status in ('running', 'completed', 'failed') then now() end),

@@ -26,6 +26,7 @@ declare
   v_done_pos integer[] := '{}'::integer[];
   v_events jsonb;
   v_settled record;
+  v_review jsonb;
 begin
   run_ids := array(select r.run_id from unnest(p_results) with ordinality r order by r.ordinality);
   node_ids := array(select r.node_id from unnest(p_results) with ordinality r order by r.ordinality);
@@ -44,7 +45,17 @@ begin
     used_cached := used_cached || coalesce(v_call.cached_tokens, 0)::bigint;
     used_cost := used_cost || coalesce(v_call.cost_credits, 0);
 
-    v_output := lenses.fn_parse_node_output(v_contracts[i], p_texts[i], p_outputs[i]);
+    -- A team run step under review: its reviewer decides before the node completes.
+    v_review := null;
+    if v_result.mirrored_by_step then
+      v_review := agents.fn_review_completion(v_result, v_contracts[i], p_texts[i], p_outputs[i]);
+      if v_review ? 'answer' then
+        perform lenses.fn_add_usage_to_result(v_result.id, used_input[i], used_output[i], used_cached[i], used_cost[i]);
+        answers := answers || (v_review -> 'answer');
+        continue;
+      end if;
+    end if;
+    v_output := coalesce(v_review -> 'output', lenses.fn_parse_node_output(v_contracts[i], p_texts[i], p_outputs[i]));
     v_errors := case when v_output is null then array['the answer is not a JSON object']
                      else lenses.fn_contract_value_errors(v_contracts[i], v_output) end;
     if cardinality(v_errors) > 0 then

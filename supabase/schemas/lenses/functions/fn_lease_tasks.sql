@@ -24,6 +24,8 @@ declare
   v_model_checked uuid;
   v_step_model record;
   v_model_params jsonb;
+  v_review_step record;
+  v_contract jsonb;
   v_held_ids uuid[] := array(select (h.v ->> 'result_id')::uuid from jsonb_array_elements(coalesce(p_held, '[]')) h(v));
   -- The tasks taken, in order: their result, run, node, model, input (held ones), prompt, contract
   -- and model params.
@@ -92,12 +94,29 @@ begin
       end;
     end if;
 
+    -- A team run step under review: the reviewer's task (their prompt, verdict contract and model);
+    -- after a rejection, the member's next attempt carries the reviewer's feedback.
+    v_contract := (v_task.plan).output_contract;
+    v_review_step := null;
+    if v_task.mirrored_by_step and v_fail_kind is null then
+      select s.awaiting_review, s.candidate_output, s.review_feedback into v_review_step
+      from agents.agent_run_steps s where s.node_result_id = v_task.id and s.kind = 'perform';
+      if v_review_step.awaiting_review then
+        v_prompt := agents.fn_review_prompt(v_task.node_key, v_prompt, v_review_step.candidate_output);
+        v_contract := agents.fn_review_contract();
+      elsif v_review_step.review_feedback is not null then
+        v_prompt := v_prompt || E'\n\nA reviewer sent your previous answer back. Their feedback:\n'
+          || v_review_step.review_feedback || E'\nAnswer again, addressing it.';
+      end if;
+    end if;
+
     -- The node's model, else the agent's default model profile (for a team run's step: its member's
     -- model profile, else its agent's default), else the catalog's default; the profile's
     -- parameters apply when the profile names the chosen model.
     if v_fail_kind is null then
       if v_task.mirrored_by_step then
-        select sm.model_id, sm.params into v_step_model from agents.fn_step_model(v_task.id) sm;
+        select sm.model_id, sm.params into v_step_model
+        from agents.fn_step_model(v_task.id, case when v_review_step.awaiting_review then 'review' else 'perform' end::agents.agent_run_step_kind) sm;
         v_model_id := coalesce((v_task.plan).model_id, v_step_model.model_id, v_catalog_default);
         v_model_params := case when v_step_model.model_id = v_model_id then coalesce(v_step_model.params, '{}') else '{}' end;
       else
@@ -138,7 +157,7 @@ begin
     v_models := v_models || v_model_id;
     v_inputs := v_inputs || case when v_is_held then v_input end;
     v_prompts := v_prompts || v_prompt;
-    v_contracts := v_contracts || (v_task.plan).output_contract;
+    v_contracts := v_contracts || v_contract;
     v_params := v_params || v_model_params;
     if v_task.run_started_at is null and not v_task.run_id = any (v_started) then
       v_started := v_started || v_task.run_id;

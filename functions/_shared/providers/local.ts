@@ -8,9 +8,6 @@
 //                         A text contract, or none, gives {"text": "text value"}.
 //                         "error": fail with a ProviderError (see local_error_*).
 //   local_json            an object; json mode then answers exactly JSON.stringify(local_json).
-//   local_json_by_attempt {"<attempt>": object, ...}: json mode answers the object of the current
-//                         attempt (params.attempt) when there is one, before local_json (a reviewer
-//                         that rejects attempt 2 and approves the rest, say).
 //   local_error_kind      the ProviderError kind for error mode, default "server".
 //   local_error_status    its HTTP status; default 500 for server, 429 for rate_limit, 400 for client,
 //                         none for the other kinds.
@@ -50,7 +47,6 @@ const DEFAULT_CHUNK_CHARS = 16;
 interface Knobs {
   mode: LocalMode;
   json: Record<string, unknown> | undefined;
-  jsonByAttempt: Record<string, Record<string, unknown>> | undefined;
   errorKind: ProviderErrorKind;
   errorStatus: number | undefined;
   retryAfterMs: number | undefined;
@@ -106,8 +102,6 @@ function lastUserMessage(req: CompletionRequest): string {
 }
 
 function jsonAnswer(knobs: Knobs, contract: OutputContract | null | undefined): string {
-  const forAttempt = knobs.jsonByAttempt?.[String(knobs.attempt)];
-  if (forAttempt !== undefined) return JSON.stringify(forAttempt);
   if (knobs.json !== undefined) return JSON.stringify(knobs.json);
   const fields = contract?.kind === "json"
     ? contract.fields ?? []
@@ -162,25 +156,9 @@ function readKnobs(params: Record<string, unknown> | undefined): Knobs {
   if (json !== undefined && (json === null || typeof json !== "object" || Array.isArray(json))) {
     throw knobError(`params.local_json must be a JSON object, got ${JSON.stringify(json)}`);
   }
-  const byAttempt = p.local_json_by_attempt;
-  const isObject = (v: unknown) => v !== null && typeof v === "object" && !Array.isArray(v);
-  if (
-    byAttempt !== undefined &&
-    (!isObject(byAttempt) ||
-      !Object.entries(byAttempt as Record<string, unknown>).every(([k, v]) =>
-        /^[1-9][0-9]*$/.test(k) && isObject(v)
-      ))
-  ) {
-    throw knobError(
-      `params.local_json_by_attempt must map attempt numbers to JSON objects, got ${
-        JSON.stringify(byAttempt)
-      }`,
-    );
-  }
   return {
     mode,
     json: json as Record<string, unknown> | undefined,
-    jsonByAttempt: byAttempt as Record<string, Record<string, unknown>> | undefined,
     errorKind: errorKind as ProviderErrorKind,
     errorStatus: intKnob(p, "local_error_status", 100),
     retryAfterMs: intKnob(p, "local_retry_after_ms", 0),

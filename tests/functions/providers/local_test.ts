@@ -137,22 +137,6 @@ Deno.test("local: json mode with local_json answers exactly JSON.stringify(local
   assertEquals(result.text, JSON.stringify(localJson));
 });
 
-Deno.test("local: local_json_by_attempt answers the current attempt's object, else local_json or the contract", async () => {
-  const params = {
-    local_mode: "json",
-    local_json: { title: "Fallback" },
-    local_json_by_attempt: { "2": { approved: false, feedback: "Again." }, "3": { approved: true } },
-  };
-  assertEquals((await complete({ ...params, attempt: 2 })).text, '{"approved":false,"feedback":"Again."}');
-  assertEquals((await complete({ ...params, attempt: 3 })).text, '{"approved":true}');
-  assertEquals((await complete({ ...params, attempt: 1 })).text, '{"title":"Fallback"}');
-  const { local_json: _, ...withoutFallback } = params;
-  assertEquals(
-    (await complete({ ...withoutFallback, attempt: 4 }, { outputContract: CONTRACT })).text,
-    (await complete({ local_mode: "json" }, { outputContract: CONTRACT })).text,
-  );
-});
-
 Deno.test("local: error mode defaults to a server error with status 500", async () => {
   const err = await providerError(complete({ local_mode: "error" }));
   assertEquals([err.kind, err.status, err.retryAfterMs, err.provider], ["server", 500, undefined, "local"]);
@@ -279,8 +263,6 @@ Deno.test("local: an invalid knob is a client error naming it", async () => {
     [{ local_delay_ms: "soon" }, "params.local_delay_ms"],
     [{ local_fail_times: -1 }, "params.local_fail_times"],
     [{ local_mode: "json", local_json: [1, 2] }, "params.local_json"],
-    [{ local_mode: "json", local_json_by_attempt: { first: {} } }, "params.local_json_by_attempt"],
-    [{ local_mode: "json", local_json_by_attempt: { "1": "yes" } }, "params.local_json_by_attempt"],
     [{ attempt: 0 }, "params.attempt"],
   ];
   for (const [params, name] of cases) {

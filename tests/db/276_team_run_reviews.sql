@@ -55,7 +55,7 @@ select is((select r.status::text from lenses.workflow_node_results r join agents
 
 -- ---------------------------------------------------------------- the review, rejected
 select matches(pg_temp.claim(), E'Their answer:\\nhello, world', 'the review task shows the reviewer the answer');
-select results_eq($$select model_key, contract ->> 'artifactKind' from task$$, $$values ('gpt-4o-mini', 'review')$$,
+select results_eq($$select model_key, contract ->> 'artifactKind' from task$$, $$values ('gpt-4o-mini', 'classification')$$,
   'on the reviewer''s model, with the verdict contract');
 select is((select status::text from agents.agent_run_steps where team_run_id = :'tr' and kind = 'review'), 'running', 'the review step runs');
 select is(pg_temp.answer('{"approved": false, "feedback": "Greet the team, not the world."}') ->> 'review', 'rejected',

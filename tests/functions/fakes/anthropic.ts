@@ -19,7 +19,7 @@ export function startAnthropicFake(answer: FakeAnswer = DEFAULT_ANSWER, cacheWri
   };
   const fake = startFakeServer({
     matches: (req) => req.method === "POST" && req.path === "/v1/messages",
-    events: () => events(answer, cacheWriteTokens),
+    events: (_req, override) => events(override ?? answer, cacheWriteTokens),
     errorBody: (status) => ({
       type: "error",
       error: {

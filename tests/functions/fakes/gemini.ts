@@ -31,7 +31,7 @@ export function startGeminiFake(answer: FakeAnswer = DEFAULT_ANSWER, extras: Gem
   };
   const fake = startFakeServer({
     matches: (req) => req.method === "POST" && STREAM_PATH.test(req.path) && req.query.get("alt") === "sse",
-    events: (req) => events(req, answer, extras),
+    events: (req, override) => events(req, override ?? answer, extras),
     errorBody: (status) => ({
       error: {
         code: status,

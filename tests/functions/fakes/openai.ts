@@ -17,7 +17,7 @@ export interface OpenAIFake extends FakeServer {
 export function startOpenAIFake(answer: FakeAnswer = DEFAULT_ANSWER): OpenAIFake {
   const fake = startFakeServer({
     matches: (req) => req.method === "POST" && req.path === "/v1/chat/completions",
-    events: (req) => events(req, answer),
+    events: (req, override) => events(req, override ?? answer),
     errorBody: (status) => ({
       error: {
         message: status === 429

@@ -13,8 +13,8 @@ export interface RecordedRequest {
 }
 
 export type FakeMode =
-  /** A normal streamed answer. */
-  | { kind: "ok" }
+  /** A normal streamed answer: the server's own, or `answer` for this request. */
+  | { kind: "ok"; answer?: FakeAnswer }
   /** An HTTP error in the provider's own error format, with extra headers (retry-after ...). */
   | { kind: "error"; status: number; headers?: Record<string, string> }
   /** Never send the response head. */
@@ -28,8 +28,9 @@ export type FakeMode =
 export interface FakeProtocol {
   /** True for the request path(s) this provider streams on; others get 404. */
   matches(req: RecordedRequest): boolean;
-  /** The stream's events, each already framed as SSE text ending in a blank line. */
-  events(req: RecordedRequest): string[];
+  /** The stream's events, each already framed as SSE text ending in a blank line; `answer`, when
+   * given, replaces the server's own answer for this request. */
+  events(req: RecordedRequest, answer?: FakeAnswer): string[];
   errorBody(status: number): Record<string, unknown>;
   /** The SSE event a provider sends when it fails after the stream has begun. */
   errorEvent(): string;
@@ -93,7 +94,7 @@ export function startFakeServer(protocol: FakeProtocol): FakeServer {
         case "ok":
         case "stall_after":
         case "error_event": {
-          const events = protocol.events(recorded);
+          const events = protocol.events(recorded, mode.kind === "ok" ? mode.answer : undefined);
           const stream = mode.kind === "error_event"
             ? eventStream([...events.slice(0, mode.events), protocol.errorEvent()], null, released)
             : eventStream(events, mode.kind === "stall_after" ? mode.events : null, released);

@@ -5,7 +5,7 @@ create or replace function agents.fn_review_contract()
  immutable
  set search_path to ''
 as $function$
-  select '{"kind":"json","artifactKind":"review","fields":[{"name":"approved","type":"boolean","required":true},{"name":"feedback","type":"string","required":false}]}'::jsonb
+  select '{"kind":"json","artifactKind":"classification","fields":[{"name":"approved","type":"boolean","required":true},{"name":"feedback","type":"string","required":false}]}'::jsonb
 $function$;
 
 comment on function agents.fn_review_contract() is 'The output contract of a review task: {"approved": boolean, "feedback": string}.';

@@ -1300,6 +1300,55 @@ export type Database = {
       };
       "fn_profile_kind": { Args: { "p_type": unknown }; Returns: string };
       "fn_queue_policy_errors": { Args: { "p_policy": Json }; Returns: (string)[] };
+      "fn_request_team_run": {
+        Args: {
+          "p_assignment": Omit<
+            Database["agents"]["Tables"]["workflow_assignments"]["Row"],
+            Database["agents"]["Tables"]["workflow_assignments"]["ComputedFields"]
+          >;
+          "p_deadline_seconds": number;
+          "p_input": Json;
+          "p_lenser_id": string;
+          "p_rpc": string;
+        };
+        Returns: {
+          "approval_expires_at": string | null;
+          "approval_hash": string;
+          "approval_status": Database["agents"]["Enums"]["approval_status"];
+          "assignee_ai_lenser_id": string | null;
+          "assignee_kind": Database["agents"]["Enums"]["assignee_kind"];
+          "assignee_team_id": string | null;
+          "assignment_id": string;
+          "created_at": string;
+          "deadline_seconds": number | null;
+          "decided_at": string | null;
+          "decided_by": string | null;
+          "decision_reason": string | null;
+          "escalated_at": string | null;
+          "escalated_to": (string)[] | null;
+          "finished_at": string | null;
+          "id": string;
+          "input": NonNullable<Json>;
+          "lenser_id": string;
+          "policies": NonNullable<Json>;
+          "queue_position": number;
+          "queue_state": Database["agents"]["Enums"]["team_run_queue_state"];
+          "scratchpad": NonNullable<Json>;
+          "started_at": string | null;
+          "status": Database["agents"]["Enums"]["team_run_status"];
+          "status_reason": string | null;
+          "updated_at": string;
+          "watched_until": string | null;
+          "workflow_id": string;
+          "workflow_run_id": string | null;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "team_runs";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "fn_retry_policy_errors": { Args: { "p_policy": Json }; Returns: (string)[] };
       "fn_review_completion": {
         Args: {
@@ -2674,6 +2723,169 @@ export type Database = {
           },
         ];
       };
+      "workflow_schedule_fires": {
+        Row: {
+          "detail": string | null;
+          "dispatched_at": string;
+          "fire_at": string;
+          "manual": boolean;
+          "outcome": Database["lenses"]["Enums"]["schedule_fire_outcome"];
+          "schedule_id": string;
+          "skip_reason": Database["lenses"]["Enums"]["schedule_skip_reason"] | null;
+          "started_at": string | null;
+          "team_run_id": string | null;
+          "workflow_run_id": string | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          "detail"?: string | null;
+          "dispatched_at"?: string;
+          "fire_at": string;
+          "manual"?: boolean;
+          "outcome": Database["lenses"]["Enums"]["schedule_fire_outcome"];
+          "schedule_id": string;
+          "skip_reason"?: Database["lenses"]["Enums"]["schedule_skip_reason"] | null;
+          "started_at"?: string | null;
+          "team_run_id"?: string | null;
+          "workflow_run_id"?: string | null;
+        };
+        Update: {
+          "detail"?: string | null;
+          "dispatched_at"?: string;
+          "fire_at"?: string;
+          "manual"?: boolean;
+          "outcome"?: Database["lenses"]["Enums"]["schedule_fire_outcome"];
+          "schedule_id"?: string;
+          "skip_reason"?: Database["lenses"]["Enums"]["schedule_skip_reason"] | null;
+          "started_at"?: string | null;
+          "team_run_id"?: string | null;
+          "workflow_run_id"?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "workflow_schedule_fires_schedule_id_fkey";
+            columns: ["schedule_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_schedules";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "workflow_schedule_fires_workflow_run_id_fkey";
+            columns: ["workflow_run_id"];
+            isOneToOne: false;
+            referencedRelation: "workflow_runs";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "workflow_schedules": {
+        Row: {
+          "approval_policy": Json | null;
+          "assignee_id": string | null;
+          "assignee_type": Database["agents"]["Enums"]["assignee_kind"] | null;
+          "catch_up_window_seconds": number | null;
+          "created_at": string;
+          "cron_expression": string;
+          "dst_gap": Database["lenses"]["Enums"]["schedule_dst_gap"];
+          "dst_overlap": Database["lenses"]["Enums"]["schedule_dst_overlap"];
+          "end_at": string | null;
+          "failure_policy": Json | null;
+          "fire_count": number;
+          "id": string;
+          "input": NonNullable<Json>;
+          "last_completed_at": string | null;
+          "last_fired_at": string | null;
+          "last_result": Database["lenses"]["Enums"]["schedule_run_result"] | null;
+          "lenser_id": string;
+          "max_fires": number | null;
+          "name": string;
+          "next_run_at": string | null;
+          "pause_note": string | null;
+          "paused_at": string | null;
+          "paused_by": string | null;
+          "queue_policy": Json | null;
+          "retry_policy": Json | null;
+          "start_at": string | null;
+          "timezone": string;
+          "updated_at": string;
+          "workflow_assignment_id": string | null;
+          "workflow_id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "approval_policy"?: Json | null;
+          "assignee_id"?: string | null;
+          "assignee_type"?: Database["agents"]["Enums"]["assignee_kind"] | null;
+          "catch_up_window_seconds"?: number | null;
+          "created_at"?: string;
+          "cron_expression": string;
+          "dst_gap"?: Database["lenses"]["Enums"]["schedule_dst_gap"];
+          "dst_overlap"?: Database["lenses"]["Enums"]["schedule_dst_overlap"];
+          "end_at"?: string | null;
+          "failure_policy"?: Json | null;
+          "fire_count"?: number;
+          "id"?: string;
+          "input"?: NonNullable<Json>;
+          "last_completed_at"?: string | null;
+          "last_fired_at"?: string | null;
+          "last_result"?: Database["lenses"]["Enums"]["schedule_run_result"] | null;
+          "lenser_id": string;
+          "max_fires"?: number | null;
+          "name": string;
+          "next_run_at"?: string | null;
+          "pause_note"?: string | null;
+          "paused_at"?: string | null;
+          "paused_by"?: string | null;
+          "queue_policy"?: Json | null;
+          "retry_policy"?: Json | null;
+          "start_at"?: string | null;
+          "timezone"?: string;
+          "updated_at"?: string;
+          "workflow_assignment_id"?: string | null;
+          "workflow_id": string;
+        };
+        Update: {
+          "approval_policy"?: Json | null;
+          "assignee_id"?: string | null;
+          "assignee_type"?: Database["agents"]["Enums"]["assignee_kind"] | null;
+          "catch_up_window_seconds"?: number | null;
+          "created_at"?: string;
+          "cron_expression"?: string;
+          "dst_gap"?: Database["lenses"]["Enums"]["schedule_dst_gap"];
+          "dst_overlap"?: Database["lenses"]["Enums"]["schedule_dst_overlap"];
+          "end_at"?: string | null;
+          "failure_policy"?: Json | null;
+          "fire_count"?: number;
+          "id"?: string;
+          "input"?: NonNullable<Json>;
+          "last_completed_at"?: string | null;
+          "last_fired_at"?: string | null;
+          "last_result"?: Database["lenses"]["Enums"]["schedule_run_result"] | null;
+          "lenser_id"?: string;
+          "max_fires"?: number | null;
+          "name"?: string;
+          "next_run_at"?: string | null;
+          "pause_note"?: string | null;
+          "paused_at"?: string | null;
+          "paused_by"?: string | null;
+          "queue_policy"?: Json | null;
+          "retry_policy"?: Json | null;
+          "start_at"?: string | null;
+          "timezone"?: string;
+          "updated_at"?: string;
+          "workflow_assignment_id"?: string | null;
+          "workflow_id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "workflow_schedules_workflow_id_fkey";
+            columns: ["workflow_id"];
+            isOneToOne: false;
+            referencedRelation: "workflows";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       "workflows": {
         Row: {
           "archived_at": string | null;
@@ -2900,6 +3112,32 @@ export type Database = {
       };
       "fn_contract_type_accepts": { Args: { "p_slot": string; "p_value": string }; Returns: boolean };
       "fn_contract_value_errors": { Args: { "p_contract": Json; "p_value": Json }; Returns: (string)[] };
+      "fn_cron_expression_errors": { Args: { "p_expression": string }; Returns: (string)[] };
+      "fn_cron_next_local": {
+        Args: {
+          "p_fields": Database["lenses"]["CompositeTypes"]["cron_fields"];
+          "p_from": string;
+          "p_inclusive": boolean;
+          "p_until": string;
+        };
+        Returns: string;
+      };
+      "fn_cron_next_transition": {
+        Args: { "p_from": string; "p_timezone": string; "p_to": string };
+        Returns: string;
+      };
+      "fn_cron_parse": {
+        Args: { "p_expression": string };
+        Returns: Database["lenses"]["CompositeTypes"]["cron_fields"];
+        SetofOptions: {
+          from: "*";
+          to: "cron_fields";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_cron_time_zone_error": { Args: { "p_timezone": string }; Returns: string };
+      "fn_dispatch_schedules": { Args: { "p_limit"?: number; "p_max_fires"?: number }; Returns: number };
       "fn_draft_workflow": {
         Args: { "p_rpc": string; "p_workflow_id": string };
         Returns: {
@@ -3067,6 +3305,36 @@ export type Database = {
         };
       };
       "fn_finish_run_if_done": { Args: { "p_run_id": string }; Returns: undefined };
+      "fn_fire_schedule": {
+        Args: {
+          "p_detail"?: string;
+          "p_fire_at": string;
+          "p_manual"?: boolean;
+          "p_schedule": Omit<
+            Database["lenses"]["Tables"]["workflow_schedules"]["Row"],
+            Database["lenses"]["Tables"]["workflow_schedules"]["ComputedFields"]
+          >;
+          "p_skip"?: Database["lenses"]["Enums"]["schedule_skip_reason"];
+        };
+        Returns: {
+          "detail": string | null;
+          "dispatched_at": string;
+          "fire_at": string;
+          "manual": boolean;
+          "outcome": Database["lenses"]["Enums"]["schedule_fire_outcome"];
+          "schedule_id": string;
+          "skip_reason": Database["lenses"]["Enums"]["schedule_skip_reason"] | null;
+          "started_at": string | null;
+          "team_run_id": string | null;
+          "workflow_run_id": string | null;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "workflow_schedule_fires";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "fn_inline_override_errors": { Args: { "p_override": Json }; Returns: (string)[] };
       "fn_inline_parameter_defs": { Args: { "p_override": Json }; Returns: Json };
       "fn_json_type_matches": { Args: { "p_type": string; "p_value": Json }; Returns: boolean };
@@ -3163,6 +3431,16 @@ export type Database = {
         Args: { "p_input": Json; "p_source_keys": (string)[]; "p_values": Json };
         Returns: Json;
       };
+      "fn_next_schedule_fire": {
+        Args: {
+          "p_after": string;
+          "p_dst_gap"?: Database["lenses"]["Enums"]["schedule_dst_gap"];
+          "p_dst_overlap"?: Database["lenses"]["Enums"]["schedule_dst_overlap"];
+          "p_expression": string;
+          "p_timezone": string;
+        };
+        Returns: string;
+      };
       "fn_node_config_errors": {
         Args: { "p_config": Json; "p_kind": Database["lenses"]["Enums"]["workflow_node_kind"] };
         Returns: (string)[];
@@ -3200,6 +3478,47 @@ export type Database = {
       "fn_parse_node_output": {
         Args: { "p_contract": Json; "p_output": Json; "p_text": string };
         Returns: Json;
+      };
+      "fn_pause_schedule": {
+        Args: { "p_note": string; "p_paused_by": string; "p_schedule_id": string };
+        Returns: {
+          "approval_policy": Json | null;
+          "assignee_id": string | null;
+          "assignee_type": Database["agents"]["Enums"]["assignee_kind"] | null;
+          "catch_up_window_seconds": number | null;
+          "created_at": string;
+          "cron_expression": string;
+          "dst_gap": Database["lenses"]["Enums"]["schedule_dst_gap"];
+          "dst_overlap": Database["lenses"]["Enums"]["schedule_dst_overlap"];
+          "end_at": string | null;
+          "failure_policy": Json | null;
+          "fire_count": number;
+          "id": string;
+          "input": NonNullable<Json>;
+          "last_completed_at": string | null;
+          "last_fired_at": string | null;
+          "last_result": Database["lenses"]["Enums"]["schedule_run_result"] | null;
+          "lenser_id": string;
+          "max_fires": number | null;
+          "name": string;
+          "next_run_at": string | null;
+          "pause_note": string | null;
+          "paused_at": string | null;
+          "paused_by": string | null;
+          "queue_policy": Json | null;
+          "retry_policy": Json | null;
+          "start_at": string | null;
+          "timezone": string;
+          "updated_at": string;
+          "workflow_assignment_id": string | null;
+          "workflow_id": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "workflow_schedules";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
       };
       "fn_plan_prompt": {
         Args: {
@@ -3263,6 +3582,64 @@ export type Database = {
         };
         Returns: string[];
       };
+      "fn_rpc_schedule": {
+        Args: { "p_need": string; "p_rpc": string; "p_schedule_id": string };
+        Returns: {
+          "approval_policy": Json | null;
+          "assignee_id": string | null;
+          "assignee_type": Database["agents"]["Enums"]["assignee_kind"] | null;
+          "catch_up_window_seconds": number | null;
+          "created_at": string;
+          "cron_expression": string;
+          "dst_gap": Database["lenses"]["Enums"]["schedule_dst_gap"];
+          "dst_overlap": Database["lenses"]["Enums"]["schedule_dst_overlap"];
+          "end_at": string | null;
+          "failure_policy": Json | null;
+          "fire_count": number;
+          "id": string;
+          "input": NonNullable<Json>;
+          "last_completed_at": string | null;
+          "last_fired_at": string | null;
+          "last_result": Database["lenses"]["Enums"]["schedule_run_result"] | null;
+          "lenser_id": string;
+          "max_fires": number | null;
+          "name": string;
+          "next_run_at": string | null;
+          "pause_note": string | null;
+          "paused_at": string | null;
+          "paused_by": string | null;
+          "queue_policy": Json | null;
+          "retry_policy": Json | null;
+          "start_at": string | null;
+          "timezone": string;
+          "updated_at": string;
+          "workflow_assignment_id": string | null;
+          "workflow_id": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "workflow_schedules";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_rpc_schedule_settings": {
+        Args: {
+          "p_catch_up_window_seconds": number;
+          "p_cron_expression": string;
+          "p_end_at": string;
+          "p_failure_policy": Json;
+          "p_input": Json;
+          "p_max_fires": number;
+          "p_name": string;
+          "p_queue_policy": Json;
+          "p_retry_policy": Json;
+          "p_rpc": string;
+          "p_start_at": string;
+          "p_timezone": string;
+        };
+        Returns: undefined;
+      };
       "fn_runs_after_completions": {
         Args: {
           "p_cached_tokens": (number)[];
@@ -3289,11 +3666,84 @@ export type Database = {
         };
         Returns: undefined;
       };
+      "fn_schedule_fire_skipped": {
+        Args: {
+          "p_detail": string;
+          "p_fire": Omit<
+            Database["lenses"]["Tables"]["workflow_schedule_fires"]["Row"],
+            Database["lenses"]["Tables"]["workflow_schedule_fires"]["ComputedFields"]
+          >;
+          "p_reason": Database["lenses"]["Enums"]["schedule_skip_reason"];
+        };
+        Returns: {
+          "detail": string | null;
+          "dispatched_at": string;
+          "fire_at": string;
+          "manual": boolean;
+          "outcome": Database["lenses"]["Enums"]["schedule_fire_outcome"];
+          "schedule_id": string;
+          "skip_reason": Database["lenses"]["Enums"]["schedule_skip_reason"] | null;
+          "started_at": string | null;
+          "team_run_id": string | null;
+          "workflow_run_id": string | null;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "workflow_schedule_fires";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_schedule_next_fire": {
+        Args: {
+          "p_after": string;
+          "p_schedule": Omit<
+            Database["lenses"]["Tables"]["workflow_schedules"]["Row"],
+            Database["lenses"]["Tables"]["workflow_schedules"]["ComputedFields"]
+          >;
+        };
+        Returns: string;
+      };
+      "fn_schedule_role": { Args: { "p_assignment_id": string; "p_workflow_id": string }; Returns: string };
+      "fn_schedule_run_ended": {
+        Args: { "p_result": Database["lenses"]["Enums"]["schedule_run_result"]; "p_schedule_id": string };
+        Returns: undefined;
+      };
       "fn_settle_many": {
         Args: { "p_hold"?: number; "p_node_ids": (string)[]; "p_run_ids": (string)[] };
         Returns: Record<string, unknown>;
       };
       "fn_settle_successors": { Args: { "p_node_id": string; "p_run_id": string }; Returns: undefined };
+      "fn_start_schedule_fire": {
+        Args: {
+          "p_fire": Omit<
+            Database["lenses"]["Tables"]["workflow_schedule_fires"]["Row"],
+            Database["lenses"]["Tables"]["workflow_schedule_fires"]["ComputedFields"]
+          >;
+          "p_schedule": Omit<
+            Database["lenses"]["Tables"]["workflow_schedules"]["Row"],
+            Database["lenses"]["Tables"]["workflow_schedules"]["ComputedFields"]
+          >;
+        };
+        Returns: {
+          "detail": string | null;
+          "dispatched_at": string;
+          "fire_at": string;
+          "manual": boolean;
+          "outcome": Database["lenses"]["Enums"]["schedule_fire_outcome"];
+          "schedule_id": string;
+          "skip_reason": Database["lenses"]["Enums"]["schedule_skip_reason"] | null;
+          "started_at": string | null;
+          "team_run_id": string | null;
+          "workflow_run_id": string | null;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "workflow_schedule_fires";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "fn_start_workflow_run": {
         Args: {
           "p_deadline_seconds": number;
@@ -3453,6 +3903,20 @@ export type Database = {
         | "message"
         | "tool_invoked"
         | "tool_completed";
+      "schedule_dst_gap": "fire_after_gap" | "skip";
+      "schedule_dst_overlap": "first" | "second";
+      "schedule_fire_outcome": "started" | "waiting" | "skipped";
+      "schedule_run_result": "completed" | "failed" | "cancelled" | "timed_out";
+      "schedule_skip_reason":
+        | "paused"
+        | "overlap"
+        | "outside_catch_up_window"
+        | "ended"
+        | "limit_reached"
+        | "approval_pending"
+        | "workflow_unpublished"
+        | "assignment_disabled"
+        | "start_failed";
       "task_error_kind":
         | "rate_limit"
         | "client"
@@ -3508,6 +3972,17 @@ export type Database = {
         "provider_base_url": string | null;
         "api_key_env": string | null;
         "model_params": Json | null;
+      };
+      "cron_fields": {
+        "minutes": number | null;
+        "hours": number | null;
+        "days": number | null;
+        "months": number | null;
+        "weekdays": number | null;
+        "any_day": boolean | null;
+        "any_weekday": boolean | null;
+        "fixed_time": boolean | null;
+        "errors": (string)[] | null;
       };
     };
   };
@@ -3629,6 +4104,16 @@ export type Database = {
           to: "workflows";
           isOneToOne: true;
           isSetofReturn: false;
+        };
+      };
+      "backfill_workflow_schedule": {
+        Args: { "p_from": string; "p_max_fires"?: number; "p_schedule_id": string; "p_to": string };
+        Returns: Database["lenses"]["Tables"]["workflow_schedule_fires"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_schedule_fires";
+          isOneToOne: false;
+          isSetofReturn: true;
         };
       };
       "cancel_team_run": {
@@ -3856,6 +4341,32 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "create_workflow_schedule": {
+        Args: {
+          "p_catch_up_window_seconds"?: number;
+          "p_cron_expression": string;
+          "p_dst_gap"?: Database["lenses"]["Enums"]["schedule_dst_gap"];
+          "p_dst_overlap"?: Database["lenses"]["Enums"]["schedule_dst_overlap"];
+          "p_end_at"?: string;
+          "p_failure_policy"?: Json;
+          "p_input"?: Json;
+          "p_max_fires"?: number;
+          "p_name": string;
+          "p_queue_policy"?: Json;
+          "p_retry_policy"?: Json;
+          "p_start_at"?: string;
+          "p_timezone"?: string;
+          "p_workflow_assignment_id"?: string;
+          "p_workflow_id": string;
+        };
+        Returns: Database["lenses"]["Tables"]["workflow_schedules"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_schedules";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "delete_memory_profile": {
         Args: { "p_profile_id": string };
         Returns: Database["agents"]["Tables"]["memory_profiles"]["Row"];
@@ -3892,6 +4403,16 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "tool_profiles";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "delete_workflow_schedule": {
+        Args: { "p_schedule_id": string };
+        Returns: Database["lenses"]["Tables"]["workflow_schedules"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_schedules";
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -4091,6 +4612,16 @@ export type Database = {
       };
       "get_workflow": { Args: { "p_workflow_id": string }; Returns: Json };
       "get_workflow_run": { Args: { "p_run_id": string }; Returns: Json };
+      "get_workflow_schedule": {
+        Args: { "p_schedule_id": string };
+        Returns: Database["lenses"]["Tables"]["workflow_schedules"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_schedules";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "grant_ai_lenser_ownership": {
         Args: {
           "p_ai_lenser_id": string;
@@ -4418,6 +4949,26 @@ export type Database = {
           isSetofReturn: true;
         };
       };
+      "list_workflow_schedule_fires": {
+        Args: { "p_limit"?: number; "p_offset"?: number; "p_schedule_id": string };
+        Returns: Database["lenses"]["Tables"]["workflow_schedule_fires"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_schedule_fires";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_workflow_schedules": {
+        Args: { "p_limit"?: number; "p_offset"?: number; "p_workflow_id"?: string };
+        Returns: Database["lenses"]["Tables"]["workflow_schedules"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_schedules";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
       "list_workflows": {
         Args: {
           "p_lenser_id"?: string;
@@ -4435,6 +4986,24 @@ export type Database = {
           isOneToOne: false;
           isSetofReturn: true;
         };
+      };
+      "pause_workflow_schedule": {
+        Args: { "p_note"?: string; "p_schedule_id": string };
+        Returns: Database["lenses"]["Tables"]["workflow_schedules"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_schedules";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "preview_workflow_schedule": {
+        Args: { "p_count"?: number; "p_schedule_id": string };
+        Returns: {
+          "fire_at": string;
+          "local_time": string;
+          "timezone": string;
+        }[];
       };
       "publish_lens_version": { Args: { "p_version_id": string }; Returns: Json };
       "publish_workflow": {
@@ -4516,6 +5085,16 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "resume_workflow_schedule": {
+        Args: { "p_schedule_id": string };
+        Returns: Database["lenses"]["Tables"]["workflow_schedules"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_schedules";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "revoke_ai_lenser_ownership": {
         Args: { "p_ownership_id": string };
         Returns: Database["agents"]["Tables"]["ownerships"]["Row"];
@@ -4532,6 +5111,16 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "team_runs";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "run_workflow_schedule_now": {
+        Args: { "p_schedule_id": string };
+        Returns: Database["lenses"]["Tables"]["workflow_schedule_fires"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_schedule_fires";
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -4872,6 +5461,31 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "update_workflow_schedule": {
+        Args: {
+          "p_catch_up_window_seconds"?: number;
+          "p_cron_expression"?: string;
+          "p_dst_gap"?: Database["lenses"]["Enums"]["schedule_dst_gap"];
+          "p_dst_overlap"?: Database["lenses"]["Enums"]["schedule_dst_overlap"];
+          "p_end_at"?: string;
+          "p_failure_policy"?: Json;
+          "p_input"?: Json;
+          "p_max_fires"?: number;
+          "p_name"?: string;
+          "p_queue_policy"?: Json;
+          "p_retry_policy"?: Json;
+          "p_schedule_id": string;
+          "p_start_at"?: string;
+          "p_timezone"?: string;
+        };
+        Returns: Database["lenses"]["Tables"]["workflow_schedules"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_schedules";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "validate_workflow": { Args: { "p_workflow_id": string }; Returns: Json };
     };
     Enums: {
@@ -5146,6 +5760,21 @@ export const Constants = {
         "message",
         "tool_invoked",
         "tool_completed",
+      ],
+      "schedule_dst_gap": ["fire_after_gap", "skip"],
+      "schedule_dst_overlap": ["first", "second"],
+      "schedule_fire_outcome": ["started", "waiting", "skipped"],
+      "schedule_run_result": ["completed", "failed", "cancelled", "timed_out"],
+      "schedule_skip_reason": [
+        "paused",
+        "overlap",
+        "outside_catch_up_window",
+        "ended",
+        "limit_reached",
+        "approval_pending",
+        "workflow_unpublished",
+        "assignment_disabled",
+        "start_failed",
       ],
       "task_error_kind": [
         "rate_limit",

@@ -60,6 +60,8 @@ select public.add_team_edge(p_source_member_id => :'m1', p_target_member_id => :
 select (public.create_workflow_assignment(p_workflow_id => :'workflow', p_assignee_kind => 'agent', p_assignee_ai_lenser_id => :'agent',
   p_approval_policy => '{"requiresApproval":false}')).id as assignment \gset
 select public.run_workflow_assignment(:'assignment', '{"topic":"team secrets"}');
+select (public.create_workflow_schedule(:'workflow', 'Matrix schedule', '0 9 * * *', p_input => '{"topic":"scheduled secrets"}')).id as schedule \gset
+select public.run_workflow_schedule_now(:'schedule');
 select public.fn_write_memory_entry(p_memory_profile_id => :'mp', p_content => 'private memory');
 select public.fn_invoke_tool(p_ai_lenser_id => :'agent', p_tool_key => 'calculator', p_input => '{"expression":"1+1"}');
 select tests.clear_authentication();

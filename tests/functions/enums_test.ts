@@ -56,6 +56,13 @@ import {
   TeamRunStatus,
 } from "../../types/team-runs.ts";
 import {
+  ScheduleDstGap,
+  ScheduleDstOverlap,
+  ScheduleFireOutcome,
+  ScheduleRunResult,
+  ScheduleSkipReason,
+} from "../../types/schedules.ts";
+import {
   LlmCallStatus,
   Modality,
   ModelCapability,
@@ -137,6 +144,11 @@ const mirrors = {
     task_error_kind: TaskErrorKind,
     failure_mode: FailureMode,
     run_event_type: RunEventType,
+    schedule_dst_gap: ScheduleDstGap,
+    schedule_dst_overlap: ScheduleDstOverlap,
+    schedule_fire_outcome: ScheduleFireOutcome,
+    schedule_skip_reason: ScheduleSkipReason,
+    schedule_run_result: ScheduleRunResult,
   },
   public: {},
 };

@@ -89,5 +89,7 @@ create policy team_runs_select on agents.team_runs
 
 create trigger team_runs_set_updated_at before update on agents.team_runs for each row execute procedure lensers.tg_set_updated_at();
 
+create trigger team_runs_end_schedule after update of status on agents.team_runs for each row when (new.status = any (array['completed'::agents.team_run_status, 'failed'::agents.team_run_status, 'cancelled'::agents.team_run_status]) and old.status is distinct from new.status) execute procedure agents.tg_team_runs_end_schedule();
+
 grant select on table agents.team_runs to authenticated;
 grant all on table agents.team_runs to service_role;

@@ -25,14 +25,13 @@ declare
   c_months constant text[] := array['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
   c_days constant text[] := array['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
   v_result lenses.cron_fields;
-  v_errors text[] := '{}';
+  v_errors text[] := '{}'::text[];
   v_fields text[];
   v_field text;
   v_item text;
   v_parts text[];
   v_masks bigint[] := array[0, 0, 0, 0, 0]::bigint[];
   v_mask bigint;
-  v_i integer;
   v_lo integer;
   v_hi integer;
   v_step integer;
@@ -46,7 +45,7 @@ begin
   end if;
   v_fields := pg_catalog.regexp_split_to_array(pg_catalog.btrim(p_expression, E' \t\r\n'), E'[ \t\r\n]+');
   if v_fields = array[''] then
-    v_fields := '{}';
+    v_fields := '{}'::text[];
   end if;
   if coalesce(pg_catalog.array_length(v_fields, 1), 0) <> 5 then
     v_result.errors := array[pg_catalog.format('expression must have 5 fields, got %s',

@@ -82,12 +82,9 @@ begin
   v_from := p_after at time zone p_timezone;
   v_offset := v_from - (p_after at time zone 'UTC');
   v_until := v_from + interval '8 years 1 day';
-  loop
+  -- a few iterations: one per transition crossed, one per repeated wall-clock time passed over
+  while v_iterations < 10000 loop
     v_iterations := v_iterations + 1;
-    if v_iterations > 10000 then
-      raise exception 'fn_next_schedule_fire: no result after % iterations (%, %, %)', v_iterations - 1,
-        p_expression, p_timezone, p_after;
-    end if;
     v_local := lenses.fn_cron_next_local(v_fields, v_from, v_inclusive, v_until);
     if v_local is null then
       return null;
@@ -152,6 +149,8 @@ begin
     v_cursor := v_transition;
     v_offset := v_other;
   end loop;
+  raise exception 'fn_next_schedule_fire: no result after % iterations (%, %, %)', v_iterations,
+    p_expression, p_timezone, p_after;
 end;
 $function$;
 

@@ -60,5 +60,7 @@ create trigger workflow_runs_set_updated_at before update of status, input, outp
 
 create trigger workflow_runs_end_team_run after update of status on lenses.workflow_runs for each row when (new.status = any (array['completed'::lenses.workflow_run_status, 'failed'::lenses.workflow_run_status, 'cancelled'::lenses.workflow_run_status, 'timed_out'::lenses.workflow_run_status]) and old.status is distinct from new.status) execute procedure agents.tg_workflow_runs_end_team_run();
 
+create trigger workflow_runs_end_schedule after update of status on lenses.workflow_runs for each row when (new.status = any (array['completed'::lenses.workflow_run_status, 'failed'::lenses.workflow_run_status, 'cancelled'::lenses.workflow_run_status, 'timed_out'::lenses.workflow_run_status]) and old.status is distinct from new.status) execute procedure lenses.tg_workflow_runs_end_schedule();
+
 grant select on table lenses.workflow_runs to authenticated;
 grant all on table lenses.workflow_runs to service_role;

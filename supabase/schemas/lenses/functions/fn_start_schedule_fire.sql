@@ -1,0 +1,40 @@
+-- Starts the run of a claimed fire (started or waiting until now): a team run through the
+-- assignment, else a workflow run, as the schedule's lenser; a start that fails is recorded as
+-- start_failed with its error instead of failing the dispatch.
+create or replace function lenses.fn_start_schedule_fire(p_schedule lenses.workflow_schedules, p_fire lenses.workflow_schedule_fires)
+ returns lenses.workflow_schedule_fires
+ language plpgsql
+ set search_path to ''
+as $function$
+declare
+  v_fire lenses.workflow_schedule_fires;
+  v_workflow lenses.workflows;
+  v_assignment agents.workflow_assignments;
+  v_run lenses.workflow_runs;
+  v_team agents.team_runs;
+  v_message text;
+begin
+  begin
+    if p_schedule.workflow_assignment_id is not null then
+      select a.* into v_assignment from agents.workflow_assignments a where a.id = p_schedule.workflow_assignment_id;
+      v_team := agents.fn_request_team_run('workflow schedule', v_assignment, p_schedule.input, p_schedule.lenser_id, null);
+    else
+      select w.* into v_workflow from lenses.workflows w where w.id = p_schedule.workflow_id;
+      v_run := lenses.fn_start_workflow_run('workflow schedule', v_workflow, p_schedule.input, p_schedule.lenser_id, null,
+        (p_schedule.retry_policy ->> 'maxRetries')::integer, (p_schedule.failure_policy ->> 'mode')::lenses.failure_mode);
+    end if;
+  exception when sqlstate '22023' or sqlstate 'P0001' or sqlstate '23514' or sqlstate 'P0002' then
+    get stacked diagnostics v_message = message_text;
+    return lenses.fn_schedule_fire_skipped(p_fire, 'start_failed', v_message);
+  end;
+  update lenses.workflow_schedule_fires f set outcome = 'started', skip_reason = null, detail = null,
+    workflow_run_id = v_run.id, team_run_id = v_team.id, started_at = now()
+  where f.schedule_id = p_fire.schedule_id and f.fire_at = p_fire.fire_at
+  returning * into v_fire;
+  return v_fire;
+end
+$function$;
+
+comment on function lenses.fn_start_schedule_fire(p_schedule lenses.workflow_schedules, p_fire lenses.workflow_schedule_fires) is 'Starts a fire''s run (a team run through the assignment, else a workflow run) as the schedule''s lenser, or records start_failed.';
+
+revoke all on function lenses.fn_start_schedule_fire(p_schedule lenses.workflow_schedules, p_fire lenses.workflow_schedule_fires) from public;

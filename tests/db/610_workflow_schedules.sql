@@ -1,0 +1,155 @@
+-- Schedules: saved with their settings checked (naming the field), fired exactly once per fire time
+-- by the dispatcher, catch-up after downtime within the window, skip reasons (paused, overlap,
+-- unpublished workflow: the schedule pauses itself), serial waits, run now and backfill, the run's
+-- end recorded on the schedule, and who may see or do what.
+begin;
+select plan(39);
+
+select tests.create_user('sc-alice@example.com', '{"handle":"sc-alice"}') as alice \gset
+select tests.create_user('sc-olga@example.com', '{"handle":"sc-olga"}') as olga \gset
+select tests.create_user('sc-bob@example.com', '{"handle":"sc-bob"}') as bob \gset
+select tests.new_agent(:'alice', 'sc-agent') as agent \gset
+select tests.grant_agent_role(:'agent', :'olga', 'operator');
+
+select tests.authenticate_as(:'alice');
+select tests.published_workflow('Scheduled') as wf \gset
+
+-- ---------------------------------------------------------------- saving: settings checked
+select throws_ok(format($$select public.create_workflow_schedule(%L, 'Daily', '61 * * * *')$$, :'wf'), '22023', null,
+  'a bad minute field is refused');
+select throws_ok(format($$select public.create_workflow_schedule(%L, 'Daily', '0 9 * * *', 'Mars/Olympus')$$, :'wf'), '22023', null,
+  'an unknown time zone is refused');
+select throws_ok(format($$select public.create_workflow_schedule(%L, 'Daily', '0 9 * * *', p_input => '[1]')$$, :'wf'), '22023',
+  'create_workflow_schedule: p_input must be a JSON object', 'the input is an object');
+select throws_ok(format($$select public.create_workflow_schedule(%L, 'Daily', '0 9 * * *', p_start_at => now(), p_end_at => now() - interval '1 day')$$, :'wf'),
+  '22023', 'create_workflow_schedule: p_end_at must be after p_start_at', 'the window is a window');
+select throws_ok(format($$select public.create_workflow_schedule(%L, 'Daily', '0 9 * * *', p_queue_policy => '{"mode":"later"}')$$, :'wf'),
+  '22023', null, 'a bad queue policy is refused');
+select throws_ok($$select public.create_workflow_schedule(null, 'Daily', '0 9 * * *')$$, '22023',
+  'create_workflow_schedule: p_workflow_id is required', 'the workflow is required');
+select tests.authenticate_as(:'bob');
+select throws_ok(format($$select public.create_workflow_schedule(%L, 'Mine now', '0 9 * * *')$$, :'wf'), 'P0002', null,
+  'a stranger cannot schedule someone else''s workflow');
+select tests.clear_authentication();
+select is((select count(*)::int from lenses.workflow_schedules where workflow_id = :'wf'), 0, 'nothing was written');
+
+select tests.authenticate_as(:'alice');
+select (public.create_workflow_schedule(:'wf', 'Berlin mornings', '30 9 * * 1-5', 'Europe/Berlin', '{}')).id as s1 \gset
+select is((select next_run_at from lenses.workflow_schedules where id = :'s1'),
+  lenses.fn_next_schedule_fire('30 9 * * 1-5', 'Europe/Berlin', (select created_at from lenses.workflow_schedules where id = :'s1')),
+  'its next fire time comes from the expression in its own time zone');
+select is((select count(*)::int from public.preview_workflow_schedule(:'s1', 3)), 3, 'preview lists the next fire times');
+select ok((select bool_and(extract(hour from local_time) = 9 and extract(minute from local_time) = 30)
+  from public.preview_workflow_schedule(:'s1', 5)), 'at 09:30 Berlin time');
+
+-- ---------------------------------------------------------------- dispatch: exactly once
+select (public.create_workflow_schedule(:'wf', 'Every minute', '* * * * *', p_catch_up_window_seconds => 3600)).id as s2 \gset
+select tests.clear_authentication();
+update lenses.workflow_schedules set next_run_at = date_trunc('minute', now()) - interval '3 hours' where id = :'s2';
+update lenses.workflow_schedules set next_run_at = null where id = :'s1';
+select ok(lenses.fn_dispatch_schedules() > 0, 'the dispatcher fires what is due');
+select results_eq(format($$select count(*) filter (where outcome = 'started')::int, count(*) filter (where skip_reason = 'outside_catch_up_window')::int
+    from lenses.workflow_schedule_fires where schedule_id = %L$$, :'s2'),
+  format($$values (60, %s)$$, (select count(*) from generate_series(date_trunc('minute', now()) - interval '3 hours', now(), interval '1 minute')) - 60),
+  'after a 3-hour outage only the hour inside the catch-up window starts; the rest are recorded as skipped');
+select is((select count(*)::int from lenses.workflow_runs r join lenses.workflow_schedule_fires f on f.workflow_run_id = r.id
+  where f.schedule_id = :'s2'), 60, 'one run per started fire');
+select ok((select next_run_at > now() from lenses.workflow_schedules where id = :'s2'), 'and next_run_at moves past now');
+select is(lenses.fn_dispatch_schedules(), 0, 'a second dispatch in the same minute fires nothing');
+select is((select fire_count from lenses.workflow_schedules where id = :'s2'), 60, 'fire_count counts the started fires');
+select is(lenses.fn_fire_schedule((select s from lenses.workflow_schedules s where id = :'s2'),
+  (select max(fire_at) from lenses.workflow_schedule_fires where schedule_id = :'s2')), null,
+  'firing a fire time again starts nothing (its key exists)');
+
+-- ---------------------------------------------------------------- without a window: only the latest missed fire
+select tests.authenticate_as(:'alice');
+-- s3 schedules a workflow of the agent, which olga operates.
+select (public.create_workflow(p_title => 'Agent scheduled',
+  p_lenser_id => (select profile_id from agents.ai_lensers where id = :'agent'))).id as wf_agent \gset
+select public.add_workflow_node(:'wf_agent', 'only', p_lens_version_id => tests.published_version('Say hello', p_title => 'Agent lens'));
+select public.publish_workflow(:'wf_agent');
+select (public.create_workflow_schedule(:'wf_agent', 'Hourly', '0 * * * *')).id as s3 \gset
+select tests.clear_authentication();
+update lenses.workflow_schedules set next_run_at = date_trunc('hour', now()) - interval '5 hours' where id = :'s3';
+select lenses.fn_dispatch_schedules();
+select results_eq(format($$select outcome::text, count(*)::int from lenses.workflow_schedule_fires where schedule_id = %L group by 1 order by 1$$, :'s3'),
+  $$values ('skipped', 5), ('started', 1)$$, 'by default only the latest missed fire starts');
+
+-- ---------------------------------------------------------------- paused, overlap, waiting, run's end
+select tests.authenticate_as(:'olga');
+select is((public.pause_workflow_schedule(:'s3', 'maintenance')).pause_note, 'maintenance', 'an operator may pause, with a note');
+select throws_ok(format($$select public.resume_workflow_schedule(%L)$$, :'s3'), '42501', null, 'but not resume (owners edit)');
+select throws_ok(format($$select public.update_workflow_schedule(%L, p_name => 'x')$$, :'s3'), '42501', null, 'nor edit');
+select tests.clear_authentication();
+update lenses.workflow_schedules set next_run_at = now() - interval '1 second' where id = :'s3';
+select lenses.fn_dispatch_schedules();
+select results_eq(format($$select skip_reason::text, detail from lenses.workflow_schedule_fires where schedule_id = %L order by fire_at desc limit 1$$, :'s3'),
+  $$values ('paused', 'maintenance')$$, 'a paused schedule''s fire is recorded as skipped: paused, with the note');
+
+select tests.authenticate_as(:'alice');
+select (public.create_workflow_schedule(:'wf', 'No overlap', '*/5 * * * *', p_queue_policy => '{"mode":"skip_if_running"}')).id as s4 \gset
+select (public.create_workflow_schedule(:'wf', 'One at a time', '*/5 * * * *', p_queue_policy => '{"mode":"serial"}')).id as s5 \gset
+select tests.clear_authentication();
+select lenses.fn_fire_schedule((select s from lenses.workflow_schedules s where id = :'s4'), '2026-01-01 10:00Z');
+select is((lenses.fn_fire_schedule((select s from lenses.workflow_schedules s where id = :'s4'), '2026-01-01 10:05Z')).skip_reason::text,
+  'overlap', 'skip_if_running: a fire while the previous run is active is skipped (overlap)');
+select lenses.fn_fire_schedule((select s from lenses.workflow_schedules s where id = :'s5'), '2026-01-01 10:00Z');
+select is((lenses.fn_fire_schedule((select s from lenses.workflow_schedules s where id = :'s5'), '2026-01-01 10:05Z')).outcome::text,
+  'waiting', 'serial: it waits');
+select r.id as s5_run from lenses.workflow_runs r join lenses.workflow_schedule_fires f on f.workflow_run_id = r.id
+where f.schedule_id = :'s5' and f.fire_at = '2026-01-01 10:00Z' \gset
+select tests.authenticate_as(:'alice');
+select public.cancel_workflow_run(:'s5_run', 'stop');
+select tests.clear_authentication();
+select results_eq(format($$select last_result::text, last_completed_at is not null from lenses.workflow_schedules where id = %L$$, :'s5'),
+  $$values ('cancelled', true)$$, 'the run''s end is recorded on the schedule, in the same transaction');
+select is((select outcome::text from lenses.workflow_schedule_fires where schedule_id = :'s5' and fire_at = '2026-01-01 10:05Z'),
+  'started', 'and the waiting fire starts');
+
+-- ---------------------------------------------------------------- an unpublished workflow pauses the schedule
+select tests.authenticate_as(:'alice');
+select tests.published_workflow('Retired') as wf2 \gset
+select (public.create_workflow_schedule(:'wf2', 'Retired daily', '0 6 * * *')).id as s6 \gset
+select public.archive_workflow(:'wf2');
+select tests.clear_authentication();
+update lenses.workflow_schedules set next_run_at = now() - interval '1 second' where id = :'s6';
+select lenses.fn_dispatch_schedules();
+select results_eq(format($$select f.skip_reason::text, s.paused_at is not null, s.pause_note from lenses.workflow_schedule_fires f
+    join lenses.workflow_schedules s on s.id = f.schedule_id where f.schedule_id = %L$$, :'s6'),
+  $$values ('workflow_unpublished', true, 'the workflow is archived, not published')$$,
+  'a fire of an unpublished workflow is skipped and the schedule pauses itself with the reason');
+
+-- ---------------------------------------------------------------- run now, backfill, limits
+select next_run_at as s3_next from lenses.workflow_schedules where id = :'s3' \gset
+select tests.authenticate_as(:'olga');
+select results_eq(format($$select manual, outcome::text from public.run_workflow_schedule_now(%L)$$, :'s3'),
+  $$values (true, 'started')$$, 'an operator may run a schedule now (a manual fire, even while paused)');
+select tests.clear_authentication();
+select is((select next_run_at from lenses.workflow_schedules where id = :'s3'), :'s3_next'::timestamptz,
+  'which does not move the schedule');
+select tests.authenticate_as(:'alice');
+select is((select count(*)::int from public.backfill_workflow_schedule(:'s1', now() - interval '14 days', now(), 3)), 3,
+  'backfill fires past fire times, bounded');
+select is((select count(*)::int from public.backfill_workflow_schedule(:'s1', now() - interval '14 days', now(), 3)), 3,
+  'a second backfill takes the next ones');
+select throws_ok(format($$select * from public.backfill_workflow_schedule(%L, now(), now() + interval '1 day')$$, :'s1'), '22023',
+  'backfill_workflow_schedule: p_to must be between p_from and now', 'backfill does not reach the future');
+select (public.create_workflow_schedule(:'wf', 'Twice', '* * * * *', p_max_fires => 2)).id as s7 \gset
+select tests.clear_authentication();
+update lenses.workflow_schedules set next_run_at = date_trunc('minute', now()) - interval '1 minute', catch_up_window_seconds = 600 where id = :'s7';
+select lenses.fn_dispatch_schedules();
+select results_eq(format($$select fire_count, next_run_at is null from lenses.workflow_schedules where id = %L$$, :'s7'),
+  $$values (2, true)$$, 'a schedule stops at its fire limit');
+
+-- ---------------------------------------------------------------- visibility
+select tests.authenticate_as(:'bob');
+select is((select count(*)::int from lenses.workflow_schedules) + (select count(*)::int from lenses.workflow_schedule_fires), 0,
+  'another user sees no schedule and no fire');
+select throws_ok(format($$select public.get_workflow_schedule(%L)$$, :'s1'), 'P0002', null, 'nor gets one');
+select throws_ok(format($$select public.run_workflow_schedule_now(%L)$$, :'s3'), 'P0002', null, 'nor runs one');
+select tests.authenticate_as(:'alice');
+select is((select count(*)::int from public.list_workflow_schedules(:'wf')), 5, 'the owner lists the workflow''s schedules');
+select ok((select count(*) from public.list_workflow_schedule_fires(:'s2', 200)) >= 60, 'and their fires');
+
+select * from finish();
+rollback;

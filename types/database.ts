@@ -3697,6 +3697,7 @@ export type Database = {
       "fn_schedule_next_fire": {
         Args: {
           "p_after": string;
+          "p_bounded"?: boolean;
           "p_schedule": Omit<
             Database["lenses"]["Tables"]["workflow_schedules"]["Row"],
             Database["lenses"]["Tables"]["workflow_schedules"]["ComputedFields"]

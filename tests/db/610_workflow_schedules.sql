@@ -3,7 +3,7 @@
 -- unpublished workflow: the schedule pauses itself), serial waits, run now and backfill, the run's
 -- end recorded on the schedule, and who may see or do what.
 begin;
-select plan(39);
+select plan(42);
 
 select tests.create_user('sc-alice@example.com', '{"handle":"sc-alice"}') as alice \gset
 select tests.create_user('sc-olga@example.com', '{"handle":"sc-olga"}') as olga \gset
@@ -138,8 +138,22 @@ select (public.create_workflow_schedule(:'wf', 'Twice', '* * * * *', p_max_fires
 select tests.clear_authentication();
 update lenses.workflow_schedules set next_run_at = date_trunc('minute', now()) - interval '1 minute', catch_up_window_seconds = 600 where id = :'s7';
 select lenses.fn_dispatch_schedules();
-select results_eq(format($$select fire_count, next_run_at is null from lenses.workflow_schedules where id = %L$$, :'s7'),
-  $$values (2, true)$$, 'a schedule stops at its fire limit');
+select is((select fire_count from lenses.workflow_schedules where id = :'s7'), 2, 'a schedule fires up to its limit');
+update lenses.workflow_schedules set next_run_at = now() - interval '1 second' where id = :'s7';
+select lenses.fn_dispatch_schedules();
+select results_eq(format($$select f.skip_reason::text, s.next_run_at is null from lenses.workflow_schedule_fires f
+    join lenses.workflow_schedules s on s.id = f.schedule_id where f.schedule_id = %L order by f.fire_at desc limit 1$$, :'s7'),
+  $$values ('limit_reached', true)$$, 'then its next fire is recorded as limit_reached and it stops');
+select tests.authenticate_as(:'alice');
+select (public.create_workflow_schedule(:'wf', 'Ended', '0 * * * *', p_start_at => now() - interval '3 days',
+  p_end_at => now() - interval '2 days')).id as s8 \gset
+select tests.clear_authentication();
+update lenses.workflow_schedules set next_run_at = now() - interval '1 second' where id = :'s8';
+select lenses.fn_dispatch_schedules();
+select results_eq(format($$select f.outcome::text, f.skip_reason::text, s.next_run_at is null from lenses.workflow_schedule_fires f
+    join lenses.workflow_schedules s on s.id = f.schedule_id where f.schedule_id = %L$$, :'s8'),
+  $$values ('skipped', 'ended', true)$$, 'a fire after end_at is recorded as ended, and the schedule stops');
+select is((select count(*)::int from public.preview_workflow_schedule(:'s8', 5)), 0, 'an ended schedule previews no fire');
 
 -- ---------------------------------------------------------------- visibility
 select tests.authenticate_as(:'bob');
@@ -148,7 +162,7 @@ select is((select count(*)::int from lenses.workflow_schedules) + (select count(
 select throws_ok(format($$select public.get_workflow_schedule(%L)$$, :'s1'), 'P0002', null, 'nor gets one');
 select throws_ok(format($$select public.run_workflow_schedule_now(%L)$$, :'s3'), 'P0002', null, 'nor runs one');
 select tests.authenticate_as(:'alice');
-select is((select count(*)::int from public.list_workflow_schedules(:'wf')), 5, 'the owner lists the workflow''s schedules');
+select is((select count(*)::int from public.list_workflow_schedules(:'wf')), 6, 'the owner lists the workflow''s schedules');
 select ok((select count(*) from public.list_workflow_schedule_fires(:'s2', 200)) >= 60, 'and their fires');
 
 select * from finish();

@@ -3,7 +3,9 @@
 -- Catch-up after downtime: the fires inside the schedule's catch-up window start (without a
 -- window: only the latest missed one), the older ones are recorded as skipped
 -- (outside_catch_up_window); at most p_max_fires fire times per schedule per tick are looked at, so
--- a long outage never floods. Then next_run_at moves past now. A schedule whose processing fails
+-- a long outage never floods. The first due fire past end_at, or past max_fires, is recorded as
+-- skipped (ended, limit_reached) and the schedule stops (next_run_at null). Then next_run_at moves
+-- past now. A schedule whose processing fails
 -- unexpectedly is paused with the error, and the others go on. Returns the fires recorded.
 create or replace function lenses.fn_dispatch_schedules(p_limit integer default 1000, p_max_fires integer default 1000)
  returns integer
@@ -18,6 +20,7 @@ declare
   v_keep_from timestamptz;
   v_fire lenses.workflow_schedule_fires;
   v_count integer := 0;
+  v_finished boolean;
   v_message text;
 begin
   if p_limit is null or p_limit not between 1 and 100000 then
@@ -44,12 +47,20 @@ begin
         if cardinality(v_due) > p_max_fires then
           v_due := v_due[2:];
         end if;
-        v_t := lenses.fn_schedule_next_fire(v_schedule, v_t);
+        v_t := lenses.fn_schedule_next_fire(v_schedule, v_t, false);
       end loop;
       v_keep_from := case when v_schedule.catch_up_window_seconds is null then v_due[cardinality(v_due)]
                           else v_now - make_interval(secs => v_schedule.catch_up_window_seconds) end;
+      v_finished := false;
       foreach v_t in array v_due loop
-        if v_t < v_keep_from then
+        if v_schedule.end_at is not null and v_t > v_schedule.end_at then
+          v_fire := lenses.fn_fire_schedule(v_schedule, v_t, false, 'ended', format('the schedule ended at %s', v_schedule.end_at));
+          v_finished := true;
+        elsif v_schedule.max_fires is not null and v_schedule.fire_count >= v_schedule.max_fires then
+          v_fire := lenses.fn_fire_schedule(v_schedule, v_t, false, 'limit_reached',
+            format('the schedule has fired %s of its %s times', v_schedule.fire_count, v_schedule.max_fires));
+          v_finished := true;
+        elsif v_t < v_keep_from then
           v_fire := lenses.fn_fire_schedule(v_schedule, v_t, false, 'outside_catch_up_window',
             'missed while the dispatcher was not running; outside the catch-up window');
         else
@@ -57,12 +68,14 @@ begin
         end if;
         if v_fire.outcome in ('started', 'waiting') then
           update lenses.workflow_schedules s set fire_count = s.fire_count + 1, last_fired_at = v_t
-          where s.id = v_schedule.id returning * into v_schedule;
+          where s.id = v_schedule.id;
         end if;
         v_count := v_count + case when v_fire.schedule_id is null then 0 else 1 end;
         select s.* into v_schedule from lenses.workflow_schedules s where s.id = v_schedule.id;
+        exit when v_finished;
       end loop;
-      update lenses.workflow_schedules s set next_run_at = lenses.fn_schedule_next_fire(v_schedule, v_now)
+      update lenses.workflow_schedules s
+      set next_run_at = case when v_finished then null else lenses.fn_schedule_next_fire(v_schedule, v_now, false) end
       where s.id = v_schedule.id;
     exception when others then
       get stacked diagnostics v_message = message_text;

@@ -48,7 +48,7 @@ begin
     p_timezone, p_input, p_dst_gap, p_dst_overlap, p_catch_up_window_seconds, p_start_at, p_end_at, p_max_fires,
     p_queue_policy, p_retry_policy, p_failure_policy)
   returning * into v_schedule;
-  update lenses.workflow_schedules s set next_run_at = lenses.fn_schedule_next_fire(v_schedule, now())
+  update lenses.workflow_schedules s set next_run_at = lenses.fn_schedule_next_fire(v_schedule, now(), false)
   where s.id = v_schedule.id returning * into v_schedule;
   return v_schedule;
 end

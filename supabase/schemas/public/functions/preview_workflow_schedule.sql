@@ -19,7 +19,7 @@ begin
   if not found then
     raise exception 'preview_workflow_schedule: no schedule % that you can see', p_schedule_id using errcode = 'P0002';
   end if;
-  v_t := coalesce(v_schedule.next_run_at, lenses.fn_schedule_next_fire(v_schedule, now()));
+  v_t := lenses.fn_schedule_next_fire(v_schedule, coalesce(v_schedule.next_run_at - interval '1 microsecond', now()));
   for i in 1 .. p_count loop
     exit when v_t is null;
     fire_at := v_t;

@@ -13,7 +13,7 @@ begin
   update lenses.workflow_schedules s set paused_at = null, paused_by = null, pause_note = null
   where s.id = p_schedule_id returning * into v_schedule;
   -- Resuming never fires the paused past: the next fire is the next one from now.
-  update lenses.workflow_schedules s set next_run_at = lenses.fn_schedule_next_fire(v_schedule, now())
+  update lenses.workflow_schedules s set next_run_at = lenses.fn_schedule_next_fire(v_schedule, now(), false)
   where s.id = p_schedule_id returning * into v_schedule;
   return v_schedule;
 end

@@ -28,7 +28,7 @@ begin
     failure_policy = coalesce(p_failure_policy, s.failure_policy)
   where s.id = v_schedule.id
   returning * into v_schedule;
-  update lenses.workflow_schedules s set next_run_at = lenses.fn_schedule_next_fire(v_schedule, now())
+  update lenses.workflow_schedules s set next_run_at = lenses.fn_schedule_next_fire(v_schedule, now(), false)
   where s.id = v_schedule.id returning * into v_schedule;
   return v_schedule;
 end

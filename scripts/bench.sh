@@ -5,7 +5,8 @@
 #
 # bench/engine.ts: workflow node completions per second against `pgbench -N` (4 clients, 15 s) on
 # the same cluster, measured in this invocation, before and after the engine (the ratio takes the
-# mean of the two). pgbench gets its own database (cl_pgbench), initialised as the superuser over
+# mean of the two). bench/schedules.ts: runs started per second by the schedule dispatcher (10,000
+# schedules due at once; one dispatcher, then two racing), against the same pgbench figures. pgbench gets its own database (cl_pgbench), initialised as the superuser over
 # the socket and dropped at the end: `postgres` is not touched.
 # CL_BENCH_PROFILE=1 adds the server time per node of each engine function (track_functions).
 set -uo pipefail
@@ -73,6 +74,14 @@ fi
 per_second=$(sed -nE 's/^node completions\/s: ([0-9.]+).*/\1/p' "$engine_out" | head -1)
 [ -n "$per_second" ] || die "could not read the engine's node completions per second"
 
+say ""
+say "== Schedules: runs started per second by the dispatcher (bench/schedules.ts)"
+sched_out="$LOG_DIR/bench-schedules.out"
+"$DENO" run --allow-all --config "$ROOT/deno.json" "$ROOT/bench/schedules.ts" | tee "$sched_out"
+[ "${PIPESTATUS[0]}" -eq 0 ] || exit 1
+sched_one=$(sed -nE 's/^schedule runs started\/s \(one dispatcher\): ([0-9.]+).*/\1/p' "$sched_out" | head -1)
+sched_two=$(sed -nE 's/^schedule runs started\/s \(two racing\): ([0-9.]+).*/\1/p' "$sched_out" | head -1)
+
 pgbench_tps "after the engine"
 tps_after=$tps
 
@@ -82,4 +91,8 @@ awk -v e="$per_second" -v a="$tps_before" -v b="$tps_after" 'BEGIN {
   m = (a + b) / 2; r = e / m
   printf "node completions/s: %.1f\npgbench -N tps: %.1f (before %.1f, after %.1f)\n", e, m, a, b
   printf "ratio (node completions/s / pgbench tps): %.3f (target >= 0.5: %s)\n", r, (r >= 0.5 ? "met" : "NOT met")
+}'
+awk -v o="$sched_one" -v t="$sched_two" -v a="$tps_before" -v b="$tps_after" 'BEGIN {
+  m = (a + b) / 2
+  printf "schedule runs started/s: %.1f one dispatcher, %.1f two racing; ratio to pgbench tps: %.3f, %.3f\n", o, t, o / m, t / m
 }'

@@ -3,7 +3,7 @@
 -- unpublished workflow: the schedule pauses itself), serial waits, run now and backfill, the run's
 -- end recorded on the schedule, and who may see or do what.
 begin;
-select plan(42);
+select plan(46);
 
 select tests.create_user('sc-alice@example.com', '{"handle":"sc-alice"}') as alice \gset
 select tests.create_user('sc-olga@example.com', '{"handle":"sc-olga"}') as olga \gset
@@ -154,6 +154,29 @@ select results_eq(format($$select f.outcome::text, f.skip_reason::text, s.next_r
     join lenses.workflow_schedules s on s.id = f.schedule_id where f.schedule_id = %L$$, :'s8'),
   $$values ('skipped', 'ended', true)$$, 'a fire after end_at is recorded as ended, and the schedule stops');
 select is((select count(*)::int from public.preview_workflow_schedule(:'s8', 5)), 0, 'an ended schedule previews no fire');
+
+-- ---------------------------------------------------------------- through an assignment: team runs
+select tests.authenticate_as(:'alice');
+select tests.published_workflow('Team scheduled') as wf3 \gset
+select (public.create_workflow_assignment(p_workflow_id => :'wf3', p_assignee_kind => 'agent', p_assignee_ai_lenser_id => :'agent',
+  p_approval_policy => '{"requiresApproval":true}')).id as a3 \gset
+select (public.create_workflow_schedule(:'wf3', 'Agent weekly', '0 8 * * 1', p_workflow_assignment_id => :'a3')).id as s9 \gset
+select results_eq(format($$select assignee_type::text, assignee_id from lenses.workflow_schedules where id = %L$$, :'s9'),
+  format($$values ('agent', %L::uuid)$$, :'agent'), 'a schedule of an assignment records its assignee');
+select tests.clear_authentication();
+select lenses.fn_fire_schedule((select s from lenses.workflow_schedules s where id = :'s9'), '2026-01-05 08:00Z');
+select results_eq(format($$select f.outcome::text, t.approval_status::text, t.lenser_id from lenses.workflow_schedule_fires f
+    join agents.team_runs t on t.id = f.team_run_id where f.schedule_id = %L$$, :'s9'),
+  format($$values ('started', 'pending', %L::uuid)$$, tests.human(:'alice')),
+  'a fire requests a team run through the assignment (its approval policy applies), as the schedule''s owner');
+select is((lenses.fn_fire_schedule((select s from lenses.workflow_schedules s where id = :'s9'), '2026-01-12 08:00Z')).skip_reason::text,
+  'approval_pending', 'the next fire is skipped while that team run still waits for approval');
+select t.id as s9_team from agents.team_runs t join lenses.workflow_schedule_fires f on f.team_run_id = t.id where f.schedule_id = :'s9' \gset
+select tests.authenticate_as(:'alice');
+select public.reject_team_run(:'s9_team', 'not this week');
+select tests.clear_authentication();
+select is((select last_result::text from lenses.workflow_schedules where id = :'s9'), 'cancelled',
+  'the team run''s end is recorded on the schedule');
 
 -- ---------------------------------------------------------------- visibility
 select tests.authenticate_as(:'bob');

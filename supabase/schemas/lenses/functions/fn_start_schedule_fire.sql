@@ -1,6 +1,7 @@
 -- Starts the run of a claimed fire (started or waiting until now): a team run through the
 -- assignment, else a workflow run, as the schedule's lenser; a start that fails is recorded as
--- start_failed with its error instead of failing the dispatch.
+-- start_failed with its error instead of failing the dispatch, and a team run that the
+-- assignment's queue skipped (skip_if_running) as overlap.
 create or replace function lenses.fn_start_schedule_fire(p_schedule lenses.workflow_schedules, p_fire lenses.workflow_schedule_fires)
  returns lenses.workflow_schedule_fires
  language plpgsql
@@ -27,8 +28,13 @@ begin
     get stacked diagnostics v_message = message_text;
     return lenses.fn_schedule_fire_skipped(p_fire, 'start_failed', v_message);
   end;
-  update lenses.workflow_schedule_fires f set outcome = 'started', skip_reason = null, detail = null,
-    workflow_run_id = v_run.id, team_run_id = v_team.id, started_at = now()
+  -- The assignment's queue may have skipped the team run (skip_if_running): the fire says so.
+  update lenses.workflow_schedule_fires f set
+    outcome = case when v_team.queue_state = 'skipped' then 'skipped' else 'started' end::lenses.schedule_fire_outcome,
+    skip_reason = case when v_team.queue_state = 'skipped' then 'overlap' end::lenses.schedule_skip_reason,
+    detail = case when v_team.queue_state = 'skipped' then left(v_team.status_reason, 2000) end,
+    workflow_run_id = v_run.id, team_run_id = v_team.id,
+    started_at = case when v_team.queue_state is distinct from 'skipped' then now() end
   where f.schedule_id = p_fire.schedule_id and f.fire_at = p_fire.fire_at
   returning * into v_fire;
   return v_fire;

@@ -11,6 +11,14 @@ export const TaskErrorKind = z.enum(Constants.lenses.Enums.task_error_kind);
 export const FailureMode = z.enum(Constants.lenses.Enums.failure_mode);
 export const RunEventType = z.enum(Constants.lenses.Enums.run_event_type);
 
+/** The statuses a workflow run ends in: after one of them nothing more happens to it. */
+export const ENDED_RUN_STATUSES: readonly WorkflowRunStatus[] = [
+  "completed",
+  "failed",
+  "cancelled",
+  "timed_out",
+];
+
 /** The run's terminal events: after one of them a run's log takes nothing more. */
 export const TERMINAL_RUN_EVENTS: readonly RunEventType[] = [
   "run_completed",

@@ -1,25 +1,25 @@
-// GET /functions/v1/run-events?run_id=<uuid>: one run's events as Server-Sent Events, for a caller
-// whom RLS lets read the run. Events are read through PostgREST with the CALLER's JWT
-// (list_workflow_run_events), never with the service key; LISTEN workflow_run_events only wakes
-// the stream, and a slow poll covers a lost notification. Resumes after Last-Event-ID (header) or
-// ?last_event_id=. Ends once the run's terminal event has been sent.
+// GET /functions/v1/run-events?run_id=<uuid>        one workflow run's events as Server-Sent Events
+// GET /functions/v1/run-events?team_run_id=<uuid>   one team run's events, the same way
+// for a caller whom RLS lets read it (exactly one of the two parameters). Events are read through
+// PostgREST with the CALLER's JWT (list_workflow_run_events / list_team_run_events), never with the
+// service key; LISTEN (workflow_run_events / agent_run_events) only wakes the stream, and a slow poll
+// covers a lost notification. Resumes after Last-Event-ID (header) or ?last_event_id=. Ends once the
+// terminal event has been sent, or at once when it had ended before. What differs between the two
+// is a stream kind (kinds.ts).
 //
 //   id: <event_id>        event: <event_type>        data: <the event row as JSON>
 //   : keepalive           every keepaliveMs while nothing else is sent
 //
-// 400 bad run_id / last_event_id, 401 no JWT, 403 a role that may not read runs (anon),
-// 404 no run the caller can see.
+// 400 both or neither parameter, a bad id or last_event_id; 401 no JWT; 403 a role that may not
+// read runs (anon); 404 no run (team run) the caller can see.
 import { createClient } from "@supabase/supabase-js";
 import { z } from "zod";
 import { encodeSseComment, encodeSseMessage, SSE_HEADERS } from "../_shared/sse.ts";
 import { bearerToken } from "../_shared/jwt.ts";
 import type { RunEventsListener } from "./listener.ts";
-import { RunEvent, TERMINAL_RUN_EVENTS } from "../../types/runs.ts";
+import { STREAM_KINDS, type StreamEvent } from "./kinds.ts";
 
-const TERMINAL_EVENTS: ReadonlySet<string> = new Set(TERMINAL_RUN_EVENTS);
-const TERMINAL_STATUSES: ReadonlySet<string> = new Set(["completed", "failed", "cancelled", "timed_out"]);
-
-const RunStatus = z.object({ status: z.string() });
+const Status = z.object({ status: z.string() });
 
 export interface RunEventsOptions {
   supabaseUrl: string;
@@ -47,7 +47,7 @@ interface RpcError {
 }
 
 /** How a PostgREST error answers the stream's caller. */
-function refusal(error: RpcError): Response {
+function refusal(error: RpcError, noun: string): Response {
   switch (error.code) {
     case "P0002":
       return problem(404, error.message);
@@ -60,7 +60,7 @@ function refusal(error: RpcError): Response {
     case "PGRST303":
       return problem(401, error.message);
     default:
-      return problem(502, `could not read the run's events: ${error.message}`);
+      return problem(502, `could not read the ${noun}'s events: ${error.message}`);
   }
 }
 
@@ -75,6 +75,7 @@ export function createRunEventsHandler(options: RunEventsOptions): (req: Request
   const pollMs = options.pollMs ?? 5_000;
   const pageSize = options.pageSize ?? 500;
   const log = options.log ?? ((m: string) => console.error(m));
+  const params = STREAM_KINDS.map((k) => k.param).join(" or ");
 
   return async (req: Request): Promise<Response> => {
     if (req.method === "OPTIONS") return new Response(null, { status: 204, headers: CORS });
@@ -85,12 +86,21 @@ export function createRunEventsHandler(options: RunEventsOptions): (req: Request
       });
     }
     const url = new URL(req.url);
-    const runIdParam = url.searchParams.get("run_id");
-    if (runIdParam === null || runIdParam === "") return problem(400, "run_id is required (a run's uuid)");
-    const runId = z.guid().safeParse(runIdParam);
-    if (!runId.success) {
-      return problem(400, `run_id must be a uuid, got ${JSON.stringify(runIdParam.slice(0, 64))}`);
+    const named = STREAM_KINDS.filter((k) => url.searchParams.has(k.param));
+    if (named.length > 1) return problem(400, `give one of ${params}, not both`);
+    const kind = named[0];
+    const idParam = kind ? url.searchParams.get(kind.param)! : "";
+    if (idParam === "") {
+      return problem(
+        400,
+        `${kind?.param ?? params} is required (the uuid of a ${kind?.noun ?? "run or team run"})`,
+      );
     }
+    const id = z.guid().safeParse(idParam);
+    if (!id.success) {
+      return problem(400, `${kind.param} must be a uuid, got ${JSON.stringify(idParam.slice(0, 64))}`);
+    }
+    const what = `${kind.noun} ${id.data}`;
     const lastRaw = req.headers.get("last-event-id") ?? url.searchParams.get("last_event_id");
     let after = 0;
     if (lastRaw !== null && lastRaw.trim() !== "") {
@@ -112,37 +122,38 @@ export function createRunEventsHandler(options: RunEventsOptions): (req: Request
       auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
       global: { headers: { Authorization: `Bearer ${token}` } },
     });
-    const readPage = async (afterId: number): Promise<RunEvent[]> => {
-      const { data, error } = await client.rpc("list_workflow_run_events", {
-        p_run_id: runId.data,
+    const readPage = async (afterId: number): Promise<StreamEvent[]> => {
+      const { data, error } = await client.rpc(kind.eventsRpc, {
+        [kind.idArg]: id.data,
         p_after_event_id: afterId,
         p_limit: pageSize,
       });
       if (error) throw new ReadError(error);
-      const rows = z.array(RunEvent).safeParse(data);
+      const rows = z.array(kind.event).safeParse(data);
       if (!rows.success) {
         throw new ReadError({ message: `unexpected event rows: ${z.prettifyError(rows.error)}` });
       }
       return rows.data;
     };
-    const runEnded = async (): Promise<boolean> => {
-      const { data, error } = await client.rpc("get_workflow_run", { p_run_id: runId.data });
+    const hasEnded = async (): Promise<boolean> => {
+      const { data, error } = await client.rpc(kind.getRpc, { [kind.idArg]: id.data });
       if (error) throw new ReadError(error);
-      return TERMINAL_STATUSES.has(RunStatus.parse(data).status);
+      return kind.endedStatuses.has(Status.parse(data).status);
     };
 
-    // Subscribe before the first read, so nothing appended in between goes unnoticed.
-    await options.listener.ready();
+    // Listen, then mark it watched (its appends notify from then on), then read from the cursor:
+    // nothing appended after that read goes unnoticed.
+    await options.listener.ready(kind);
     let wake: () => void = () => {};
-    const unsubscribe = options.listener.subscribe(runId.data, () => wake());
+    const unsubscribe = await options.listener.subscribe(kind, id.data, () => wake());
 
-    let first: RunEvent[];
+    let first: StreamEvent[];
     try {
       first = await readPage(after);
     } catch (err) {
       unsubscribe();
-      if (err instanceof ReadError) return refusal(err.rpc);
-      return problem(502, `could not read the run's events: ${(err as Error).message}`);
+      if (err instanceof ReadError) return refusal(err.rpc, kind.noun);
+      return problem(502, `could not read the ${kind.noun}'s events: ${(err as Error).message}`);
     }
 
     const encoder = new TextEncoder();
@@ -171,23 +182,26 @@ export function createRunEventsHandler(options: RunEventsOptions): (req: Request
             finish();
           }
         };
+        // Set when an event was sent after which it may have ended without a terminal event.
+        let mayHaveEnded = false;
         /** Sends a page; true when it held the terminal event. */
-        const send = (events: RunEvent[]): boolean => {
+        const send = (events: StreamEvent[]): boolean => {
           for (const event of events) {
             if (event.event_id <= lastSent) continue;
             write(encodeSseMessage({ id: event.event_id, event: event.event_type, data: event }));
             lastSent = event.event_id;
-            if (TERMINAL_EVENTS.has(event.event_type)) return true;
+            if (kind.terminalEvents.has(event.event_type)) return true;
+            if (kind.mayEndEvents.has(event.event_type)) mayHaveEnded = true;
           }
           return false;
         };
 
-        // Reads run one at a time; a wake-up during a read makes one more read after it. Once the
-        // run is known to have ended, the stream closes after the next complete read.
+        // Reads run one at a time; a wake-up during a read makes one more read after it. Once it is
+        // known to have ended, the stream closes after the next complete read.
         let reading = false;
         let again = false;
         let ended = false;
-        const catchUp = async (firstPage?: RunEvent[]) => {
+        const catchUp = async (firstPage?: StreamEvent[]) => {
           if (closed) return;
           if (reading) {
             again = true;
@@ -208,32 +222,43 @@ export function createRunEventsHandler(options: RunEventsOptions): (req: Request
             if (ended) finish();
           } catch (err) {
             const message = err instanceof ReadError ? err.rpc.message : (err as Error).message;
-            log(`run-events ${runId.data}: reading failed: ${message}`);
+            log(`run-events ${what}: reading failed: ${message}`);
             write(encodeSseMessage({ event: "stream_error", data: { error: message } }));
             finish();
           } finally {
             reading = false;
           }
+          if (mayHaveEnded && !closed) void settle();
         };
+        /** Ends the stream (after one more read) when it has ended with nothing more to send. */
+        let settling: Promise<void> | null = null;
+        const settle = () =>
+          settling ??= (async () => {
+            mayHaveEnded = false;
+            try {
+              if (await hasEnded()) {
+                ended = true;
+                await catchUp();
+              }
+            } catch (err) {
+              log(`run-events ${what}: reading its status failed: ${(err as Error).message}`);
+            } finally {
+              settling = null;
+              // Another such event arrived while its status was being read: read it again.
+              if (mayHaveEnded && !closed) void settle();
+            }
+          })();
 
         wake = () => void catchUp();
         keepalive = setInterval(() => write(encodeSseComment("keepalive")), keepaliveMs);
         poll = setInterval(() => void catchUp(), pollMs);
-        write(encodeSseComment(`events of run ${runId.data} after ${after}`));
+        write(encodeSseComment(`events of ${what} after ${after}`));
 
         void (async () => {
           await catchUp(first);
-          if (closed) return;
-          // No terminal event among what was sent: either the run goes on, or the caller resumed
-          // after its end (a run that has ended has nothing more to send).
-          try {
-            if (await runEnded()) {
-              ended = true;
-              await catchUp();
-            }
-          } catch (err) {
-            log(`run-events ${runId.data}: reading the run failed: ${(err as Error).message}`);
-          }
+          // No terminal event among what was sent: either it goes on, or the caller resumed after
+          // its end (one that has ended has nothing more to send).
+          if (!closed) await settle();
         })();
       },
       cancel() {

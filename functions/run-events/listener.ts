@@ -1,18 +1,18 @@
-// One LISTEN workflow_run_events connection per function process, fanned out to the streams open
-// on each run. It is a wake-up signal only: it carries run ids, never data; streams read the
-// events through PostgREST with their caller's JWT. After the connection is (re)established every
-// stream is woken, since notifications sent while it was down are lost.
+// One LISTEN per stream kind's channel (workflow_run_events, agent_run_events) per function process,
+// all on postgres.js's one listening connection, fanned out to the streams open on each run or team
+// run. It is a wake-up signal only: it carries ids, never data; streams read the events through
+// PostgREST with their caller's JWT. After the connection is (re)established every stream of the
+// channel is woken, since notifications sent while it was down are lost.
 import type postgres from "postgres";
 import { z } from "zod";
+import { type StreamKind, WORKFLOW_RUN_STREAM } from "./kinds.ts";
 
-export const RUN_EVENTS_CHANNEL = "workflow_run_events";
-
-// The payload is the run id; a JSON object {"run_id", "event_id"} is read as well.
-const RunId = z.guid();
+// The payload is the run's (or team run's) id; a JSON object {"run_id", "event_id"} is read as well.
+const Id = z.guid();
 const Notification = z.object({ run_id: z.guid(), event_id: z.number().int().positive() });
 
-function runIdOf(payload: string): string | null {
-  const plain = RunId.safeParse(payload.trim());
+function idOf(payload: string): string | null {
+  const plain = Id.safeParse(payload.trim());
   if (plain.success) return plain.data;
   try {
     const parsed = Notification.safeParse(JSON.parse(payload));
@@ -24,59 +24,78 @@ function runIdOf(payload: string): string | null {
 
 type Wake = () => void;
 
-// Runs notify only while watched (lenses.workflow_runs.watched_until, see the events append
-// migration): the listener keeps that mark ahead of now for every run it has a stream on.
+// Appends notify only while watched (the kind's table, watched_until > now()): the listener keeps
+// that mark ahead of now for every run and team run it has a stream on.
 const WATCH_SECONDS = 60;
 const WATCH_RENEW_MS = 20_000;
 
+interface Watch {
+  wakes: Set<Wake>;
+  /** The first mark: appends notify once it has committed. */
+  marked: Promise<void>;
+  renewal: ReturnType<typeof setInterval>;
+}
+
 export class RunEventsListener {
-  private readonly byRun = new Map<string, Set<Wake>>();
-  private readonly renewals = new Map<string, ReturnType<typeof setInterval>>();
-  private listening: Promise<boolean> | null = null;
+  private readonly watches = new Map<StreamKind, Map<string, Watch>>();
+  private readonly listening = new Map<StreamKind, Promise<boolean>>();
 
   constructor(
     private readonly sql: postgres.Sql,
     private readonly onError: (err: unknown) => void = () => {},
   ) {}
 
-  /** Starts listening once; resolves false (streams then rely on polling) when LISTEN failed. */
-  ready(): Promise<boolean> {
-    if (!this.listening) {
-      this.listening = this.sql
-        .listen(RUN_EVENTS_CHANNEL, (payload) => this.dispatch(payload), () => this.wakeAll())
+  /** Listens on the kind's channel once; resolves false (streams then rely on polling) when LISTEN failed. */
+  ready(kind: StreamKind = WORKFLOW_RUN_STREAM): Promise<boolean> {
+    let listening = this.listening.get(kind);
+    if (!listening) {
+      listening = this.sql
+        .listen(kind.channel, (payload) => this.dispatch(kind, payload), () => this.wakeAll(kind))
         .then(() => true, (err) => {
           this.onError(err);
-          this.listening = null; // the next stream tries again
+          this.listening.delete(kind); // the next stream tries again
           return false;
         });
+      this.listening.set(kind, listening);
     }
-    return this.listening;
+    return listening;
   }
 
-  /** Calls `wake` whenever an event of the run is appended; returns the unsubscribe function. */
-  subscribe(runId: string, wake: Wake): () => void {
-    let set = this.byRun.get(runId);
-    if (!set) {
-      this.byRun.set(runId, set = new Set());
-      void this.markWatched(runId);
-      this.renewals.set(runId, setInterval(() => void this.markWatched(runId), WATCH_RENEW_MS));
+  /**
+   * Calls `wake` whenever an event of the run (or team run) `id` is appended. Resolves to the
+   * unsubscribe function once `id` is marked watched, so that a read made after it misses no
+   * notification of a later append.
+   */
+  async subscribe(kind: StreamKind, id: string, wake: Wake): Promise<() => void> {
+    let byId = this.watches.get(kind);
+    if (!byId) this.watches.set(kind, byId = new Map());
+    let watch = byId.get(id);
+    if (!watch) {
+      watch = {
+        wakes: new Set(),
+        marked: this.markWatched(kind, id),
+        renewal: setInterval(() => void this.markWatched(kind, id), WATCH_RENEW_MS),
+      };
+      byId.set(id, watch);
     }
-    set.add(wake);
+    const mine = watch;
+    mine.wakes.add(wake);
+    await mine.marked;
     return () => {
-      set!.delete(wake);
-      if (set!.size === 0 && this.byRun.get(runId) === set) {
-        this.byRun.delete(runId);
-        clearInterval(this.renewals.get(runId));
-        this.renewals.delete(runId);
+      mine.wakes.delete(wake);
+      if (mine.wakes.size === 0 && byId.get(id) === mine) {
+        byId.delete(id);
+        clearInterval(mine.renewal);
       }
     };
   }
 
-  /** Asks the run's events to notify for the next minute (a lapsed mark just ends the notifying). */
-  async markWatched(runId: string): Promise<void> {
+  /** Asks the run's (or team run's) events to notify for the next minute (a lapsed mark just ends the notifying). */
+  async markWatched(kind: StreamKind, id: string): Promise<void> {
     try {
-      await this.sql`update lenses.workflow_runs set watched_until = now() + make_interval(secs => ${WATCH_SECONDS})
-                     where id = ${runId}`;
+      const table = this.sql(kind.watchTable);
+      await this.sql`update ${table} set watched_until = now() + make_interval(secs => ${WATCH_SECONDS})
+                     where id = ${id}`;
     } catch (err) {
       this.onError(err);
     }
@@ -84,22 +103,20 @@ export class RunEventsListener {
 
   get subscribers(): number {
     let n = 0;
-    for (const set of this.byRun.values()) n += set.size;
+    for (const byId of this.watches.values()) for (const watch of byId.values()) n += watch.wakes.size;
     return n;
   }
 
-  private dispatch(payload: string) {
-    const runId = runIdOf(payload);
-    if (runId === null) {
-      this.onError(
-        new Error(`ignored a malformed ${RUN_EVENTS_CHANNEL} notification: ${payload.slice(0, 200)}`),
-      );
+  private dispatch(kind: StreamKind, payload: string) {
+    const id = idOf(payload);
+    if (id === null) {
+      this.onError(new Error(`ignored a malformed ${kind.channel} notification: ${payload.slice(0, 200)}`));
       return;
     }
-    for (const wake of this.byRun.get(runId) ?? []) wake();
+    for (const wake of this.watches.get(kind)?.get(id)?.wakes ?? []) wake();
   }
 
-  private wakeAll() {
-    for (const set of this.byRun.values()) for (const wake of set) wake();
+  private wakeAll(kind: StreamKind) {
+    for (const watch of this.watches.get(kind)?.values() ?? []) for (const wake of watch.wakes) wake();
   }
 }

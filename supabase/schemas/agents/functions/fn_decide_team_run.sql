@@ -72,6 +72,8 @@ begin
     where t.id = p_team_run_id;
     perform agents.fn_append_agent_run_event(p_team_run_id, 'approval_rejected',
       jsonb_build_object('reason', v_reason), null, v_me);
+    perform agents.fn_append_agent_run_event(p_team_run_id, 'run_cancelled',
+      jsonb_build_object('reason', 'rejected', 'detail', v_reason), null, v_me);
   end if;
   select t.* into v_run from agents.team_runs t where t.id = p_team_run_id;
   return v_run;

@@ -87,7 +87,7 @@ create policy team_runs_select on agents.team_runs
   as permissive for select to authenticated
   using (((lenser_id IN ( SELECT lensers.actable_profile_ids() AS actable_profile_ids)) OR ( SELECT agents.can_operate_ai_lenser(team_runs.assignee_ai_lenser_id) AS can_operate_ai_lenser) OR (assignee_team_id IN ( SELECT agents.actable_team_ids() AS actable_team_ids))));
 
-create trigger team_runs_set_updated_at before update on agents.team_runs for each row execute procedure lensers.tg_set_updated_at();
+create trigger team_runs_set_updated_at before update of status, approval_status, queue_state, input, policies, approval_hash, approval_expires_at, escalated_at, escalated_to, decided_by, decided_at, decision_reason, status_reason, deadline_seconds, workflow_run_id, scratchpad, started_at, finished_at on agents.team_runs for each row execute procedure lensers.tg_set_updated_at();
 
 create trigger team_runs_end_schedule after update of status on agents.team_runs for each row when (new.status = any (array['completed'::agents.team_run_status, 'failed'::agents.team_run_status, 'cancelled'::agents.team_run_status]) and old.status is distinct from new.status) execute procedure agents.tg_team_runs_end_schedule();
 

@@ -69,6 +69,16 @@ begin
   from (select distinct r.run_id from lenses.workflow_node_results r
         where r.id = any (array(select (c ->> 'result_id')::uuid from jsonb_array_elements(p_completions) c))
         order by r.run_id) x;
+  -- A team run's workflow run that ends admits the next team run under its assignment's row lock
+  -- (agents.tg_workflow_runs_end_team_run): those assignments are locked now, in id order, so two
+  -- batches ending runs of the same assignments never take them in opposite orders.
+  perform 1 from agents.workflow_assignments a
+  where a.id in (select t.assignment_id from agents.team_runs t
+                 where t.workflow_run_id in (select r.run_id from lenses.workflow_node_results r
+                                             where r.id = any (array(select (c ->> 'result_id')::uuid
+                                                                     from jsonb_array_elements(p_completions) c))))
+  order by a.id
+  for update;
   v_answers := array_fill(null::jsonb, array[v_count]);
   for v_item in
     with locked as (

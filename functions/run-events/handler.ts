@@ -182,8 +182,6 @@ export function createRunEventsHandler(options: RunEventsOptions): (req: Request
             finish();
           }
         };
-        // Set when an event was sent after which it may have ended without a terminal event.
-        let mayHaveEnded = false;
         /** Sends a page; true when it held the terminal event. */
         const send = (events: StreamEvent[]): boolean => {
           for (const event of events) {
@@ -191,7 +189,6 @@ export function createRunEventsHandler(options: RunEventsOptions): (req: Request
             write(encodeSseMessage({ id: event.event_id, event: event.event_type, data: event }));
             lastSent = event.event_id;
             if (kind.terminalEvents.has(event.event_type)) return true;
-            if (kind.mayEndEvents.has(event.event_type)) mayHaveEnded = true;
           }
           return false;
         };
@@ -228,13 +225,11 @@ export function createRunEventsHandler(options: RunEventsOptions): (req: Request
           } finally {
             reading = false;
           }
-          if (mayHaveEnded && !closed) void settle();
         };
         /** Ends the stream (after one more read) when it has ended with nothing more to send. */
         let settling: Promise<void> | null = null;
         const settle = () =>
           settling ??= (async () => {
-            mayHaveEnded = false;
             try {
               if (await hasEnded()) {
                 ended = true;
@@ -244,8 +239,6 @@ export function createRunEventsHandler(options: RunEventsOptions): (req: Request
               log(`run-events ${what}: reading its status failed: ${(err as Error).message}`);
             } finally {
               settling = null;
-              // Another such event arrived while its status was being read: read it again.
-              if (mayHaveEnded && !closed) void settle();
             }
           })();
 

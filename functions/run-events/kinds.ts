@@ -29,8 +29,6 @@ export interface StreamKind {
   readonly terminalEvents: ReadonlySet<string>;
   /** The statuses it ends in: a stream of an ended one closes once it has caught up. */
   readonly endedStatuses: ReadonlySet<string>;
-  /** Events after which it may have ended without a terminal event: its status is read again. */
-  readonly mayEndEvents: ReadonlySet<string>;
   /** The LISTEN channel its appends notify (payload: its id) while it is watched. */
   readonly channel: string;
   /** The table whose watched_until, kept ahead of now by the listener, makes its appends notify. */
@@ -46,7 +44,6 @@ export const WORKFLOW_RUN_STREAM: StreamKind = {
   event: RunEvent,
   terminalEvents: new Set(TERMINAL_RUN_EVENTS),
   endedStatuses: new Set(ENDED_RUN_STATUSES),
-  mayEndEvents: new Set(),
   channel: "workflow_run_events",
   watchTable: "lenses.workflow_runs",
 };
@@ -60,8 +57,6 @@ export const TEAM_RUN_STREAM: StreamKind = {
   event: TeamRunEvent,
   terminalEvents: new Set(TERMINAL_TEAM_RUN_EVENTS),
   endedStatuses: new Set(ENDED_TEAM_RUN_STATUSES),
-  // reject_team_run ends the run cancelled and appends approval_rejected with no run_cancelled after it.
-  mayEndEvents: new Set<RunEventType>(["approval_rejected"]),
   channel: "agent_run_events",
   watchTable: "agents.team_runs",
 };

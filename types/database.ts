@@ -3623,6 +3623,10 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "fn_rpc_schedule_approval": {
+        Args: { "p_approval_policy": Json; "p_rpc": string; "p_workflow_assignment_id": string };
+        Returns: undefined;
+      };
       "fn_rpc_schedule_settings": {
         Args: {
           "p_catch_up_window_seconds": number;
@@ -4344,6 +4348,7 @@ export type Database = {
       };
       "create_workflow_schedule": {
         Args: {
+          "p_approval_policy"?: Json;
           "p_catch_up_window_seconds"?: number;
           "p_cron_expression": string;
           "p_dst_gap"?: Database["lenses"]["Enums"]["schedule_dst_gap"];
@@ -5464,6 +5469,7 @@ export type Database = {
       };
       "update_workflow_schedule": {
         Args: {
+          "p_approval_policy"?: Json;
           "p_catch_up_window_seconds"?: number;
           "p_cron_expression"?: string;
           "p_dst_gap"?: Database["lenses"]["Enums"]["schedule_dst_gap"];

@@ -3,7 +3,7 @@
 -- unpublished workflow: the schedule pauses itself), serial waits, run now and backfill, the run's
 -- end recorded on the schedule, and who may see or do what.
 begin;
-select plan(46);
+select plan(50);
 
 select tests.create_user('sc-alice@example.com', '{"handle":"sc-alice"}') as alice \gset
 select tests.create_user('sc-olga@example.com', '{"handle":"sc-olga"}') as olga \gset
@@ -177,6 +177,28 @@ select public.reject_team_run(:'s9_team', 'not this week');
 select tests.clear_authentication();
 select is((select last_result::text from lenses.workflow_schedules where id = :'s9'), 'cancelled',
   'the team run''s end is recorded on the schedule');
+
+-- ---------------------------------------------------------------- a schedule's own approval and queue policy
+select tests.authenticate_as(:'alice');
+select throws_ok(format($$select public.create_workflow_schedule(%L, 'Gated', '0 8 * * *', p_approval_policy => '{"requiresApproval":true}')$$, :'wf'),
+  '22023', 'create_workflow_schedule: p_approval_policy is for a schedule of an assignment (its team runs); a workflow run has no approval',
+  'a plain schedule has no approval policy');
+select (public.create_team(p_name => 'Schedule team')).id as team4 \gset
+select public.add_team_member(p_team_id => :'team4', p_agent_id => :'agent', p_role => 'lead');
+select (public.create_workflow_assignment(p_workflow_id => :'wf3', p_assignee_kind => 'team', p_assignee_team_id => :'team4',
+  p_approval_policy => '{"requiresApproval":false}')).id as a4 \gset
+select (public.create_workflow_schedule(:'wf3', 'Gated team', '0 8 * * *', p_workflow_assignment_id => :'a4',
+  p_approval_policy => '{"requiresApproval":true}', p_queue_policy => '{"mode":"skip_if_running"}')).id as s10 \gset
+select tests.clear_authentication();
+select lenses.fn_fire_schedule((select s from lenses.workflow_schedules s where id = :'s10'), '2026-02-02 08:00Z');
+select t.id as s10_team from agents.team_runs t join lenses.workflow_schedule_fires f on f.team_run_id = t.id where f.schedule_id = :'s10' \gset
+select is((select approval_status::text from agents.team_runs where id = :'s10_team'), 'pending',
+  'the schedule''s approval policy stands for the assignment''s (which requires none)');
+select tests.authenticate_as(:'alice');
+select is((public.approve_team_run(:'s10_team')).status::text, 'running', 'and the approval binds to it: approving works');
+select tests.clear_authentication();
+select is((lenses.fn_fire_schedule((select s from lenses.workflow_schedules s where id = :'s10'), '2026-02-03 08:00Z')).skip_reason::text,
+  'overlap', 'the schedule''s own queue policy applies to its team runs: skipped while the previous one runs');
 
 -- ---------------------------------------------------------------- visibility
 select tests.authenticate_as(:'bob');

@@ -53,6 +53,11 @@ begin
     raise exception '%: the approval request of team run % expired at %', p_rpc, p_team_run_id, v_run.approval_expires_at
       using errcode = '23505';
   end if;
+  -- A team run a schedule requested carries the schedule's approval policy when it has one.
+  v_assignment.approval_policy := coalesce(
+    (select s.approval_policy from lenses.workflow_schedule_fires f join lenses.workflow_schedules s on s.id = f.schedule_id
+     where f.team_run_id = p_team_run_id),
+    v_assignment.approval_policy);
   if p_approve and agents.fn_team_run_approval_hash(v_assignment.workflow_id, agents.fn_assignment_policies(v_assignment),
                                                     v_run.input) <> v_run.approval_hash then
     raise exception '%: the assignment''s policies changed since team run % was requested; approving would approve something else: start a new run',

@@ -3,9 +3,10 @@
 -- null). Otherwise, in order: a given skip reason (catch-up); paused (not for a manual fire); the
 -- workflow no longer published, or the assignment disabled (the schedule is then paused with the
 -- reason, so it does not fail every minute); an assignment whose previous scheduled team run still
--- waits for approval (approval_pending); the queue policy while the previous run is active
--- (skip_if_running: overlap; serial: waiting, started when that run ends); then the run starts (a
--- team run through the assignment, whose own policies apply). A start that fails is recorded as
+-- waits for approval (approval_pending); the schedule's queue policy while its previous run is
+-- active (skip_if_running: overlap; serial: waiting, started when that run ends); then the run
+-- starts (a team run through the assignment, whose own policies apply unless the schedule sets its
+-- own approval or queue policy). A start that fails is recorded as
 -- start_failed with the error. The caller holds the schedule's row lock.
 create or replace function lenses.fn_fire_schedule(p_schedule lenses.workflow_schedules, p_fire_at timestamp with time zone, p_manual boolean default false, p_skip lenses.schedule_skip_reason default NULL::lenses.schedule_skip_reason, p_detail text default NULL::text)
  returns lenses.workflow_schedule_fires
@@ -51,12 +52,16 @@ begin
     return lenses.fn_schedule_fire_skipped(v_fire, 'approval_pending', 'the previous fire''s team run still waits for approval');
   end if;
 
-  if p_schedule.workflow_assignment_id is null and v_mode <> 'parallel' then
+  -- The schedule's queue policy, when it has one (an assignment's team runs otherwise queue by the
+  -- assignment's own policy).
+  if v_mode <> 'parallel' and (p_schedule.workflow_assignment_id is null or p_schedule.queue_policy is not null) then
     v_active := exists (select 1 from lenses.workflow_schedule_fires f
                         where f.schedule_id = p_schedule.id and f.fire_at <> p_fire_at
                           and (f.outcome = 'waiting'
                                or exists (select 1 from lenses.workflow_runs r where r.id = f.workflow_run_id
-                                          and r.status not in ('completed', 'failed', 'cancelled', 'timed_out'))));
+                                          and r.status not in ('completed', 'failed', 'cancelled', 'timed_out'))
+                               or exists (select 1 from agents.team_runs t where t.id = f.team_run_id
+                                          and t.status in ('queued', 'running', 'blocked'))));
     if v_active and v_mode = 'skip_if_running' then
       return lenses.fn_schedule_fire_skipped(v_fire, 'overlap', 'the previous run is still active (queue policy skip_if_running)');
     elsif v_active then

@@ -18,6 +18,9 @@ begin
   begin
     if p_schedule.workflow_assignment_id is not null then
       select a.* into v_assignment from agents.workflow_assignments a where a.id = p_schedule.workflow_assignment_id;
+      -- The schedule's approval policy, when it has one, stands for the assignment's for its team runs
+      -- (and an approval binds to it: agents.fn_decide_team_run).
+      v_assignment.approval_policy := coalesce(p_schedule.approval_policy, v_assignment.approval_policy);
       v_team := agents.fn_request_team_run('workflow schedule', v_assignment, p_schedule.input, p_schedule.lenser_id, null);
     else
       select w.* into v_workflow from lenses.workflows w where w.id = p_schedule.workflow_id;

@@ -46,6 +46,7 @@ create table lenses.workflow_schedules (
   constraint workflow_schedules_pause_consistent CHECK (((paused_at IS NOT NULL) OR ((pause_note IS NULL) AND (paused_by IS NULL)))),
   constraint workflow_schedules_pause_note_length CHECK ((char_length(pause_note) <= 2000)),
   constraint workflow_schedules_assignee_from_assignment CHECK (((workflow_assignment_id IS NULL) = (assignee_type IS NULL)) AND ((assignee_type IS NULL) = (assignee_id IS NULL))),
+  constraint workflow_schedules_approval_policy_with_assignment CHECK (((approval_policy IS NULL) OR (workflow_assignment_id IS NOT NULL))),
   constraint workflow_schedules_approval_policy_shape CHECK (((approval_policy IS NULL) OR (agents.fn_approval_policy_errors(approval_policy) = ARRAY[]::text[]))),
   constraint workflow_schedules_retry_policy_shape CHECK (((retry_policy IS NULL) OR (agents.fn_retry_policy_errors(retry_policy) = ARRAY[]::text[]))),
   constraint workflow_schedules_failure_policy_shape CHECK (((failure_policy IS NULL) OR (agents.fn_failure_policy_errors(failure_policy) = ARRAY[]::text[]))),
@@ -59,7 +60,8 @@ create table lenses.workflow_schedules (
 alter table lenses.workflow_schedules enable row level security;
 comment on table lenses.workflow_schedules is 'A workflow (or an assignment''s team run) started on a cron schedule in its own time zone; its fires are lenses.workflow_schedule_fires.';
 comment on column lenses.workflow_schedules.catch_up_window_seconds is 'After downtime, missed fires this recent still start; null: only the latest missed fire. The rest are recorded as skipped.';
-comment on column lenses.workflow_schedules.queue_policy is 'A fire while the previous run is active: parallel starts anyway, serial waits, skip_if_running skips (null: parallel; an assignment''s own policy applies to its team runs).';
+comment on column lenses.workflow_schedules.approval_policy is 'For a schedule of an assignment: the approval policy its team runs are requested with, instead of the assignment''s (null: the assignment''s). A plain workflow run has none.';
+comment on column lenses.workflow_schedules.queue_policy is 'A fire while the schedule''s previous run is active: parallel starts anyway, serial waits, skip_if_running skips (null: parallel for a workflow, and for an assignment its own queue policy alone).';
 comment on column lenses.workflow_schedules.next_run_at is 'The next fire time (UTC); null when the schedule has ended or reached its limit.';
 
 create index workflow_schedules_due_idx on lenses.workflow_schedules using btree (next_run_at) where (next_run_at IS NOT NULL);

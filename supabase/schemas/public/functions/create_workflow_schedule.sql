@@ -1,6 +1,6 @@
 -- Schedules a workflow (or, with p_workflow_assignment_id, an assignment's team run) on a cron
 -- expression in an IANA time zone, for an owner of the workflow. Runs belong to the caller.
-create or replace function public.create_workflow_schedule(p_workflow_id uuid, p_name text, p_cron_expression text, p_timezone text default 'UTC'::text, p_input jsonb default '{}'::jsonb, p_workflow_assignment_id uuid default NULL::uuid, p_start_at timestamp with time zone default NULL::timestamp with time zone, p_end_at timestamp with time zone default NULL::timestamp with time zone, p_max_fires integer default NULL::integer, p_catch_up_window_seconds integer default NULL::integer, p_dst_gap lenses.schedule_dst_gap default 'fire_after_gap'::lenses.schedule_dst_gap, p_dst_overlap lenses.schedule_dst_overlap default 'first'::lenses.schedule_dst_overlap, p_queue_policy jsonb default NULL::jsonb, p_retry_policy jsonb default NULL::jsonb, p_failure_policy jsonb default NULL::jsonb)
+create or replace function public.create_workflow_schedule(p_workflow_id uuid, p_name text, p_cron_expression text, p_timezone text default 'UTC'::text, p_input jsonb default '{}'::jsonb, p_workflow_assignment_id uuid default NULL::uuid, p_start_at timestamp with time zone default NULL::timestamp with time zone, p_end_at timestamp with time zone default NULL::timestamp with time zone, p_max_fires integer default NULL::integer, p_catch_up_window_seconds integer default NULL::integer, p_dst_gap lenses.schedule_dst_gap default 'fire_after_gap'::lenses.schedule_dst_gap, p_dst_overlap lenses.schedule_dst_overlap default 'first'::lenses.schedule_dst_overlap, p_queue_policy jsonb default NULL::jsonb, p_retry_policy jsonb default NULL::jsonb, p_failure_policy jsonb default NULL::jsonb, p_approval_policy jsonb default NULL::jsonb)
  returns lenses.workflow_schedules
  language plpgsql
  security definer
@@ -26,6 +26,7 @@ begin
   end if;
   perform lenses.fn_rpc_schedule_settings(c_rpc, p_name, p_cron_expression, p_timezone, p_input, p_start_at, p_end_at,
     p_max_fires, p_catch_up_window_seconds, p_queue_policy, p_retry_policy, p_failure_policy);
+  perform lenses.fn_rpc_schedule_approval(c_rpc, p_workflow_assignment_id, p_approval_policy);
   if p_workflow_assignment_id is not null then
     select a.* into v_assignment from agents.workflow_assignments a where a.id = p_workflow_assignment_id;
     if not found or v_assignment.workflow_id <> p_workflow_id then
@@ -42,11 +43,11 @@ begin
 
   insert into lenses.workflow_schedules (lenser_id, workflow_id, workflow_assignment_id, assignee_type, assignee_id, name,
     cron_expression, timezone, input, dst_gap, dst_overlap, catch_up_window_seconds, start_at, end_at, max_fires,
-    queue_policy, retry_policy, failure_policy)
+    queue_policy, retry_policy, failure_policy, approval_policy)
   values (v_me, p_workflow_id, p_workflow_assignment_id, v_assignment.assignee_kind,
     coalesce(v_assignment.assignee_ai_lenser_id, v_assignment.assignee_team_id), btrim(p_name), btrim(p_cron_expression),
     p_timezone, p_input, p_dst_gap, p_dst_overlap, p_catch_up_window_seconds, p_start_at, p_end_at, p_max_fires,
-    p_queue_policy, p_retry_policy, p_failure_policy)
+    p_queue_policy, p_retry_policy, p_failure_policy, p_approval_policy)
   returning * into v_schedule;
   update lenses.workflow_schedules s set next_run_at = lenses.fn_schedule_next_fire(v_schedule, now(), false)
   where s.id = v_schedule.id returning * into v_schedule;
@@ -54,7 +55,7 @@ begin
 end
 $function$;
 
-comment on function public.create_workflow_schedule(p_workflow_id uuid, p_name text, p_cron_expression text, p_timezone text, p_input jsonb, p_workflow_assignment_id uuid, p_start_at timestamp with time zone, p_end_at timestamp with time zone, p_max_fires integer, p_catch_up_window_seconds integer, p_dst_gap lenses.schedule_dst_gap, p_dst_overlap lenses.schedule_dst_overlap, p_queue_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb) is 'Schedules a workflow (or an assignment''s team run) on a five-field cron expression in an IANA time zone. [security definer: writes schedules; checks the caller owns the workflow and the assignee]';
+comment on function public.create_workflow_schedule(p_workflow_id uuid, p_name text, p_cron_expression text, p_timezone text, p_input jsonb, p_workflow_assignment_id uuid, p_start_at timestamp with time zone, p_end_at timestamp with time zone, p_max_fires integer, p_catch_up_window_seconds integer, p_dst_gap lenses.schedule_dst_gap, p_dst_overlap lenses.schedule_dst_overlap, p_queue_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb, p_approval_policy jsonb) is 'Schedules a workflow (or an assignment''s team run) on a five-field cron expression in an IANA time zone. [security definer: writes schedules; checks the caller owns the workflow and the assignee]';
 
-revoke all on function public.create_workflow_schedule(p_workflow_id uuid, p_name text, p_cron_expression text, p_timezone text, p_input jsonb, p_workflow_assignment_id uuid, p_start_at timestamp with time zone, p_end_at timestamp with time zone, p_max_fires integer, p_catch_up_window_seconds integer, p_dst_gap lenses.schedule_dst_gap, p_dst_overlap lenses.schedule_dst_overlap, p_queue_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb) from public;
-grant execute on function public.create_workflow_schedule(p_workflow_id uuid, p_name text, p_cron_expression text, p_timezone text, p_input jsonb, p_workflow_assignment_id uuid, p_start_at timestamp with time zone, p_end_at timestamp with time zone, p_max_fires integer, p_catch_up_window_seconds integer, p_dst_gap lenses.schedule_dst_gap, p_dst_overlap lenses.schedule_dst_overlap, p_queue_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb) to authenticated;
+revoke all on function public.create_workflow_schedule(p_workflow_id uuid, p_name text, p_cron_expression text, p_timezone text, p_input jsonb, p_workflow_assignment_id uuid, p_start_at timestamp with time zone, p_end_at timestamp with time zone, p_max_fires integer, p_catch_up_window_seconds integer, p_dst_gap lenses.schedule_dst_gap, p_dst_overlap lenses.schedule_dst_overlap, p_queue_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb, p_approval_policy jsonb) from public;
+grant execute on function public.create_workflow_schedule(p_workflow_id uuid, p_name text, p_cron_expression text, p_timezone text, p_input jsonb, p_workflow_assignment_id uuid, p_start_at timestamp with time zone, p_end_at timestamp with time zone, p_max_fires integer, p_catch_up_window_seconds integer, p_dst_gap lenses.schedule_dst_gap, p_dst_overlap lenses.schedule_dst_overlap, p_queue_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb, p_approval_policy jsonb) to authenticated;

@@ -1,6 +1,6 @@
 -- Changes a schedule's settings (an owner); null arguments keep their value. The next fire time is
 -- computed again from now: a change never fires the past.
-create or replace function public.update_workflow_schedule(p_schedule_id uuid, p_name text default NULL::text, p_cron_expression text default NULL::text, p_timezone text default NULL::text, p_input jsonb default NULL::jsonb, p_start_at timestamp with time zone default NULL::timestamp with time zone, p_end_at timestamp with time zone default NULL::timestamp with time zone, p_max_fires integer default NULL::integer, p_catch_up_window_seconds integer default NULL::integer, p_dst_gap lenses.schedule_dst_gap default NULL::lenses.schedule_dst_gap, p_dst_overlap lenses.schedule_dst_overlap default NULL::lenses.schedule_dst_overlap, p_queue_policy jsonb default NULL::jsonb, p_retry_policy jsonb default NULL::jsonb, p_failure_policy jsonb default NULL::jsonb)
+create or replace function public.update_workflow_schedule(p_schedule_id uuid, p_name text default NULL::text, p_cron_expression text default NULL::text, p_timezone text default NULL::text, p_input jsonb default NULL::jsonb, p_start_at timestamp with time zone default NULL::timestamp with time zone, p_end_at timestamp with time zone default NULL::timestamp with time zone, p_max_fires integer default NULL::integer, p_catch_up_window_seconds integer default NULL::integer, p_dst_gap lenses.schedule_dst_gap default NULL::lenses.schedule_dst_gap, p_dst_overlap lenses.schedule_dst_overlap default NULL::lenses.schedule_dst_overlap, p_queue_policy jsonb default NULL::jsonb, p_retry_policy jsonb default NULL::jsonb, p_failure_policy jsonb default NULL::jsonb, p_approval_policy jsonb default NULL::jsonb)
  returns lenses.workflow_schedules
  language plpgsql
  security definer
@@ -12,6 +12,7 @@ begin
   perform lenses.fn_rpc_schedule_settings('update_workflow_schedule', p_name, p_cron_expression, p_timezone, p_input,
     coalesce(p_start_at, v_schedule.start_at), coalesce(p_end_at, v_schedule.end_at), p_max_fires,
     p_catch_up_window_seconds, p_queue_policy, p_retry_policy, p_failure_policy);
+  perform lenses.fn_rpc_schedule_approval('update_workflow_schedule', v_schedule.workflow_assignment_id, p_approval_policy);
   update lenses.workflow_schedules s set
     name = coalesce(btrim(p_name), s.name),
     cron_expression = coalesce(btrim(p_cron_expression), s.cron_expression),
@@ -25,7 +26,8 @@ begin
     dst_overlap = coalesce(p_dst_overlap, s.dst_overlap),
     queue_policy = coalesce(p_queue_policy, s.queue_policy),
     retry_policy = coalesce(p_retry_policy, s.retry_policy),
-    failure_policy = coalesce(p_failure_policy, s.failure_policy)
+    failure_policy = coalesce(p_failure_policy, s.failure_policy),
+    approval_policy = coalesce(p_approval_policy, s.approval_policy)
   where s.id = v_schedule.id
   returning * into v_schedule;
   update lenses.workflow_schedules s set next_run_at = lenses.fn_schedule_next_fire(v_schedule, now(), false)
@@ -34,7 +36,7 @@ begin
 end
 $function$;
 
-comment on function public.update_workflow_schedule(p_schedule_id uuid, p_name text, p_cron_expression text, p_timezone text, p_input jsonb, p_start_at timestamp with time zone, p_end_at timestamp with time zone, p_max_fires integer, p_catch_up_window_seconds integer, p_dst_gap lenses.schedule_dst_gap, p_dst_overlap lenses.schedule_dst_overlap, p_queue_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb) is 'Changes a schedule''s settings (owners); the next fire time is computed again from now. [security definer: writes schedules; checks the caller owns the workflow]';
+comment on function public.update_workflow_schedule(p_schedule_id uuid, p_name text, p_cron_expression text, p_timezone text, p_input jsonb, p_start_at timestamp with time zone, p_end_at timestamp with time zone, p_max_fires integer, p_catch_up_window_seconds integer, p_dst_gap lenses.schedule_dst_gap, p_dst_overlap lenses.schedule_dst_overlap, p_queue_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb, p_approval_policy jsonb) is 'Changes a schedule''s settings (owners); the next fire time is computed again from now. [security definer: writes schedules; checks the caller owns the workflow]';
 
-revoke all on function public.update_workflow_schedule(p_schedule_id uuid, p_name text, p_cron_expression text, p_timezone text, p_input jsonb, p_start_at timestamp with time zone, p_end_at timestamp with time zone, p_max_fires integer, p_catch_up_window_seconds integer, p_dst_gap lenses.schedule_dst_gap, p_dst_overlap lenses.schedule_dst_overlap, p_queue_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb) from public;
-grant execute on function public.update_workflow_schedule(p_schedule_id uuid, p_name text, p_cron_expression text, p_timezone text, p_input jsonb, p_start_at timestamp with time zone, p_end_at timestamp with time zone, p_max_fires integer, p_catch_up_window_seconds integer, p_dst_gap lenses.schedule_dst_gap, p_dst_overlap lenses.schedule_dst_overlap, p_queue_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb) to authenticated;
+revoke all on function public.update_workflow_schedule(p_schedule_id uuid, p_name text, p_cron_expression text, p_timezone text, p_input jsonb, p_start_at timestamp with time zone, p_end_at timestamp with time zone, p_max_fires integer, p_catch_up_window_seconds integer, p_dst_gap lenses.schedule_dst_gap, p_dst_overlap lenses.schedule_dst_overlap, p_queue_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb, p_approval_policy jsonb) from public;
+grant execute on function public.update_workflow_schedule(p_schedule_id uuid, p_name text, p_cron_expression text, p_timezone text, p_input jsonb, p_start_at timestamp with time zone, p_end_at timestamp with time zone, p_max_fires integer, p_catch_up_window_seconds integer, p_dst_gap lenses.schedule_dst_gap, p_dst_overlap lenses.schedule_dst_overlap, p_queue_policy jsonb, p_retry_policy jsonb, p_failure_policy jsonb, p_approval_policy jsonb) to authenticated;

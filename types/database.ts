@@ -2809,7 +2809,7 @@ export type Database = {
           "timezone": string;
           "updated_at": string;
           "workflow_assignment_id": string | null;
-          "workflow_id": string;
+          "workflow_id": string | null;
         };
         ComputedFields: never;
         Insert: {
@@ -2842,7 +2842,7 @@ export type Database = {
           "timezone"?: string;
           "updated_at"?: string;
           "workflow_assignment_id"?: string | null;
-          "workflow_id": string;
+          "workflow_id"?: string | null;
         };
         Update: {
           "approval_policy"?: Json | null;
@@ -2874,7 +2874,7 @@ export type Database = {
           "timezone"?: string;
           "updated_at"?: string;
           "workflow_assignment_id"?: string | null;
-          "workflow_id"?: string;
+          "workflow_id"?: string | null;
         };
         Relationships: [
           {
@@ -3511,7 +3511,7 @@ export type Database = {
           "timezone": string;
           "updated_at": string;
           "workflow_assignment_id": string | null;
-          "workflow_id": string;
+          "workflow_id": string | null;
         };
         SetofOptions: {
           from: "*";
@@ -3614,7 +3614,7 @@ export type Database = {
           "timezone": string;
           "updated_at": string;
           "workflow_assignment_id": string | null;
-          "workflow_id": string;
+          "workflow_id": string | null;
         };
         SetofOptions: {
           from: "*";

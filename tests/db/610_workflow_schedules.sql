@@ -3,7 +3,7 @@
 -- unpublished workflow: the schedule pauses itself), serial waits, run now and backfill, the run's
 -- end recorded on the schedule, and who may see or do what.
 begin;
-select plan(50);
+select plan(55);
 
 select tests.create_user('sc-alice@example.com', '{"handle":"sc-alice"}') as alice \gset
 select tests.create_user('sc-olga@example.com', '{"handle":"sc-olga"}') as olga \gset
@@ -119,6 +119,23 @@ select results_eq(format($$select f.skip_reason::text, s.paused_at is not null, 
   $$values ('workflow_unpublished', true, 'the workflow is archived, not published')$$,
   'a fire of an unpublished workflow is skipped and the schedule pauses itself with the reason');
 
+-- ---------------------------------------------------------------- a deleted workflow pauses the schedule too
+select tests.authenticate_as(:'alice');
+select (public.create_workflow(p_title => 'Short-lived draft')).id as wf_draft \gset
+select (public.create_workflow_schedule(:'wf_draft', 'Draft daily', '0 7 * * *')).id as s11 \gset
+delete from lenses.workflows where id = :'wf_draft';
+select tests.clear_authentication();
+update lenses.workflow_schedules set next_run_at = now() - interval '1 second' where id = :'s11';
+select lenses.fn_dispatch_schedules();
+select results_eq(format($$select f.skip_reason::text, f.detail, s.workflow_id is null, s.pause_note from lenses.workflow_schedule_fires f
+    join lenses.workflow_schedules s on s.id = f.schedule_id where f.schedule_id = %L$$, :'s11'),
+  $$values ('workflow_unpublished', 'the workflow was deleted', true, 'the workflow was deleted')$$,
+  'a schedule whose workflow was deleted keeps its history, records why it did not run, and pauses itself');
+select tests.authenticate_as(:'alice');
+select is((public.get_workflow_schedule(:'s11')).paused_at is not null, true, 'its owner still sees it');
+select is((public.delete_workflow_schedule(:'s11')).id, :'s11'::uuid, 'and may delete it');
+select tests.clear_authentication();
+
 -- ---------------------------------------------------------------- run now, backfill, limits
 select next_run_at as s3_next from lenses.workflow_schedules where id = :'s3' \gset
 select tests.authenticate_as(:'olga');
@@ -177,6 +194,11 @@ select public.reject_team_run(:'s9_team', 'not this week');
 select tests.clear_authentication();
 select is((select last_result::text from lenses.workflow_schedules where id = :'s9'), 'cancelled',
   'the team run''s end is recorded on the schedule');
+delete from agents.workflow_assignments where id = :'a3';
+select results_eq(format($$select workflow_assignment_id is null, assignee_type::text from lenses.workflow_schedules where id = %L$$, :'s9'),
+  $$values (true, 'agent')$$, 'a schedule outlives its deleted assignment, remembering the assignee');
+select results_eq(format($$select skip_reason::text, detail from lenses.fn_fire_schedule((select s from lenses.workflow_schedules s where id = %L), '2026-01-19 08:00Z')$$, :'s9'),
+  $$values ('assignment_disabled', 'the assignment was deleted')$$, 'and its next fire pauses it with the reason');
 
 -- ---------------------------------------------------------------- a schedule's own approval and queue policy
 select tests.authenticate_as(:'alice');

@@ -1,7 +1,7 @@
 -- One fire of a schedule at the time it stands for. The fire's row is written first (its key is
 -- (schedule, fire time)): when it exists already, this fire happened and nothing starts (returns
 -- null). Otherwise, in order: a given skip reason (catch-up); paused (not for a manual fire); the
--- workflow no longer published, or the assignment disabled (the schedule is then paused with the
+-- workflow deleted or no longer published, or the assignment deleted or disabled (the schedule is then paused with the
 -- reason, so it does not fail every minute); an assignment whose previous scheduled team run still
 -- waits for approval (approval_pending); the schedule's queue policy while its previous run is
 -- active (skip_if_running: overlap; serial: waiting, started when that run ends); then the run
@@ -38,8 +38,16 @@ begin
   end if;
   if p_schedule.paused_at is not null and not p_manual then
     return lenses.fn_schedule_fire_skipped(v_fire, 'paused', p_schedule.pause_note);
+  elsif v_workflow.id is null then
+    v_pause := 'the workflow was deleted';
+    perform lenses.fn_pause_schedule(p_schedule.id, v_pause, null);
+    return lenses.fn_schedule_fire_skipped(v_fire, 'workflow_unpublished', v_pause);
+  elsif p_schedule.assignee_type is not null and p_schedule.workflow_assignment_id is null then
+    v_pause := 'the assignment was deleted';
+    perform lenses.fn_pause_schedule(p_schedule.id, v_pause, null);
+    return lenses.fn_schedule_fire_skipped(v_fire, 'assignment_disabled', v_pause);
   elsif v_workflow.status is distinct from 'published' then
-    v_pause := format('the workflow is %s, not published', coalesce(v_workflow.status::text, 'gone'));
+    v_pause := format('the workflow is %s, not published', v_workflow.status);
     perform lenses.fn_pause_schedule(p_schedule.id, v_pause, null);
     return lenses.fn_schedule_fire_skipped(v_fire, 'workflow_unpublished', v_pause);
   elsif p_schedule.workflow_assignment_id is not null and v_assignment.status is distinct from 'active' then

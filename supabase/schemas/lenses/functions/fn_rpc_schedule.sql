@@ -16,7 +16,13 @@ begin
     raise exception '%: p_schedule_id is required', p_rpc using errcode = '22023';
   end if;
   select s.* into v_schedule from lenses.workflow_schedules s where s.id = p_schedule_id for update;
-  v_role := case when found then lenses.fn_schedule_role(v_schedule.workflow_id, v_schedule.workflow_assignment_id) end;
+  v_role := case
+    when not found then null
+    -- its workflow was deleted: the schedule is its lenser's to inspect, edit or delete
+    when v_schedule.workflow_id is null then
+      case when v_schedule.lenser_id in (select lensers.editable_profile_ids()) then 'owner'
+           when v_schedule.lenser_id in (select lensers.actable_profile_ids()) then 'operator' end
+    else lenses.fn_schedule_role(v_schedule.workflow_id, v_schedule.workflow_assignment_id) end;
   if v_role is null then
     raise exception '%: no schedule % that you can see', p_rpc, p_schedule_id using errcode = 'P0002';
   end if;

@@ -5,7 +5,7 @@
 create table lenses.workflow_schedules (
   id uuid default gen_random_uuid() not null,
   lenser_id uuid not null,
-  workflow_id uuid not null,
+  workflow_id uuid,
   workflow_assignment_id uuid,
   assignee_type agents.assignee_kind,
   assignee_id uuid,
@@ -45,7 +45,7 @@ create table lenses.workflow_schedules (
   constraint workflow_schedules_fire_count_not_negative CHECK ((fire_count >= 0)),
   constraint workflow_schedules_pause_consistent CHECK (((paused_at IS NOT NULL) OR ((pause_note IS NULL) AND (paused_by IS NULL)))),
   constraint workflow_schedules_pause_note_length CHECK ((char_length(pause_note) <= 2000)),
-  constraint workflow_schedules_assignee_from_assignment CHECK (((workflow_assignment_id IS NULL) = (assignee_type IS NULL)) AND ((assignee_type IS NULL) = (assignee_id IS NULL))),
+  constraint workflow_schedules_assignee_from_assignment CHECK ((((workflow_assignment_id IS NULL) OR (assignee_type IS NOT NULL)) AND ((assignee_type IS NULL) = (assignee_id IS NULL)))),
   constraint workflow_schedules_approval_policy_with_assignment CHECK (((approval_policy IS NULL) OR (workflow_assignment_id IS NOT NULL))),
   constraint workflow_schedules_approval_policy_shape CHECK (((approval_policy IS NULL) OR (agents.fn_approval_policy_errors(approval_policy) = ARRAY[]::text[]))),
   constraint workflow_schedules_retry_policy_shape CHECK (((retry_policy IS NULL) OR (agents.fn_retry_policy_errors(retry_policy) = ARRAY[]::text[]))),
@@ -53,12 +53,14 @@ create table lenses.workflow_schedules (
   constraint workflow_schedules_queue_policy_shape CHECK (((queue_policy IS NULL) OR (agents.fn_queue_policy_errors(queue_policy) = ARRAY[]::text[]))),
   constraint workflow_schedules_lenser_id_fkey FOREIGN KEY (lenser_id) REFERENCES lensers.profiles(id) ON DELETE CASCADE,
   constraint workflow_schedules_paused_by_fkey FOREIGN KEY (paused_by) REFERENCES lensers.profiles(id) ON DELETE SET NULL,
-  constraint workflow_schedules_workflow_assignment_id_fkey FOREIGN KEY (workflow_assignment_id) REFERENCES agents.workflow_assignments(id) ON DELETE CASCADE,
-  constraint workflow_schedules_workflow_id_fkey FOREIGN KEY (workflow_id) REFERENCES lenses.workflows(id) ON DELETE CASCADE
+  constraint workflow_schedules_workflow_assignment_id_fkey FOREIGN KEY (workflow_assignment_id) REFERENCES agents.workflow_assignments(id) ON DELETE SET NULL,
+  constraint workflow_schedules_workflow_id_fkey FOREIGN KEY (workflow_id) REFERENCES lenses.workflows(id) ON DELETE SET NULL
 );
 
 alter table lenses.workflow_schedules enable row level security;
 comment on table lenses.workflow_schedules is 'A workflow (or an assignment''s team run) started on a cron schedule in its own time zone; its fires are lenses.workflow_schedule_fires.';
+comment on column lenses.workflow_schedules.workflow_id is 'The workflow it runs; null once that workflow was deleted (the schedule then pauses itself at its next fire, with the reason, and keeps its history).';
+comment on column lenses.workflow_schedules.assignee_type is 'For a schedule of an assignment: the assignee''s kind (kept when the assignment is deleted, which pauses the schedule).';
 comment on column lenses.workflow_schedules.catch_up_window_seconds is 'After downtime, missed fires this recent still start; null: only the latest missed fire. The rest are recorded as skipped.';
 comment on column lenses.workflow_schedules.approval_policy is 'For a schedule of an assignment: the approval policy its team runs are requested with, instead of the assignment''s (null: the assignment''s). A plain workflow run has none.';
 comment on column lenses.workflow_schedules.queue_policy is 'A fire while the schedule''s previous run is active: parallel starts anyway, serial waits, skip_if_running skips (null: parallel for a workflow, and for an assignment its own queue policy alone).';

@@ -3,7 +3,7 @@
 -- unpublished workflow: the schedule pauses itself), serial waits, run now and backfill, the run's
 -- end recorded on the schedule, and who may see or do what.
 begin;
-select plan(55);
+select plan(57);
 
 select tests.create_user('sc-alice@example.com', '{"handle":"sc-alice"}') as alice \gset
 select tests.create_user('sc-olga@example.com', '{"handle":"sc-olga"}') as olga \gset
@@ -32,6 +32,10 @@ select throws_ok(format($$select public.create_workflow_schedule(%L, 'Mine now',
   'a stranger cannot schedule someone else''s workflow');
 select tests.clear_authentication();
 select is((select count(*)::int from lenses.workflow_schedules where workflow_id = :'wf'), 0, 'nothing was written');
+select throws_ok(format($$insert into lenses.workflow_schedules (lenser_id, workflow_id, name, cron_expression, timezone) values (%L, %L, 'x', '* * * * *', 'Mars/Olympus')$$,
+  tests.human(:'alice'), :'wf'), '22023', null, 'the database refuses an unknown time zone however the row is written');
+select throws_ok(format($$insert into lenses.workflow_schedules (lenser_id, workflow_id, name, cron_expression) values (%L, %L, 'x', '* * *')$$,
+  tests.human(:'alice'), :'wf'), '23514', null, 'and an invalid expression');
 
 select tests.authenticate_as(:'alice');
 select (public.create_workflow_schedule(:'wf', 'Berlin mornings', '30 9 * * 1-5', 'Europe/Berlin', '{}')).id as s1 \gset

@@ -84,5 +84,7 @@ create policy workflow_schedules_select on lenses.workflow_schedules
 
 create trigger workflow_schedules_set_updated_at before update on lenses.workflow_schedules for each row execute procedure lensers.tg_set_updated_at();
 
+create trigger workflow_schedules_check_timezone before insert or update of timezone on lenses.workflow_schedules for each row execute procedure lenses.tg_workflow_schedules_check_timezone();
+
 grant select on table lenses.workflow_schedules to authenticated;
 grant all on table lenses.workflow_schedules to service_role;

@@ -91,6 +91,12 @@ ensure_component() {
     mark_started "$name"
   else
     stop_component "$name" "$match"
+    # What it said, and (for the gateway) what its health check saw: a start that fails says why.
+    warn "---- last lines of $LOG_DIR/$name.log ----"
+    tail -n 20 "$LOG_DIR/$name.log" >&2 2>/dev/null || true
+    if [ "$name" = gateway ]; then
+      warn "rest ready: $(curl -fsS -o /dev/null -w '%{http_code}' "http://127.0.0.1:$REST_ADMIN_PORT/ready" 2>/dev/null || echo no)"
+    fi
     die "$name did not start; its log is $LOG_DIR/$name.log"
   fi
 }

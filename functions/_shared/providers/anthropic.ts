@@ -1,7 +1,8 @@
 // Anthropic Messages API through the official SDK, streamed. System messages become the top-level
 // `system`; a json contract is asked for in the system prompt (the API has no JSON mode). The
 // Messages API deprecated temperature / top_p / top_k and the SDK (1.x) no longer takes them, so
-// only max_tokens and stop sequences are sent.
+// only max_tokens and stop sequences are sent. Tool calls are tool_use content blocks whose input
+// streams as input_json_delta pieces; tool results go back as tool_result blocks of a user message.
 import Anthropic, {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -13,6 +14,13 @@ import { classify, stainlessErrorReader } from "./errors.ts";
 import { jsonInstruction, wantsJson } from "./json_instruction.ts";
 import { MAX_TOKENS, numberParam, STOP, stopParam } from "./params.ts";
 import {
+  argumentsObject,
+  conversationTurns,
+  offeredTools,
+  StreamedToolCalls,
+  type Turn,
+} from "./tool_calls.ts";
+import {
   type CompletionRequest,
   type CompletionResult,
   type Provider,
@@ -20,6 +28,8 @@ import {
 } from "./types.ts";
 
 type StreamingBody = Anthropic.Messages.MessageCreateParamsStreaming;
+type MessageParam = Anthropic.Messages.MessageParam;
+type InputSchema = Anthropic.Messages.Tool.InputSchema;
 
 export const ANTHROPIC_DEFAULT_BASE_URL = "https://api.anthropic.com";
 /** The API requires max_tokens; used when params set none. */
@@ -55,6 +65,7 @@ export class AnthropicProvider implements Provider {
       let finishReason: string | null = null;
       // input_tokens counts only the uncached part of the prompt; the cache reads and writes come on top.
       let input = 0, cacheRead = 0, cacheWrite = 0, output = 0;
+      const toolCalls = new StreamedToolCalls();
       for await (const event of stream) {
         switch (event.type) {
           case "message_start": {
@@ -66,8 +77,16 @@ export class AnthropicProvider implements Provider {
             output = u.output_tokens ?? 0;
             break;
           }
+          case "content_block_start":
+            if (event.content_block.type === "tool_use") {
+              toolCalls.add(event.index, { id: event.content_block.id, name: event.content_block.name });
+            }
+            break;
           case "content_block_delta":
             if (event.delta.type === "text_delta") await scope.emit(event.delta.text);
+            else if (event.delta.type === "input_json_delta") {
+              toolCalls.add(event.index, { arguments: event.delta.partial_json });
+            }
             break;
           case "message_delta": {
             // Counts here are cumulative; the prompt-side ones are present only when they changed.
@@ -85,6 +104,7 @@ export class AnthropicProvider implements Provider {
         usage: { inputTokens: input + cacheRead + cacheWrite, outputTokens: output, cachedTokens: cacheRead },
         finishReason,
         model,
+        toolCalls: toolCalls.list(),
       });
     } catch (err) {
       throw scope.failure(err, (e) => classify(e, this.key, anthropicErrorReader));
@@ -102,11 +122,45 @@ export class AnthropicProvider implements Provider {
       max_tokens: numberParam(this.key, p, MAX_TOKENS, { integer: true, min: 1 }) ??
         ANTHROPIC_DEFAULT_MAX_TOKENS,
       system: system.length > 0 ? system.join("\n\n") : undefined,
-      messages: req.messages
-        .filter((m) => m.role !== "system")
-        .map((m) => ({ role: m.role as "user" | "assistant", content: m.content })),
+      messages: conversationTurns(req.messages).map(messageParam),
       stop_sequences: stopParam(this.key, p, STOP),
+      tools: offeredTools(req)?.map((t) => ({
+        name: t.name,
+        description: t.description,
+        input_schema: t.parameters as InputSchema,
+      })),
       stream: true,
     };
   }
+}
+
+function messageParam(turn: Turn): MessageParam {
+  if (turn.kind === "tool_results") {
+    return {
+      role: "user",
+      content: turn.results.map((r) => ({
+        type: "tool_result" as const,
+        tool_use_id: r.toolCallId,
+        content: r.content,
+        is_error: r.isError === true,
+      })),
+    };
+  }
+  const m = turn.message;
+  if (m.role !== "assistant" || !m.toolCalls?.length) {
+    return { role: m.role as "user" | "assistant", content: m.content };
+  }
+  return {
+    role: "assistant",
+    content: [
+      // The API refuses an empty text block.
+      ...(m.content ? [{ type: "text" as const, text: m.content }] : []),
+      ...m.toolCalls.map((c) => ({
+        type: "tool_use" as const,
+        id: c.id,
+        name: c.name,
+        input: argumentsObject(c.arguments),
+      })),
+    ],
+  };
 }

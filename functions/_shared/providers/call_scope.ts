@@ -1,7 +1,7 @@
 // One call in progress: the whole-call deadline and the caller's signal folded into one AbortSignal
 // for the SDK, the streamed text with its time to first token, and the final classification of a
 // failure as timeout / cancelled before any provider-specific mapping.
-import { type CompletionRequest, type CompletionResult, ProviderError, type Usage } from "./types.ts";
+import { type CompletionRequest, type CompletionResult, ProviderError, type ToolCall, type Usage } from "./types.ts";
 
 export class CallScope {
   /** Aborted when the caller aborts or the deadline passes; hand it to the SDK. */
@@ -77,7 +77,9 @@ export class CallScope {
     return this.timedOut ? this.timeoutError(cause) : this.cancelledError(cause);
   }
 
-  finish(fields: { usage: Usage; finishReason: string | null; model: string }): CompletionResult {
+  finish(
+    fields: { usage: Usage; finishReason: string | null; model: string; toolCalls?: ToolCall[] },
+  ): CompletionResult {
     this.throwIfAborted();
     const now = performance.now();
     return {
@@ -87,6 +89,7 @@ export class CallScope {
       latencyMs: Math.round(now - this.started),
       ttftMs: this.firstTextAt === null ? null : Math.round(this.firstTextAt - this.started),
       model: fields.model,
+      toolCalls: fields.toolCalls ?? [],
     };
   }
 

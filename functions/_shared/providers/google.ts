@@ -1,7 +1,10 @@
 // Google Gemini (Gemini API, not Vertex) through the official @google/genai SDK, streamed with
 // generateContentStream (streamGenerateContent?alt=sse). System messages become systemInstruction;
-// a json contract sets responseMimeType application/json and states the fields in the instruction.
-import { ApiError, type Content, GoogleGenAI } from "@google/genai";
+// a json contract states the fields in the instruction and, unless tools are offered (Gemini refuses
+// both at once), sets responseMimeType application/json.
+// Tools are functionDeclarations with their raw JSON schema; Gemini streams each call whole, as a
+// functionCall part (args an object, often no id), and reads results as functionResponse parts.
+import { ApiError, type Content, GoogleGenAI, type Part } from "@google/genai";
 import { CallScope } from "./call_scope.ts";
 import { classify, type SdkErrorReader } from "./errors.ts";
 import { jsonInstruction, wantsJson } from "./json_instruction.ts";
@@ -18,13 +21,28 @@ import {
   TOP_P,
 } from "./params.ts";
 import {
+  argumentsObject,
+  conversationTurns,
+  generatedCallId,
+  offeredTools,
+  type Turn,
+} from "./tool_calls.ts";
+import {
   type CompletionRequest,
   type CompletionResult,
   type Provider,
   type ProviderConfig,
+  type ToolCall,
+  type ToolResultMessage,
 } from "./types.ts";
 
 type StreamParams = Parameters<GoogleGenAI["models"]["generateContentStream"]>[0];
+
+/**
+ * Google's documented stand-in for a thoughtSignature the history lost: Gemini 3 refuses a replayed
+ * model turn whose first functionCall part carries none.
+ */
+export const SKIP_THOUGHT_SIGNATURE = "skip_thought_signature_validator";
 
 export class GoogleProvider implements Provider {
   readonly key = "google";
@@ -58,6 +76,7 @@ export class GoogleProvider implements Provider {
       let model = req.model;
       let finishReason: string | null = null;
       let prompt = 0, candidates = 0, thoughts = 0, cached = 0;
+      const toolCalls: ToolCall[] = [];
       for await (const chunk of stream) {
         if (chunk.modelVersion) model = chunk.modelVersion;
         const candidate = chunk.candidates?.[0];
@@ -65,6 +84,7 @@ export class GoogleProvider implements Provider {
         await scope.emit(
           parts.map((part) => (part.thought || typeof part.text !== "string" ? "" : part.text)).join(""),
         );
+        for (const part of parts) if (part.functionCall) toolCalls.push(toolCallOf(part, toolCalls.length));
         if (candidate?.finishReason) finishReason = candidate.finishReason;
         const u = chunk.usageMetadata;
         if (u) {
@@ -79,6 +99,7 @@ export class GoogleProvider implements Provider {
         usage: { inputTokens: prompt, outputTokens: candidates + thoughts, cachedTokens: cached },
         finishReason,
         model,
+        toolCalls,
       });
     } catch (err) {
       throw scope.failure(err, (e) => classify(e, this.key, geminiErrorReader(errorHeaders)));
@@ -92,9 +113,8 @@ export class GoogleProvider implements Provider {
     const system = req.messages.filter((m) => m.role === "system").map((m) => m.content);
     const json = wantsJson(req.outputContract);
     if (json) system.push(jsonInstruction(req.outputContract!));
-    const contents: Content[] = req.messages
-      .filter((m) => m.role !== "system")
-      .map((m) => ({ role: m.role === "assistant" ? "model" : "user", parts: [{ text: m.content }] }));
+    const contents = conversationTurns(req.messages).map((turn) => content(turn, req.model));
+    const tools = offeredTools(req);
     return {
       model: req.model,
       contents,
@@ -108,7 +128,15 @@ export class GoogleProvider implements Provider {
         seed: numberParam(this.key, p, SEED, { integer: true }),
         presencePenalty: numberParam(this.key, p, PRESENCE_PENALTY),
         frequencyPenalty: numberParam(this.key, p, FREQUENCY_PENALTY),
-        responseMimeType: json ? "application/json" : undefined,
+        // Gemini refuses function calling beside a JSON response type; with tools the instruction alone asks.
+        responseMimeType: json && !tools ? "application/json" : undefined,
+        tools: tools && [{
+          functionDeclarations: tools.map((t) => ({
+            name: t.name,
+            description: t.description,
+            parametersJsonSchema: t.parameters,
+          })),
+        }],
         // One HTTP request per call: the worker owns retries, and a resumed answer would be
         // billed across requests it cannot see.
         automaticContinuation: false,
@@ -116,6 +144,62 @@ export class GoogleProvider implements Provider {
       },
     };
   }
+}
+
+function toolCallOf(part: Part, position: number): ToolCall {
+  const call = part.functionCall!;
+  return {
+    id: call.id || generatedCallId(position),
+    name: call.name ?? "",
+    arguments: JSON.stringify(call.args ?? {}),
+    ...(part.thoughtSignature ? { thoughtSignature: part.thoughtSignature } : {}),
+  };
+}
+
+function content(turn: Turn, model: string): Content {
+  if (turn.kind === "tool_results") return { role: "user", parts: turn.results.map(functionResponsePart) };
+  const m = turn.message;
+  if (m.role !== "assistant") return { role: "user", parts: [{ text: m.content }] };
+  const calls = m.toolCalls ?? [];
+  if (calls.length === 0) return { role: "model", parts: [{ text: m.content }] };
+  return {
+    role: "model",
+    parts: [
+      ...(m.content ? [{ text: m.content }] : []),
+      ...calls.map((c, i): Part => {
+        // Of parallel calls only the first carries a signature.
+        const signature = c.thoughtSignature ??
+          (i === 0 && requiresThoughtSignatures(model) ? SKIP_THOUGHT_SIGNATURE : undefined);
+        return {
+          functionCall: { id: c.id, name: c.name, args: argumentsObject(c.arguments) },
+          ...(signature ? { thoughtSignature: signature } : {}),
+        };
+      }),
+    ],
+  };
+}
+
+/** Gemini reads a result under "output", a failure under "error"; JSON content goes as its value. */
+function functionResponsePart(r: ToolResultMessage): Part {
+  let value: unknown = r.content;
+  try {
+    value = JSON.parse(r.content);
+  } catch {
+    // Plain text (a refusal, an error message) goes as it is.
+  }
+  return {
+    functionResponse: {
+      id: r.toolCallId,
+      name: r.name,
+      response: r.isError ? { error: value } : { output: value },
+    },
+  };
+}
+
+/** Gemini 3 and later validate the thoughtSignature of replayed function calls. */
+function requiresThoughtSignatures(model: string): boolean {
+  const major = /(?:^|\/)gemini-(\d+)/.exec(model)?.[1];
+  return major !== undefined && Number(major) >= 3;
 }
 
 /**

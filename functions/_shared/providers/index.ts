@@ -1,6 +1,8 @@
 // The provider layer's entry point: build a provider by kind from explicit config, or from the
-// function's environment (provider keys are function secrets, never stored in tables).
+// function's environment (provider keys are function secrets, never stored in tables); and the
+// embeddings client for OpenAI-compatible servers.
 import { AnthropicProvider } from "./anthropic.ts";
+import { type EmbeddingProvider, OpenAICompatibleEmbeddings } from "./embeddings.ts";
 import { GoogleProvider } from "./google.ts";
 import { LocalProvider } from "./local.ts";
 import { OpenAICompatibleProvider } from "./openai.ts";
@@ -8,6 +10,12 @@ import { type Provider, type ProviderConfig, ProviderError, type ProviderKind } 
 
 export * from "./types.ts";
 export { AnthropicProvider } from "./anthropic.ts";
+export {
+  type EmbeddingProvider,
+  type EmbeddingRequest,
+  type EmbeddingResult,
+  OpenAICompatibleEmbeddings,
+} from "./embeddings.ts";
 export { GoogleProvider } from "./google.ts";
 export { LocalProvider } from "./local.ts";
 export { OpenAICompatibleProvider } from "./openai.ts";
@@ -33,6 +41,24 @@ export function createProvider(kind: ProviderKind, config: ProviderConfig = {}):
         `unknown provider kind ${JSON.stringify(kind)}; expected one of ${PROVIDER_KINDS.join(", ")}`,
       );
   }
+}
+
+/** The kinds with an embeddings client here; the local embedder lives in SQL. */
+export type EmbeddingProviderKind = "openai_compatible";
+
+export const EMBEDDING_PROVIDER_KINDS: readonly EmbeddingProviderKind[] = ["openai_compatible"];
+
+/** An embeddings client; like createProvider, "openai_compatible" without an apiKey sends no Authorization. */
+export function createEmbeddingProvider(
+  kind: EmbeddingProviderKind,
+  config: ProviderConfig = {},
+): EmbeddingProvider {
+  if (kind === "openai_compatible") return new OpenAICompatibleEmbeddings(config);
+  throw new Error(
+    `unknown embedding provider kind ${JSON.stringify(kind)}; expected one of ${
+      EMBEDDING_PROVIDER_KINDS.join(", ")
+    }`,
+  );
 }
 
 function requireKey(kind: ProviderKind, apiKey: string | undefined): string {

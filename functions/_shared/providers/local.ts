@@ -19,12 +19,24 @@
 //   local_delay_ms        wait this long before answering; the request's signal and timeoutMs apply
 //                         (-> "cancelled" / "timeout").
 //   local_chunk_chars     the text is streamed to onDelta in chunks of this many characters (16).
+//   local_tool_calls      rounds of tool calls: an array of rounds, each a non-empty array of
+//                         {name: string, arguments: object | string} (an object is sent as its JSON
+//                         text, a string verbatim, so invalid JSON can be tested). Round k, k being the
+//                         number of assistant messages with tool calls already in the conversation,
+//                         answers text "" with that round's calls (ids call_<k>_<i>, finishReason
+//                         "tool_calls"), whether or not the tools were offered. Once the rounds are
+//                         used up the mode answers; error mode fails before any round.
 //
-// Usage is estimated at 4 characters a token: inputTokens = ceil(characters of all messages / 4),
-// outputTokens = ceil(characters of the text / 4), cachedTokens = 0. Characters are code points, so a
-// chunk never splits a surrogate pair. The reported model is the requested one.
+// Echo after tool results: when messages after the last user message are tool results, the text is
+// the last user message followed by "\n[tool <name>] <content>" for each of them, in order.
+//
+// Usage is estimated at 4 characters a token: inputTokens = ceil(characters of all message contents
+// and tool-call arguments / 4), outputTokens = ceil(characters of the text and the calls' arguments
+// / 4), cachedTokens = 0. Characters are code points, so a chunk never splits a surrogate pair. The
+// reported model is the requested one.
 import { CallScope, sleepWithin } from "./call_scope.ts";
 import {
+  type ChatMessage,
   type CompletionRequest,
   type CompletionResult,
   type OutputContract,
@@ -32,6 +44,7 @@ import {
   PROVIDER_ERROR_KINDS,
   ProviderError,
   type ProviderErrorKind,
+  type ToolCall,
 } from "./types.ts";
 
 const MODES = ["echo", "json", "error"] as const;
@@ -55,6 +68,8 @@ interface Knobs {
   attempt: number;
   delayMs: number;
   chunkChars: number;
+  /** Each round's calls, arguments already as raw text. */
+  toolRounds: { name: string; arguments: string }[][];
 }
 
 export class LocalProvider implements Provider {
@@ -71,20 +86,28 @@ export class LocalProvider implements Provider {
         ? "error"
         : knobs.modeAfter;
       if (mode === "error") throw localError(knobs);
-      const text = mode === "json" ? jsonAnswer(knobs, req.outputContract) : lastUserMessage(req);
+      const roundIndex = toolRoundsAnswered(req.messages);
+      const round = knobs.toolRounds[roundIndex];
+      const toolCalls: ToolCall[] = round?.map((call, i) => ({
+        id: `call_${roundIndex}_${i}`,
+        name: call.name,
+        arguments: call.arguments,
+      })) ?? [];
+      const text = round ? "" : mode === "json" ? jsonAnswer(knobs, req.outputContract) : echoAnswer(req);
       const chars = Array.from(text);
       for (let i = 0; i < chars.length; i += knobs.chunkChars) {
         await scope.emit(chars.slice(i, i + knobs.chunkChars).join(""));
       }
-      const promptChars = req.messages.reduce((sum, m) => sum + Array.from(m.content).length, 0);
+      const outputChars = chars.length + toolCalls.reduce((sum, c) => sum + codePoints(c.arguments), 0);
       return scope.finish({
         usage: {
-          inputTokens: Math.ceil(promptChars / 4),
-          outputTokens: Math.ceil(chars.length / 4),
+          inputTokens: Math.ceil(promptChars(req.messages) / 4),
+          outputTokens: Math.ceil(outputChars / 4),
           cachedTokens: 0,
         },
-        finishReason: "stop",
+        finishReason: round ? "tool_calls" : "stop",
         model: req.model,
+        toolCalls,
       });
     } catch (err) {
       throw scope.failure(err, (e) => new ProviderError(this.key, "server", String(e), { cause: e }));
@@ -94,11 +117,31 @@ export class LocalProvider implements Provider {
   }
 }
 
-function lastUserMessage(req: CompletionRequest): string {
-  for (let i = req.messages.length - 1; i >= 0; i--) {
-    if (req.messages[i].role === "user") return req.messages[i].content;
-  }
-  return "";
+function toolRoundsAnswered(messages: ChatMessage[]): number {
+  return messages.filter((m) => m.role === "assistant" && (m.toolCalls?.length ?? 0) > 0).length;
+}
+
+/** The last user message, then a line per tool result that came after it. */
+function echoAnswer(req: CompletionRequest): string {
+  const lastUser = req.messages.findLastIndex((m) => m.role === "user");
+  if (lastUser < 0) return "";
+  const results = req.messages.slice(lastUser + 1).flatMap((m) =>
+    m.role === "tool" ? [`\n[tool ${m.name}] ${m.content}`] : []
+  );
+  return req.messages[lastUser].content + results.join("");
+}
+
+function promptChars(messages: ChatMessage[]): number {
+  return messages.reduce(
+    (sum, m) =>
+      sum + codePoints(m.content) +
+      (m.role === "assistant" ? (m.toolCalls ?? []).reduce((n, c) => n + codePoints(c.arguments), 0) : 0),
+    0,
+  );
+}
+
+function codePoints(text: string): number {
+  return Array.from(text).length;
 }
 
 function jsonAnswer(knobs: Knobs, contract: OutputContract | null | undefined): string {
@@ -167,6 +210,7 @@ function readKnobs(params: Record<string, unknown> | undefined): Knobs {
     attempt: intKnob(p, "attempt", 1) ?? 1,
     delayMs: intKnob(p, "local_delay_ms", 0) ?? 0,
     chunkChars: intKnob(p, "local_chunk_chars", 1) ?? DEFAULT_CHUNK_CHARS,
+    toolRounds: toolRoundsKnob(p.local_tool_calls),
   };
 }
 
@@ -186,6 +230,34 @@ function intKnob(p: Record<string, unknown>, name: string, min: number): number 
     throw knobError(`params.${name} must be an integer >= ${min}, got ${JSON.stringify(value)}`);
   }
   return value;
+}
+
+function toolRoundsKnob(value: unknown): Knobs["toolRounds"] {
+  if (value === undefined) return [];
+  const name = "params.local_tool_calls";
+  if (!Array.isArray(value)) {
+    throw knobError(`${name} must be an array of rounds, got ${JSON.stringify(value)}`);
+  }
+  return value.map((round, k) => {
+    if (!Array.isArray(round) || round.length === 0) {
+      throw knobError(`${name}[${k}] must be a non-empty array of calls, got ${JSON.stringify(round)}`);
+    }
+    return round.map((call, i) => {
+      const where = `${name}[${k}][${i}]`;
+      if (call === null || typeof call !== "object" || Array.isArray(call)) {
+        throw knobError(`${where} must be an object {name, arguments}, got ${JSON.stringify(call)}`);
+      }
+      const { name: toolName, arguments: args } = call as Record<string, unknown>;
+      if (typeof toolName !== "string" || toolName === "") {
+        throw knobError(`${where}.name must be a non-empty string, got ${JSON.stringify(toolName)}`);
+      }
+      if (typeof args === "string") return { name: toolName, arguments: args };
+      if (args === null || typeof args !== "object" || Array.isArray(args)) {
+        throw knobError(`${where}.arguments must be an object or a string, got ${JSON.stringify(args)}`);
+      }
+      return { name: toolName, arguments: JSON.stringify(args) };
+    });
+  });
 }
 
 function knobError(message: string): ProviderError {

@@ -1,9 +1,11 @@
 // OpenAI chat completions through the official SDK; also serves any compatible server (Ollama,
-// vLLM, LM Studio...) through baseUrl. Streams with usage included in the last chunk.
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
+// vLLM, LM Studio...) through baseUrl. Streams with usage included in the last chunk; tool calls
+// arrive as tool_calls fragments keyed by index, the arguments in pieces.
+import type OpenAI from "openai";
 import { CallScope } from "./call_scope.ts";
-import { classify, stainlessErrorReader } from "./errors.ts";
+import { classify } from "./errors.ts";
 import { jsonInstruction, wantsJson } from "./json_instruction.ts";
+import { createOpenAIClient, openaiErrorReader } from "./openai_client.ts";
 import {
   FREQUENCY_PENALTY,
   MAX_TOKENS,
@@ -15,7 +17,9 @@ import {
   TEMPERATURE,
   TOP_P,
 } from "./params.ts";
+import { offeredTools, StreamedToolCalls } from "./tool_calls.ts";
 import {
+  type ChatMessage,
   type CompletionRequest,
   type CompletionResult,
   type Provider,
@@ -26,33 +30,14 @@ import {
 type StreamingBody = OpenAI.Chat.Completions.ChatCompletionCreateParamsStreaming;
 type MessageParam = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 
-export const OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1";
-
-// An APIError without status is a `data: {"error": ...}` chunk inside the stream: the server failed mid-answer.
-export const openaiErrorReader = stainlessErrorReader(
-  { APIError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError },
-  "error in the stream",
-);
+export { OPENAI_DEFAULT_BASE_URL, openaiErrorReader } from "./openai_client.ts";
 
 export class OpenAICompatibleProvider implements Provider {
   readonly key = "openai_compatible";
   private readonly client: OpenAI;
 
   constructor(config: ProviderConfig = {}) {
-    this.client = new OpenAI({
-      // Local servers need no key; the SDK insists on one, so a keyless client sends no
-      // Authorization header at all instead.
-      apiKey: config.apiKey || "no-key",
-      defaultHeaders: config.apiKey ? undefined : { Authorization: null },
-      baseURL: config.baseUrl || OPENAI_DEFAULT_BASE_URL,
-      // Explicit nulls keep the SDK from reading OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment.
-      organization: null,
-      project: null,
-      adminAPIKey: null,
-      // The worker owns retries and their accounting.
-      maxRetries: 0,
-      fetch: config.fetch,
-    });
+    this.client = createOpenAIClient(config);
   }
 
   async complete(req: CompletionRequest): Promise<CompletionResult> {
@@ -63,10 +48,19 @@ export class OpenAICompatibleProvider implements Provider {
       let model = req.model;
       let finishReason: string | null = null;
       let usage: Usage = { inputTokens: 0, outputTokens: 0, cachedTokens: 0 };
+      const toolCalls = new StreamedToolCalls();
       for await (const chunk of stream) {
         if (chunk.model) model = chunk.model;
         const choice = chunk.choices?.[0];
         if (choice?.delta?.content) await scope.emit(choice.delta.content);
+        // Servers that stream each call whole may leave out the index; the position stands in.
+        choice?.delta?.tool_calls?.forEach((fragment, position) =>
+          toolCalls.add(fragment.index ?? position, {
+            id: fragment.id,
+            name: fragment.function?.name,
+            arguments: fragment.function?.arguments,
+          })
+        );
         if (choice?.finish_reason) finishReason = choice.finish_reason;
         if (chunk.usage) {
           usage = {
@@ -76,7 +70,7 @@ export class OpenAICompatibleProvider implements Provider {
           };
         }
       }
-      return scope.finish({ usage, finishReason, model });
+      return scope.finish({ usage, finishReason, model, toolCalls: toolCalls.list() });
     } catch (err) {
       throw scope.failure(err, (e) => classify(e, this.key, openaiErrorReader));
     } finally {
@@ -86,7 +80,8 @@ export class OpenAICompatibleProvider implements Provider {
 
   private body(req: CompletionRequest): StreamingBody {
     const p = req.params;
-    const messages: MessageParam[] = req.messages.map((m) => ({ role: m.role, content: m.content }));
+    const messages: MessageParam[] = req.messages.map(messageParam);
+    const tools = offeredTools(req);
     if (wantsJson(req.outputContract)) {
       messages.unshift({ role: "system", content: jsonInstruction(req.outputContract) });
     }
@@ -110,6 +105,31 @@ export class OpenAICompatibleProvider implements Provider {
       presence_penalty: numberParam(this.key, p, PRESENCE_PENALTY),
       frequency_penalty: numberParam(this.key, p, FREQUENCY_PENALTY),
       response_format: wantsJson(req.outputContract) ? { type: "json_object" } : undefined,
+      tools: tools?.map((t) => ({
+        type: "function" as const,
+        function: { name: t.name, description: t.description, parameters: t.parameters },
+      })),
     };
+  }
+}
+
+function messageParam(m: ChatMessage): MessageParam {
+  switch (m.role) {
+    case "tool":
+      return { role: "tool", tool_call_id: m.toolCallId, content: m.content };
+    case "assistant":
+      if (!m.toolCalls?.length) return { role: "assistant", content: m.content };
+      return {
+        role: "assistant",
+        // Content is optional beside tool calls; null rather than "" for servers that dislike an empty one.
+        content: m.content || null,
+        tool_calls: m.toolCalls.map((c) => ({
+          id: c.id,
+          type: "function" as const,
+          function: { name: c.name, arguments: c.arguments },
+        })),
+      };
+    default:
+      return { role: m.role, content: m.content };
   }
 }

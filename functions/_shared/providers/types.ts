@@ -3,9 +3,46 @@ import type { OutputContract } from "../../../types/contracts.ts";
 
 export type { OutputContract };
 
-export interface ChatMessage {
-  role: "system" | "user" | "assistant";
+/**
+ * One message of a conversation. An assistant message may carry the tool calls the model asked for;
+ * each is answered by one "tool" message with the same toolCallId, in the order asked.
+ */
+export type ChatMessage =
+  | { role: "system" | "user"; content: string }
+  | { role: "assistant"; content: string; toolCalls?: ToolCall[] }
+  | ToolResultMessage;
+
+export interface ToolResultMessage {
+  role: "tool";
+  toolCallId: string;
+  /** The tool's name (Gemini answers a call by name). */
+  name: string;
+  /** The result as the model reads it: JSON text, or the refusal / error text. */
   content: string;
+  /** True when the call was refused or failed (Anthropic's is_error). */
+  isError?: boolean;
+}
+
+/** A tool the model may call, offered through the provider's own function calling. */
+export interface ToolSpec {
+  /** ^[a-zA-Z0-9_-]{1,64}$, what every provider accepts. */
+  name: string;
+  description: string;
+  /** A JSON Schema object: {type: "object", properties, required}. */
+  parameters: Record<string, unknown>;
+}
+
+/** A call the model asked for. */
+export interface ToolCall {
+  /** The provider's id for the call (generated as call_<index> when the provider gives none). */
+  id: string;
+  name: string;
+  /** The arguments as the model wrote them: JSON text, unparsed (it may be invalid; the worker
+   * checks it against the tool's schema). */
+  arguments: string;
+  /** Gemini's opaque thoughtSignature on the call, sent back with it in the history (Gemini 3 refuses
+   * a replayed call without one); absent for the other providers. */
+  thoughtSignature?: string;
 }
 
 export interface CompletionRequest {
@@ -16,6 +53,8 @@ export interface CompletionRequest {
   params?: Record<string, unknown>;
   /** A json contract makes the provider ask the model for one JSON object. */
   outputContract?: OutputContract | null;
+  /** Tools the model may call; none or empty: a plain completion. */
+  tools?: ToolSpec[];
   signal?: AbortSignal;
   /** Whole-call budget in milliseconds; exceeding it fails with kind "timeout". */
   timeoutMs?: number;
@@ -33,8 +72,11 @@ export interface Usage {
 export interface CompletionResult {
   text: string;
   usage: Usage;
-  /** The provider's own stop reason ("stop", "end_turn", "STOP", ...), null when it sent none. */
+  /** The provider's own stop reason ("stop", "end_turn", "STOP", "tool_calls", "tool_use", ...),
+   * null when it sent none. */
   finishReason: string | null;
+  /** The tools the model asked to call, in order; empty when it answered with text only. */
+  toolCalls: ToolCall[];
   latencyMs: number;
   /** Time to the first streamed text chunk; null when no text arrived. */
   ttftMs: number | null;

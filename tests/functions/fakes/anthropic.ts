@@ -1,7 +1,9 @@
 // A fake Anthropic Messages server: POST /v1/messages streamed as named SSE events (message_start,
 // content_block_start, ping, content_block_delta with text_delta, content_block_stop, message_delta
-// with the final usage, message_stop). As the real API does, message_start's input_tokens counts only
-// the uncached prompt; cache reads and cache writes are reported beside it.
+// with the final usage, message_stop). Each tool call is a tool_use block of its own (content_block_start
+// with id and name, input_json_delta pieces of the input, content_block_stop) and the message stops with
+// stop_reason tool_use. As the real API does, message_start's input_tokens counts only the uncached
+// prompt; cache reads and cache writes are reported beside it.
 import { DEFAULT_ANSWER, type FakeAnswer, type FakeServer, sse, startFakeServer } from "./server.ts";
 
 export interface AnthropicFake extends FakeServer {
@@ -53,25 +55,48 @@ function events(answer: FakeAnswer, cacheWriteTokens: number): string[] {
         },
       },
     }, "message_start"),
-    sse(
+  ];
+  // As the real stream does, a ping follows the first content_block_start.
+  const startBlock = (event: string) =>
+    out.push(event, ...(out.length === 1 ? [sse({ type: "ping" }, "ping")] : []));
+  const toolCalls = answer.toolCalls ?? [];
+  // A tool-only answer has no text block, as with the real API.
+  const textBlocks = answer.chunks.length > 0 || toolCalls.length === 0 ? 1 : 0;
+  if (textBlocks) {
+    startBlock(sse(
       { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } },
       "content_block_start",
-    ),
-    sse({ type: "ping" }, "ping"),
-  ];
-  for (const text of answer.chunks) {
-    out.push(
-      sse(
-        { type: "content_block_delta", index: 0, delta: { type: "text_delta", text } },
-        "content_block_delta",
-      ),
-    );
+    ));
+    for (const text of answer.chunks) {
+      out.push(
+        sse(
+          { type: "content_block_delta", index: 0, delta: { type: "text_delta", text } },
+          "content_block_delta",
+        ),
+      );
+    }
+    out.push(sse({ type: "content_block_stop", index: 0 }, "content_block_stop"));
   }
+  toolCalls.forEach((call, i) => {
+    const index = textBlocks + i;
+    startBlock(sse({
+      type: "content_block_start",
+      index,
+      content_block: { type: "tool_use", id: call.id ?? `toolu_fake${i}`, name: call.name, input: {} },
+    }, "content_block_start"));
+    // The real stream opens every tool_use input with an empty piece.
+    for (const partial_json of ["", ...call.argumentPieces]) {
+      out.push(sse(
+        { type: "content_block_delta", index, delta: { type: "input_json_delta", partial_json } },
+        "content_block_delta",
+      ));
+    }
+    out.push(sse({ type: "content_block_stop", index }, "content_block_stop"));
+  });
   out.push(
-    sse({ type: "content_block_stop", index: 0 }, "content_block_stop"),
     sse({
       type: "message_delta",
-      delta: { stop_reason: "end_turn", stop_sequence: null },
+      delta: { stop_reason: toolCalls.length > 0 ? "tool_use" : "end_turn", stop_sequence: null },
       usage: { output_tokens: answer.outputTokens },
     }, "message_delta"),
     sse({ type: "message_stop" }, "message_stop"),

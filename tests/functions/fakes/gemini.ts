@@ -1,6 +1,8 @@
 // A fake Gemini API server: POST /v1beta/models/{model}:streamGenerateContent?alt=sse, each SSE
 // `data:` line a GenerateContentResponse. A thought part (excluded from the answer, billed as
-// output) can lead the stream; the last chunk carries finishReason and the full usageMetadata.
+// output) can lead the stream; tool calls come whole after the text, all in one chunk of
+// functionCall parts (args an object, an id only when the answer names one, finishReason STOP as
+// the real API has it); the last chunk carries finishReason and the full usageMetadata.
 import {
   DEFAULT_ANSWER,
   type FakeAnswer,
@@ -63,7 +65,19 @@ function events(req: RecordedRequest, answer: FakeAnswer, extras: GeminiExtras):
   });
   const out: string[] = [];
   if (extras.thought) out.push(sse(chunk([{ text: extras.thought.text, thought: true }], false)));
-  answer.chunks.forEach((text, i) => out.push(sse(chunk([{ text }], i === answer.chunks.length - 1))));
+  const bodies: Record<string, unknown>[][] = answer.chunks.map((text) => [{ text }]);
+  const calls = answer.toolCalls ?? [];
+  if (calls.length > 0) {
+    bodies.push(calls.map((call) => ({
+      functionCall: {
+        ...(call.id ? { id: call.id } : {}),
+        name: call.name,
+        args: JSON.parse(call.argumentPieces.join("")),
+      },
+      ...(call.thoughtSignature ? { thoughtSignature: call.thoughtSignature } : {}),
+    })));
+  }
+  bodies.forEach((parts, i) => out.push(sse(chunk(parts, i === bodies.length - 1))));
   return out;
 }
 

@@ -1,5 +1,8 @@
-// A fake OpenAI chat completions server: POST /v1/chat/completions streamed as SSE `data:` chunks,
-// the usage chunk (empty choices) when stream_options.include_usage asks for it, then `data: [DONE]`.
+// A fake OpenAI server. POST /v1/chat/completions streams SSE `data:` chunks: the text, then each
+// tool call as tool_calls deltas keyed by index (id, type and name in the first, the arguments in
+// the following pieces) with finish_reason "tool_calls", the usage chunk (empty choices) when
+// stream_options.include_usage asks for it, then `data: [DONE]`. POST /v1/embeddings answers
+// deterministic vectors (fakeEmbedding), unless editEmbeddings changes the answer.
 import {
   DEFAULT_ANSWER,
   type FakeAnswer,
@@ -12,11 +15,38 @@ import {
 export interface OpenAIFake extends FakeServer {
   /** The base URL to give the provider (with /v1, as the SDK expects). */
   readonly baseUrl: string;
+  /** Rewrites the embeddings answer before it is sent (to serve a wrong one); null: sent as is. */
+  editEmbeddings: ((answer: EmbeddingsAnswer) => Record<string, unknown>) | null;
+}
+
+export interface EmbeddingsAnswer {
+  object: "list";
+  data: { object: "embedding"; index: number; embedding: number[] }[];
+  model: string;
+  usage: { prompt_tokens: number; total_tokens: number };
+}
+
+/** Vectors of this length when the request names no dimensions. */
+export const FAKE_EMBEDDING_DIMENSIONS = 8;
+
+/** The fake's vector for a text: deterministic, distinct for distinct texts, values in [-1, 1). */
+export function fakeEmbedding(text: string, dimensions = FAKE_EMBEDDING_DIMENSIONS): number[] {
+  let seed = 2166136261;
+  for (const ch of text) seed = Math.imul(seed ^ ch.codePointAt(0)!, 16777619) >>> 0;
+  return Array.from({ length: dimensions }, (_, j) => {
+    seed = Math.imul(seed ^ (j + 1), 2654435761) >>> 0;
+    return (seed % 2000) / 1000 - 1;
+  });
 }
 
 export function startOpenAIFake(answer: FakeAnswer = DEFAULT_ANSWER): OpenAIFake {
-  const fake = startFakeServer({
+  const server = startFakeServer({
     matches: (req) => req.method === "POST" && req.path === "/v1/chat/completions",
+    jsonAnswer: (req) => {
+      if (req.method !== "POST" || req.path !== "/v1/embeddings") return undefined;
+      const answer = embeddingsAnswer(req);
+      return fake.editEmbeddings ? fake.editEmbeddings(answer) : { ...answer };
+    },
     events: (req, override) => events(req, override ?? answer),
     errorBody: (status) => ({
       error: {
@@ -40,7 +70,25 @@ export function startOpenAIFake(answer: FakeAnswer = DEFAULT_ANSWER): OpenAIFake
         },
       }),
   });
-  return Object.assign(fake, { baseUrl: `${fake.origin}/v1` });
+  const fake: OpenAIFake = Object.assign(server, { baseUrl: `${server.origin}/v1`, editEmbeddings: null });
+  return fake;
+}
+
+function embeddingsAnswer(req: RecordedRequest): EmbeddingsAnswer {
+  const body = req.body ?? {};
+  const input = Array.isArray(body.input) ? body.input as string[] : [String(body.input)];
+  const dimensions = typeof body.dimensions === "number" ? body.dimensions : FAKE_EMBEDDING_DIMENSIONS;
+  const tokens = input.reduce((sum, text) => sum + Math.ceil(text.length / 4), 0);
+  return {
+    object: "list",
+    data: input.map((text, index) => ({
+      object: "embedding",
+      index,
+      embedding: fakeEmbedding(text, dimensions),
+    })),
+    model: String(body.model),
+    usage: { prompt_tokens: tokens, total_tokens: tokens },
+  };
 }
 
 function events(req: RecordedRequest, answer: FakeAnswer): string[] {
@@ -60,7 +108,21 @@ function events(req: RecordedRequest, answer: FakeAnswer): string[] {
   });
   const out = [sse(chunk({ role: "assistant", content: "", refusal: null }, null))];
   for (const text of answer.chunks) out.push(sse(chunk({ content: text }, null)));
-  out.push(sse(chunk({}, "stop")));
+  const toolCalls = answer.toolCalls ?? [];
+  toolCalls.forEach((call, index) => {
+    out.push(sse(chunk({
+      tool_calls: [{
+        index,
+        id: call.id ?? `call_fake${index}`,
+        type: "function",
+        function: { name: call.name, arguments: "" },
+      }],
+    }, null)));
+    for (const piece of call.argumentPieces) {
+      out.push(sse(chunk({ tool_calls: [{ index, function: { arguments: piece } }] }, null)));
+    }
+  });
+  out.push(sse(chunk({}, toolCalls.length > 0 ? "tool_calls" : "stop")));
   if (includeUsage) {
     out.push(sse({
       ...base,

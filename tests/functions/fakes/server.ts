@@ -1,7 +1,7 @@
 // The shared machinery of the fake provider servers: a Deno.serve server on an ephemeral loopback
 // port that records every request, answers according to its current `mode`, and can stall (hold
 // back the response head, or stop a stream after some events) until the client gives up or the
-// server closes.
+// server closes. Besides its stream, a protocol may serve plain JSON endpoints (OpenAI's embeddings).
 
 export interface RecordedRequest {
   method: string;
@@ -34,6 +34,9 @@ export interface FakeProtocol {
   errorBody(status: number): Record<string, unknown>;
   /** The SSE event a provider sends when it fails after the stream has begun. */
   errorEvent(): string;
+  /** The JSON body for a request to one of the protocol's non-streamed endpoints; undefined for
+   * any other request. Error modes apply to it as to a stream; the stalling modes never answer. */
+  jsonAnswer?(req: RecordedRequest): Record<string, unknown> | undefined;
 }
 
 export interface FakeServer {
@@ -76,7 +79,8 @@ export function startFakeServer(protocol: FakeProtocol): FakeServer {
         body: text ? JSON.parse(text) : null,
       };
       requests.push(recorded);
-      if (!protocol.matches(recorded)) {
+      const json = protocol.jsonAnswer?.(recorded);
+      if (json === undefined && !protocol.matches(recorded)) {
         return Response.json({ error: `the fake does not serve ${request.method} ${url.pathname}` }, {
           status: 404,
         });
@@ -91,6 +95,13 @@ export function startFakeServer(protocol: FakeProtocol): FakeServer {
         case "stall":
           await released;
           return new Response("the fake server closed", { status: 503 });
+      }
+      if (json !== undefined) {
+        if (mode.kind === "ok") return Response.json(json);
+        await released;
+        return new Response("the fake server closed", { status: 503 });
+      }
+      switch (mode.kind) {
         case "ok":
         case "stall_after":
         case "error_event": {
@@ -146,7 +157,7 @@ export function refusedOrigin(): string {
   return `http://127.0.0.1:${port}`;
 }
 
-/** What a fake streams back: the text in these chunks, and the usage it reports. */
+/** What a fake streams back: the text in these chunks, then any tool calls, and the usage it reports. */
 export interface FakeAnswer {
   chunks: string[];
   model: string;
@@ -154,6 +165,24 @@ export interface FakeAnswer {
   inputTokens: number;
   outputTokens: number;
   cachedTokens: number;
+  /** Tool calls after the text; the answer then stops for tool use. */
+  toolCalls?: FakeToolCall[];
+}
+
+/** A tool call a fake streams; how the pieces travel is each provider's own protocol. */
+export interface FakeToolCall {
+  /** Omitted: the fake's own id (OpenAI, Anthropic) or none at all (Gemini). */
+  id?: string;
+  name: string;
+  /** The arguments' JSON text in the pieces it streams in (Gemini sends them joined, parsed). */
+  argumentPieces: string[];
+  /** Gemini's thoughtSignature on the functionCall part. */
+  thoughtSignature?: string;
+}
+
+/** An answer of tool calls, after the optional text chunks, with the default usage. */
+export function toolCallAnswer(toolCalls: FakeToolCall[], chunks: string[] = []): FakeAnswer {
+  return { ...DEFAULT_ANSWER, chunks, toolCalls };
 }
 
 export const DEFAULT_ANSWER: FakeAnswer = {

@@ -6,7 +6,9 @@
 # bench/engine.ts: workflow node completions per second against `pgbench -N` (4 clients, 15 s) on
 # the same cluster, measured in this invocation, before and after the engine (the ratio takes the
 # mean of the two). bench/schedules.ts: runs started per second by the schedule dispatcher (10,000
-# schedules due at once; one dispatcher, then two racing), against the same pgbench figures. pgbench gets its own database (cl_pgbench), initialised as the superuser over
+# schedules due at once; one dispatcher, then two racing), against the same pgbench figures.
+# bench/agents.ts: agent turns with one calculator call per node against plain nodes (its own ratio).
+# pgbench gets its own database (cl_pgbench), initialised as the superuser over
 # the socket and dropped at the end: `postgres` is not touched.
 # CL_BENCH_PROFILE=1 adds the server time per node of each engine function (track_functions).
 set -uo pipefail
@@ -81,6 +83,12 @@ sched_out="$LOG_DIR/bench-schedules.out"
 [ "${PIPESTATUS[0]}" -eq 0 ] || exit 1
 sched_one=$(sed -nE 's/^schedule runs started\/s \(one dispatcher\): ([0-9.]+).*/\1/p' "$sched_out" | head -1)
 sched_two=$(sed -nE 's/^schedule runs started\/s \(two racing\): ([0-9.]+).*/\1/p' "$sched_out" | head -1)
+
+say ""
+say "== Agent turns: node completions per second with a tool call per node (bench/agents.ts)"
+agents_out="$LOG_DIR/bench-agents.out"
+"$DENO" run --allow-all --config "$ROOT/deno.json" "$ROOT/bench/agents.ts" | tee "$agents_out"
+[ "${PIPESTATUS[0]}" -eq 0 ] || exit 1
 
 pgbench_tps "after the engine"
 tps_after=$tps

@@ -166,11 +166,139 @@ export type Database = {
           },
         ];
       };
+      "agent_turn_messages": {
+        Row: {
+          "content": string;
+          "created_at": string;
+          "is_error": boolean;
+          "node_result_id": string;
+          "role": string;
+          "seq": number;
+          "tool_call_id": string | null;
+          "tool_calls": Json | null;
+          "tool_invocation_id": string | null;
+          "tool_name": string | null;
+          "turn_no": number;
+        };
+        ComputedFields: never;
+        Insert: {
+          "content"?: string;
+          "created_at"?: string;
+          "is_error"?: boolean;
+          "node_result_id": string;
+          "role": string;
+          "seq": number;
+          "tool_call_id"?: string | null;
+          "tool_calls"?: Json | null;
+          "tool_invocation_id"?: string | null;
+          "tool_name"?: string | null;
+          "turn_no": number;
+        };
+        Update: {
+          "content"?: string;
+          "created_at"?: string;
+          "is_error"?: boolean;
+          "node_result_id"?: string;
+          "role"?: string;
+          "seq"?: number;
+          "tool_call_id"?: string | null;
+          "tool_calls"?: Json | null;
+          "tool_invocation_id"?: string | null;
+          "tool_name"?: string | null;
+          "turn_no"?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "agent_turn_messages_tool_invocation_id_fkey";
+            columns: ["tool_invocation_id"];
+            isOneToOne: false;
+            referencedRelation: "tool_invocations";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "agent_turn_messages_tool_invocation_id_fkey";
+            columns: ["tool_invocation_id"];
+            isOneToOne: false;
+            referencedRelation: "tool_invocations_v";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "agent_turns": {
+        Row: {
+          "ai_lenser_id": string;
+          "memory_ids": (string)[];
+          "memory_profile_id": string | null;
+          "node_result_id": string;
+          "personality_profile_id": string | null;
+          "prompt_hash": string;
+          "started_at": string;
+          "tool_profile_id": string | null;
+          "turn_no": number;
+          "updated_at": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id": string;
+          "memory_ids"?: (string)[];
+          "memory_profile_id"?: string | null;
+          "node_result_id": string;
+          "personality_profile_id"?: string | null;
+          "prompt_hash": string;
+          "started_at"?: string;
+          "tool_profile_id"?: string | null;
+          "turn_no"?: number;
+          "updated_at"?: string;
+        };
+        Update: {
+          "ai_lenser_id"?: string;
+          "memory_ids"?: (string)[];
+          "memory_profile_id"?: string | null;
+          "node_result_id"?: string;
+          "personality_profile_id"?: string | null;
+          "prompt_hash"?: string;
+          "started_at"?: string;
+          "tool_profile_id"?: string | null;
+          "turn_no"?: number;
+          "updated_at"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "agent_turns_ai_lenser_id_fkey";
+            columns: ["ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "agent_turns_memory_profile_id_fkey";
+            columns: ["memory_profile_id"];
+            isOneToOne: false;
+            referencedRelation: "memory_profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "agent_turns_personality_profile_id_fkey";
+            columns: ["personality_profile_id"];
+            isOneToOne: false;
+            referencedRelation: "personality_profiles";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "agent_turns_tool_profile_id_fkey";
+            columns: ["tool_profile_id"];
+            isOneToOne: false;
+            referencedRelation: "tool_profiles";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       "ai_lensers": {
         Row: {
           "created_at": string;
           "id": string;
           "is_active": boolean;
+          "max_tool_iterations": number;
           "personality_note": string | null;
           "profile_id": string;
           "runtime_pref": Database["agents"]["Enums"]["runtime_pref"];
@@ -183,6 +311,7 @@ export type Database = {
           "created_at"?: string;
           "id"?: string;
           "is_active"?: boolean;
+          "max_tool_iterations"?: number;
           "personality_note"?: string | null;
           "profile_id": string;
           "runtime_pref"?: Database["agents"]["Enums"]["runtime_pref"];
@@ -194,6 +323,7 @@ export type Database = {
           "created_at"?: string;
           "id"?: string;
           "is_active"?: boolean;
+          "max_tool_iterations"?: number;
           "personality_note"?: string | null;
           "profile_id"?: string;
           "runtime_pref"?: Database["agents"]["Enums"]["runtime_pref"];
@@ -211,6 +341,7 @@ export type Database = {
           "created_at": string;
           "created_by": string | null;
           "embedding": string | null;
+          "embedding_model_id": string | null;
           "expires_at": string | null;
           "id": string;
           "memory_profile_id": string;
@@ -228,6 +359,7 @@ export type Database = {
           "created_at"?: string;
           "created_by"?: string | null;
           "embedding"?: string | null;
+          "embedding_model_id"?: string | null;
           "expires_at"?: string | null;
           "id"?: string;
           "memory_profile_id": string;
@@ -244,6 +376,7 @@ export type Database = {
           "created_at"?: string;
           "created_by"?: string | null;
           "embedding"?: string | null;
+          "embedding_model_id"?: string | null;
           "expires_at"?: string | null;
           "id"?: string;
           "memory_profile_id"?: string;
@@ -267,12 +400,14 @@ export type Database = {
         Row: {
           "ai_lenser_id": string;
           "created_at": string;
+          "embedding_model_id": string | null;
           "id": string;
           "is_default": boolean;
           "isolation_mode": Database["agents"]["Enums"]["memory_isolation_mode"];
           "name": string;
           "reset_policy": Database["agents"]["Enums"]["memory_reset_policy"];
           "retention_days": number | null;
+          "retrieval_top_k": number;
           "scope_type": Database["agents"]["Enums"]["memory_scope"];
           "summary_strategy": Database["agents"]["Enums"]["memory_summary_strategy"];
           "updated_at": string;
@@ -282,12 +417,14 @@ export type Database = {
         Insert: {
           "ai_lenser_id": string;
           "created_at"?: string;
+          "embedding_model_id"?: string | null;
           "id"?: string;
           "is_default"?: boolean;
           "isolation_mode"?: Database["agents"]["Enums"]["memory_isolation_mode"];
           "name": string;
           "reset_policy"?: Database["agents"]["Enums"]["memory_reset_policy"];
           "retention_days"?: number | null;
+          "retrieval_top_k"?: number;
           "scope_type"?: Database["agents"]["Enums"]["memory_scope"];
           "summary_strategy"?: Database["agents"]["Enums"]["memory_summary_strategy"];
           "updated_at"?: string;
@@ -296,12 +433,14 @@ export type Database = {
         Update: {
           "ai_lenser_id"?: string;
           "created_at"?: string;
+          "embedding_model_id"?: string | null;
           "id"?: string;
           "is_default"?: boolean;
           "isolation_mode"?: Database["agents"]["Enums"]["memory_isolation_mode"];
           "name"?: string;
           "reset_policy"?: Database["agents"]["Enums"]["memory_reset_policy"];
           "retention_days"?: number | null;
+          "retrieval_top_k"?: number;
           "scope_type"?: Database["agents"]["Enums"]["memory_scope"];
           "summary_strategy"?: Database["agents"]["Enums"]["memory_summary_strategy"];
           "updated_at"?: string;
@@ -466,6 +605,88 @@ export type Database = {
             columns: ["ai_lenser_id"];
             isOneToOne: false;
             referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "policy_decisions": {
+        Row: {
+          "ai_lenser_id": string;
+          "created_at": string;
+          "decision": Database["agents"]["Enums"]["policy_decision"];
+          "id": string;
+          "node_result_id": string | null;
+          "reason": string;
+          "rule": Database["agents"]["Enums"]["policy_rule"];
+          "seq": number;
+          "step_id": string | null;
+          "subject": string;
+          "tool_invocation_id": string | null;
+          "tool_profile_id": string | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id": string;
+          "created_at"?: string;
+          "decision": Database["agents"]["Enums"]["policy_decision"];
+          "id"?: string;
+          "node_result_id"?: string | null;
+          "reason": string;
+          "rule": Database["agents"]["Enums"]["policy_rule"];
+          "seq"?: never;
+          "step_id"?: string | null;
+          "subject": string;
+          "tool_invocation_id"?: string | null;
+          "tool_profile_id"?: string | null;
+        };
+        Update: {
+          "ai_lenser_id"?: string;
+          "created_at"?: string;
+          "decision"?: Database["agents"]["Enums"]["policy_decision"];
+          "id"?: string;
+          "node_result_id"?: string | null;
+          "reason"?: string;
+          "rule"?: Database["agents"]["Enums"]["policy_rule"];
+          "seq"?: never;
+          "step_id"?: string | null;
+          "subject"?: string;
+          "tool_invocation_id"?: string | null;
+          "tool_profile_id"?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "policy_decisions_ai_lenser_id_fkey";
+            columns: ["ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "policy_decisions_step_id_fkey";
+            columns: ["step_id"];
+            isOneToOne: false;
+            referencedRelation: "agent_run_steps";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "policy_decisions_tool_invocation_id_fkey";
+            columns: ["tool_invocation_id"];
+            isOneToOne: false;
+            referencedRelation: "tool_invocations";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "policy_decisions_tool_invocation_id_fkey";
+            columns: ["tool_invocation_id"];
+            isOneToOne: false;
+            referencedRelation: "tool_invocations_v";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "policy_decisions_tool_profile_id_fkey";
+            columns: ["tool_profile_id"];
+            isOneToOne: false;
+            referencedRelation: "tool_profiles";
             referencedColumns: ["id"];
           },
         ];
@@ -776,14 +997,17 @@ export type Database = {
       "tool_invocations": {
         Row: {
           "ai_lenser_id": string;
+          "approval_hash": string | null;
           "approved_at": string | null;
           "approved_by": string | null;
+          "call_index": number | null;
           "completed_at": string | null;
           "cost_credits": number;
           "created_at": string;
           "error": string | null;
           "id": string;
           "input": NonNullable<Json>;
+          "latency_ms": number | null;
           "output": Json | null;
           "rejected_at": string | null;
           "rejected_by": string | null;
@@ -793,6 +1017,7 @@ export type Database = {
           "started_at": string | null;
           "status": Database["agents"]["Enums"]["tool_invocation_status"];
           "step_id": string | null;
+          "tool_call_id": string | null;
           "tool_id": string;
           "tool_profile_id": string | null;
           "updated_at": string;
@@ -801,14 +1026,17 @@ export type Database = {
         ComputedFields: never;
         Insert: {
           "ai_lenser_id": string;
+          "approval_hash"?: string | null;
           "approved_at"?: string | null;
           "approved_by"?: string | null;
+          "call_index"?: number | null;
           "completed_at"?: string | null;
           "cost_credits"?: number;
           "created_at"?: string;
           "error"?: string | null;
           "id"?: string;
           "input"?: NonNullable<Json>;
+          "latency_ms"?: number | null;
           "output"?: Json | null;
           "rejected_at"?: string | null;
           "rejected_by"?: string | null;
@@ -818,6 +1046,7 @@ export type Database = {
           "started_at"?: string | null;
           "status"?: Database["agents"]["Enums"]["tool_invocation_status"];
           "step_id"?: string | null;
+          "tool_call_id"?: string | null;
           "tool_id": string;
           "tool_profile_id"?: string | null;
           "updated_at"?: string;
@@ -825,14 +1054,17 @@ export type Database = {
         };
         Update: {
           "ai_lenser_id"?: string;
+          "approval_hash"?: string | null;
           "approved_at"?: string | null;
           "approved_by"?: string | null;
+          "call_index"?: number | null;
           "completed_at"?: string | null;
           "cost_credits"?: number;
           "created_at"?: string;
           "error"?: string | null;
           "id"?: string;
           "input"?: NonNullable<Json>;
+          "latency_ms"?: number | null;
           "output"?: Json | null;
           "rejected_at"?: string | null;
           "rejected_by"?: string | null;
@@ -842,6 +1074,7 @@ export type Database = {
           "started_at"?: string | null;
           "status"?: Database["agents"]["Enums"]["tool_invocation_status"];
           "step_id"?: string | null;
+          "tool_call_id"?: string | null;
           "tool_id"?: string;
           "tool_profile_id"?: string | null;
           "updated_at"?: string;
@@ -884,6 +1117,8 @@ export type Database = {
           "allow_tools": (string)[];
           "created_at": string;
           "deny_tools": (string)[];
+          "http_allow_hosts": (string)[];
+          "http_allow_private_network": boolean;
           "id": string;
           "is_default": boolean;
           "name": string;
@@ -898,6 +1133,8 @@ export type Database = {
           "allow_tools"?: (string)[];
           "created_at"?: string;
           "deny_tools"?: (string)[];
+          "http_allow_hosts"?: (string)[];
+          "http_allow_private_network"?: boolean;
           "id"?: string;
           "is_default"?: boolean;
           "name": string;
@@ -911,6 +1148,8 @@ export type Database = {
           "allow_tools"?: (string)[];
           "created_at"?: string;
           "deny_tools"?: (string)[];
+          "http_allow_hosts"?: (string)[];
+          "http_allow_private_network"?: boolean;
           "id"?: string;
           "is_default"?: boolean;
           "name"?: string;
@@ -939,7 +1178,9 @@ export type Database = {
           "input_schema": NonNullable<Json>;
           "key": string;
           "name": string;
+          "owner_id": string | null;
           "requires_approval": boolean;
+          "settings": NonNullable<Json>;
           "tool_group": string;
           "updated_at": string;
         };
@@ -953,7 +1194,9 @@ export type Database = {
           "input_schema"?: NonNullable<Json>;
           "key": string;
           "name": string;
+          "owner_id"?: string | null;
           "requires_approval"?: boolean;
+          "settings"?: NonNullable<Json>;
           "tool_group": string;
           "updated_at"?: string;
         };
@@ -966,7 +1209,9 @@ export type Database = {
           "input_schema"?: NonNullable<Json>;
           "key"?: string;
           "name"?: string;
+          "owner_id"?: string | null;
           "requires_approval"?: boolean;
+          "settings"?: NonNullable<Json>;
           "tool_group"?: string;
           "updated_at"?: string;
         };
@@ -1171,6 +1416,10 @@ export type Database = {
       "can_operate_ai_lenser": { Args: { "p_ai_lenser_id": string }; Returns: boolean };
       "editable_team_ids": { Args: Record<PropertyKey, never>; Returns: string[] };
       "fn_admit_team_runs": { Args: { "p_assignment_id": string }; Returns: undefined };
+      "fn_agent_preamble": {
+        Args: { "p_ai_lenser_id": string; "p_personality_profile_id"?: string };
+        Returns: string;
+      };
       "fn_append_agent_run_event": {
         Args: {
           "p_actor_id"?: string;
@@ -1194,6 +1443,14 @@ export type Database = {
       "fn_caller_assignee_role": {
         Args: { "p_assignee_ai_lenser_id": string; "p_assignee_team_id": string };
         Returns: Database["agents"]["Enums"]["ownership_role"];
+      };
+      "fn_check_http_policy_args": {
+        Args: { "p_allow_private": boolean; "p_hosts": (string)[]; "p_rpc": string };
+        Returns: undefined;
+      };
+      "fn_check_memory_retrieval_args": {
+        Args: { "p_embedding_model_id": string; "p_retrieval_top_k": number; "p_rpc": string };
+        Returns: undefined;
       };
       "fn_check_model_profile_args": {
         Args: { "p_model_id": string; "p_params": Json; "p_rpc": string };
@@ -1259,11 +1516,120 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "fn_decide_tool_call": {
+        Args: {
+          "p_call": Json;
+          "p_over_limit": boolean;
+          "p_result": Omit<
+            Database["lenses"]["Tables"]["workflow_node_results"]["Row"],
+            Database["lenses"]["Tables"]["workflow_node_results"]["ComputedFields"]
+          >;
+          "p_turn": Omit<
+            Database["agents"]["Tables"]["agent_turns"]["Row"],
+            Database["agents"]["Tables"]["agent_turns"]["ComputedFields"]
+          >;
+        };
+        Returns: Json;
+      };
+      "fn_end_tool_call": {
+        Args: {
+          "p_cost_credits": number;
+          "p_error": string;
+          "p_invocation": Omit<
+            Database["agents"]["Tables"]["tool_invocations"]["Row"],
+            Database["agents"]["Tables"]["tool_invocations"]["ComputedFields"]
+          >;
+          "p_latency_ms": number;
+          "p_output": Json;
+          "p_result": Omit<
+            Database["lenses"]["Tables"]["workflow_node_results"]["Row"],
+            Database["lenses"]["Tables"]["workflow_node_results"]["ComputedFields"]
+          >;
+          "p_status": Database["agents"]["Enums"]["tool_invocation_status"];
+          "p_turn_no": number;
+        };
+        Returns: {
+          "ai_lenser_id": string;
+          "approval_hash": string | null;
+          "approved_at": string | null;
+          "approved_by": string | null;
+          "call_index": number | null;
+          "completed_at": string | null;
+          "cost_credits": number;
+          "created_at": string;
+          "error": string | null;
+          "id": string;
+          "input": NonNullable<Json>;
+          "latency_ms": number | null;
+          "output": Json | null;
+          "rejected_at": string | null;
+          "rejected_by": string | null;
+          "rejected_reason": string | null;
+          "requested_by": string | null;
+          "requires_approval": boolean;
+          "started_at": string | null;
+          "status": Database["agents"]["Enums"]["tool_invocation_status"];
+          "step_id": string | null;
+          "tool_call_id": string | null;
+          "tool_id": string;
+          "tool_profile_id": string | null;
+          "updated_at": string;
+          "workflow_node_result_id": string | null;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "tool_invocations";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "fn_expire_team_run_approvals": { Args: { "p_limit"?: number }; Returns: number };
       "fn_failure_policy_errors": { Args: { "p_policy": Json }; Returns: (string)[] };
+      "fn_host_patterns_valid": { Args: { "p_hosts": (string)[] }; Returns: boolean };
+      "fn_journal_append": {
+        Args: {
+          "p_content": string;
+          "p_invocation_id"?: string;
+          "p_is_error"?: boolean;
+          "p_result_id": string;
+          "p_role": string;
+          "p_tool_call_id"?: string;
+          "p_tool_calls"?: Json;
+          "p_tool_name"?: string;
+          "p_turn_no": number;
+        };
+        Returns: number;
+      };
       "fn_json_is_guid": { Args: { "p_value": Json }; Returns: boolean };
       "fn_json_number": { Args: { "p_value": Json }; Returns: number };
       "fn_json_unknown_keys": { Args: { "p_allowed": (string)[]; "p_value": Json }; Returns: (string)[] };
+      "fn_leased_turn": {
+        Args: {
+          "p_fn": string;
+          "p_result": Omit<
+            Database["lenses"]["Tables"]["workflow_node_results"]["Row"],
+            Database["lenses"]["Tables"]["workflow_node_results"]["ComputedFields"]
+          >;
+        };
+        Returns: {
+          "ai_lenser_id": string;
+          "memory_ids": (string)[];
+          "memory_profile_id": string | null;
+          "node_result_id": string;
+          "personality_profile_id": string | null;
+          "prompt_hash": string;
+          "started_at": string;
+          "tool_profile_id": string | null;
+          "turn_no": number;
+          "updated_at": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "agent_turns";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "fn_may_decide_team_run": {
         Args: {
           "p_team_run": Omit<
@@ -1294,12 +1660,54 @@ export type Database = {
         }[];
       };
       "fn_output_destination_errors": { Args: { "p_destination": Json }; Returns: (string)[] };
+      "fn_park_task": {
+        Args: { "p_result_id": string };
+        Returns: Database["lenses"]["Tables"]["workflow_node_results"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_node_results";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "fn_profile_clear_default": {
         Args: { "p_ai_lenser_id": string; "p_keep_id": string; "p_kind": unknown };
         Returns: undefined;
       };
       "fn_profile_kind": { Args: { "p_type": unknown }; Returns: string };
       "fn_queue_policy_errors": { Args: { "p_policy": Json }; Returns: (string)[] };
+      "fn_remember": {
+        Args: {
+          "p_confidence"?: number;
+          "p_content": string;
+          "p_embedding"?: string;
+          "p_result_id": string;
+          "p_source": Database["agents"]["Enums"]["memory_source"];
+        };
+        Returns: {
+          "ai_lenser_id": string;
+          "confidence": number;
+          "content": string;
+          "created_at": string;
+          "created_by": string | null;
+          "embedding": string | null;
+          "embedding_model_id": string | null;
+          "expires_at": string | null;
+          "id": string;
+          "memory_profile_id": string;
+          "metadata": NonNullable<Json>;
+          "redacted_at": string | null;
+          "redacted_by": string | null;
+          "scope": Database["agents"]["Enums"]["memory_scope"];
+          "source": Database["agents"]["Enums"]["memory_source"];
+        };
+        SetofOptions: {
+          from: "*";
+          to: "memories";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "fn_request_team_run": {
         Args: {
           "p_assignment": Omit<
@@ -1348,6 +1756,27 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      "fn_retrieve_memories": {
+        Args: {
+          "p_ai_lenser_id": string;
+          "p_embedding_model_id": string;
+          "p_limit": number;
+          "p_member_id": string;
+          "p_memory_profile_id": string;
+          "p_query": string;
+          "p_run_id": string;
+          "p_team_id": string;
+          "p_workflow_id": string;
+        };
+        Returns: {
+          "ai_lenser_id": string;
+          "content": string;
+          "memory_id": string;
+          "scope": Database["agents"]["Enums"]["memory_scope"];
+          "similarity": number;
+          "source": Database["agents"]["Enums"]["memory_source"];
+        }[];
       };
       "fn_retry_policy_errors": { Args: { "p_policy": Json }; Returns: (string)[] };
       "fn_review_completion": {
@@ -1485,12 +1914,14 @@ export type Database = {
         Returns: {
           "ai_lenser_id": string;
           "created_at": string;
+          "embedding_model_id": string | null;
           "id": string;
           "is_default": boolean;
           "isolation_mode": Database["agents"]["Enums"]["memory_isolation_mode"];
           "name": string;
           "reset_policy": Database["agents"]["Enums"]["memory_reset_policy"];
           "retention_days": number | null;
+          "retrieval_top_k": number;
           "scope_type": Database["agents"]["Enums"]["memory_scope"];
           "summary_strategy": Database["agents"]["Enums"]["memory_summary_strategy"];
           "updated_at": string;
@@ -1544,14 +1975,17 @@ export type Database = {
         Args: { "p_invocation_id": string; "p_rpc": string };
         Returns: {
           "ai_lenser_id": string;
+          "approval_hash": string | null;
           "approved_at": string | null;
           "approved_by": string | null;
+          "call_index": number | null;
           "completed_at": string | null;
           "cost_credits": number;
           "created_at": string;
           "error": string | null;
           "id": string;
           "input": NonNullable<Json>;
+          "latency_ms": number | null;
           "output": Json | null;
           "rejected_at": string | null;
           "rejected_by": string | null;
@@ -1561,6 +1995,7 @@ export type Database = {
           "started_at": string | null;
           "status": Database["agents"]["Enums"]["tool_invocation_status"];
           "step_id": string | null;
+          "tool_call_id": string | null;
           "tool_id": string;
           "tool_profile_id": string | null;
           "updated_at": string;
@@ -1606,7 +2041,21 @@ export type Database = {
           "requires_approval": boolean;
         }[];
       };
+      "fn_tool_call_hash": { Args: { "p_input": Json; "p_tool_key": string }; Returns: string };
       "fn_tool_provider_overrides_errors": { Args: { "p_overrides": Json }; Returns: (string)[] };
+      "fn_tool_usable": { Args: { "p_ai_lenser_id": string; "p_tool_owner_id": string }; Returns: boolean };
+      "fn_turn_context": {
+        Args: {
+          "p_ai_lenser_id": string;
+          "p_member_id": string;
+          "p_prompt": string;
+          "p_result_id": string;
+          "p_run_id": string;
+          "p_team_id": string;
+          "p_workflow_id": string;
+        };
+        Returns: Json;
+      };
       "fn_workflow_order": {
         Args: { "p_workflow_id": string };
         Returns: {
@@ -1636,6 +2085,16 @@ export type Database = {
       "ownership_permission": "run" | "edit" | "publish" | "manage_tools" | "manage_memory" | "view_runs";
       "ownership_role": "owner" | "co_owner" | "operator";
       "personality_tone": "neutral" | "friendly" | "formal" | "playful" | "direct" | "empathetic";
+      "policy_decision": "allow" | "deny" | "require_approval";
+      "policy_rule":
+        | "tool_profile_allows"
+        | "tool_profile_denies"
+        | "not_in_tool_profile"
+        | "unknown_tool"
+        | "tool_disabled"
+        | "approval_required"
+        | "iteration_limit"
+        | "invalid_arguments";
       "risk_tolerance": "low" | "medium" | "high";
       "runtime_pref": "cloud" | "local" | "hybrid";
       "step_member_source":
@@ -1869,6 +2328,8 @@ export type Database = {
         };
         Returns: number;
       };
+      "fn_local_embedding": { Args: { "p_text": string }; Returns: string };
+      "fn_local_embedding_model_id": { Args: Record<PropertyKey, never>; Returns: string };
     };
     Enums: {
       "llm_call_status": "succeeded" | "failed";
@@ -2324,6 +2785,7 @@ export type Database = {
       };
       "workflow_node_results": {
         Row: {
+          "ai_lenser_id": string | null;
           "attempt_count": number;
           "cached_tokens": number;
           "cost_credits": number;
@@ -2359,6 +2821,7 @@ export type Database = {
         };
         ComputedFields: never;
         Insert: {
+          "ai_lenser_id"?: string | null;
           "attempt_count"?: number;
           "cached_tokens"?: number;
           "cost_credits"?: number;
@@ -2393,6 +2856,7 @@ export type Database = {
           "waiting_reason"?: Database["lenses"]["Enums"]["waiting_reason"] | null;
         };
         Update: {
+          "ai_lenser_id"?: string | null;
           "attempt_count"?: number;
           "cached_tokens"?: number;
           "cost_credits"?: number;
@@ -2620,6 +3084,7 @@ export type Database = {
           "lenser_id": string;
           "max_retries": number;
           "output": Json | null;
+          "parent_invocation_id": string | null;
           "recovered_from_node_id": string | null;
           "recovered_from_run_id": string | null;
           "started_at": string | null;
@@ -2647,6 +3112,7 @@ export type Database = {
           "lenser_id": string;
           "max_retries"?: number;
           "output"?: Json | null;
+          "parent_invocation_id"?: string | null;
           "recovered_from_node_id"?: string | null;
           "recovered_from_run_id"?: string | null;
           "started_at"?: string | null;
@@ -2672,6 +3138,7 @@ export type Database = {
           "lenser_id"?: string;
           "max_retries"?: number;
           "output"?: Json | null;
+          "parent_invocation_id"?: string | null;
           "recovered_from_node_id"?: string | null;
           "recovered_from_run_id"?: string | null;
           "started_at"?: string | null;
@@ -3035,6 +3502,7 @@ export type Database = {
           "lenser_id": string;
           "max_retries": number;
           "output": Json | null;
+          "parent_invocation_id": string | null;
           "recovered_from_node_id": string | null;
           "recovered_from_run_id": string | null;
           "started_at": string | null;
@@ -3264,6 +3732,7 @@ export type Database = {
           "p_retry_after_ms"?: number;
         };
         Returns: {
+          "ai_lenser_id": string | null;
           "attempt_count": number;
           "cached_tokens": number;
           "cost_credits": number;
@@ -3358,6 +3827,7 @@ export type Database = {
       "fn_leased_result": {
         Args: { "p_fn": string; "p_lease_token": string; "p_result_id": string };
         Returns: {
+          "ai_lenser_id": string | null;
           "attempt_count": number;
           "cached_tokens": number;
           "cost_credits": number;
@@ -3774,6 +4244,7 @@ export type Database = {
           "lenser_id": string;
           "max_retries": number;
           "output": Json | null;
+          "parent_invocation_id": string | null;
           "recovered_from_node_id": string | null;
           "recovered_from_run_id": string | null;
           "started_at": string | null;
@@ -3977,6 +4448,7 @@ export type Database = {
         "provider_base_url": string | null;
         "api_key_env": string | null;
         "model_params": Json | null;
+        "agent": Json | null;
       };
       "cron_fields": {
         "minutes": number | null;
@@ -4219,11 +4691,13 @@ export type Database = {
       "create_memory_profile": {
         Args: {
           "p_ai_lenser_id": string;
+          "p_embedding_model_id"?: string;
           "p_is_default"?: boolean;
           "p_isolation_mode"?: Database["agents"]["Enums"]["memory_isolation_mode"];
           "p_name": string;
           "p_reset_policy"?: Database["agents"]["Enums"]["memory_reset_policy"];
           "p_retention_days"?: number;
+          "p_retrieval_top_k"?: number;
           "p_scope_type"?: Database["agents"]["Enums"]["memory_scope"];
           "p_summary_strategy"?: Database["agents"]["Enums"]["memory_summary_strategy"];
           "p_visibility"?: Database["agents"]["Enums"]["memory_visibility"];
@@ -4295,6 +4769,8 @@ export type Database = {
           "p_ai_lenser_id": string;
           "p_allow_tools"?: (string)[];
           "p_deny_tools"?: (string)[];
+          "p_http_allow_hosts"?: (string)[];
+          "p_http_allow_private_network"?: boolean;
           "p_is_default"?: boolean;
           "p_name": string;
           "p_provider_overrides"?: Json;
@@ -4423,6 +4899,16 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "disable_http_tool": {
+        Args: { "p_key": string };
+        Returns: Database["agents"]["Tables"]["tools_registry"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "tools_registry";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "disable_workflow_assignment": {
         Args: { "p_assignment_id": string };
         Returns: Database["agents"]["Tables"]["workflow_assignments"]["Row"];
@@ -4455,7 +4941,7 @@ export type Database = {
         Returns: Json;
       };
       "fn_approve_tool_invocation": {
-        Args: { "p_invocation_id": string };
+        Args: { "p_approval_hash"?: string; "p_invocation_id": string };
         Returns: Database["agents"]["Tables"]["tool_invocations"]["Row"];
         SetofOptions: {
           from: "*";
@@ -4547,6 +5033,7 @@ export type Database = {
           "p_confidence"?: number;
           "p_content": string;
           "p_embedding"?: string;
+          "p_embedding_model_id"?: string;
           "p_expires_at"?: string;
           "p_memory_profile_id": string;
           "p_metadata"?: Json;
@@ -4993,6 +5480,16 @@ export type Database = {
           isSetofReturn: true;
         };
       };
+      "park_agent_task": {
+        Args: { "p_lease_token": string; "p_result_id": string };
+        Returns: Database["lenses"]["Tables"]["workflow_node_results"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "workflow_node_results";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "pause_workflow_schedule": {
         Args: { "p_note"?: string; "p_schedule_id": string };
         Returns: Database["lenses"]["Tables"]["workflow_schedules"]["Row"];
@@ -5018,6 +5515,48 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "workflows";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "record_agent_model_turn": {
+        Args: { "p_lease_token": string; "p_llm_call": Json; "p_message": Json; "p_result_id": string };
+        Returns: Json;
+      };
+      "record_agent_tool_result": {
+        Args: {
+          "p_cost_credits"?: number;
+          "p_error"?: string;
+          "p_invocation_id": string;
+          "p_latency_ms"?: number;
+          "p_lease_token": string;
+          "p_output"?: Json;
+          "p_result_id": string;
+          "p_status": Database["agents"]["Enums"]["tool_invocation_status"];
+        };
+        Returns: Database["agents"]["Tables"]["tool_invocations"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "tool_invocations";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "register_http_tool": {
+        Args: {
+          "p_description": string;
+          "p_egress_class"?: Database["agents"]["Enums"]["tool_egress_class"];
+          "p_input_schema": Json;
+          "p_key": string;
+          "p_name": string;
+          "p_secret_env": string;
+          "p_timeout_ms"?: number;
+          "p_url": string;
+        };
+        Returns: Database["agents"]["Tables"]["tools_registry"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "tools_registry";
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -5101,12 +5640,36 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "retrieve_agent_memories": {
+        Args: {
+          "p_embedding": string;
+          "p_embedding_model_id": string;
+          "p_lease_token": string;
+          "p_result_id": string;
+        };
+        Returns: Json;
+      };
       "revoke_ai_lenser_ownership": {
         Args: { "p_ownership_id": string };
         Returns: Database["agents"]["Tables"]["ownerships"]["Row"];
         SetofOptions: {
           from: "*";
           to: "ownerships";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "run_agent_database_tool": {
+        Args: {
+          "p_embedding"?: string;
+          "p_invocation_id": string;
+          "p_lease_token": string;
+          "p_result_id": string;
+        };
+        Returns: Database["agents"]["Tables"]["tool_invocations"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "tool_invocations";
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -5198,6 +5761,20 @@ export type Database = {
         };
       };
       "set_version_parameters": { Args: { "p_parameters": Json; "p_version_id": string }; Returns: Json };
+      "start_agent_sub_run": {
+        Args: { "p_invocation_id": string; "p_lease_token": string; "p_result_id": string };
+        Returns: Json;
+      };
+      "start_agent_tool_call": {
+        Args: { "p_invocation_id": string; "p_lease_token": string; "p_result_id": string };
+        Returns: Database["agents"]["Tables"]["tool_invocations"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "tool_invocations";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "start_workflow_run": {
         Args: {
           "p_deadline_seconds"?: number;
@@ -5228,6 +5805,7 @@ export type Database = {
         Args: {
           "p_ai_lenser_id": string;
           "p_display_name"?: string;
+          "p_max_tool_iterations"?: number;
           "p_personality_note"?: string;
           "p_runtime_pref"?: Database["agents"]["Enums"]["runtime_pref"];
           "p_visibility"?: Database["lensers"]["Enums"]["profile_visibility"];
@@ -5272,6 +5850,7 @@ export type Database = {
       };
       "update_memory_profile": {
         Args: {
+          "p_embedding_model_id"?: string;
           "p_is_default"?: boolean;
           "p_isolation_mode"?: Database["agents"]["Enums"]["memory_isolation_mode"];
           "p_keep_forever"?: boolean;
@@ -5279,6 +5858,7 @@ export type Database = {
           "p_profile_id": string;
           "p_reset_policy"?: Database["agents"]["Enums"]["memory_reset_policy"];
           "p_retention_days"?: number;
+          "p_retrieval_top_k"?: number;
           "p_scope_type"?: Database["agents"]["Enums"]["memory_scope"];
           "p_summary_strategy"?: Database["agents"]["Enums"]["memory_summary_strategy"];
           "p_visibility"?: Database["agents"]["Enums"]["memory_visibility"];
@@ -5384,6 +5964,8 @@ export type Database = {
         Args: {
           "p_allow_tools"?: (string)[];
           "p_deny_tools"?: (string)[];
+          "p_http_allow_hosts"?: (string)[];
+          "p_http_allow_private_network"?: boolean;
           "p_is_default"?: boolean;
           "p_name"?: string;
           "p_profile_id": string;
@@ -5624,6 +6206,17 @@ export const Constants = {
       "ownership_permission": ["run", "edit", "publish", "manage_tools", "manage_memory", "view_runs"],
       "ownership_role": ["owner", "co_owner", "operator"],
       "personality_tone": ["neutral", "friendly", "formal", "playful", "direct", "empathetic"],
+      "policy_decision": ["allow", "deny", "require_approval"],
+      "policy_rule": [
+        "tool_profile_allows",
+        "tool_profile_denies",
+        "not_in_tool_profile",
+        "unknown_tool",
+        "tool_disabled",
+        "approval_required",
+        "iteration_limit",
+        "invalid_arguments",
+      ],
       "risk_tolerance": ["low", "medium", "high"],
       "runtime_pref": ["cloud", "local", "hybrid"],
       "step_member_source": ["assignee", "binding", "capability", "lead", "handoff", "delegate", "reviewer"],

@@ -54,7 +54,7 @@ export async function startWorkers(
         return all.reduce((sum, s) => {
           for (const k of Object.keys(sum) as (keyof WorkerStats)[]) sum[k] += s[k];
           return sum;
-        }, { claimed: 0, completed: 0, failed: 0, released: 0, lost: 0, abandoned: 0 });
+        }, { claimed: 0, completed: 0, failed: 0, released: 0, lost: 0, abandoned: 0, parked: 0 });
       })();
       return stopping;
     },
@@ -280,4 +280,25 @@ export async function cancelOpenRuns(
     // deno-lint-ignore no-explicit-any
     await (user.client.rpc as any)("cancel_workflow_run", { p_run_id: run.id, p_reason: "test cleanup" });
   }
+}
+
+/** scripts/worker.ts as a subprocess; resolves once it listens. */
+export async function spawnWorker(env: Record<string, string>) {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "--allow-all", "--config", `${stack.root}/deno.json`, `${stack.root}/scripts/worker.ts`],
+    env: { SUPABASE_DB_URL: stack.dbUrl, CL_WORKER_LOG: "info", ...env },
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  let output = "";
+  const collect = async (stream: ReadableStream<Uint8Array>) => {
+    for await (const chunk of stream.pipeThrough(new TextDecoderStream())) output += chunk;
+  };
+  const done = Promise.all([collect(child.stdout), collect(child.stderr)]);
+  await waitFor(
+    "the worker subprocess to listen",
+    () => output.includes("listening on workflow_tasks"),
+    30_000,
+  );
+  return { child, done, output: () => output };
 }

@@ -2,7 +2,7 @@
 -- (filters; top-k by cosine similarity; never expired or redacted entries), redaction, the
 -- summary, memories_v, and who may read, write and redact.
 begin;
-select plan(49);
+select plan(50);
 
 select tests.create_user('alice@example.com', '{"handle":"alice"}') as alice \gset
 select tests.create_user('bob@example.com', '{"handle":"bob"}') as bob \gset
@@ -19,9 +19,10 @@ select (public.create_memory_profile(p_ai_lenser_id => :'scout', p_name => 'Secr
 select (public.fn_write_memory_entry(p_memory_profile_id => :'facts', p_content => 'The client prefers email.')).id as m_plain \gset
 select results_eq(
   format($$select ai_lenser_id, scope::text, source::text, confidence, expires_at between now() + interval '30 days' - interval '1 minute' and now() + interval '30 days',
-    created_by, embedding is null from agents.memories where id = %L$$, :'m_plain'),
+    created_by, embedding_model_id = ai.fn_local_embedding_model_id() and embedding = ai.fn_local_embedding(content)
+    from agents.memories where id = %L$$, :'m_plain'),
   format($$values (%L::uuid, 'workflow', 'manual', 1.000::numeric, true, %L::uuid, true)$$, :'scout', tests.human(:'alice')),
-  'fn_write_memory_entry: the profile''s agent and scope, expiry after its retention, written by the caller');
+  'fn_write_memory_entry: the profile''s agent and scope, expiry after its retention, written by the caller, embedded by the local embedder');
 select (public.fn_write_memory_entry(p_memory_profile_id => :'facts', p_content => 'alpha', p_scope => 'agent', p_source => 'tool',
   p_confidence => 0.9, p_embedding => tests.vec(array[1]), p_metadata => '{"url":"https://example.com"}')).id as m_alpha \gset
 select results_eq(format($$select scope::text, source::text, confidence, metadata, extensions.vector_dims(embedding) from agents.memories where id = %L$$, :'m_alpha'),
@@ -82,7 +83,7 @@ select results_eq(
   $$values ('alpha'), ('beta'), ('delta')$$, 'top-k by cosine similarity, nearest first');
 select results_eq(
   format($$select round(similarity::numeric, 3) from public.fn_read_memory_entries(p_memory_profile_id => %L, p_query_embedding => tests.vec(array[1]))$$, :'facts'),
-  $$values (1.000), (0.981), (0.707), (0.000)$$, 'with their similarity; entries without an embedding are left out');
+  $$values (1.000), (0.981), (0.707), (0.000), (0.000)$$, 'with their similarity (the local embedder''s entry is compared too: same model)');
 select results_eq(
   format($$select content from public.fn_read_memory_entries(p_memory_profile_id => %L, p_query_embedding => tests.vec(array[2]), p_limit => 1)$$, :'facts'),
   $$values ('gamma')$$, 'another query, another nearest');
@@ -95,7 +96,7 @@ select results_eq(format($$select content from public.fn_read_memory_entries(p_m
 select results_eq(format($$select content from public.fn_read_memory_entries(p_memory_profile_id => %L, p_source => 'reflection')$$, :'facts'),
   $$values ('delta')$$, 'filter by source');
 select results_eq(format($$select content from public.fn_read_memory_entries(p_memory_profile_id => %L, p_min_confidence => 0.75, p_query_embedding => tests.vec(array[1]))$$, :'facts'),
-  $$values ('alpha'), ('delta')$$, 'filter by minimum confidence, with a query');
+  $$values ('alpha'), ('delta'), ('The client prefers email.')$$, 'filter by minimum confidence, with a query');
 select throws_ok(format($$select * from public.fn_read_memory_entries(p_memory_profile_id => %L, p_query_embedding => '[1,0]')$$, :'facts'),
   '22023', 'fn_read_memory_entries: p_query_embedding must have exactly 1536 dimensions, got 2', 'a query has 1536 dimensions');
 select throws_ok(format($$select * from public.fn_read_memory_entries(p_memory_profile_id => %L, p_min_confidence => 2)$$, :'facts'),
@@ -105,7 +106,7 @@ select throws_ok(format($$select * from public.fn_read_memory_entries(p_memory_p
 
 -- ---------------------------------------------------------------- summary and view
 select is(public.fn_summarize_memory_profile(:'facts') - 'oldestAt' - 'latestAt' - 'nextExpiryAt' - 'memoryProfileId' - 'aiLenserId',
-  jsonb_build_object('name', 'Facts', 'total', 7, 'live', 5, 'expired', 1, 'redacted', 1, 'withEmbedding', 4,
+  jsonb_build_object('name', 'Facts', 'total', 7, 'live', 5, 'expired', 1, 'redacted', 1, 'withEmbedding', 5,
     'byScope', jsonb_build_object('agent', 3, 'workflow', 2),
     'bySource', jsonb_build_object('manual', 1, 'tool', 1, 'workflow', 2, 'reflection', 1),
     'averageConfidence', 0.780),
@@ -153,6 +154,13 @@ select lives_ok(format($$select public.fn_write_memory_entry(p_memory_profile_id
 select is((select count(*)::int from public.fn_read_memory_entries(p_memory_profile_id => :'secrets')), 2, 'and reads it');
 select tests.clear_authentication();
 select is((select content from agents.memories where id = :'m_alpha'), 'alpha', 'nothing the refused callers did changed an entry');
+
+-- ---------------------------------------------------------------- one embedding model per comparison
+insert into agents.memories (memory_profile_id, ai_lenser_id, scope, source, content, embedding, embedding_model_id)
+values (:'facts', :'scout', 'agent', 'import', 'other model twin', tests.vec(array[1]),
+  (select id from ai.models where model_key = 'text-embedding-3-small'));
+select is((select count(*)::int from public.fn_read_memory_entries(p_memory_profile_id => :'facts', p_query_embedding => tests.vec(array[1]), p_limit => 50)
+  where content = 'other model twin'), 0, 'a vector of another embedding model is never compared, however near');
 
 select * from finish();
 rollback;

@@ -13,12 +13,12 @@ select plan(6);
 select tests.mark_transaction_start();
 
 -- Reference catalogs everybody reads by design (the matrix skips them; their own tests cover writes).
+-- agents.tools_registry is in the matrix: its built-in rows are public, a user's own HTTP tools are not.
 create temporary table public_catalogs (name text primary key, reason text not null) on commit drop;
 insert into public_catalogs values
   ('ai.providers', 'the model catalog is public reference data, written only by migrations and service_role'),
   ('ai.models', 'the model catalog is public reference data, written only by migrations and service_role'),
-  ('lenses.tools', 'the parameter type registry is public reference data'),
-  ('agents.tools_registry', 'the tool registry is public reference data');
+  ('lenses.tools', 'the parameter type registry is public reference data');
 
 create temporary view matrix_tables as
 select c.oid::regclass::text as name, c.oid as relid
@@ -59,11 +59,20 @@ select (public.add_team_member(p_team_id => :'team', p_agent_id => :'agent2')).i
 select public.add_team_edge(p_source_member_id => :'m1', p_target_member_id => :'m2', p_edge_type => 'delegates');
 select (public.create_workflow_assignment(p_workflow_id => :'workflow', p_assignee_kind => 'agent', p_assignee_ai_lenser_id => :'agent',
   p_approval_policy => '{"requiresApproval":false}')).id as assignment \gset
-select public.run_workflow_assignment(:'assignment', '{"topic":"team secrets"}');
+select (public.run_workflow_assignment(:'assignment', '{"topic":"team secrets"}')).workflow_run_id as team_wrun \gset
+-- The agent's turn on it asks for a tool: its turn, journal, policy decision and invocation.
+select tests.authenticate_as_service_role();
+select * from tests.claim_node(:'team_wrun', 'first') \gset turn_
+select public.record_agent_model_turn(:'turn_result_id', :'turn_lease_token',
+  '{"content":"","tool_calls":[{"id":"c1","name":"calculator","arguments":"{\"expression\":\"2+2\"}","input":{"expression":"2+2"}}]}',
+  '{"input_tokens":3,"output_tokens":2,"latency_ms":4}');
+select tests.authenticate_as(:'owner');
 select (public.create_workflow_schedule(:'workflow', 'Matrix schedule', '0 9 * * *', p_input => '{"topic":"scheduled secrets"}')).id as schedule \gset
 select public.run_workflow_schedule_now(:'schedule');
 select public.fn_write_memory_entry(p_memory_profile_id => :'mp', p_content => 'private memory');
 select public.fn_invoke_tool(p_ai_lenser_id => :'agent', p_tool_key => 'calculator', p_input => '{"expression":"1+1"}');
+select public.register_http_tool('matrix_private_tool', 'Private tool', 'Calls my CRM.', '{"type":"object"}',
+  'https://crm.example.com/hook', 'MATRIX_SECRET');
 select tests.clear_authentication();
 \o
 

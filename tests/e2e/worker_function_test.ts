@@ -41,6 +41,7 @@ Deno.test({
         "completed",
         "failed",
         "lost",
+        "parked",
         "released",
       ]);
       assertEquals([counts.claimed, counts.completed, counts.released], [2, 2, 0]);

@@ -2,7 +2,7 @@
 // with SIGKILL mid-task leaves a lease that expires, and the task completes once, elsewhere; the
 // dead worker's stale lease is refused; SIGTERM hands in-flight work back and exits 0.
 import { assert, assertEquals } from "../_support/assert.ts";
-import { createUser, db, stack } from "../_support/stack.ts";
+import { createUser, db } from "../_support/stack.ts";
 import { buildWorkflow } from "../_support/workflows.ts";
 import {
   cancelOpenRuns,
@@ -11,6 +11,7 @@ import {
   results,
   runEvents,
   runRow,
+  spawnWorker,
   startWorkers,
   waitFor,
   waitForRun,
@@ -68,27 +69,6 @@ Deno.test({
     }
   },
 });
-
-/** scripts/worker.ts as a subprocess; resolves once it listens. */
-async function spawnWorker(env: Record<string, string>) {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-all", "--config", `${stack.root}/deno.json`, `${stack.root}/scripts/worker.ts`],
-    env: { SUPABASE_DB_URL: stack.dbUrl, CL_WORKER_LOG: "info", ...env },
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  let output = "";
-  const collect = async (stream: ReadableStream<Uint8Array>) => {
-    for await (const chunk of stream.pipeThrough(new TextDecoderStream())) output += chunk;
-  };
-  const done = Promise.all([collect(child.stdout), collect(child.stderr)]);
-  await waitFor(
-    "the worker subprocess to listen",
-    () => output.includes("listening on workflow_tasks"),
-    30_000,
-  );
-  return { child, done, output: () => output };
-}
 
 Deno.test({
   ...opts,

@@ -55,6 +55,7 @@ import {
   TeamRunQueueState,
   TeamRunStatus,
 } from "../../types/team-runs.ts";
+import { PolicyDecision, PolicyRule } from "../../types/agent-turns.ts";
 import {
   ScheduleDstGap,
   ScheduleDstOverlap,
@@ -117,6 +118,8 @@ const mirrors = {
     agent_run_step_kind: AgentRunStepKind,
     step_member_source: StepMemberSource,
     approval_request_kind: ApprovalRequestKind,
+    policy_rule: PolicyRule,
+    policy_decision: PolicyDecision,
   },
   ai: {
     support_level: SupportLevel,

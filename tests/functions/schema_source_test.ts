@@ -47,7 +47,7 @@ Deno.test("every function of the five schemas is defined in exactly one file, it
     const fns = await sql<{ schema: string; name: string }[]>`
       select n.nspname as schema, p.proname as name
       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-      where n.nspname = any(${SCHEMAS}::text[])
+      where n.nspname = any(string_to_array(${SCHEMAS.join(",")}, ','))
         and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')
       order by 1, 2`;
     assert(fns.length > 200, `the catalog lists ${fns.length} functions`);
@@ -76,11 +76,11 @@ Deno.test("every table, view and type is defined in exactly one file, its own", 
              case c.relkind when 'r' then 'table' when 'p' then 'table' when 'v' then 'view' when 'm' then 'view'
                             when 'c' then 'type' else c.relkind::text end as kind
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = any(${SCHEMAS}::text[]) and c.relkind in ('r', 'p', 'v', 'm', 'c')
+      where n.nspname = any(string_to_array(${SCHEMAS.join(",")}, ',')) and c.relkind in ('r', 'p', 'v', 'm', 'c')
       union all
       select n.nspname, t.typname, 'type'
       from pg_type t join pg_namespace n on n.oid = t.typnamespace
-      where n.nspname = any(${SCHEMAS}::text[]) and t.typtype in ('e', 'd', 'r')
+      where n.nspname = any(string_to_array(${SCHEMAS.join(",")}, ',')) and t.typtype in ('e', 'd', 'r')
       order by 1, 2`;
     assert(rels.length > 70, `the catalog lists ${rels.length} tables, views and types`);
     const problems: Missing[] = [];
@@ -109,22 +109,22 @@ Deno.test("every policy, trigger, index and constraint is defined in exactly one
     const objects = await sql<{ kind: string; name: string; tbl: string }[]>`
       select 'policy' as kind, p.polname as name, p.polrelid::regclass::text as tbl
       from pg_policy p join pg_class c on c.oid = p.polrelid
-      where c.relnamespace::regnamespace::text = any(${SCHEMAS}::text[])
+      where c.relnamespace::regnamespace::text = any(string_to_array(${SCHEMAS.join(",")}, ','))
       union all
       select 'trigger', t.tgname, t.tgrelid::regclass::text
       from pg_trigger t join pg_class c on c.oid = t.tgrelid
       where not t.tgisinternal
-        and (c.relnamespace::regnamespace::text = any(${SCHEMAS}::text[])
-             or exists (select 1 from pg_proc f where f.oid = t.tgfoid and f.pronamespace::regnamespace::text = any(${SCHEMAS}::text[])))
+        and (c.relnamespace::regnamespace::text = any(string_to_array(${SCHEMAS.join(",")}, ','))
+             or exists (select 1 from pg_proc f where f.oid = t.tgfoid and f.pronamespace::regnamespace::text = any(string_to_array(${SCHEMAS.join(",")}, ','))))
       union all
       select 'index', i.relname, x.indrelid::regclass::text
       from pg_index x join pg_class i on i.oid = x.indexrelid
-      where i.relnamespace::regnamespace::text = any(${SCHEMAS}::text[])
+      where i.relnamespace::regnamespace::text = any(string_to_array(${SCHEMAS.join(",")}, ','))
         and not exists (select 1 from pg_constraint k where k.conindid = x.indexrelid and k.conrelid = x.indrelid)
       union all
       select 'constraint', k.conname, k.conrelid::regclass::text
       from pg_constraint k join pg_class c on c.oid = k.conrelid
-      where c.relnamespace::regnamespace::text = any(${SCHEMAS}::text[]) and k.contype <> 't'
+      where c.relnamespace::regnamespace::text = any(string_to_array(${SCHEMAS.join(",")}, ',')) and k.contype <> 't'
       order by 1, 3, 2`;
     assert(
       objects.length > 400,

@@ -1,7 +1,13 @@
 // One call in progress: the whole-call deadline and the caller's signal folded into one AbortSignal
 // for the SDK, the streamed text with its time to first token, and the final classification of a
 // failure as timeout / cancelled before any provider-specific mapping.
-import { type CompletionRequest, type CompletionResult, ProviderError, type ToolCall, type Usage } from "./types.ts";
+import {
+  type CompletionRequest,
+  type CompletionResult,
+  ProviderError,
+  type ToolCall,
+  type Usage,
+} from "./types.ts";
 
 export class CallScope {
   /** Aborted when the caller aborts or the deadline passes; hand it to the SDK. */

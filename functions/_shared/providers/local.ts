@@ -27,6 +27,11 @@
 //                         "tool_calls"), whether or not the tools were offered. Once the rounds are
 //                         used up the mode answers; error mode fails before any round.
 //
+// Without local_tool_calls, the rounds can also come from the prompt, so that a workflow on the local
+// model drives tools with no knob: each line of the first user message of the form
+// "@tool <name> <arguments text>" is a round with that one call (arguments verbatim, "{}" when none),
+// and "@tools <JSON array of {name, arguments}>" a round with those calls.
+//
 // Echo after tool results: when messages after the last user message are tool results, the text is
 // the last user message followed by "\n[tool <name>] <content>" for each of them, in order.
 //
@@ -76,7 +81,7 @@ export class LocalProvider implements Provider {
   readonly key = "local";
 
   async complete(req: CompletionRequest): Promise<CompletionResult> {
-    const knobs = readKnobs(req.params);
+    const knobs = readKnobs(req.params, req.messages);
     const scope = CallScope.start(this.key, req);
     try {
       if (knobs.delayMs > 0) await sleepWithin(scope, knobs.delayMs);
@@ -184,7 +189,7 @@ function localError(knobs: Knobs): ProviderError {
   });
 }
 
-function readKnobs(params: Record<string, unknown> | undefined): Knobs {
+function readKnobs(params: Record<string, unknown> | undefined, messages: ChatMessage[]): Knobs {
   const p = params ?? {};
   const mode = modeKnob(p, "local_mode") ?? "echo";
   const errorKind = p.local_error_kind ?? "server";
@@ -210,7 +215,9 @@ function readKnobs(params: Record<string, unknown> | undefined): Knobs {
     attempt: intKnob(p, "attempt", 1) ?? 1,
     delayMs: intKnob(p, "local_delay_ms", 0) ?? 0,
     chunkChars: intKnob(p, "local_chunk_chars", 1) ?? DEFAULT_CHUNK_CHARS,
-    toolRounds: toolRoundsKnob(p.local_tool_calls),
+    toolRounds: p.local_tool_calls === undefined
+      ? promptToolRounds(messages)
+      : toolRoundsKnob(p.local_tool_calls),
   };
 }
 
@@ -232,9 +239,26 @@ function intKnob(p: Record<string, unknown>, name: string, min: number): number 
   return value;
 }
 
-function toolRoundsKnob(value: unknown): Knobs["toolRounds"] {
-  if (value === undefined) return [];
-  const name = "params.local_tool_calls";
+/** The "@tool" / "@tools" lines of the first user message, one round each. */
+function promptToolRounds(messages: ChatMessage[]): Knobs["toolRounds"] {
+  const first = messages.find((m) => m.role === "user");
+  if (!first) return [];
+  return first.content.split("\n").flatMap((line, n) => {
+    const single = /^@tool\s+(\S+)\s*(.*)$/.exec(line.trim());
+    if (single) return [[{ name: single[1], arguments: single[2] === "" ? "{}" : single[2] }]];
+    const many = /^@tools\s+(.*)$/.exec(line.trim());
+    if (!many) return [];
+    let calls: unknown;
+    try {
+      calls = JSON.parse(many[1]);
+    } catch {
+      throw knobError(`prompt line ${n + 1}: "@tools" must be followed by a JSON array of {name, arguments}`);
+    }
+    return toolRoundsKnob([calls], `prompt line ${n + 1} (@tools)`);
+  });
+}
+
+function toolRoundsKnob(value: unknown, name = "params.local_tool_calls"): Knobs["toolRounds"] {
   if (!Array.isArray(value)) {
     throw knobError(`${name} must be an array of rounds, got ${JSON.stringify(value)}`);
   }

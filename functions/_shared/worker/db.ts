@@ -26,7 +26,7 @@ function sqlState(err: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
-async function call<T>(operation: string, query: Promise<T>): Promise<T> {
+export async function call<T>(operation: string, query: Promise<T>): Promise<T> {
   try {
     return await query;
   } catch (err) {

@@ -48,6 +48,7 @@ export interface WorkerStats {
   released: number;
   lost: number;
   abandoned: number;
+  parked: number;
 }
 
 const MAX_CLAIM_BACKOFF_MS = 30_000;
@@ -62,12 +63,21 @@ export function defaultWorkerId(): string {
 
 export class WorkerLoop {
   readonly workerId: string;
-  readonly stats: WorkerStats = { claimed: 0, completed: 0, failed: 0, released: 0, lost: 0, abandoned: 0 };
+  readonly stats: WorkerStats = {
+    claimed: 0,
+    completed: 0,
+    failed: 0,
+    released: 0,
+    lost: 0,
+    abandoned: 0,
+    parked: 0,
+  };
   private readonly config: z.output<typeof WorkerLoopConfig>;
   private readonly db: WorkerDb;
   private readonly completions: CompletionBatcher;
   private readonly log: Logger;
   private readonly providers: ProviderPool;
+  private readonly env: EnvReader;
   private readonly wake = new Wake();
   private readonly inFlight = new Set<RunningTask>();
   private dueWork = true;
@@ -102,7 +112,8 @@ export class WorkerLoop {
       },
     });
     this.log = deps.log ?? createLogger(`worker ${this.workerId}`, "info");
-    this.providers = new ProviderPool(deps.env ?? Deno.env, deps.fetch);
+    this.env = deps.env ?? Deno.env;
+    this.providers = new ProviderPool(this.env, deps.fetch);
   }
 
   /** Starts listening and claiming; resolves once the loop is listening. */
@@ -218,6 +229,7 @@ export class WorkerLoop {
       progressIntervalMs: this.config.progressIntervalMs,
       progressMaxBytes: this.config.progressMaxBytes,
       log: this.log,
+      env: this.env,
     }, row);
     this.inFlight.add(task);
     if (this.stopping) task.release();

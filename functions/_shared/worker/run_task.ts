@@ -3,7 +3,9 @@
 // task back. A refused lease at any point means another party owns the task now: the call is
 // aborted and the task dropped, with no further call for it.
 import { z } from "zod";
-import type { CompletionResult } from "../providers/index.ts";
+import type { CompletionRequest, CompletionResult, Provider } from "../providers/index.ts";
+import { AgentTurnDb } from "./agent_db.ts";
+import { runAgentTurn } from "./agent_turn.ts";
 import { classifyFailure } from "./classify.ts";
 import type { CompletionBatcher } from "./completions.ts";
 import { StaleLeaseError, type WorkerDb } from "./db.ts";
@@ -23,15 +25,18 @@ export interface TaskContext {
   progressIntervalMs: number;
   progressMaxBytes: number;
   log: Logger;
+  /** Where tools read the names of their secrets (web_search keys, custom tools' signing secrets). */
+  env: { get(name: string): string | undefined };
 }
 
 /**
  * completed: the engine took the answer. failed: the engine took a failure (it retries or fails the
  * node by its policy), or the answer broke the output contract. released: handed back unfinished.
  * lost: the lease was refused (reclaimed, cancelled, finished elsewhere). abandoned: the database
- * could not be told; the lease will lapse and the engine retries the task.
+ * could not be told; the lease will lapse and the engine retries the task. parked: an agent turn
+ * waits for the approval of a tool call (its lease released).
  */
-export type TaskOutcome = "completed" | "failed" | "released" | "lost" | "abandoned";
+export type TaskOutcome = "completed" | "failed" | "released" | "lost" | "abandoned" | "parked";
 
 const RELEASE = Symbol("release");
 const LOST = Symbol("lost");
@@ -95,15 +100,25 @@ export class RunningTask {
     try {
       const provider = this.ctx.providers.forTask(task);
       called = true;
-      result = await provider.complete({
+      const request = {
         model: task.model_key,
-        messages: [{ role: "user", content: task.prompt }],
         params: paramsForTask(task),
         outputContract: task.output_contract,
         signal: this.controller.signal,
         timeoutMs: task.timeout_ms ?? undefined,
         onDelta: batcher.push,
-      });
+      };
+      if (task.agent) {
+        const end = await this.agentTurn(task, provider, request);
+        if (end === null) {
+          await batcher.finish();
+          await keeper.stop();
+          return "parked";
+        }
+        result = end;
+      } else {
+        result = await provider.complete({ ...request, messages: [{ role: "user", content: task.prompt }] });
+      }
     } catch (err) {
       await batcher.abandon();
       await keeper.stop();
@@ -147,13 +162,7 @@ export class RunningTask {
           cached_tokens: Math.min(result.usage.cachedTokens, result.usage.inputTokens),
           latency_ms: result.latencyMs,
           ttft_ms: result.ttftMs,
-          metadata: {
-            worker_id: this.ctx.workerId,
-            adapter: task.provider_adapter,
-            provider_model: result.model,
-            finish_reason: result.finishReason,
-            delta_reports: batcher.reports,
-          },
+          metadata: { ...this.callMetadata(task, result), delta_reports: batcher.reports },
         },
       });
       if (answer.status === "completed") return "completed";
@@ -162,6 +171,39 @@ export class RunningTask {
     } catch (err) {
       return this.unreported("complete", err, fields);
     }
+  }
+
+  /** The agent turn of an agent's task: its final answer, or null when it waits for approvals. */
+  private async agentTurn(
+    task: ClaimedTask,
+    provider: Provider,
+    request: Omit<CompletionRequest, "messages">,
+  ): Promise<CompletionResult | null> {
+    const end = await runAgentTurn(task, task.agent!, {
+      db: new AgentTurnDb(this.ctx.db.sql),
+      provider,
+      env: this.ctx.env,
+      request,
+      ledger: (r) => ({
+        input_tokens: r.usage.inputTokens,
+        output_tokens: r.usage.outputTokens,
+        cached_tokens: Math.min(r.usage.cachedTokens, r.usage.inputTokens),
+        latency_ms: r.latencyMs,
+        ttft_ms: r.ttftMs,
+        metadata: this.callMetadata(task, r),
+      }),
+    });
+    return end.kind === "answer" ? end.result : null;
+  }
+
+  private callMetadata(task: ClaimedTask, result: CompletionResult): Record<string, unknown> {
+    return {
+      worker_id: this.ctx.workerId,
+      adapter: task.provider_adapter,
+      provider_model: result.model,
+      finish_reason: result.finishReason,
+      ...(result.toolCalls.length > 0 ? { tool_calls: result.toolCalls.length } : {}),
+    };
   }
 
   private async handBack(task: TaskHandle, fields: Record<string, unknown>): Promise<TaskOutcome> {

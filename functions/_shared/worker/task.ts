@@ -4,6 +4,7 @@ import { z } from "zod";
 import { OutputContract } from "../../../types/contracts.ts";
 import { NodeResultStatus, WorkflowRunStatus } from "../../../types/runs.ts";
 import type { ProviderKind } from "../providers/index.ts";
+import { AgentContext } from "./agent_context.ts";
 
 const Id = z.guid();
 
@@ -34,6 +35,8 @@ export const ClaimedTask = z.object({
   provider_base_url: z.url({ protocol: /^https?$/ }).nullable(),
   api_key_env: z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/).nullable(),
   model_params: z.record(z.string(), z.unknown()),
+  /** The agent turn when an agent acts on the node (agents.fn_turn_context); null for a plain call. */
+  agent: AgentContext.nullable(),
 });
 export type ClaimedTask = z.infer<typeof ClaimedTask>;
 

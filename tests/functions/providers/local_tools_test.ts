@@ -133,3 +133,49 @@ Deno.test("local tools: an invalid local_tool_calls is a client error naming it"
     assert(err.message.includes(expected), `${JSON.stringify(value)}: ${err.message}`);
   }
 });
+
+Deno.test("local tools: without the knob, @tool / @tools lines of the first user message are the rounds", async () => {
+  const prompt: ChatMessage = {
+    role: "user",
+    content: [
+      "Work it out.",
+      '@tool calculator {"expression":"6*7"}',
+      "@tool current_time",
+      '@tools [{"name":"a","arguments":{"x":1}},{"name":"b","arguments":"{raw"}]',
+      "Not @tool here: only whole lines count.",
+    ].join("\n"),
+  };
+  const run = (messages: ChatMessage[]) => local.complete({ model: MODEL, messages });
+  const first = await run([prompt]);
+  assertEquals(first.toolCalls, [{ id: "call_0_0", name: "calculator", arguments: '{"expression":"6*7"}' }]);
+  const second = await run(answered([prompt], first.toolCalls, ['{"result":42}']));
+  assertEquals(second.toolCalls, [{ id: "call_1_0", name: "current_time", arguments: "{}" }]);
+  const afterSecond = answered(answered([prompt], first.toolCalls, ['{"result":42}']), second.toolCalls, [
+    "now",
+  ]);
+  const third = await run(afterSecond);
+  assertEquals(third.toolCalls, [
+    { id: "call_2_0", name: "a", arguments: '{"x":1}' },
+    { id: "call_2_1", name: "b", arguments: "{raw" },
+  ]);
+  const done = await run(answered(afterSecond, third.toolCalls, ["A", "B"]));
+  assertEquals(done.toolCalls, []);
+  assert(
+    done.text.endsWith('\n[tool calculator] {"result":42}\n[tool current_time] now\n[tool a] A\n[tool b] B'),
+  );
+});
+
+Deno.test("local tools: an @tools line that is not a JSON array of calls is a client error naming the line", async () => {
+  for (
+    const [line, expected] of [
+      ["@tools {not json", 'prompt line 2: "@tools" must be followed by a JSON array'],
+      ['@tools [{"arguments":{}}]', "prompt line 2 (@tools)[0][0].name"],
+    ]
+  ) {
+    const err = await providerError(
+      local.complete({ model: MODEL, messages: [{ role: "user", content: `Hi\n${line}` }] }),
+    );
+    assertEquals(err.kind, "client");
+    assert(err.message.includes(expected), err.message);
+  }
+});

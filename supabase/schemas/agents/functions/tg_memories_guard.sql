@@ -1,15 +1,28 @@
--- Entries are written once; the only later change is a redaction, once, done completely.
+-- Entries are written once, embedded with their model; the only later change is a redaction, once, done
+-- completely.
 create or replace function agents.tg_memories_guard()
  returns trigger
  language plpgsql
  set search_path to ''
 as $function$
+declare
+  v_model_id uuid;
 begin
   if tg_op = 'INSERT' then
     if new.redacted_at is not null or new.redacted_by is not null then
       raise exception 'memories: an entry is written unredacted' using errcode = '23514';
     end if;
     new.created_by := coalesce((select lensers.current_profile_id()), new.created_by);
+    -- An embedding without a named model is the profile's model's; an entry of a profile that embeds
+    -- locally is embedded here when it comes without one.
+    if new.embedding_model_id is null then
+      v_model_id := coalesce((select p.embedding_model_id from agents.memory_profiles p where p.id = new.memory_profile_id),
+        ai.fn_local_embedding_model_id());
+      if new.embedding is null and v_model_id = ai.fn_local_embedding_model_id() then
+        new.embedding := ai.fn_local_embedding(new.content);
+      end if;
+      new.embedding_model_id := case when new.embedding is not null then v_model_id end;
+    end if;
     return new;
   end if;
   if old.redacted_at is not null then

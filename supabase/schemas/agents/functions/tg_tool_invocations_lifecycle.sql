@@ -30,11 +30,15 @@ begin
         raise exception 'tool_invocations: agent % has no default tool profile', new.ai_lenser_id using errcode = '23514';
       end if;
     end if;
+    if not agents.fn_tool_usable((select r.owner_id from agents.tools_registry r where r.id = new.tool_id), new.ai_lenser_id) then
+      raise exception 'tool_invocations: tool % is another lenser''s custom tool', new.tool_id using errcode = '42501';
+    end if;
     select a.* into v_access from agents.fn_tool_access(new.tool_profile_id, new.tool_id) a;
     if not v_access.allowed then
       raise exception 'tool_invocations: %', v_access.reason using errcode = '42501';
     end if;
     new.requires_approval := v_access.requires_approval;
+    new.approval_hash := agents.fn_tool_call_hash((select r.key from agents.tools_registry r where r.id = new.tool_id), new.input);
     new.requested_by := coalesce(v_me, new.requested_by);
     -- requested resolves at once: to awaiting_approval, or straight to running.
     if new.requires_approval then
@@ -47,16 +51,18 @@ begin
   end if;
 
   -- What an invocation was asked to do never changes; links to profiles may only be cleared.
-  if (new.ai_lenser_id, new.tool_id, new.requires_approval, new.input, new.created_at, new.step_id, new.workflow_node_result_id)
-     is distinct from (old.ai_lenser_id, old.tool_id, old.requires_approval, old.input, old.created_at, old.step_id, old.workflow_node_result_id)
+  if (new.ai_lenser_id, new.tool_id, new.requires_approval, new.input, new.created_at, new.step_id, new.workflow_node_result_id,
+      new.call_index, new.tool_call_id, new.approval_hash)
+     is distinct from (old.ai_lenser_id, old.tool_id, old.requires_approval, old.input, old.created_at, old.step_id, old.workflow_node_result_id,
+      old.call_index, old.tool_call_id, old.approval_hash)
      or (new.tool_profile_id is distinct from old.tool_profile_id and new.tool_profile_id is not null)
      or (new.requested_by is distinct from old.requested_by and new.requested_by is not null) then
     raise exception 'tool_invocations: an invocation''s agent, tool, profile, input and links never change' using errcode = '23514';
   end if;
 
   if new.status = old.status then
-    if (new.output, new.error, new.approved_at, new.rejected_at, new.rejected_reason, new.cost_credits, new.started_at, new.completed_at)
-       is distinct from (old.output, old.error, old.approved_at, old.rejected_at, old.rejected_reason, old.cost_credits, old.started_at, old.completed_at)
+    if (new.output, new.error, new.approved_at, new.rejected_at, new.rejected_reason, new.cost_credits, new.started_at, new.completed_at, new.latency_ms)
+       is distinct from (old.output, old.error, old.approved_at, old.rejected_at, old.rejected_reason, old.cost_credits, old.started_at, old.completed_at, old.latency_ms)
        or (new.approved_by is distinct from old.approved_by and new.approved_by is not null)
        or (new.rejected_by is distinct from old.rejected_by and new.rejected_by is not null) then
       raise exception 'tool_invocations: a % invocation changes only by moving on in its lifecycle', old.status using errcode = '23514';
@@ -94,7 +100,8 @@ begin
   else
     raise exception 'tool_invocations: status cannot go from % to %', old.status, new.status using errcode = '23514';
   end if;
-  if (new.output is distinct from old.output or new.error is distinct from old.error or new.cost_credits is distinct from old.cost_credits)
+  if (new.output is distinct from old.output or new.error is distinct from old.error or new.cost_credits is distinct from old.cost_credits
+      or new.latency_ms is distinct from old.latency_ms)
      and new.status not in ('succeeded', 'failed') then
     raise exception 'tool_invocations: output, error and cost are recorded when the call ends' using errcode = '23514';
   end if;

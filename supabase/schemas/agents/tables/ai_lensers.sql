@@ -6,10 +6,12 @@ create table agents.ai_lensers (
   suspended_at timestamp with time zone,
   suspended_reason text,
   personality_note text,
+  max_tool_iterations integer default 4 not null,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
   constraint ai_lensers_pkey PRIMARY KEY (id),
   constraint ai_lensers_profile_id_key UNIQUE (profile_id),
+  constraint ai_lensers_max_tool_iterations_range CHECK (((max_tool_iterations >= 0) AND (max_tool_iterations <= 32))),
   constraint ai_lensers_personality_note_length CHECK ((char_length(personality_note) <= 4000)),
   constraint ai_lensers_suspended_inactive CHECK (((suspended_at IS NULL) OR (NOT is_active))),
   constraint ai_lensers_suspension_consistent CHECK (((suspended_at IS NULL) = (suspended_reason IS NULL))),
@@ -18,6 +20,7 @@ create table agents.ai_lensers (
 
 alter table agents.ai_lensers enable row level security;
 comment on table agents.ai_lensers is 'Runtime extension of an AI profile; exactly one per lensers.profiles row of type ai.';
+comment on column agents.ai_lensers.max_tool_iterations is 'How many rounds of tool calls one agent turn may make (seed 002; 0 offers no tools).';
 
 create policy ai_lensers_select on agents.ai_lensers
   as permissive for select to authenticated
@@ -39,3 +42,4 @@ grant update (is_active) on table agents.ai_lensers to authenticated;
 grant update (suspended_at) on table agents.ai_lensers to authenticated;
 grant update (suspended_reason) on table agents.ai_lensers to authenticated;
 grant update (personality_note) on table agents.ai_lensers to authenticated;
+grant update (max_tool_iterations) on table agents.ai_lensers to authenticated;

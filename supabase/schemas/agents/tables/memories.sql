@@ -10,6 +10,7 @@ create table agents.memories (
   redacted_at timestamp with time zone,
   redacted_by uuid,
   embedding extensions.vector(1536),
+  embedding_model_id uuid,
   metadata jsonb default '{}'::jsonb not null,
   created_by uuid,
   created_at timestamp with time zone default now() not null,
@@ -19,6 +20,8 @@ create table agents.memories (
   constraint memories_expires_after_created CHECK (((expires_at IS NULL) OR (expires_at > created_at))),
   constraint memories_metadata_object CHECK ((jsonb_typeof(metadata) = 'object'::text)),
   constraint memories_redaction_complete CHECK (((redacted_at IS NULL) OR ((content = '[redacted]'::text) AND (embedding IS NULL) AND (metadata = '{}'::jsonb)))),
+  constraint memories_embedding_model_with_embedding CHECK (((embedding_model_id IS NULL) OR (embedding IS NOT NULL) OR (redacted_at IS NOT NULL))),
+  constraint memories_embedding_model_id_fkey FOREIGN KEY (embedding_model_id) REFERENCES ai.models(id) ON DELETE RESTRICT,
   constraint memories_created_by_fkey FOREIGN KEY (created_by) REFERENCES lensers.profiles(id) ON DELETE SET NULL,
   constraint memories_profile_fk FOREIGN KEY (memory_profile_id, ai_lenser_id) REFERENCES agents.memory_profiles(id, ai_lenser_id) ON DELETE CASCADE,
   constraint memories_redacted_by_fkey FOREIGN KEY (redacted_by) REFERENCES lensers.profiles(id) ON DELETE SET NULL
@@ -28,8 +31,11 @@ alter table agents.memories enable row level security;
 comment on table agents.memories is 'Memory entries of an agent, under one of its memory profiles. Redacted rows are kept.';
 comment on column agents.memories.ai_lenser_id is 'The profile''s agent, repeated for RLS (a composite foreign key keeps it true).';
 comment on column agents.memories.embedding is '1536-dimension embedding (cosine distance; HNSW index).';
+comment on column agents.memories.embedding_model_id is 'The model that made the embedding; retrieval only compares vectors of the same model (null: unknown, never compared).';
 
 create index memories_agent_idx on agents.memories using btree (ai_lenser_id);
+
+create index memories_embedding_model_idx on agents.memories using btree (embedding_model_id);
 
 create index memories_created_by_idx on agents.memories using btree (created_by);
 
@@ -68,3 +74,4 @@ grant insert (expires_at) on table agents.memories to authenticated;
 grant update (redacted_at) on table agents.memories to authenticated;
 grant insert (embedding), update (embedding) on table agents.memories to authenticated;
 grant insert (metadata), update (metadata) on table agents.memories to authenticated;
+grant insert (embedding_model_id) on table agents.memories to authenticated;

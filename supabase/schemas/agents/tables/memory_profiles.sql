@@ -8,12 +8,16 @@ create table agents.memory_profiles (
   visibility agents.memory_visibility default 'operators'::agents.memory_visibility not null,
   summary_strategy agents.memory_summary_strategy default 'none'::agents.memory_summary_strategy not null,
   reset_policy agents.memory_reset_policy default 'never'::agents.memory_reset_policy not null,
+  embedding_model_id uuid,
+  retrieval_top_k integer default 5 not null,
   is_default boolean default false not null,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
   constraint memory_profiles_pkey PRIMARY KEY (id),
   constraint memory_profiles_id_agent_key UNIQUE (id, ai_lenser_id),
   constraint memory_profiles_name_length CHECK (((char_length(btrim(name)) >= 1) AND (char_length(btrim(name)) <= 80))),
+  constraint memory_profiles_retrieval_top_k_range CHECK (((retrieval_top_k >= 0) AND (retrieval_top_k <= 50))),
+  constraint memory_profiles_embedding_model_id_fkey FOREIGN KEY (embedding_model_id) REFERENCES ai.models(id) ON DELETE RESTRICT,
   constraint memory_profiles_retention_days_range CHECK (((retention_days >= 1) AND (retention_days <= 3650))),
   constraint memory_profiles_ai_lenser_id_fkey FOREIGN KEY (ai_lenser_id) REFERENCES agents.ai_lensers(id) ON DELETE CASCADE
 );
@@ -22,6 +26,8 @@ alter table agents.memory_profiles enable row level security;
 comment on table agents.memory_profiles is 'Memory policy: default scope, isolation, retention, who reads entries, summaries, resets.';
 comment on column agents.memory_profiles.scope_type is 'The scope of entries written without one.';
 comment on column agents.memory_profiles.retention_days is 'Entries written without an expiry expire this many days later; null keeps them.';
+comment on column agents.memory_profiles.embedding_model_id is 'The embedding model entries and queries are embedded with (an ai.models row with the embedding capability); null: the local embedder (local/local-embed).';
+comment on column agents.memory_profiles.retrieval_top_k is 'How many entries an agent turn retrieves into its system prompt (0: none).';
 comment on column agents.memory_profiles.visibility is 'owners: only owners and co-owners read the entries; operators: operators too.';
 
 create index memory_profiles_agent_idx on agents.memory_profiles using btree (ai_lenser_id);
@@ -29,6 +35,8 @@ create index memory_profiles_agent_idx on agents.memory_profiles using btree (ai
 create unique index memory_profiles_name_key on agents.memory_profiles using btree (ai_lenser_id, lower(name));
 
 create unique index memory_profiles_one_default on agents.memory_profiles using btree (ai_lenser_id) where is_default;
+
+create index memory_profiles_embedding_model_idx on agents.memory_profiles using btree (embedding_model_id);
 
 create index memory_profiles_visibility_idx on agents.memory_profiles using btree (visibility, id);
 
@@ -51,6 +59,8 @@ create policy memory_profiles_update on agents.memory_profiles
 
 create trigger memory_profiles_agent_fixed before update on agents.memory_profiles for each row execute procedure agents.tg_profiles_agent_fixed();
 
+create trigger memory_profiles_embedding_model before insert or update of embedding_model_id on agents.memory_profiles for each row execute procedure agents.tg_memory_profiles_embedding_model();
+
 create trigger memory_profiles_set_updated_at before update on agents.memory_profiles for each row execute procedure lensers.tg_set_updated_at();
 
 grant select, delete on table agents.memory_profiles to authenticated;
@@ -64,3 +74,5 @@ grant insert (visibility), update (visibility) on table agents.memory_profiles t
 grant insert (summary_strategy), update (summary_strategy) on table agents.memory_profiles to authenticated;
 grant insert (reset_policy), update (reset_policy) on table agents.memory_profiles to authenticated;
 grant insert (is_default), update (is_default) on table agents.memory_profiles to authenticated;
+grant insert (embedding_model_id), update (embedding_model_id) on table agents.memory_profiles to authenticated;
+grant insert (retrieval_top_k), update (retrieval_top_k) on table agents.memory_profiles to authenticated;

@@ -17,6 +17,10 @@ create table agents.tool_invocations (
   step_id uuid,
   workflow_node_result_id uuid,
   requested_by uuid,
+  call_index integer,
+  tool_call_id text,
+  approval_hash text,
+  latency_ms integer,
   created_at timestamp with time zone default now() not null,
   started_at timestamp with time zone,
   completed_at timestamp with time zone,
@@ -24,6 +28,12 @@ create table agents.tool_invocations (
   constraint tool_invocations_pkey PRIMARY KEY (id),
   constraint tool_invocations_approved_state CHECK (((approved_at IS NOT NULL) = (requires_approval AND (status = ANY (ARRAY['approved'::agents.tool_invocation_status, 'running'::agents.tool_invocation_status, 'succeeded'::agents.tool_invocation_status, 'failed'::agents.tool_invocation_status]))))),
   constraint tool_invocations_completed_state CHECK (((completed_at IS NOT NULL) = (status = ANY (ARRAY['rejected'::agents.tool_invocation_status, 'succeeded'::agents.tool_invocation_status, 'failed'::agents.tool_invocation_status])))),
+  constraint tool_invocations_call_index_with_result CHECK (((call_index IS NULL) OR ((call_index >= 1) AND (workflow_node_result_id IS NOT NULL)))),
+  constraint tool_invocations_tool_call_id_length CHECK ((char_length(tool_call_id) <= 200)),
+  constraint tool_invocations_approval_hash_hex CHECK ((approval_hash ~ '^[0-9a-f]{64}$'::text)),
+  constraint tool_invocations_latency_not_negative CHECK ((latency_ms >= 0)),
+  constraint tool_invocations_output_size CHECK ((octet_length((output)::text) <= 131072)),
+  constraint tool_invocations_input_size CHECK ((octet_length((input)::text) <= 65536)),
   constraint tool_invocations_cost_not_negative CHECK ((cost_credits >= (0)::numeric)),
   constraint tool_invocations_error_length CHECK (((char_length(error) >= 1) AND (char_length(error) <= 10000))),
   constraint tool_invocations_failed_has_error CHECK (((status = 'failed'::agents.tool_invocation_status) = (error IS NOT NULL))),
@@ -45,6 +55,8 @@ comment on column agents.tool_invocations.tool_profile_id is 'The agent''s tool 
 comment on column agents.tool_invocations.requires_approval is 'Decided at invocation: the tool or the profile required an owner''s approval.';
 comment on column agents.tool_invocations.cost_credits is 'What the call cost, in credits, recorded at completion.';
 comment on column agents.tool_invocations.step_id is 'The team run step (agents.agent_run_steps) the call belongs to.';
+comment on column agents.tool_invocations.call_index is 'The call''s place among its node result''s tool calls (1..n); with the result it makes the idempotency key an external write carries.';
+comment on column agents.tool_invocations.approval_hash is 'sha256 of the tool key and its canonical input: what an approval binds to.';
 comment on column agents.tool_invocations.workflow_node_result_id is 'The lenses.workflow_node_results row the call belongs to (its foreign key comes with workflow runs).';
 
 create index tool_invocations_agent_idx on agents.tool_invocations using btree (ai_lenser_id, created_at DESC);
@@ -53,7 +65,7 @@ create index tool_invocations_approved_by_idx on agents.tool_invocations using b
 
 create index tool_invocations_awaiting_idx on agents.tool_invocations using btree (ai_lenser_id) where (status = 'awaiting_approval'::agents.tool_invocation_status);
 
-create index tool_invocations_node_result_idx on agents.tool_invocations using btree (workflow_node_result_id);
+create unique index tool_invocations_node_result_call_key on agents.tool_invocations using btree (workflow_node_result_id, call_index);
 
 create index tool_invocations_profile_idx on agents.tool_invocations using btree (tool_profile_id, ai_lenser_id);
 
@@ -79,6 +91,8 @@ create policy tool_invocations_update on agents.tool_invocations
   with check (( SELECT agents.can_operate_ai_lenser(tool_invocations.ai_lenser_id) AS can_operate_ai_lenser));
 
 create trigger tool_invocations_lifecycle before insert or update on agents.tool_invocations for each row execute procedure agents.tg_tool_invocations_lifecycle();
+
+create trigger tool_invocations_decided after update of status on agents.tool_invocations for each row when (((old.status = 'awaiting_approval'::agents.tool_invocation_status) AND (new.status = ANY (ARRAY['approved'::agents.tool_invocation_status, 'rejected'::agents.tool_invocation_status])) AND (new.workflow_node_result_id IS NOT NULL))) execute procedure agents.tg_tool_invocations_decided();
 
 create trigger tool_invocations_set_updated_at before update on agents.tool_invocations for each row execute procedure lensers.tg_set_updated_at();
 

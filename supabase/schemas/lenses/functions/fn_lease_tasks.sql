@@ -3,7 +3,7 @@
 -- runs are the caller's), then due tasks from the queue. Decides per task (plan, prompt, model),
 -- then leases them all in one update, moves their runs on in one update (except p_defer_runs,
 -- whose caller updates them itself, see fn_runs_after_completions) and appends the events in one
--- insert. Returns what each call needs.
+-- insert. Returns what each call needs (for an agent's task, its turn: agents.fn_turn_context).
 create or replace function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb default '[]'::jsonb)
  returns setof lenses.claimed_task
  language plpgsql
@@ -26,6 +26,10 @@ declare
   v_model_params jsonb;
   v_review_step record;
   v_contract jsonb;
+  v_actor_agent uuid;
+  v_actor_member uuid;
+  v_actor_team uuid;
+  v_agent_ctx jsonb;
   v_held_ids uuid[] := array(select (h.v ->> 'result_id')::uuid from jsonb_array_elements(coalesce(p_held, '[]')) h(v));
   -- The tasks taken, in order: their result, run, node, model, input (held ones), prompt, contract
   -- and model params.
@@ -37,6 +41,8 @@ declare
   v_prompts text[] := '{}'::text[];
   v_contracts jsonb[] := '{}'::jsonb[];
   v_params jsonb[] := '{}'::jsonb[];
+  v_agent_ids uuid[] := '{}'::uuid[];
+  v_agent_ctxs jsonb[] := '{}'::jsonb[];
   v_started uuid[] := '{}'::uuid[];
   v_events jsonb := '[]'::jsonb;
 begin
@@ -61,7 +67,7 @@ begin
     continue when not v_is_held and not lenses.fn_try_lock_run(v_candidate.run_id);
 
     select x.id, x.run_id, x.node_id, x.node_key, x.input_data, x.attempt_count, x.mirrored_by_step, r.lenser_id,
-           r.started_at as run_started_at, p as plan
+           r.started_at as run_started_at, r.workflow_id, p as plan
     into v_task
     from lenses.workflow_node_results x
     join lenses.workflow_runs r on r.id = x.run_id
@@ -140,6 +146,26 @@ begin
       end if;
     end if;
 
+    -- An agent acts (a team run's member, else the workflow's AI owner): its turn's context.
+    v_agent_ctx := null;
+    v_actor_agent := null;
+    if v_fail_kind is null then
+      if v_task.mirrored_by_step then
+        select s.ai_lenser_id, s.member_id, tr.assignee_team_id into v_actor_agent, v_actor_member, v_actor_team
+        from agents.agent_run_steps s join agents.team_runs tr on tr.id = s.team_run_id
+        where s.node_result_id = v_task.id
+          and s.kind = case when v_review_step.awaiting_review then 'review' else 'perform' end::agents.agent_run_step_kind;
+      else
+        select a.id, null::uuid, null::uuid into v_actor_agent, v_actor_member, v_actor_team
+        from lenses.workflows w join agents.ai_lensers a on a.profile_id = w.lenser_id
+        where w.id = v_task.workflow_id;
+      end if;
+      if v_actor_agent is not null then
+        v_agent_ctx := agents.fn_turn_context(v_task.id, v_task.run_id, v_task.workflow_id, v_actor_agent,
+          v_actor_member, v_actor_team, v_prompt);
+      end if;
+    end if;
+
     if v_fail_kind is not null then
       if v_is_held then
         -- Queued as settling would have, so that the failure ends a queued attempt like any other.
@@ -159,6 +185,8 @@ begin
     v_prompts := v_prompts || v_prompt;
     v_contracts := v_contracts || v_contract;
     v_params := v_params || v_model_params;
+    v_agent_ids := v_agent_ids || v_actor_agent;
+    v_agent_ctxs := v_agent_ctxs || v_agent_ctx;
     if v_task.run_started_at is null and not v_task.run_id = any (v_started) then
       v_started := v_started || v_task.run_id;
       v_events := v_events || jsonb_build_array(jsonb_build_object('run_id', v_task.run_id, 'event_type', 'run_started'));
@@ -176,9 +204,9 @@ begin
       input_data = coalesce(c.input, x.input_data), queued_at = case when c.input is not null then now() else x.queued_at end,
       attempt_count = x.attempt_count + 1, lease_token = gen_random_uuid(), lease_owner = p_worker_id,
       lease_expires_at = now() + make_interval(secs => p_lease_seconds),
-      started_at = now(), ttfb_ms = null, model_id = c.model_id,
+      started_at = now(), ttfb_ms = null, model_id = c.model_id, ai_lenser_id = c.ai_lenser_id,
       timeout_at = case when x.timeout_ms is not null then now() + make_interval(secs => x.timeout_ms / 1000.0) end
-  from unnest(v_ids, v_models, v_inputs) c(id, model_id, input)
+  from unnest(v_ids, v_models, v_inputs, v_agent_ids) c(id, model_id, input, ai_lenser_id)
   where x.id = c.id and x.id = any (v_ids);
   -- The inspector shows each run's last node taken here.
   update lenses.workflow_runs r
@@ -192,8 +220,8 @@ begin
 
   return query
     select x.id, x.run_id, x.node_id, x.node_key, x.attempt_count, x.lease_token, x.lease_expires_at, c.prompt,
-           x.input_data, c.contract, x.timeout_ms, m.id, m.model_key, p.key, p.adapter, p.base_url, p.api_key_env, c.params
-    from unnest(v_ids, v_prompts, v_contracts, v_params) with ordinality c(id, prompt, contract, params, ord)
+           x.input_data, c.contract, x.timeout_ms, m.id, m.model_key, p.key, p.adapter, p.base_url, p.api_key_env, c.params, c.agent
+    from unnest(v_ids, v_prompts, v_contracts, v_params, v_agent_ctxs) with ordinality c(id, prompt, contract, params, agent, ord)
     join lenses.workflow_node_results x on x.id = c.id and x.id = any (v_ids)
     join ai.models m on m.id = x.model_id
     join ai.providers p on p.id = m.provider_id

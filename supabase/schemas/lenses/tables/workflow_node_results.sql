@@ -31,6 +31,7 @@ create table lenses.workflow_node_results (
   finished_at timestamp with time zone,
   updated_at timestamp with time zone default now() not null,
   mirrored_by_step boolean default false not null,
+  ai_lenser_id uuid,
   constraint workflow_node_results_pkey PRIMARY KEY (id),
   constraint workflow_node_results_one_per_node UNIQUE (run_id, node_id),
   constraint workflow_node_results_counts CHECK (((attempt_count >= 0) AND (retry_count >= 0) AND ((max_retries >= 0) AND (max_retries <= 10)))),
@@ -47,6 +48,7 @@ CASE status
     WHEN 'skipped'::lenses.node_result_status THEN (waiting_reason = 'condition_false'::lenses.waiting_reason)
     ELSE (waiting_reason IS NULL)
 END),
+  constraint workflow_node_results_ai_lenser_id_fkey FOREIGN KEY (ai_lenser_id) REFERENCES agents.ai_lensers(id) ON DELETE SET NULL,
   constraint workflow_node_results_node_id_fkey FOREIGN KEY (node_id) REFERENCES lenses.workflow_nodes(id) ON DELETE CASCADE,
   constraint workflow_node_results_reused_from_result_id_fkey FOREIGN KEY (reused_from_result_id) REFERENCES lenses.workflow_node_results(id) ON DELETE SET NULL,
   constraint workflow_node_results_run_id_fkey FOREIGN KEY (run_id) REFERENCES lenses.workflow_runs(id) ON DELETE CASCADE
@@ -60,11 +62,14 @@ comment on table lenses.workflow_node_results is 'The state of one node in one r
 comment on column lenses.workflow_node_results.attempt_count is 'Claims so far (an expired lease counts).';
 comment on column lenses.workflow_node_results.retry_count is 'Failures counted against max_retries (rate limits are not).';
 comment on column lenses.workflow_node_results.mirrored_by_step is 'The result belongs to a team run: its status changes are mirrored onto the run''s step (agents.agent_run_steps).';
+comment on column lenses.workflow_node_results.ai_lenser_id is 'The agent whose turn the latest attempt was (a team run''s member, else the workflow''s AI owner); null: a plain model call.';
 comment on column lenses.workflow_node_results.model_id is 'The model the latest attempt ran on (history: no foreign key, see ai.llm_calls for the call itself).';
 
 create index workflow_node_results_due_idx on lenses.workflow_node_results using btree (next_attempt_at) where (status = ANY (ARRAY['queued'::lenses.node_result_status, 'retrying'::lenses.node_result_status]));
 
 create index workflow_node_results_lease_idx on lenses.workflow_node_results using btree (lease_expires_at) where (status = ANY (ARRAY['running'::lenses.node_result_status, 'streaming'::lenses.node_result_status]));
+
+create index workflow_node_results_agent_idx on lenses.workflow_node_results using btree (ai_lenser_id);
 
 create index workflow_node_results_node_idx on lenses.workflow_node_results using btree (node_id, run_id);
 
@@ -74,6 +79,8 @@ create policy workflow_node_results_select on lenses.workflow_node_results
   as permissive for select to authenticated
   using ((run_id IN ( SELECT r.id
    FROM lenses.workflow_runs r)));
+
+create trigger workflow_node_results_remember after update of status on lenses.workflow_node_results for each row when (((new.status = 'completed'::lenses.node_result_status) AND (old.status <> 'completed'::lenses.node_result_status) AND (new.ai_lenser_id IS NOT NULL))) execute procedure agents.tg_node_results_remember();
 
 create trigger workflow_node_results_set_updated_at before update on lenses.workflow_node_results for each row execute procedure lensers.tg_set_updated_at();
 

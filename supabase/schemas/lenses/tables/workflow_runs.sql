@@ -18,6 +18,7 @@ create table lenses.workflow_runs (
   total_cached_tokens bigint default 0 not null,
   total_cost_credits numeric(14,6) default 0 not null,
   watched_until timestamp with time zone,
+  parent_invocation_id uuid,
   created_at timestamp with time zone default now() not null,
   started_at timestamp with time zone,
   finished_at timestamp with time zone,
@@ -28,6 +29,7 @@ create table lenses.workflow_runs (
   constraint workflow_runs_max_retries_range CHECK (((max_retries >= 0) AND (max_retries <= 10))),
   constraint workflow_runs_recovery_pair CHECK (((recovered_from_run_id IS NULL) = (recovered_from_node_id IS NULL))),
   constraint workflow_runs_totals_not_negative CHECK (((total_input_tokens >= 0) AND (total_output_tokens >= 0) AND (total_cached_tokens >= 0) AND (total_cost_credits >= (0)::numeric))),
+  constraint workflow_runs_parent_invocation_id_fkey FOREIGN KEY (parent_invocation_id) REFERENCES agents.tool_invocations(id) ON DELETE SET NULL,
   constraint workflow_runs_lenser_id_fkey FOREIGN KEY (lenser_id) REFERENCES lensers.profiles(id) ON DELETE CASCADE,
   constraint workflow_runs_recovered_from_node_id_fkey FOREIGN KEY (recovered_from_node_id) REFERENCES lenses.workflow_nodes(id) ON DELETE SET NULL,
   constraint workflow_runs_recovered_from_run_id_fkey FOREIGN KEY (recovered_from_run_id) REFERENCES lenses.workflow_runs(id) ON DELETE SET NULL,
@@ -39,6 +41,8 @@ alter table lenses.workflow_runs enable row level security;
 comment on table lenses.workflow_runs is 'One execution of a published workflow. active_node_id drives the inspector.';
 comment on column lenses.workflow_runs.active_node_id is 'The node the inspector shows: the latest node that started running, one of this run''s own results.';
 comment on column lenses.workflow_runs.watched_until is 'Set (and renewed) by the run-events function while a client streams the run: only then do its events NOTIFY.';
+
+create unique index workflow_runs_parent_invocation_key on lenses.workflow_runs using btree (parent_invocation_id) where (parent_invocation_id IS NOT NULL);
 
 create index workflow_runs_deadline_idx on lenses.workflow_runs using btree (deadline_at) where (status = ANY (ARRAY['queued'::lenses.workflow_run_status, 'pending'::lenses.workflow_run_status, 'running'::lenses.workflow_run_status, 'streaming'::lenses.workflow_run_status, 'recovered'::lenses.workflow_run_status]));
 
@@ -56,6 +60,8 @@ create policy workflow_runs_select on lenses.workflow_runs
   as permissive for select to authenticated
   using (((started_by IN ( SELECT lensers.actable_profile_ids() AS actable_profile_ids)) OR (lenser_id IN ( SELECT lensers.actable_profile_ids() AS actable_profile_ids))));
 
+create trigger workflow_runs_end_sub_run after update of status on lenses.workflow_runs for each row when (((new.parent_invocation_id IS NOT NULL) AND (old.status IS DISTINCT FROM new.status) AND (new.status = ANY (ARRAY['completed'::lenses.workflow_run_status, 'failed'::lenses.workflow_run_status, 'cancelled'::lenses.workflow_run_status, 'timed_out'::lenses.workflow_run_status])))) execute procedure agents.tg_workflow_runs_end_sub_run();
+
 create trigger workflow_runs_set_updated_at before update of status, input, output, error_message, active_node_id, deadline_at, started_at, finished_at on lenses.workflow_runs for each row execute procedure lensers.tg_set_updated_at();
 
 create trigger workflow_runs_end_team_run after update of status on lenses.workflow_runs for each row when (new.status = any (array['completed'::lenses.workflow_run_status, 'failed'::lenses.workflow_run_status, 'cancelled'::lenses.workflow_run_status, 'timed_out'::lenses.workflow_run_status]) and old.status is distinct from new.status) execute procedure agents.tg_workflow_runs_end_team_run();
@@ -64,3 +70,4 @@ create trigger workflow_runs_end_schedule after update of status on lenses.workf
 
 grant select on table lenses.workflow_runs to authenticated;
 grant all on table lenses.workflow_runs to service_role;
+comment on column lenses.workflow_runs.parent_invocation_id is 'The run_workflow tool call of an agent turn that started this run (its end answers that call).';

@@ -18,5 +18,6 @@ create type lenses.claimed_task as (
   provider_adapter ai.provider_adapter,
   provider_base_url text,
   api_key_env text,
-  model_params jsonb
+  model_params jsonb,
+  agent jsonb
 );

@@ -37,6 +37,7 @@ begin
       where m.memory_profile_id = v_profile.id and m.ai_lenser_id = v_profile.ai_lenser_id
         and m.redacted_at is null and (m.expires_at is null or m.expires_at > now())
         and m.embedding is not null
+        and m.embedding_model_id = coalesce(v_profile.embedding_model_id, ai.fn_local_embedding_model_id())
         and (p_scope is null or m.scope = p_scope)
         and (p_source is null or m.source = p_source)
         and (p_min_confidence is null or m.confidence >= p_min_confidence)
@@ -46,7 +47,7 @@ begin
 end
 $function$;
 
-comment on function public.fn_read_memory_entries(p_memory_profile_id uuid, p_scope agents.memory_scope, p_source agents.memory_source, p_min_confidence numeric, p_query_embedding extensions.vector, p_limit integer, p_offset integer) is 'Live entries of a memory profile (never expired or redacted ones), filtered; with p_query_embedding the top-k by cosine similarity.';
+comment on function public.fn_read_memory_entries(p_memory_profile_id uuid, p_scope agents.memory_scope, p_source agents.memory_source, p_min_confidence numeric, p_query_embedding extensions.vector, p_limit integer, p_offset integer) is 'Live entries of a memory profile (never expired or redacted ones), filtered; with p_query_embedding (of the profile''s embedding model) the top-k by cosine similarity among entries of that model.';
 
 revoke all on function public.fn_read_memory_entries(p_memory_profile_id uuid, p_scope agents.memory_scope, p_source agents.memory_source, p_min_confidence numeric, p_query_embedding extensions.vector, p_limit integer, p_offset integer) from public;
 grant execute on function public.fn_read_memory_entries(p_memory_profile_id uuid, p_scope agents.memory_scope, p_source agents.memory_source, p_min_confidence numeric, p_query_embedding extensions.vector, p_limit integer, p_offset integer) to authenticated, service_role;

@@ -1,0 +1,5 @@
+create type agents.policy_decision as enum (
+  'allow',
+  'deny',
+  'require_approval'
+);

@@ -996,30 +996,42 @@ CREATE OR REPLACE FUNCTION ai.fn_local_embedding (
   p_text text
 )
   RETURNS extensions.vector
-  LANGUAGE sql
+  LANGUAGE plpgsql
   IMMUTABLE
   PARALLEL SAFE
   SET search_path TO ''
   AS $function$
-  with words as (
-    select w from regexp_split_to_table(lower(left(p_text, 20000)), '[^[:alnum:]]+') w where w <> ''
-  ), features as (
-    select w as f, 1.0::float8 as weight from words
-    union all
-    select substr(' ' || w || ' ', i, 3), 0.5 from words, generate_series(1, char_length(w)) i
-  ), hashed as (
-    select ('x' || substr(md5(f), 1, 8))::bit(32)::int as h, weight from features
-  ), buckets as (
-    select (abs(h::bigint) % 1536)::int as d, sum(case when (h >> 20) & 1 = 0 then weight else -weight end) as v
-    from hashed group by 1
-  ), norm as (
-    select sqrt(sum(v * v)) as n from buckets
-  )
-  select case when norm.n > 0 then
-    (select array_agg(coalesce(b.v / norm.n, 0)::float4 order by g.d)::extensions.vector
-     from generate_series(0, 1535) g(d) left join buckets b on b.d = g.d)
-  end
-  from norm
+declare
+  v_buckets float4[] := array_fill(0::float4, array[1536]);
+  v_word text;
+  v_feature text;
+  v_weight float8;
+  v_hash integer;
+  v_bucket integer;
+  v_norm float8 := 0;
+begin
+  for v_word in select w from regexp_split_to_table(lower(left(p_text, 20000)), '[^[:alnum:]]+') w where w <> '' loop
+    for i in 0 .. char_length(v_word) loop
+      -- i = 0: the word itself; i >= 1: its i-th trigram, with a space at each end.
+      v_feature := case when i = 0 then v_word else substr(' ' || v_word || ' ', i, 3) end;
+      v_weight := case when i = 0 then 1.0 else 0.5 end;
+      v_hash := ('x' || substr(md5(v_feature), 1, 8))::bit(32)::integer;
+      v_bucket := (abs(v_hash::bigint) % 1536)::integer + 1;
+      v_buckets[v_bucket] := v_buckets[v_bucket] + case when (v_hash >> 20) & 1 = 0 then v_weight else -v_weight end;
+    end loop;
+  end loop;
+  for i in 1 .. 1536 loop
+    v_norm := v_norm + v_buckets[i] * v_buckets[i];
+  end loop;
+  if v_norm = 0 then
+    return null;
+  end if;
+  v_norm := sqrt(v_norm);
+  for i in 1 .. 1536 loop
+    v_buckets[i] := v_buckets[i] / v_norm;
+  end loop;
+  return v_buckets::extensions.vector;
+end
 $function$;
 
 CREATE OR REPLACE FUNCTION ai.fn_local_embedding_model_id()

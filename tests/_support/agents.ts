@@ -119,7 +119,7 @@ export interface ToolServer {
 }
 
 /**
- * A local HTTP server for the HTTP tools: GET /fact and GET /slow answer JSON, POST /effects records
+ * A local HTTP server for the HTTP tools: GET /fact, /slow and /delay (400 ms) answer JSON, POST /effects records
  * an effect (a real service would apply it once per Idempotency-Key), POST /hook is a custom tool.
  */
 export function startToolServer(): ToolServer {
@@ -129,7 +129,8 @@ export function startToolServer(): ToolServer {
     const url = new URL(req.url);
     requests.push({ method: req.method, path: url.pathname, headers: req.headers, body: await req.text() });
     await holds.get(url.pathname)?.promise;
-    if (req.method === "GET" && (url.pathname === "/fact" || url.pathname === "/slow")) {
+    if (url.pathname === "/delay") await new Promise((r) => setTimeout(r, 400));
+    if (req.method === "GET" && ["/fact", "/slow", "/delay"].includes(url.pathname)) {
       return Response.json({ fact: "otters hold hands while sleeping" });
     }
     if (req.method === "POST" && url.pathname === "/effects") {

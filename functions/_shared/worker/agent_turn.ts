@@ -29,6 +29,8 @@ import type { LlmCall, TaskHandle } from "./task.ts";
 
 /** The tools that run inside the database, recorded in the same transaction as their effect. */
 const DATABASE_TOOLS = new Set(["memory_search", "memory_write"]);
+/** Longer arguments are refused (a tool's input is at most 64 KiB in the database). */
+const MAX_ARGUMENT_CHARS = 16_384;
 /** Starts a run of a workflow and waits for it without a lease: the task parks until the run ends. */
 const SUB_RUN_TOOL = "run_workflow";
 
@@ -134,6 +136,13 @@ export async function runAgentTurn(
         arguments: c.arguments,
         ...(c.thoughtSignature ? { thought_signature: c.thoughtSignature } : {}),
       };
+      if (c.arguments.length > MAX_ARGUMENT_CHARS) {
+        return {
+          ...call,
+          arguments: c.arguments.slice(0, 3000),
+          argument_error: `the arguments are longer than ${MAX_ARGUMENT_CHARS} characters`,
+        };
+      }
       const schema = schemas.get(c.name);
       if (!schema) return { ...call, input: {} };
       const args = validateArguments(schema, c.arguments);

@@ -46,9 +46,9 @@ begin
   select count(*) + 1 into v_round from agents.agent_turn_messages j
   where j.node_result_id = p_result_id and j.turn_no = v_turn.turn_no and j.role = 'assistant' and j.tool_calls is not null;
   select a.max_tool_iterations into v_limit from agents.ai_lensers a where a.id = v_turn.ai_lenser_id;
-  perform agents.fn_journal_append(p_result_id, v_turn.turn_no, 'assistant', left(coalesce(p_message ->> 'content', ''), 100000),
+  perform agents.fn_journal_append(p_result_id, v_turn.turn_no, 'assistant', left(coalesce(p_message ->> 'content', ''), 30000),
     (select jsonb_agg(jsonb_strip_nulls(jsonb_build_object('id', c ->> 'id', 'name', c ->> 'name',
-       'arguments', left(coalesce(c ->> 'arguments', (c -> 'input')::text, ''), 60000),
+       'arguments', left(coalesce(c ->> 'arguments', (c -> 'input')::text, ''), 3000),
        'thought_signature', left(c ->> 'thought_signature', 8000))))
      from jsonb_array_elements(v_calls) c));
   for v_call in select c from jsonb_array_elements(v_calls) c loop

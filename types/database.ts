@@ -1667,11 +1667,195 @@ export type Database = {
   };
   "ai": {
     Tables: {
+      "budget_alerts": {
+        Row: {
+          "budget_id": string;
+          "created_at": string;
+          "limit_credits": number;
+          "node_result_id": string | null;
+          "period_start": string;
+          "run_id": string | null;
+          "spent_credits": number;
+          "threshold_percent": number;
+        };
+        ComputedFields: never;
+        Insert: {
+          "budget_id": string;
+          "created_at"?: string;
+          "limit_credits": number;
+          "node_result_id"?: string | null;
+          "period_start": string;
+          "run_id"?: string | null;
+          "spent_credits": number;
+          "threshold_percent": number;
+        };
+        Update: {
+          "budget_id"?: string;
+          "created_at"?: string;
+          "limit_credits"?: number;
+          "node_result_id"?: string | null;
+          "period_start"?: string;
+          "run_id"?: string | null;
+          "spent_credits"?: number;
+          "threshold_percent"?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "budget_alerts_budget_id_fkey";
+            columns: ["budget_id"];
+            isOneToOne: false;
+            referencedRelation: "budgets";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "budget_periods": {
+        Row: {
+          "budget_id": string;
+          "created_at": string;
+          "enforcement": Database["ai"]["Enums"]["budget_enforcement"];
+          "limit_credits": number;
+          "overrun_credits": number;
+          "period_end": string;
+          "period_start": string;
+          "reserved_credits": number;
+          "spent_credits": number;
+        };
+        ComputedFields: never;
+        Insert: {
+          "budget_id": string;
+          "created_at"?: string;
+          "enforcement": Database["ai"]["Enums"]["budget_enforcement"];
+          "limit_credits": number;
+          "overrun_credits"?: number;
+          "period_end": string;
+          "period_start": string;
+          "reserved_credits"?: number;
+          "spent_credits"?: number;
+        };
+        Update: {
+          "budget_id"?: string;
+          "created_at"?: string;
+          "enforcement"?: Database["ai"]["Enums"]["budget_enforcement"];
+          "limit_credits"?: number;
+          "overrun_credits"?: number;
+          "period_end"?: string;
+          "period_start"?: string;
+          "reserved_credits"?: number;
+          "spent_credits"?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "budget_periods_budget_id_fkey";
+            columns: ["budget_id"];
+            isOneToOne: false;
+            referencedRelation: "budgets";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "budget_reservations": {
+        Row: {
+          "actual_credits": number | null;
+          "amount_credits": number;
+          "attempt": number;
+          "budget_id": string;
+          "created_at": string;
+          "ended_at": string | null;
+          "id": string;
+          "node_result_id": string;
+          "period_start": string;
+          "run_id": string;
+          "status": Database["ai"]["Enums"]["budget_reservation_status"];
+          "unpriced": boolean;
+        };
+        ComputedFields: never;
+        Insert: {
+          "actual_credits"?: number | null;
+          "amount_credits": number;
+          "attempt": number;
+          "budget_id": string;
+          "created_at"?: string;
+          "ended_at"?: string | null;
+          "id"?: string;
+          "node_result_id": string;
+          "period_start": string;
+          "run_id": string;
+          "status"?: Database["ai"]["Enums"]["budget_reservation_status"];
+          "unpriced"?: boolean;
+        };
+        Update: {
+          "actual_credits"?: number | null;
+          "amount_credits"?: number;
+          "attempt"?: number;
+          "budget_id"?: string;
+          "created_at"?: string;
+          "ended_at"?: string | null;
+          "id"?: string;
+          "node_result_id"?: string;
+          "period_start"?: string;
+          "run_id"?: string;
+          "status"?: Database["ai"]["Enums"]["budget_reservation_status"];
+          "unpriced"?: boolean;
+        };
+        Relationships: [];
+      };
+      "budgets": {
+        Row: {
+          "ai_lenser_id": string | null;
+          "amount_credits": number;
+          "archived_at": string | null;
+          "created_at": string;
+          "created_by": string | null;
+          "enforcement": Database["ai"]["Enums"]["budget_enforcement"];
+          "id": string;
+          "lenser_id": string | null;
+          "on_exceed": Database["ai"]["Enums"]["budget_on_exceed"] | null;
+          "period": Database["ai"]["Enums"]["budget_period"];
+          "scope": Database["ai"]["Enums"]["budget_scope"];
+          "updated_at": string;
+          "workflow_id": string | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id"?: string | null;
+          "amount_credits": number;
+          "archived_at"?: string | null;
+          "created_at"?: string;
+          "created_by"?: string | null;
+          "enforcement": Database["ai"]["Enums"]["budget_enforcement"];
+          "id"?: string;
+          "lenser_id"?: string | null;
+          "on_exceed"?: Database["ai"]["Enums"]["budget_on_exceed"] | null;
+          "period": Database["ai"]["Enums"]["budget_period"];
+          "scope": Database["ai"]["Enums"]["budget_scope"];
+          "updated_at"?: string;
+          "workflow_id"?: string | null;
+        };
+        Update: {
+          "ai_lenser_id"?: string | null;
+          "amount_credits"?: number;
+          "archived_at"?: string | null;
+          "created_at"?: string;
+          "created_by"?: string | null;
+          "enforcement"?: Database["ai"]["Enums"]["budget_enforcement"];
+          "id"?: string;
+          "lenser_id"?: string | null;
+          "on_exceed"?: Database["ai"]["Enums"]["budget_on_exceed"] | null;
+          "period"?: Database["ai"]["Enums"]["budget_period"];
+          "scope"?: Database["ai"]["Enums"]["budget_scope"];
+          "updated_at"?: string;
+          "workflow_id"?: string | null;
+        };
+        Relationships: [];
+      };
       "llm_calls": {
         Row: {
+          "ai_lenser_id": string | null;
           "attempt": number | null;
+          "cache_write_tokens": number;
           "cached_tokens": number;
-          "cost_credits": number;
+          "cost_credits": number | null;
           "created_at": string;
           "error_kind": Database["lenses"]["Enums"]["task_error_kind"] | null;
           "id": string;
@@ -1682,17 +1866,23 @@ export type Database = {
           "model_key": string;
           "node_result_id": string | null;
           "output_tokens": number;
+          "price_effective_from": string | null;
           "provider_id": string | null;
           "provider_key": string;
+          "reasoning_tokens": number;
           "run_id": string | null;
           "status": Database["ai"]["Enums"]["llm_call_status"];
           "ttft_ms": number | null;
+          "unpriced": boolean;
+          "workflow_id": string | null;
         };
         ComputedFields: never;
         Insert: {
+          "ai_lenser_id"?: string | null;
           "attempt"?: number | null;
+          "cache_write_tokens"?: number;
           "cached_tokens"?: number;
-          "cost_credits"?: number;
+          "cost_credits"?: number | null;
           "created_at"?: string;
           "error_kind"?: Database["lenses"]["Enums"]["task_error_kind"] | null;
           "id"?: string;
@@ -1703,16 +1893,22 @@ export type Database = {
           "model_key": string;
           "node_result_id"?: string | null;
           "output_tokens"?: number;
+          "price_effective_from"?: string | null;
           "provider_id"?: string | null;
           "provider_key": string;
+          "reasoning_tokens"?: number;
           "run_id"?: string | null;
           "status": Database["ai"]["Enums"]["llm_call_status"];
           "ttft_ms"?: number | null;
+          "unpriced"?: boolean;
+          "workflow_id"?: string | null;
         };
         Update: {
+          "ai_lenser_id"?: string | null;
           "attempt"?: number | null;
+          "cache_write_tokens"?: number;
           "cached_tokens"?: number;
-          "cost_credits"?: number;
+          "cost_credits"?: number | null;
           "created_at"?: string;
           "error_kind"?: Database["lenses"]["Enums"]["task_error_kind"] | null;
           "id"?: string;
@@ -1723,17 +1919,63 @@ export type Database = {
           "model_key"?: string;
           "node_result_id"?: string | null;
           "output_tokens"?: number;
+          "price_effective_from"?: string | null;
           "provider_id"?: string | null;
           "provider_key"?: string;
+          "reasoning_tokens"?: number;
           "run_id"?: string | null;
           "status"?: Database["ai"]["Enums"]["llm_call_status"];
           "ttft_ms"?: number | null;
+          "unpriced"?: boolean;
+          "workflow_id"?: string | null;
         };
         Relationships: [];
       };
+      "model_prices": {
+        Row: {
+          "cache_write_per_mtok": number;
+          "cached_input_per_mtok": number;
+          "created_at": string;
+          "effective_from": string;
+          "input_per_mtok": number;
+          "model_id": string;
+          "output_per_mtok": number;
+          "reasoning_per_mtok": number;
+        };
+        ComputedFields: never;
+        Insert: {
+          "cache_write_per_mtok": number;
+          "cached_input_per_mtok": number;
+          "created_at"?: string;
+          "effective_from": string;
+          "input_per_mtok": number;
+          "model_id": string;
+          "output_per_mtok": number;
+          "reasoning_per_mtok": number;
+        };
+        Update: {
+          "cache_write_per_mtok"?: number;
+          "cached_input_per_mtok"?: number;
+          "created_at"?: string;
+          "effective_from"?: string;
+          "input_per_mtok"?: number;
+          "model_id"?: string;
+          "output_per_mtok"?: number;
+          "reasoning_per_mtok"?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "model_prices_model_id_fkey";
+            columns: ["model_id"];
+            isOneToOne: false;
+            referencedRelation: "models";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       "models": {
         Row: {
-          "cached_input_price_per_mtok": number;
+          "cached_input_price_per_mtok": number | null;
           "capability_tags": (Database["ai"]["Enums"]["model_capability"])[];
           "context_window": number;
           "created_at": string;
@@ -1741,13 +1983,13 @@ export type Database = {
           "display_name": string;
           "id": string;
           "input_modalities": (Database["ai"]["Enums"]["modality"])[];
-          "input_price_per_mtok": number;
+          "input_price_per_mtok": number | null;
           "is_default": boolean;
           "max_output_tokens": number | null;
           "metadata": NonNullable<Json>;
           "model_key": string;
           "output_modalities": (Database["ai"]["Enums"]["modality"])[];
-          "output_price_per_mtok": number;
+          "output_price_per_mtok": number | null;
           "provider_id": string;
           "status": Database["ai"]["Enums"]["model_status"];
           "summary": string;
@@ -1757,7 +1999,7 @@ export type Database = {
         };
         ComputedFields: never;
         Insert: {
-          "cached_input_price_per_mtok"?: number;
+          "cached_input_price_per_mtok"?: number | null;
           "capability_tags"?: (Database["ai"]["Enums"]["model_capability"])[];
           "context_window": number;
           "created_at"?: string;
@@ -1765,13 +2007,13 @@ export type Database = {
           "display_name": string;
           "id"?: string;
           "input_modalities"?: (Database["ai"]["Enums"]["modality"])[];
-          "input_price_per_mtok"?: number;
+          "input_price_per_mtok"?: number | null;
           "is_default"?: boolean;
           "max_output_tokens"?: number | null;
           "metadata"?: NonNullable<Json>;
           "model_key": string;
           "output_modalities"?: (Database["ai"]["Enums"]["modality"])[];
-          "output_price_per_mtok"?: number;
+          "output_price_per_mtok"?: number | null;
           "provider_id": string;
           "status"?: Database["ai"]["Enums"]["model_status"];
           "summary": string;
@@ -1780,7 +2022,7 @@ export type Database = {
           "use_cases"?: (string)[];
         };
         Update: {
-          "cached_input_price_per_mtok"?: number;
+          "cached_input_price_per_mtok"?: number | null;
           "capability_tags"?: (Database["ai"]["Enums"]["model_capability"])[];
           "context_window"?: number;
           "created_at"?: string;
@@ -1788,13 +2030,13 @@ export type Database = {
           "display_name"?: string;
           "id"?: string;
           "input_modalities"?: (Database["ai"]["Enums"]["modality"])[];
-          "input_price_per_mtok"?: number;
+          "input_price_per_mtok"?: number | null;
           "is_default"?: boolean;
           "max_output_tokens"?: number | null;
           "metadata"?: NonNullable<Json>;
           "model_key"?: string;
           "output_modalities"?: (Database["ai"]["Enums"]["modality"])[];
-          "output_price_per_mtok"?: number;
+          "output_price_per_mtok"?: number | null;
           "provider_id"?: string;
           "status"?: Database["ai"]["Enums"]["model_status"];
           "summary"?: string;
@@ -1860,17 +2102,120 @@ export type Database = {
       [_ in never]: never;
     };
     Functions: {
+      "fn_budget_estimate": {
+        Args: { "p_at": string; "p_model_id": string; "p_params": Json; "p_prompt_chars": number };
+        Returns: number;
+      };
+      "fn_budget_period_bounds": {
+        Args: { "p_at": string; "p_period": Database["ai"]["Enums"]["budget_period"] };
+        Returns: Record<string, unknown>;
+      };
       "fn_call_cost": {
         Args: {
-          "p_cached_tokens": number;
+          "p_at": string;
+          "p_cache_write_tokens"?: number;
+          "p_cached_tokens"?: number;
           "p_input_tokens": number;
           "p_model_id": string;
           "p_output_tokens": number;
+          "p_reasoning_tokens"?: number;
         };
-        Returns: number;
+        Returns: Record<string, unknown>;
+      };
+      "fn_check_budget_args": {
+        Args: {
+          "p_amount_credits": number;
+          "p_enforcement": Database["ai"]["Enums"]["budget_enforcement"];
+          "p_is_update"?: boolean;
+          "p_on_exceed": Database["ai"]["Enums"]["budget_on_exceed"];
+          "p_period": Database["ai"]["Enums"]["budget_period"];
+          "p_rpc": string;
+        };
+        Returns: undefined;
+      };
+      "fn_may_manage_budget": {
+        Args: {
+          "p_ai_lenser_id": string;
+          "p_lenser_id": string;
+          "p_scope": Database["ai"]["Enums"]["budget_scope"];
+          "p_workflow_id": string;
+        };
+        Returns: boolean;
+      };
+      "fn_may_manage_workflow_budget": { Args: { "p_workflow_id": string }; Returns: boolean };
+      "fn_model_price": {
+        Args: { "p_at": string; "p_model_id": string };
+        Returns: {
+          "cache_write_per_mtok": number;
+          "cached_input_per_mtok": number;
+          "created_at": string;
+          "effective_from": string;
+          "input_per_mtok": number;
+          "model_id": string;
+          "output_per_mtok": number;
+          "reasoning_per_mtok": number;
+        }[];
+        SetofOptions: {
+          from: "*";
+          to: "model_prices";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "fn_reserve_budgets": {
+        Args: {
+          "p_ai_lenser_id": string;
+          "p_attempt": number;
+          "p_lenser_id": string;
+          "p_model_id": string;
+          "p_params": Json;
+          "p_prompt_chars": number;
+          "p_result_id": string;
+          "p_run_id": string;
+          "p_workflow_id": string;
+        };
+        Returns: Json;
+      };
+      "fn_rpc_budget": {
+        Args: { "p_budget_id": string; "p_manage": boolean; "p_rpc": string };
+        Returns: {
+          "ai_lenser_id": string | null;
+          "amount_credits": number;
+          "archived_at": string | null;
+          "created_at": string;
+          "created_by": string | null;
+          "enforcement": Database["ai"]["Enums"]["budget_enforcement"];
+          "id": string;
+          "lenser_id": string | null;
+          "on_exceed": Database["ai"]["Enums"]["budget_on_exceed"] | null;
+          "period": Database["ai"]["Enums"]["budget_period"];
+          "scope": Database["ai"]["Enums"]["budget_scope"];
+          "updated_at": string;
+          "workflow_id": string | null;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "budgets";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_settle_budget_reservations": {
+        Args: {
+          "p_attempts": (number)[];
+          "p_called": (boolean)[];
+          "p_costs": (number)[];
+          "p_result_ids": (string)[];
+        };
+        Returns: undefined;
       };
     };
     Enums: {
+      "budget_enforcement": "hard" | "soft";
+      "budget_on_exceed": "wait" | "fail";
+      "budget_period": "day" | "week" | "month" | "none";
+      "budget_reservation_status": "held" | "settled" | "released";
+      "budget_scope": "ai_lenser" | "workflow" | "lenser";
       "llm_call_status": "succeeded" | "failed";
       "modality": "text" | "image" | "audio" | "video" | "pdf" | "embedding";
       "model_capability":
@@ -2324,7 +2669,9 @@ export type Database = {
       };
       "workflow_node_results": {
         Row: {
+          "ai_lenser_id": string | null;
           "attempt_count": number;
+          "budget_held": boolean;
           "cached_tokens": number;
           "cost_credits": number;
           "duration_ms": number | null;
@@ -2359,7 +2706,9 @@ export type Database = {
         };
         ComputedFields: never;
         Insert: {
+          "ai_lenser_id"?: string | null;
           "attempt_count"?: number;
+          "budget_held"?: boolean;
           "cached_tokens"?: number;
           "cost_credits"?: number;
           "duration_ms"?: number | null;
@@ -2393,7 +2742,9 @@ export type Database = {
           "waiting_reason"?: Database["lenses"]["Enums"]["waiting_reason"] | null;
         };
         Update: {
+          "ai_lenser_id"?: string | null;
           "attempt_count"?: number;
+          "budget_held"?: boolean;
           "cached_tokens"?: number;
           "cost_credits"?: number;
           "duration_ms"?: number | null;
@@ -3264,7 +3615,9 @@ export type Database = {
           "p_retry_after_ms"?: number;
         };
         Returns: {
+          "ai_lenser_id": string | null;
           "attempt_count": number;
+          "budget_held": boolean;
           "cached_tokens": number;
           "cost_credits": number;
           "duration_ms": number | null;
@@ -3358,7 +3711,9 @@ export type Database = {
       "fn_leased_result": {
         Args: { "p_fn": string; "p_lease_token": string; "p_result_id": string };
         Returns: {
+          "ai_lenser_id": string | null;
           "attempt_count": number;
+          "budget_held": boolean;
           "cached_tokens": number;
           "cost_credits": number;
           "duration_ms": number | null;
@@ -3907,7 +4262,9 @@ export type Database = {
         | "approval_rejected"
         | "message"
         | "tool_invoked"
-        | "tool_completed";
+        | "tool_completed"
+        | "budget_exceeded"
+        | "budget_threshold_reached";
       "schedule_dst_gap": "fire_after_gap" | "skip";
       "schedule_dst_overlap": "first" | "second";
       "schedule_fire_outcome": "started" | "waiting" | "skipped";
@@ -3931,7 +4288,8 @@ export type Database = {
         | "cancelled"
         | "contract_violation"
         | "lease_expired"
-        | "render";
+        | "render"
+        | "budget_exceeded";
       "tool_category": "input" | "media" | "execution" | "battle" | "system";
       "visibility": "public" | "private" | "unlisted";
       "waiting_reason":
@@ -3941,7 +4299,8 @@ export type Database = {
         | "retry_backoff"
         | "human_input"
         | "external_callback"
-        | "queued";
+        | "queued"
+        | "budget";
       "workflow_node_kind": "lens" | "human_input";
       "workflow_run_status":
         | "draft"
@@ -4080,6 +4439,16 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "archive_budget": {
+        Args: { "p_budget_id": string };
+        Returns: Database["ai"]["Tables"]["budgets"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "budgets";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "archive_lens": {
         Args: { "p_lens_id": string };
         Returns: Database["lenses"]["Tables"]["lenses"]["Row"];
@@ -4183,6 +4552,24 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "ai_lensers";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "create_budget": {
+        Args: {
+          "p_ai_lenser_id"?: string;
+          "p_amount_credits": number;
+          "p_enforcement": Database["ai"]["Enums"]["budget_enforcement"];
+          "p_on_exceed"?: Database["ai"]["Enums"]["budget_on_exceed"];
+          "p_period": Database["ai"]["Enums"]["budget_period"];
+          "p_scope": Database["ai"]["Enums"]["budget_scope"];
+          "p_workflow_id"?: string;
+        };
+        Returns: Database["ai"]["Tables"]["budgets"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "budgets";
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -4585,7 +4972,43 @@ export type Database = {
           "use_cases": (string)[];
         }[];
       };
+      "get_budget_status": {
+        Args: { "p_budget_id": string };
+        Returns: {
+          "alerts": (number)[];
+          "archived": boolean;
+          "budget_id": string;
+          "enforcement": Database["ai"]["Enums"]["budget_enforcement"];
+          "limit_credits": number;
+          "on_exceed": Database["ai"]["Enums"]["budget_on_exceed"];
+          "overrun_credits": number;
+          "period": Database["ai"]["Enums"]["budget_period"];
+          "period_end": string;
+          "period_start": string;
+          "remaining_credits": number;
+          "reserved_credits": number;
+          "scope": Database["ai"]["Enums"]["budget_scope"];
+          "spent_credits": number;
+        }[];
+      };
       "get_lens": { Args: { "p_lens_id": string }; Returns: Json };
+      "get_llm_cost_rollup": {
+        Args: { "p_from": string; "p_group_by"?: string; "p_to": string };
+        Returns: {
+          "cache_write_tokens": number;
+          "cached_tokens": number;
+          "calls": number;
+          "cost_credits": number;
+          "group_key": string;
+          "input_tokens": number;
+          "output_tokens": number;
+          "reasoning_tokens": number;
+          "tool_cost_credits": number;
+          "tool_invocations": number;
+          "uncached_input_tokens": number;
+          "unpriced_calls": number;
+        }[];
+      };
       "get_my_profile": {
         Args: Record<PropertyKey, never>;
         Returns: Database["lensers"]["Tables"]["profiles"]["Row"];
@@ -4702,6 +5125,21 @@ export type Database = {
           "support_level": Database["ai"]["Enums"]["support_level"];
         }[];
       };
+      "list_budgets": {
+        Args: {
+          "p_ai_lenser_id"?: string;
+          "p_include_archived"?: boolean;
+          "p_scope"?: Database["ai"]["Enums"]["budget_scope"];
+          "p_workflow_id"?: string;
+        };
+        Returns: Database["ai"]["Tables"]["budgets"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "budgets";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
       "list_lens_tools": {
         Args: { "p_category"?: Database["lenses"]["Enums"]["tool_category"] };
         Returns: Database["lenses"]["Tables"]["tools"]["Row"][];
@@ -4729,6 +5167,32 @@ export type Database = {
           isOneToOne: false;
           isSetofReturn: true;
         };
+      };
+      "list_llm_calls": {
+        Args: { "p_ai_lenser_id"?: string; "p_limit"?: number; "p_offset"?: number; "p_run_id"?: string };
+        Returns: {
+          "ai_lenser_id": string;
+          "attempt": number;
+          "cache_write_tokens": number;
+          "cached_tokens": number;
+          "cost_credits": number;
+          "created_at": string;
+          "error_kind": Database["lenses"]["Enums"]["task_error_kind"];
+          "id": string;
+          "input_tokens": number;
+          "latency_ms": number;
+          "model_key": string;
+          "node_result_id": string;
+          "output_tokens": number;
+          "price_effective_from": string;
+          "provider_key": string;
+          "reasoning_tokens": number;
+          "run_id": string;
+          "status": Database["ai"]["Enums"]["llm_call_status"];
+          "ttft_ms": number;
+          "unpriced": boolean;
+          "workflow_id": string;
+        }[];
       };
       "list_memory_profiles": {
         Args: { "p_ai_lenser_id": string; "p_limit"?: number; "p_offset"?: number };
@@ -5240,6 +5704,21 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "update_budget": {
+        Args: {
+          "p_amount_credits"?: number;
+          "p_budget_id": string;
+          "p_enforcement"?: Database["ai"]["Enums"]["budget_enforcement"];
+          "p_on_exceed"?: Database["ai"]["Enums"]["budget_on_exceed"];
+        };
+        Returns: Database["ai"]["Tables"]["budgets"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "budgets";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "update_lens": {
         Args: {
           "p_content"?: string;
@@ -5646,6 +6125,11 @@ export const Constants = {
   },
   "ai": {
     Enums: {
+      "budget_enforcement": ["hard", "soft"],
+      "budget_on_exceed": ["wait", "fail"],
+      "budget_period": ["day", "week", "month", "none"],
+      "budget_reservation_status": ["held", "settled", "released"],
+      "budget_scope": ["ai_lenser", "workflow", "lenser"],
       "llm_call_status": ["succeeded", "failed"],
       "modality": ["text", "image", "audio", "video", "pdf", "embedding"],
       "model_capability": [
@@ -5767,6 +6251,8 @@ export const Constants = {
         "message",
         "tool_invoked",
         "tool_completed",
+        "budget_exceeded",
+        "budget_threshold_reached",
       ],
       "schedule_dst_gap": ["fire_after_gap", "skip"],
       "schedule_dst_overlap": ["first", "second"],
@@ -5793,6 +6279,7 @@ export const Constants = {
         "contract_violation",
         "lease_expired",
         "render",
+        "budget_exceeded",
       ],
       "tool_category": ["input", "media", "execution", "battle", "system"],
       "visibility": ["public", "private", "unlisted"],
@@ -5804,6 +6291,7 @@ export const Constants = {
         "human_input",
         "external_callback",
         "queued",
+        "budget",
       ],
       "workflow_node_kind": ["lens", "human_input"],
       "workflow_run_status": [

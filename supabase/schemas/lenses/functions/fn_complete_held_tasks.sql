@@ -27,15 +27,28 @@ declare
   v_events jsonb;
   v_settled record;
   v_review jsonb;
+  v_call_rows ai.llm_calls[] := '{}'::ai.llm_calls[];
 begin
   run_ids := array(select r.run_id from unnest(p_results) with ordinality r order by r.ordinality);
   node_ids := array(select r.node_id from unnest(p_results) with ordinality r order by r.ordinality);
   v_contracts := array(select p.output_contract from unnest(node_ids) with ordinality u(node_id, ord)
                        left join lenses.workflow_node_plans p on p.node_id = u.node_id order by u.ord);
   answers := '{}'; used_input := '{}'; used_output := '{}'; used_cached := '{}'; used_cost := '{}'; held := '[]';
+  -- Each call priced first, so that the budgets these attempts reserved at their claim are settled
+  -- with the ledger's costs before any of them changes state (ai.fn_settle_budget_reservations).
+  for i in 1 .. cardinality(p_results) loop
+    v_call_rows := v_call_rows || lenses.fn_llm_call_row(p_results[i], p_calls[i], 'succeeded', null);
+  end loop;
+  if exists (select 1 from unnest(p_results) r where r.budget_held) then
+    perform ai.fn_settle_budget_reservations(
+      array(select (p_results[k]).id from generate_subscripts(p_results, 1) k where (p_results[k]).budget_held order by k),
+      array(select (p_results[k]).attempt_count from generate_subscripts(p_results, 1) k where (p_results[k]).budget_held order by k),
+      array(select (v_call_rows[k]).cost_credits from generate_subscripts(p_results, 1) k where (p_results[k]).budget_held order by k),
+      array(select (v_call_rows[k]).id is not null from generate_subscripts(p_results, 1) k where (p_results[k]).budget_held order by k));
+  end if;
   for i in 1 .. cardinality(p_results) loop
     v_result := p_results[i];
-    v_call := lenses.fn_llm_call_row(v_result, p_calls[i], 'succeeded', null);
+    v_call := v_call_rows[i];
     if v_call.id is not null then
       v_calls := v_calls || v_call;
       v_call_pos := v_call_pos || i;
@@ -96,6 +109,7 @@ begin
       update lenses.workflow_node_results x
       set status = 'completed', waiting_reason = null, output_data = c.output, error_kind = null, error_message = null,
           lease_token = null, lease_owner = null, lease_expires_at = null, timeout_at = null, finished_at = now(),
+          budget_held = false,
           duration_ms = (extract(epoch from now() - x.started_at) * 1000)::integer,
           input_tokens = x.input_tokens + used_input[c.pos], output_tokens = x.output_tokens + used_output[c.pos],
           cached_tokens = x.cached_tokens + used_cached[c.pos], cost_credits = x.cost_credits + used_cost[c.pos]

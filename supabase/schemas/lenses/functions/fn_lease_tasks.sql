@@ -1,6 +1,7 @@
 -- Leases up to p_limit tasks for a worker (arguments checked by the caller): first p_held, the
 -- successors the caller's own completions made ready and held unwritten (fn_settle_many; their
--- runs are the caller's), then due tasks from the queue. Decides per task (plan, prompt, model),
+-- runs are the caller's), then due tasks from the queue. Decides per task (plan, prompt, model,
+-- budgets: ai.fn_reserve_budgets, only when some budget is active),
 -- then leases them all in one update, moves their runs on in one update (except p_defer_runs,
 -- whose caller updates them itself, see fn_runs_after_completions) and appends the events in one
 -- insert. Returns what each call needs.
@@ -39,9 +40,16 @@ declare
   v_params jsonb[] := '{}'::jsonb[];
   v_started uuid[] := '{}'::uuid[];
   v_events jsonb := '[]'::jsonb;
+  v_budget_held boolean[] := '{}'::boolean[];
+  v_budgets_on boolean;
+  v_budget jsonb;
+  v_refusal jsonb;
+  v_deferred_at timestamptz;
 begin
   perform lenses.fn_reap_workflow_runs(p_limit);
   select m.id into v_catalog_default from ai.models m where m.is_default;
+  -- Budgets: one indexed existence check per claim when none is active (the fast path).
+  v_budgets_on := exists (select 1 from ai.budgets b where b.archived_at is null);
 
   -- Held tasks first (their runs are the caller's), then due ones: locked as the loop reads them
   -- (SKIP LOCKED), so concurrent claims take disjoint tasks and none locks more than it looks at.
@@ -61,7 +69,7 @@ begin
     continue when not v_is_held and not lenses.fn_try_lock_run(v_candidate.run_id);
 
     select x.id, x.run_id, x.node_id, x.node_key, x.input_data, x.attempt_count, x.mirrored_by_step, r.lenser_id,
-           r.started_at as run_started_at, p as plan
+           r.started_at as run_started_at, p as plan, x.status, x.waiting_reason, x.ai_lenser_id, r.workflow_id
     into v_task
     from lenses.workflow_node_results x
     join lenses.workflow_runs r on r.id = x.run_id
@@ -151,7 +159,46 @@ begin
       continue;
     end if;
 
+    -- Budgets: reserve this task's estimate in every applicable budget (ai.fn_reserve_budgets). A hard
+    -- budget that cannot reserve defers the task (waiting_reason budget) or fails it, by its on_exceed,
+    -- with a budget_exceeded event naming the budget.
+    v_budget := null;
+    if v_budgets_on then
+      v_budget := ai.fn_reserve_budgets(v_task.id, v_task.run_id, v_task.attempt_count + 1, v_task.workflow_id,
+        v_task.lenser_id, v_task.ai_lenser_id, v_model_id, char_length(v_prompt), v_model_params);
+      if v_budget ? 'refused' then
+        v_refusal := v_budget -> 'refused';
+        if v_refusal ->> 'on_exceed' = 'wait' then
+          v_deferred_at := (v_refusal ->> 'retry_at')::timestamptz;
+          update lenses.workflow_node_results x
+          set status = case when x.status = 'retrying' then 'retrying' else 'queued' end::lenses.node_result_status,
+              waiting_reason = 'budget', input_data = v_input, queued_at = coalesce(x.queued_at, now()),
+              next_attempt_at = v_deferred_at
+          where x.id = v_task.id;
+          if v_is_held or v_task.waiting_reason is distinct from 'budget' then
+            perform lenses.fn_append_workflow_run_event(v_task.run_id, 'budget_exceeded',
+              jsonb_build_object('node_key', v_task.node_key, 'budget_id', v_refusal -> 'budget_id', 'scope', v_refusal -> 'scope',
+                                 'action', 'wait', 'reason', v_refusal -> 'reason', 'next_attempt_at', v_deferred_at),
+              v_task.node_id);
+          end if;
+        else
+          if v_is_held then
+            update lenses.workflow_node_results x
+            set status = 'queued', waiting_reason = 'queued', input_data = v_input, queued_at = now(), next_attempt_at = now()
+            where x.id = v_task.id;
+          end if;
+          perform lenses.fn_append_workflow_run_event(v_task.run_id, 'budget_exceeded',
+            jsonb_build_object('node_key', v_task.node_key, 'budget_id', v_refusal -> 'budget_id', 'scope', v_refusal -> 'scope',
+                               'action', 'fail', 'reason', v_refusal -> 'reason'),
+            v_task.node_id);
+          perform lenses.fn_fail_node_result(v_task.id, 'budget_exceeded', v_refusal ->> 'reason');
+        end if;
+        continue;
+      end if;
+    end if;
+
     v_ids := v_ids || v_task.id;
+    v_budget_held := v_budget_held || (v_budget is not null);
     v_runs := v_runs || v_task.run_id;
     v_nodes := v_nodes || v_task.node_id;
     v_models := v_models || v_model_id;
@@ -176,9 +223,9 @@ begin
       input_data = coalesce(c.input, x.input_data), queued_at = case when c.input is not null then now() else x.queued_at end,
       attempt_count = x.attempt_count + 1, lease_token = gen_random_uuid(), lease_owner = p_worker_id,
       lease_expires_at = now() + make_interval(secs => p_lease_seconds),
-      started_at = now(), ttfb_ms = null, model_id = c.model_id,
+      started_at = now(), ttfb_ms = null, model_id = c.model_id, budget_held = c.budget_held,
       timeout_at = case when x.timeout_ms is not null then now() + make_interval(secs => x.timeout_ms / 1000.0) end
-  from unnest(v_ids, v_models, v_inputs) c(id, model_id, input)
+  from unnest(v_ids, v_models, v_inputs, v_budget_held) c(id, model_id, input, budget_held)
   where x.id = c.id and x.id = any (v_ids);
   -- The inspector shows each run's last node taken here.
   update lenses.workflow_runs r

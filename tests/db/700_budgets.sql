@@ -87,7 +87,8 @@ select throws_ok(format($$select public.create_budget('workflow', 1, 'day', 'sof
 select tests.authenticate_as_anon();
 select throws_ok($$select public.create_budget('lenser', 1, 'day', 'soft')$$, '42501', null, 'anon cannot create budgets');
 select tests.clear_authentication();
-select is((select count(*)::int from ai.budgets), 0, 'refused creations wrote nothing');
+select is((select count(*)::int from ai.budgets b join lensers.profiles p on p.id = b.created_by
+           where p.user_id in (:'spender', :'stranger', :'operator')), 0, 'refused creations wrote nothing');
 
 -- ---------------------------------------------------------------- hard budget, wait: the guarded reservation
 select tests.authenticate_as(:'spender');

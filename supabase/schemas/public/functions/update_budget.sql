@@ -26,7 +26,7 @@ begin
   if v_enforcement = 'hard' then
     select p.* into v_period from ai.budget_periods p
     where p.budget_id = v_row.id and p.period_start = (ai.fn_budget_period_bounds(v_row.period, now())).period_start;
-    if v_period.spent_credits + v_period.reserved_credits > v_amount + v_period.overrun_credits then
+    if v_period.spent_credits + v_period.reserved_credits > v_amount then
       raise exception '%: the current period of budget % already holds % credits (% spent, % reserved): a hard limit of % is below it',
         c_rpc, v_row.id, v_period.spent_credits + v_period.reserved_credits, v_period.spent_credits, v_period.reserved_credits, v_amount
         using errcode = '23505';

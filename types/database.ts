@@ -2162,20 +2162,7 @@ export type Database = {
           isSetofReturn: true;
         };
       };
-      "fn_reserve_budgets": {
-        Args: {
-          "p_ai_lenser_id": string;
-          "p_attempt": number;
-          "p_lenser_id": string;
-          "p_model_id": string;
-          "p_params": Json;
-          "p_prompt_chars": number;
-          "p_result_id": string;
-          "p_run_id": string;
-          "p_workflow_id": string;
-        };
-        Returns: Json;
-      };
+      "fn_reserve_budgets": { Args: { "p_tasks": Json }; Returns: Json };
       "fn_rpc_budget": {
         Args: { "p_budget_id": string; "p_manage": boolean; "p_rpc": string };
         Returns: {
@@ -3444,6 +3431,7 @@ export type Database = {
           "p_hold"?: number;
           "p_outputs": (Json)[];
           "p_results": (Database["lenses"]["Tables"]["workflow_node_results"]["Row"])[];
+          "p_settle"?: boolean;
           "p_texts": (string)[];
         };
         Returns: Record<string, unknown>;

@@ -1,99 +1,171 @@
--- At a task's claim (lenses.fn_lease_tasks, after its model is chosen): reserves the task's estimate
--- in every active budget that applies (the acting agent's, the run's workflow's, the run's lenser's,
--- and those of the agent's owners), in budget id order. A hard budget reserves with a guarded update
--- that cannot pass its limit (backed by budget_periods_hard_limit); a soft one always reserves. The
--- period row is created on demand. When a hard budget cannot reserve (or the model is unpriced, which
--- a hard budget cannot account for), what this call reserved is given back and the refusal returned:
--- {"refused": {budget_id, scope, on_exceed, reason, retry_at}}. Otherwise {"held": true} when anything
--- was reserved, null when no budget applies.
-create or replace function ai.fn_reserve_budgets(p_result_id uuid, p_run_id uuid, p_attempt integer, p_workflow_id uuid, p_lenser_id uuid, p_ai_lenser_id uuid, p_model_id uuid, p_prompt_chars bigint, p_params jsonb)
+-- The claim's budget gate (lenses.fn_lease_tasks, once per claim, after every task's model is
+-- chosen): p_tasks is a JSON array of {ord, result_id, run_id, attempt, workflow_id, lenser_id,
+-- ai_lenser_id, model_id, chars, params}. Each task's estimate (ai.fn_budget_estimate) is reserved
+-- in every active budget that applies to it: the acting agent's, the run's workflow's, the run's
+-- lenser's, and those of the agent's owners. Set-wise, so that a claim holds the period rows it
+-- shares with every other claim only from here to its commit: the period rows are created on demand
+-- (insert ... on conflict do nothing), locked in key order, then tasks are admitted in their order
+-- while every hard budget they touch keeps spent + reserved within its limit; one guarded update
+-- per period (backed by the budget_periods_hard_limit CHECK) and one insert of reservations follow.
+-- A task that a hard budget cannot take (the limit, or an unpriced model, which a hard budget cannot
+-- account for) reserves nothing anywhere. Soft budgets always reserve.
+-- Returns {"held": [result ids that reserved], "refused": {result_id: {budget_id, scope, on_exceed,
+-- reason, retry_at}}}.
+create or replace function ai.fn_reserve_budgets(p_tasks jsonb)
  returns jsonb
  language plpgsql
  set search_path to ''
 as $function$
 declare
-  v_budget record;
-  v_estimate numeric;
-  v_estimated boolean := false;
-  v_bounds record;
-  v_amount numeric;
-  v_period ai.budget_periods;
+  v_pair record;
+  v_period record;
+  -- The (task, budget) pairs, in task order then budget id order.
+  v_ords integer[] := '{}'::integer[];
+  v_results uuid[] := '{}'::uuid[];
+  v_runs uuid[] := '{}'::uuid[];
+  v_attempts integer[] := '{}'::integer[];
+  v_budgets uuid[] := '{}'::uuid[];
+  v_scopes ai.budget_scope[] := '{}'::ai.budget_scope[];
+  v_hards boolean[] := '{}'::boolean[];
+  v_on_exceed text[] := '{}'::text[];
+  v_periods ai.budget_period[] := '{}'::ai.budget_period[];
+  v_starts timestamptz[] := '{}'::timestamptz[];
+  v_ends timestamptz[] := '{}'::timestamptz[];
+  v_amounts numeric[] := '{}'::numeric[];
+  v_estimates numeric[] := '{}'::numeric[];
+  -- The locked period rows: key, room left for hard ones (null: soft), what this claim adds.
+  v_keys text[] := '{}'::text[];
+  v_room numeric[] := '{}'::numeric[];
+  v_add numeric[] := '{}'::numeric[];
+  v_spent numeric[] := '{}'::numeric[];
+  v_reserved numeric[] := '{}'::numeric[];
+  v_limits numeric[] := '{}'::numeric[];
+  v_pos integer;
+  v_first integer;
+  v_last integer;
   v_refusal jsonb;
-  v_held boolean := false;
+  v_refused jsonb := '{}'::jsonb;
+  v_held uuid[] := '{}'::uuid[];
+  v_accepted boolean[] := '{}'::boolean[];
+  v_updated integer;
 begin
-  for v_budget in
-    select b.id, b.scope, b.period, b.enforcement, b.on_exceed, b.amount_credits
-    from ai.budgets b
-    where b.archived_at is null
-      and (b.workflow_id = p_workflow_id
-           or b.ai_lenser_id = p_ai_lenser_id
-           or b.lenser_id = p_lenser_id
+  for v_pair in
+    with t as materialized (
+      select t.*, ai.fn_budget_estimate(t.model_id, t.chars, t.params, now()) as estimate
+      from jsonb_to_recordset(p_tasks) as t(ord integer, result_id uuid, run_id uuid, attempt integer,
+        workflow_id uuid, lenser_id uuid, ai_lenser_id uuid, model_id uuid, chars bigint, params jsonb)
+    )
+    select t.ord, t.result_id, t.run_id, t.attempt, b.id as budget_id, b.scope, b.enforcement = 'hard' as hard,
+           b.on_exceed::text as on_exceed, b.period, b.amount_credits, t.estimate, pb.period_start, pb.period_end
+    from t
+    join ai.budgets b on b.archived_at is null
+      and (b.workflow_id = t.workflow_id
+           or b.ai_lenser_id = t.ai_lenser_id
+           or b.lenser_id = t.lenser_id
            or b.lenser_id in (select o.owner_lenser_id from agents.ownerships o
-                              where o.ai_lenser_id = p_ai_lenser_id and o.role = 'owner' and o.revoked_at is null))
-    order by b.id
+                              where o.ai_lenser_id = t.ai_lenser_id and o.role = 'owner' and o.revoked_at is null))
+    cross join lateral ai.fn_budget_period_bounds(b.period, now()) pb
+    order by t.ord, b.id
   loop
-    if not v_estimated then
-      v_estimate := ai.fn_budget_estimate(p_model_id, p_prompt_chars, p_params, now());
-      v_estimated := true;
-    end if;
-    if v_budget.enforcement = 'hard' and v_estimate is null then
-      v_refusal := jsonb_build_object('budget_id', v_budget.id, 'scope', v_budget.scope, 'on_exceed', 'fail',
-        'reason', format('model %s has no price now, and hard budget %s cannot account for an unpriced model', p_model_id, v_budget.id));
-      exit;
-    end if;
-    v_amount := coalesce(v_estimate, 0);
-    select * into v_bounds from ai.fn_budget_period_bounds(v_budget.period, now());
-    for i in 1 .. 2 loop
-      update ai.budget_periods p
-      set reserved_credits = p.reserved_credits + v_amount
-      where p.budget_id = v_budget.id and p.period_start = v_bounds.period_start
-        and (p.enforcement = 'soft' or p.spent_credits + p.reserved_credits + v_amount <= p.limit_credits)
-      returning p.* into v_period;
-      exit when found;
-      insert into ai.budget_periods (budget_id, period_start, period_end, limit_credits, enforcement)
-      values (v_budget.id, v_bounds.period_start, v_bounds.period_end, v_budget.amount_credits, v_budget.enforcement)
-      on conflict do nothing;
-      if not found then
-        -- The period row exists and the guard refused: the limit would be passed.
-        select p.* into v_period from ai.budget_periods p
-        where p.budget_id = v_budget.id and p.period_start = v_bounds.period_start;
-        v_refusal := jsonb_build_object('budget_id', v_budget.id, 'scope', v_budget.scope, 'on_exceed', v_budget.on_exceed,
+    v_ords := v_ords || v_pair.ord; v_results := v_results || v_pair.result_id; v_runs := v_runs || v_pair.run_id;
+    v_attempts := v_attempts || v_pair.attempt; v_budgets := v_budgets || v_pair.budget_id;
+    v_scopes := v_scopes || v_pair.scope; v_hards := v_hards || v_pair.hard; v_on_exceed := v_on_exceed || v_pair.on_exceed;
+    v_periods := v_periods || v_pair.period; v_starts := v_starts || v_pair.period_start; v_ends := v_ends || v_pair.period_end;
+    v_amounts := v_amounts || v_pair.amount_credits; v_estimates := v_estimates || v_pair.estimate;
+  end loop;
+  if cardinality(v_ords) = 0 then
+    return null;
+  end if;
+
+  -- Period rows on demand (a new period is a new row), then locked in key order.
+  insert into ai.budget_periods (budget_id, period_start, period_end, limit_credits, enforcement)
+  select distinct on (u.budget_id, u.period_start) u.budget_id, u.period_start, u.period_end, u.amount, u.enforcement
+  from unnest(v_budgets, v_starts, v_ends, v_amounts,
+              array(select case when h then 'hard' else 'soft' end::ai.budget_enforcement from unnest(v_hards) h))
+       u(budget_id, period_start, period_end, amount, enforcement)
+  where not exists (select 1 from ai.budget_periods p where p.budget_id = u.budget_id and p.period_start = u.period_start)
+  on conflict do nothing;
+  for v_period in
+    select p.budget_id, p.period_start, p.enforcement, p.spent_credits, p.reserved_credits, p.limit_credits
+    from ai.budget_periods p
+    where (p.budget_id, p.period_start) in (select u.b, u.s from unnest(v_budgets, v_starts) u(b, s))
+    order by p.budget_id, p.period_start
+    for no key update of p
+  loop
+    v_keys := v_keys || (v_period.budget_id::text || '/' || v_period.period_start::text);
+    v_room := v_room || case when v_period.enforcement = 'hard'
+                             then v_period.limit_credits - v_period.spent_credits - v_period.reserved_credits end;
+    v_add := v_add || 0::numeric;
+    v_spent := v_spent || v_period.spent_credits; v_reserved := v_reserved || v_period.reserved_credits;
+    v_limits := v_limits || v_period.limit_credits;
+  end loop;
+
+  -- Admit tasks in order: each task's pairs are v_first .. v_last.
+  v_accepted := array_fill(false, array[cardinality(v_ords)]);
+  v_first := 1;
+  while v_first <= cardinality(v_ords) loop
+    v_last := v_first;
+    while v_last < cardinality(v_ords) and v_ords[v_last + 1] = v_ords[v_first] loop
+      v_last := v_last + 1;
+    end loop;
+    v_refusal := null;
+    for i in v_first .. v_last loop
+      v_pos := array_position(v_keys, v_budgets[i]::text || '/' || v_starts[i]::text);
+      if v_room[v_pos] is null then
+        continue; -- soft
+      end if;
+      if v_estimates[i] is null then
+        v_refusal := jsonb_build_object('budget_id', v_budgets[i], 'scope', v_scopes[i], 'on_exceed', 'fail',
+          'reason', format('the model has no price now, and hard budget %s cannot account for an unpriced model', v_budgets[i]));
+        exit;
+      end if;
+      if v_estimates[i] > v_room[v_pos] - v_add[v_pos] then
+        v_refusal := jsonb_build_object('budget_id', v_budgets[i], 'scope', v_scopes[i], 'on_exceed', v_on_exceed[i],
           'reason', format('hard budget %s cannot reserve %s credits: %s spent and %s reserved of %s in the period from %s',
-                           v_budget.id, v_amount, v_period.spent_credits, v_period.reserved_credits, v_period.limit_credits,
-                           v_period.period_start),
-          'period_end', v_period.period_end,
+                           v_budgets[i], v_estimates[i], v_spent[v_pos], v_reserved[v_pos] + v_add[v_pos], v_limits[v_pos],
+                           v_starts[i]),
           'retry_at', case
-            when v_period.spent_credits + v_amount <= v_period.limit_credits then now() + interval '10 seconds'
-            when v_budget.period <> 'none' then v_period.period_end
+            when v_spent[v_pos] + v_estimates[i] <= v_limits[v_pos] then now() + interval '10 seconds'
+            when v_periods[i] <> 'none' then v_ends[i]
             else now() + interval '5 minutes' end);
         exit;
       end if;
     end loop;
-    exit when v_refusal is not null;
-    insert into ai.budget_reservations (budget_id, period_start, node_result_id, run_id, attempt, amount_credits, unpriced)
-    values (v_budget.id, v_bounds.period_start, p_result_id, p_run_id, p_attempt, v_amount, v_estimate is null);
-    v_held := true;
+    if v_refusal is null then
+      for i in v_first .. v_last loop
+        v_pos := array_position(v_keys, v_budgets[i]::text || '/' || v_starts[i]::text);
+        v_add[v_pos] := v_add[v_pos] + coalesce(v_estimates[i], 0);
+        v_accepted[i] := true;
+      end loop;
+      v_held := v_held || v_results[v_first];
+    else
+      v_refused := v_refused || jsonb_build_object(v_results[v_first]::text, v_refusal);
+    end if;
+    v_first := v_last + 1;
   end loop;
 
-  if v_refusal is not null then
-    if v_held then
-      with undone as (
-        delete from ai.budget_reservations r
-        where r.node_result_id = p_result_id and r.attempt = p_attempt and r.status = 'held'
-        returning r.budget_id, r.period_start, r.amount_credits
-      )
-      update ai.budget_periods p
-      set reserved_credits = p.reserved_credits - u.amount_credits
-      from undone u
-      where p.budget_id = u.budget_id and p.period_start = u.period_start;
-    end if;
-    return jsonb_build_object('refused', v_refusal);
+  -- One guarded update per period row this claim reserves in, one insert of the reservations.
+  update ai.budget_periods p
+  set reserved_credits = p.reserved_credits + a.add
+  from (select split_part(k, '/', 1)::uuid as budget_id, substr(k, strpos(k, '/') + 1)::timestamptz as period_start, a as add
+        from unnest(v_keys, v_add) u(k, a) where a > 0) a
+  where p.budget_id = a.budget_id and p.period_start = a.period_start
+    and (p.enforcement = 'soft' or p.spent_credits + p.reserved_credits + a.add <= p.limit_credits);
+  get diagnostics v_updated = row_count;
+  if v_updated <> (select count(*) from unnest(v_add) a where a > 0) then
+    raise exception 'ai.fn_reserve_budgets: a guarded reservation did not apply (% of % period rows)', v_updated,
+      (select count(*) from unnest(v_add) a where a > 0);
   end if;
-  return case when v_held then '{"held": true}'::jsonb end;
+  insert into ai.budget_reservations (budget_id, period_start, node_result_id, run_id, attempt, amount_credits, unpriced)
+  select u.budget_id, u.period_start, u.result_id, u.run_id, u.attempt, coalesce(u.estimate, 0), u.estimate is null
+  from unnest(v_budgets, v_starts, v_results, v_runs, v_attempts, v_estimates, v_accepted)
+       u(budget_id, period_start, result_id, run_id, attempt, estimate, accepted)
+  where u.accepted;
+  return jsonb_build_object('held', to_jsonb(v_held), 'refused', v_refused);
 end
 $function$;
 
-comment on function ai.fn_reserve_budgets(p_result_id uuid, p_run_id uuid, p_attempt integer, p_workflow_id uuid, p_lenser_id uuid, p_ai_lenser_id uuid, p_model_id uuid, p_prompt_chars bigint, p_params jsonb) is 'The claim''s budget gate for one task: reserves its estimate in every applicable budget, or refuses (a hard budget that cannot reserve) and gives back what it reserved.';
+comment on function ai.fn_reserve_budgets(p_tasks jsonb) is 'The claim''s budget gate for its tasks, set-wise: reserves each task''s estimate in every applicable budget, or refuses the tasks a hard budget cannot take.';
 
-revoke all on function ai.fn_reserve_budgets(p_result_id uuid, p_run_id uuid, p_attempt integer, p_workflow_id uuid, p_lenser_id uuid, p_ai_lenser_id uuid, p_model_id uuid, p_prompt_chars bigint, p_params jsonb) from public;
-grant execute on function ai.fn_reserve_budgets(p_result_id uuid, p_run_id uuid, p_attempt integer, p_workflow_id uuid, p_lenser_id uuid, p_ai_lenser_id uuid, p_model_id uuid, p_prompt_chars bigint, p_params jsonb) to service_role;
+revoke all on function ai.fn_reserve_budgets(p_tasks jsonb) from public;
+grant execute on function ai.fn_reserve_budgets(p_tasks jsonb) to service_role;

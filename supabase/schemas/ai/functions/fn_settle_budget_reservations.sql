@@ -3,7 +3,7 @@
 -- unpriced call, counted as 0 and left visible as the reservation's unpriced call) moved into the
 -- period's spent, the estimate given back, and whatever the cost exceeded the estimate by counted as
 -- overrun; an attempt without a call is released (the estimate given back). Period rows are locked
--- in key order first. A soft budget whose spent reaches 50, 80 or 100% of its limit gets exactly one
+-- in key order. A soft budget whose spent reaches 50, 80 or 100% of its limit gets exactly one
 -- alert per (budget, period, threshold) and a budget_threshold_reached event on the run that crossed it.
 create or replace function ai.fn_settle_budget_reservations(p_result_ids uuid[], p_attempts integer[], p_costs numeric[], p_called boolean[])
  returns void
@@ -11,19 +11,17 @@ create or replace function ai.fn_settle_budget_reservations(p_result_ids uuid[],
  set search_path to ''
 as $function$
 declare
+  v_budgets uuid[];
+  v_starts timestamptz[];
+  v_amounts numeric[];
+  v_actuals numeric[];
+  v_overruns numeric[];
+  v_runs uuid[];
+  v_results uuid[];
   v_events jsonb;
 begin
-  perform 1 from ai.budget_periods p
-  where (p.budget_id, p.period_start) in (
-    select r.budget_id, r.period_start
-    from unnest(p_result_ids, p_attempts) c(id, attempt)
-    join ai.budget_reservations r on r.node_result_id = c.id and r.attempt = c.attempt and r.status = 'held')
-  order by p.budget_id, p.period_start
-  for no key update of p;
-  if not found then
-    return;
-  end if;
-
+  -- The reservations end first (a HOT update of rows only this task's transaction touches), summed
+  -- per period row.
   with ended as (
     update ai.budget_reservations r
     set status = case when c.called then 'settled' else 'released' end::ai.budget_reservation_status,
@@ -39,19 +37,39 @@ begin
            (array_agg(e.node_result_id order by e.actual desc))[1] as node_result_id
     from ended e
     group by e.budget_id, e.period_start
-  ), moved as (
+  )
+  select array_agg(s.budget_id order by s.budget_id, s.period_start), array_agg(s.period_start order by s.budget_id, s.period_start),
+         array_agg(s.amount order by s.budget_id, s.period_start), array_agg(s.actual order by s.budget_id, s.period_start),
+         array_agg(s.overrun order by s.budget_id, s.period_start), array_agg(s.run_id order by s.budget_id, s.period_start),
+         array_agg(s.node_result_id order by s.budget_id, s.period_start)
+  into v_budgets, v_starts, v_amounts, v_actuals, v_overruns, v_runs, v_results
+  from sums s;
+  if v_budgets is null then
+    return;
+  end if;
+
+  -- Then the period rows, locked in key order (as every claim and settlement locks them).
+  perform 1 from ai.budget_periods p
+  where (p.budget_id, p.period_start) in (select u.b, u.s from unnest(v_budgets, v_starts) u(b, s))
+  order by p.budget_id, p.period_start
+  for no key update of p;
+  with moved as (
     update ai.budget_periods p
-    set reserved_credits = p.reserved_credits - s.amount, spent_credits = p.spent_credits + s.actual,
-        overrun_credits = p.overrun_credits + s.overrun
-    from sums s
-    where p.budget_id = s.budget_id and p.period_start = s.period_start
-    returning p.budget_id, p.period_start, p.enforcement, p.spent_credits, p.limit_credits, s.actual, s.run_id, s.node_result_id
+    set reserved_credits = p.reserved_credits - u.amount, spent_credits = p.spent_credits + u.actual,
+        overrun_credits = p.overrun_credits + u.overrun
+    from unnest(v_budgets, v_starts, v_amounts, v_actuals, v_overruns, v_runs, v_results)
+         u(budget_id, period_start, amount, actual, overrun, run_id, node_result_id)
+    where p.budget_id = u.budget_id and p.period_start = u.period_start
+    returning p.budget_id, p.period_start, p.enforcement, p.spent_credits, p.limit_credits, u.actual, u.run_id, u.node_result_id
   ), alerts as (
+    -- Soft budgets only, thresholds not yet written: exactly one row per (budget, period, threshold).
     insert into ai.budget_alerts (budget_id, period_start, threshold_percent, spent_credits, limit_credits, run_id, node_result_id)
     select m.budget_id, m.period_start, t.pct, m.spent_credits, m.limit_credits, m.run_id, m.node_result_id
     from moved m
     cross join unnest(array[50, 80, 100]::smallint[]) t(pct)
     where m.enforcement = 'soft' and m.actual > 0 and m.spent_credits * 100 >= m.limit_credits * t.pct
+      and not exists (select 1 from ai.budget_alerts a
+                      where a.budget_id = m.budget_id and a.period_start = m.period_start and a.threshold_percent = t.pct)
     on conflict do nothing
     returning budget_id, period_start, threshold_percent, spent_credits, limit_credits, run_id, node_result_id
   )

@@ -5,8 +5,13 @@
 -- (fn_settle_many), and one insert each writes the ledger rows, the provenance and the events.
 -- Returns one answer per task, in order, and per task its run, node and usage, for the caller's
 -- run updates (lenses.fn_runs_after_completions); with p_hold, the successors held for the caller
--- to lease (see fn_settle_many).
-create or replace function lenses.fn_complete_held_tasks(p_results lenses.workflow_node_results[], p_texts text[], p_outputs jsonb[], p_calls jsonb[], p_hold integer default 0, OUT answers jsonb[], OUT run_ids uuid[], OUT node_ids uuid[], OUT used_input bigint[], OUT used_output bigint[], OUT used_cached bigint[], OUT used_cost numeric[], OUT held jsonb)
+-- to lease (see fn_settle_many). Budgets the attempts reserved at their claim are settled from their
+-- ledger rows' costs (ai.fn_settle_budget_reservations): the completed ones last, in one pass, so
+-- that the period rows every worker shares are held from there to the commit only (with p_settle
+-- false, not at all: settle returns what to settle, {ids, attempts, costs, called}, for a caller that
+-- settles at its own end, complete_workflow_tasks); an attempt that fails here or goes to review is
+-- settled before it leaves running.
+create or replace function lenses.fn_complete_held_tasks(p_results lenses.workflow_node_results[], p_texts text[], p_outputs jsonb[], p_calls jsonb[], p_hold integer default 0, p_settle boolean default true, OUT answers jsonb[], OUT run_ids uuid[], OUT node_ids uuid[], OUT used_input bigint[], OUT used_output bigint[], OUT used_cached bigint[], OUT used_cost numeric[], OUT held jsonb, OUT settle jsonb)
  returns record
  language plpgsql
  set search_path to ''
@@ -27,28 +32,15 @@ declare
   v_events jsonb;
   v_settled record;
   v_review jsonb;
-  v_call_rows ai.llm_calls[] := '{}'::ai.llm_calls[];
 begin
   run_ids := array(select r.run_id from unnest(p_results) with ordinality r order by r.ordinality);
   node_ids := array(select r.node_id from unnest(p_results) with ordinality r order by r.ordinality);
   v_contracts := array(select p.output_contract from unnest(node_ids) with ordinality u(node_id, ord)
                        left join lenses.workflow_node_plans p on p.node_id = u.node_id order by u.ord);
   answers := '{}'; used_input := '{}'; used_output := '{}'; used_cached := '{}'; used_cost := '{}'; held := '[]';
-  -- Each call priced first, so that the budgets these attempts reserved at their claim are settled
-  -- with the ledger's costs before any of them changes state (ai.fn_settle_budget_reservations).
-  for i in 1 .. cardinality(p_results) loop
-    v_call_rows := v_call_rows || lenses.fn_llm_call_row(p_results[i], p_calls[i], 'succeeded', null);
-  end loop;
-  if exists (select 1 from unnest(p_results) r where r.budget_held) then
-    perform ai.fn_settle_budget_reservations(
-      array(select (p_results[k]).id from generate_subscripts(p_results, 1) k where (p_results[k]).budget_held order by k),
-      array(select (p_results[k]).attempt_count from generate_subscripts(p_results, 1) k where (p_results[k]).budget_held order by k),
-      array(select (v_call_rows[k]).cost_credits from generate_subscripts(p_results, 1) k where (p_results[k]).budget_held order by k),
-      array(select (v_call_rows[k]).id is not null from generate_subscripts(p_results, 1) k where (p_results[k]).budget_held order by k));
-  end if;
   for i in 1 .. cardinality(p_results) loop
     v_result := p_results[i];
-    v_call := v_call_rows[i];
+    v_call := lenses.fn_llm_call_row(v_result, p_calls[i], 'succeeded', null);
     if v_call.id is not null then
       v_calls := v_calls || v_call;
       v_call_pos := v_call_pos || i;
@@ -57,6 +49,10 @@ begin
     used_output := used_output || coalesce(v_call.output_tokens, 0)::bigint;
     used_cached := used_cached || coalesce(v_call.cached_tokens, 0)::bigint;
     used_cost := used_cost || coalesce(v_call.cost_credits, 0);
+    if v_result.budget_held and v_result.mirrored_by_step then
+      perform ai.fn_settle_budget_reservations(array[v_result.id], array[v_result.attempt_count],
+        array[v_call.cost_credits], array[v_call.id is not null]);
+    end if;
 
     -- A team run step under review: its reviewer decides before the node completes.
     v_review := null;
@@ -72,6 +68,10 @@ begin
     v_errors := case when v_output is null then array['the answer is not a JSON object']
                      else lenses.fn_contract_value_errors(v_contracts[i], v_output) end;
     if cardinality(v_errors) > 0 then
+      if v_result.budget_held and not v_result.mirrored_by_step then
+        perform ai.fn_settle_budget_reservations(array[v_result.id], array[v_result.attempt_count],
+          array[v_call.cost_credits], array[v_call.id is not null]);
+      end if;
       perform lenses.fn_add_usage_to_result(v_result.id, used_input[i], used_output[i], used_cached[i], used_cost[i]);
       v_result := lenses.fn_fail_node_result(v_result.id, 'contract_violation',
         format('the output does not satisfy the output contract: %s', array_to_string(v_errors, '; ')));
@@ -133,8 +133,26 @@ begin
   -- nothing, as complete_workflow_task's would).
   insert into ai.llm_calls
   select * from unnest(array(select v_calls[k] from generate_subscripts(v_calls, 1) k where not (v_call_pos[k] = any (v_lost_pos))));
+  -- The completed attempts' reservations, settled with their calls' costs (a lost completion's was
+  -- released by whoever ended its lease).
+  if exists (select 1 from unnest(v_done_pos) p where (p_results[p]).budget_held) then
+    settle := jsonb_build_object(
+      'ids', to_jsonb(array(select (p_results[p]).id from unnest(v_done_pos) p where (p_results[p]).budget_held)),
+      'attempts', to_jsonb(array(select (p_results[p]).attempt_count from unnest(v_done_pos) p where (p_results[p]).budget_held)),
+      'costs', to_jsonb(array(select (v_calls[array_position(v_call_pos, p)]).cost_credits from unnest(v_done_pos) p
+                              where (p_results[p]).budget_held)),
+      'called', to_jsonb(array(select array_position(v_call_pos, p) is not null from unnest(v_done_pos) p
+                               where (p_results[p]).budget_held)));
+    if p_settle then
+      perform ai.fn_settle_budget_reservations(
+        array(select jsonb_array_elements_text(settle -> 'ids')::uuid),
+        array(select jsonb_array_elements_text(settle -> 'attempts')::integer),
+        array(select (jsonb_array_elements(settle -> 'costs') #>> '{}')::numeric),
+        array(select jsonb_array_elements_text(settle -> 'called')::boolean));
+    end if;
+  end if;
 end
 $function$;
 
-revoke all on function lenses.fn_complete_held_tasks(p_results lenses.workflow_node_results[], p_texts text[], p_outputs jsonb[], p_calls jsonb[], p_hold integer, OUT answers jsonb[], OUT run_ids uuid[], OUT node_ids uuid[], OUT used_input bigint[], OUT used_output bigint[], OUT used_cached bigint[], OUT used_cost numeric[], OUT held jsonb) from public;
-grant execute on function lenses.fn_complete_held_tasks(p_results lenses.workflow_node_results[], p_texts text[], p_outputs jsonb[], p_calls jsonb[], p_hold integer, OUT answers jsonb[], OUT run_ids uuid[], OUT node_ids uuid[], OUT used_input bigint[], OUT used_output bigint[], OUT used_cached bigint[], OUT used_cost numeric[], OUT held jsonb) to service_role;
+revoke all on function lenses.fn_complete_held_tasks(p_results lenses.workflow_node_results[], p_texts text[], p_outputs jsonb[], p_calls jsonb[], p_hold integer, p_settle boolean, OUT answers jsonb[], OUT run_ids uuid[], OUT node_ids uuid[], OUT used_input bigint[], OUT used_output bigint[], OUT used_cached bigint[], OUT used_cost numeric[], OUT held jsonb, OUT settle jsonb) from public;
+grant execute on function lenses.fn_complete_held_tasks(p_results lenses.workflow_node_results[], p_texts text[], p_outputs jsonb[], p_calls jsonb[], p_hold integer, p_settle boolean, OUT answers jsonb[], OUT run_ids uuid[], OUT node_ids uuid[], OUT used_input bigint[], OUT used_output bigint[], OUT used_cached bigint[], OUT used_cost numeric[], OUT held jsonb, OUT settle jsonb) to service_role;

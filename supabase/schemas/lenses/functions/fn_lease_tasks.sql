@@ -1,8 +1,10 @@
 -- Leases up to p_limit tasks for a worker (arguments checked by the caller): first p_held, the
 -- successors the caller's own completions made ready and held unwritten (fn_settle_many; their
--- runs are the caller's), then due tasks from the queue. Decides per task (plan, prompt, model,
--- budgets: ai.fn_reserve_budgets, only when some budget is active),
--- then leases them all in one update, moves their runs on in one update (except p_defer_runs,
+-- runs are the caller's), then due tasks from the queue. Decides per task (plan, prompt, model),
+-- then, when any budget is active, reserves the tasks' estimates in their budgets in one pass
+-- (ai.fn_reserve_budgets: a task a hard budget cannot take waits, waiting_reason budget, or fails,
+-- error_kind budget_exceeded, by the budget's on_exceed, with a budget_exceeded event naming the
+-- budget), then leases them all in one update, moves their runs on in one update (except p_defer_runs,
 -- whose caller updates them itself, see fn_runs_after_completions) and appends the events in one
 -- insert. Returns what each call needs.
 create or replace function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb default '[]'::jsonb)
@@ -40,11 +42,21 @@ declare
   v_params jsonb[] := '{}'::jsonb[];
   v_started uuid[] := '{}'::uuid[];
   v_events jsonb := '[]'::jsonb;
-  v_budget_held boolean[] := '{}'::boolean[];
+  -- Per task taken, for the budget pass and the events: node key, attempts so far, whether its run
+  -- starts now, whether it was held, its input, whether it already waited for budget.
+  v_node_keys text[] := '{}'::text[];
+  v_attempts integer[] := '{}'::integer[];
+  v_run_new boolean[] := '{}'::boolean[];
+  v_was_held boolean[] := '{}'::boolean[];
+  v_any_inputs jsonb[] := '{}'::jsonb[];
+  v_waited boolean[] := '{}'::boolean[];
   v_budgets_on boolean;
+  v_budget_tasks jsonb := '[]'::jsonb;
   v_budget jsonb;
   v_refusal jsonb;
-  v_deferred_at timestamptz;
+  v_keep integer[];
+  v_budget_held boolean[] := '{}'::boolean[];
+  v_retry_at timestamptz;
 begin
   perform lenses.fn_reap_workflow_runs(p_limit);
   select m.id into v_catalog_default from ai.models m where m.is_default;
@@ -69,7 +81,7 @@ begin
     continue when not v_is_held and not lenses.fn_try_lock_run(v_candidate.run_id);
 
     select x.id, x.run_id, x.node_id, x.node_key, x.input_data, x.attempt_count, x.mirrored_by_step, r.lenser_id,
-           r.started_at as run_started_at, p as plan, x.status, x.waiting_reason, x.ai_lenser_id, r.workflow_id
+           r.started_at as run_started_at, p as plan, x.waiting_reason, x.ai_lenser_id, r.workflow_id
     into v_task
     from lenses.workflow_node_results x
     join lenses.workflow_runs r on r.id = x.run_id
@@ -159,46 +171,7 @@ begin
       continue;
     end if;
 
-    -- Budgets: reserve this task's estimate in every applicable budget (ai.fn_reserve_budgets). A hard
-    -- budget that cannot reserve defers the task (waiting_reason budget) or fails it, by its on_exceed,
-    -- with a budget_exceeded event naming the budget.
-    v_budget := null;
-    if v_budgets_on then
-      v_budget := ai.fn_reserve_budgets(v_task.id, v_task.run_id, v_task.attempt_count + 1, v_task.workflow_id,
-        v_task.lenser_id, v_task.ai_lenser_id, v_model_id, char_length(v_prompt), v_model_params);
-      if v_budget ? 'refused' then
-        v_refusal := v_budget -> 'refused';
-        if v_refusal ->> 'on_exceed' = 'wait' then
-          v_deferred_at := (v_refusal ->> 'retry_at')::timestamptz;
-          update lenses.workflow_node_results x
-          set status = case when x.status = 'retrying' then 'retrying' else 'queued' end::lenses.node_result_status,
-              waiting_reason = 'budget', input_data = v_input, queued_at = coalesce(x.queued_at, now()),
-              next_attempt_at = v_deferred_at
-          where x.id = v_task.id;
-          if v_is_held or v_task.waiting_reason is distinct from 'budget' then
-            perform lenses.fn_append_workflow_run_event(v_task.run_id, 'budget_exceeded',
-              jsonb_build_object('node_key', v_task.node_key, 'budget_id', v_refusal -> 'budget_id', 'scope', v_refusal -> 'scope',
-                                 'action', 'wait', 'reason', v_refusal -> 'reason', 'next_attempt_at', v_deferred_at),
-              v_task.node_id);
-          end if;
-        else
-          if v_is_held then
-            update lenses.workflow_node_results x
-            set status = 'queued', waiting_reason = 'queued', input_data = v_input, queued_at = now(), next_attempt_at = now()
-            where x.id = v_task.id;
-          end if;
-          perform lenses.fn_append_workflow_run_event(v_task.run_id, 'budget_exceeded',
-            jsonb_build_object('node_key', v_task.node_key, 'budget_id', v_refusal -> 'budget_id', 'scope', v_refusal -> 'scope',
-                               'action', 'fail', 'reason', v_refusal -> 'reason'),
-            v_task.node_id);
-          perform lenses.fn_fail_node_result(v_task.id, 'budget_exceeded', v_refusal ->> 'reason');
-        end if;
-        continue;
-      end if;
-    end if;
-
     v_ids := v_ids || v_task.id;
-    v_budget_held := v_budget_held || (v_budget is not null);
     v_runs := v_runs || v_task.run_id;
     v_nodes := v_nodes || v_task.node_id;
     v_models := v_models || v_model_id;
@@ -206,17 +179,84 @@ begin
     v_prompts := v_prompts || v_prompt;
     v_contracts := v_contracts || v_contract;
     v_params := v_params || v_model_params;
-    if v_task.run_started_at is null and not v_task.run_id = any (v_started) then
-      v_started := v_started || v_task.run_id;
-      v_events := v_events || jsonb_build_array(jsonb_build_object('run_id', v_task.run_id, 'event_type', 'run_started'));
+    v_node_keys := v_node_keys || v_task.node_key;
+    v_attempts := v_attempts || v_task.attempt_count;
+    v_run_new := v_run_new || (v_task.run_started_at is null);
+    v_was_held := v_was_held || v_is_held;
+    v_any_inputs := v_any_inputs || v_input;
+    v_waited := v_waited || (v_task.waiting_reason is not distinct from 'budget');
+    if v_budgets_on then
+      v_budget_tasks := v_budget_tasks || jsonb_build_array(jsonb_build_object('ord', cardinality(v_ids),
+        'result_id', v_task.id, 'run_id', v_task.run_id, 'attempt', v_task.attempt_count + 1,
+        'workflow_id', v_task.workflow_id, 'lenser_id', v_task.lenser_id, 'ai_lenser_id', v_task.ai_lenser_id,
+        'model_id', v_model_id, 'chars', char_length(v_prompt), 'params', v_model_params));
     end if;
-    v_events := v_events || jsonb_build_array(jsonb_build_object('run_id', v_task.run_id, 'event_type', 'node_started',
-      'node_id', v_task.node_id,
-      'payload', jsonb_build_object('node_key', v_task.node_key, 'attempt', v_task.attempt_count + 1, 'worker', p_worker_id)));
   end loop;
+
+  -- Budgets: the tasks' estimates reserved in one pass; those a hard budget refuses wait or fail.
+  if jsonb_array_length(v_budget_tasks) > 0 then
+    v_budget := ai.fn_reserve_budgets(v_budget_tasks);
+  end if;
+  if v_budget is not null and v_budget -> 'refused' <> '{}'::jsonb then
+    v_keep := '{}';
+    for k in 1 .. cardinality(v_ids) loop
+      v_refusal := v_budget -> 'refused' -> v_ids[k]::text;
+      if v_refusal is null then
+        v_keep := v_keep || k;
+        continue;
+      end if;
+      if v_refusal ->> 'on_exceed' = 'wait' then
+        v_retry_at := (v_refusal ->> 'retry_at')::timestamptz;
+        update lenses.workflow_node_results x
+        set status = case when x.status = 'retrying' then 'retrying' else 'queued' end::lenses.node_result_status,
+            waiting_reason = 'budget', input_data = v_any_inputs[k], queued_at = coalesce(x.queued_at, now()),
+            next_attempt_at = v_retry_at
+        where x.id = v_ids[k];
+        if v_was_held[k] or not v_waited[k] then
+          perform lenses.fn_append_workflow_run_event(v_runs[k], 'budget_exceeded',
+            jsonb_build_object('node_key', v_node_keys[k], 'budget_id', v_refusal -> 'budget_id', 'scope', v_refusal -> 'scope',
+                               'action', 'wait', 'reason', v_refusal -> 'reason', 'next_attempt_at', v_retry_at),
+            v_nodes[k]);
+        end if;
+      else
+        if v_was_held[k] then
+          update lenses.workflow_node_results x
+          set status = 'queued', waiting_reason = 'queued', input_data = v_any_inputs[k], queued_at = now(), next_attempt_at = now()
+          where x.id = v_ids[k];
+        end if;
+        perform lenses.fn_append_workflow_run_event(v_runs[k], 'budget_exceeded',
+          jsonb_build_object('node_key', v_node_keys[k], 'budget_id', v_refusal -> 'budget_id', 'scope', v_refusal -> 'scope',
+                             'action', 'fail', 'reason', v_refusal -> 'reason'),
+          v_nodes[k]);
+        perform lenses.fn_fail_node_result(v_ids[k], 'budget_exceeded', v_refusal ->> 'reason');
+      end if;
+    end loop;
+    v_ids := array(select v_ids[k] from unnest(v_keep) k);
+    v_runs := array(select v_runs[k] from unnest(v_keep) k);
+    v_nodes := array(select v_nodes[k] from unnest(v_keep) k);
+    v_models := array(select v_models[k] from unnest(v_keep) k);
+    v_inputs := array(select v_inputs[k] from unnest(v_keep) k);
+    v_prompts := array(select v_prompts[k] from unnest(v_keep) k);
+    v_contracts := array(select v_contracts[k] from unnest(v_keep) k);
+    v_params := array(select v_params[k] from unnest(v_keep) k);
+    v_node_keys := array(select v_node_keys[k] from unnest(v_keep) k);
+    v_attempts := array(select v_attempts[k] from unnest(v_keep) k);
+    v_run_new := array(select v_run_new[k] from unnest(v_keep) k);
+  end if;
+  v_budget_held := array(select coalesce((v_budget -> 'held') ? id::text, false) from unnest(v_ids) id);
   if cardinality(v_ids) = 0 then
     return;
   end if;
+
+  for k in 1 .. cardinality(v_ids) loop
+    if v_run_new[k] and not v_runs[k] = any (v_started) then
+      v_started := v_started || v_runs[k];
+      v_events := v_events || jsonb_build_array(jsonb_build_object('run_id', v_runs[k], 'event_type', 'run_started'));
+    end if;
+    v_events := v_events || jsonb_build_array(jsonb_build_object('run_id', v_runs[k], 'event_type', 'node_started',
+      'node_id', v_nodes[k],
+      'payload', jsonb_build_object('node_key', v_node_keys[k], 'attempt', v_attempts[k] + 1, 'worker', p_worker_id)));
+  end loop;
 
   update lenses.workflow_node_results x
   set status = 'running', waiting_reason = null, next_attempt_at = null,

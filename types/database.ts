@@ -2162,7 +2162,20 @@ export type Database = {
           isSetofReturn: true;
         };
       };
-      "fn_reserve_budgets": { Args: { "p_tasks": Json }; Returns: Json };
+      "fn_reserve_budgets": {
+        Args: {
+          "p_ai_lenser_ids": (string)[];
+          "p_attempts": (number)[];
+          "p_chars": (number)[];
+          "p_lenser_ids": (string)[];
+          "p_model_ids": (string)[];
+          "p_params": (Json)[];
+          "p_result_ids": (string)[];
+          "p_run_ids": (string)[];
+          "p_workflow_ids": (string)[];
+        };
+        Returns: Json;
+      };
       "fn_rpc_budget": {
         Args: { "p_budget_id": string; "p_manage": boolean; "p_rpc": string };
         Returns: {

@@ -1,6 +1,6 @@
 -- The claim's budget gate (lenses.fn_lease_tasks, once per claim, after every task's model is
--- chosen): p_tasks is a JSON array of {ord, result_id, run_id, attempt, workflow_id, lenser_id,
--- ai_lenser_id, model_id, chars, params}. Each task's estimate (ai.fn_budget_estimate) is reserved
+-- chosen): one element per task in each array (its result, run, attempt, workflow, run lenser,
+-- acting agent, model, prompt characters and model params). Each task's estimate (ai.fn_budget_estimate) is reserved
 -- in every active budget that applies to it: the acting agent's, the run's workflow's, the run's
 -- lenser's, and those of the agent's owners. Set-wise, so that a claim holds the period rows it
 -- shares with every other claim only from here to its commit: the period rows are created on demand
@@ -11,13 +11,12 @@
 -- account for) reserves nothing anywhere. Soft budgets always reserve.
 -- Returns {"held": [result ids that reserved], "refused": {result_id: {budget_id, scope, on_exceed,
 -- reason, retry_at}}}.
-create or replace function ai.fn_reserve_budgets(p_tasks jsonb)
+create or replace function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[])
  returns jsonb
  language plpgsql
  set search_path to ''
 as $function$
 declare
-  v_pair record;
   v_period record;
   -- The (task, budget) pairs, in task order then budget id order.
   v_ords integer[] := '{}'::integer[];
@@ -49,14 +48,13 @@ declare
   v_accepted boolean[] := '{}'::boolean[];
   v_updated integer;
 begin
-  for v_pair in
-    with t as materialized (
-      select t.*, ai.fn_budget_estimate(t.model_id, t.chars, t.params, now()) as estimate
-      from jsonb_to_recordset(p_tasks) as t(ord integer, result_id uuid, run_id uuid, attempt integer,
-        workflow_id uuid, lenser_id uuid, ai_lenser_id uuid, model_id uuid, chars bigint, params jsonb)
-    )
-    select t.ord, t.result_id, t.run_id, t.attempt, b.id as budget_id, b.scope, b.enforcement = 'hard' as hard,
-           b.on_exceed::text as on_exceed, b.period, b.amount_credits, t.estimate, pb.period_start, pb.period_end
+  with t as (
+    select u.* from unnest(p_result_ids, p_run_ids, p_attempts, p_workflow_ids, p_lenser_ids, p_ai_lenser_ids, p_model_ids,
+                           p_chars, p_params) with ordinality
+           u(result_id, run_id, attempt, workflow_id, lenser_id, ai_lenser_id, model_id, chars, params, ord)
+  ), pairs as materialized (
+    select t.ord, t.result_id, t.run_id, t.attempt, t.model_id, t.chars, t.params, b.id as budget_id, b.scope,
+           b.enforcement = 'hard' as hard, b.on_exceed::text as on_exceed, b.period, b.amount_credits
     from t
     join ai.budgets b on b.archived_at is null
       and (b.workflow_id = t.workflow_id
@@ -64,16 +62,24 @@ begin
            or b.lenser_id = t.lenser_id
            or b.lenser_id in (select o.owner_lenser_id from agents.ownerships o
                               where o.ai_lenser_id = t.ai_lenser_id and o.role = 'owner' and o.revoked_at is null))
-    cross join lateral ai.fn_budget_period_bounds(b.period, now()) pb
-    order by t.ord, b.id
-  loop
-    v_ords := v_ords || v_pair.ord; v_results := v_results || v_pair.result_id; v_runs := v_runs || v_pair.run_id;
-    v_attempts := v_attempts || v_pair.attempt; v_budgets := v_budgets || v_pair.budget_id;
-    v_scopes := v_scopes || v_pair.scope; v_hards := v_hards || v_pair.hard; v_on_exceed := v_on_exceed || v_pair.on_exceed;
-    v_periods := v_periods || v_pair.period; v_starts := v_starts || v_pair.period_start; v_ends := v_ends || v_pair.period_end;
-    v_amounts := v_amounts || v_pair.amount_credits; v_estimates := v_estimates || v_pair.estimate;
-  end loop;
-  if cardinality(v_ords) = 0 then
+  ), estimates as (
+    -- One estimate per task, whatever the number of its budgets.
+    select d.ord, ai.fn_budget_estimate(d.model_id, d.chars, d.params, now()) as estimate
+    from (select distinct on (p.ord) p.ord, p.model_id, p.chars, p.params from pairs p order by p.ord) d
+  )
+  select array_agg(p.ord order by p.ord, p.budget_id), array_agg(p.result_id order by p.ord, p.budget_id),
+         array_agg(p.run_id order by p.ord, p.budget_id), array_agg(p.attempt order by p.ord, p.budget_id),
+         array_agg(p.budget_id order by p.ord, p.budget_id), array_agg(p.scope order by p.ord, p.budget_id),
+         array_agg(p.hard order by p.ord, p.budget_id), array_agg(p.on_exceed order by p.ord, p.budget_id),
+         array_agg(p.period order by p.ord, p.budget_id), array_agg(pb.period_start order by p.ord, p.budget_id),
+         array_agg(pb.period_end order by p.ord, p.budget_id), array_agg(p.amount_credits order by p.ord, p.budget_id),
+         array_agg(e.estimate order by p.ord, p.budget_id)
+  into v_ords, v_results, v_runs, v_attempts, v_budgets, v_scopes, v_hards, v_on_exceed, v_periods, v_starts, v_ends,
+       v_amounts, v_estimates
+  from pairs p
+  join estimates e on e.ord = p.ord
+  cross join lateral ai.fn_budget_period_bounds(p.period, now()) pb;
+  if v_ords is null then
     return null;
   end if;
 
@@ -165,7 +171,7 @@ begin
 end
 $function$;
 
-comment on function ai.fn_reserve_budgets(p_tasks jsonb) is 'The claim''s budget gate for its tasks, set-wise: reserves each task''s estimate in every applicable budget, or refuses the tasks a hard budget cannot take.';
+comment on function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[]) is 'The claim''s budget gate for its tasks, set-wise: reserves each task''s estimate in every applicable budget, or refuses the tasks a hard budget cannot take.';
 
-revoke all on function ai.fn_reserve_budgets(p_tasks jsonb) from public;
-grant execute on function ai.fn_reserve_budgets(p_tasks jsonb) to service_role;
+revoke all on function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[]) from public;
+grant execute on function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[]) to service_role;

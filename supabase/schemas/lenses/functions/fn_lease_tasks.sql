@@ -51,7 +51,10 @@ declare
   v_any_inputs jsonb[] := '{}'::jsonb[];
   v_waited boolean[] := '{}'::boolean[];
   v_budgets_on boolean;
-  v_budget_tasks jsonb := '[]'::jsonb;
+  v_b_workflows uuid[] := '{}'::uuid[];
+  v_b_lensers uuid[] := '{}'::uuid[];
+  v_b_agents uuid[] := '{}'::uuid[];
+  v_b_chars bigint[] := '{}'::bigint[];
   v_budget jsonb;
   v_refusal jsonb;
   v_keep integer[];
@@ -186,16 +189,17 @@ begin
     v_any_inputs := v_any_inputs || v_input;
     v_waited := v_waited || (v_task.waiting_reason is not distinct from 'budget');
     if v_budgets_on then
-      v_budget_tasks := v_budget_tasks || jsonb_build_array(jsonb_build_object('ord', cardinality(v_ids),
-        'result_id', v_task.id, 'run_id', v_task.run_id, 'attempt', v_task.attempt_count + 1,
-        'workflow_id', v_task.workflow_id, 'lenser_id', v_task.lenser_id, 'ai_lenser_id', v_task.ai_lenser_id,
-        'model_id', v_model_id, 'chars', char_length(v_prompt), 'params', v_model_params));
+      v_b_workflows := v_b_workflows || v_task.workflow_id;
+      v_b_lensers := v_b_lensers || v_task.lenser_id;
+      v_b_agents := v_b_agents || v_task.ai_lenser_id;
+      v_b_chars := v_b_chars || char_length(v_prompt)::bigint;
     end if;
   end loop;
 
   -- Budgets: the tasks' estimates reserved in one pass; those a hard budget refuses wait or fail.
-  if jsonb_array_length(v_budget_tasks) > 0 then
-    v_budget := ai.fn_reserve_budgets(v_budget_tasks);
+  if v_budgets_on and cardinality(v_ids) > 0 then
+    v_budget := ai.fn_reserve_budgets(v_ids, v_runs, array(select a.n + 1 from unnest(v_attempts) with ordinality a(n, i) order by a.i), v_b_workflows, v_b_lensers,
+      v_b_agents, v_models, v_b_chars, v_params);
   end if;
   if v_budget is not null and v_budget -> 'refused' <> '{}'::jsonb then
     v_keep := '{}';

@@ -131,11 +131,18 @@ try {
       returning id`;
     dag = { ...DAG, nodes: DAG.nodes.map((n) => ({ ...n, config: { model_id: model.id } })) };
   }
-  const workflow = await buildWorkflow(user.client, dag);
+  // With budgets (on or off), two copies of the workflow, runs alternating between them: with on,
+  // each has its own hard budget and both share the lenser's soft one, so transactions mix tasks
+  // of different budget sets (their period locks must never be taken in opposite orders).
+  const workflows = [await buildWorkflow(user.client, dag)];
+  if (BUDGETS) workflows.push(await buildWorkflow(user.client, { ...dag, title: `${dag.title} (second)` }));
+  const workflow = workflows[0];
   if (BUDGETS === "on") {
     for (
       const args of [
-        { p_scope: "workflow", p_workflow_id: workflow.id, p_amount_credits: 99999999, p_period: "month", p_enforcement: "hard", p_on_exceed: "wait" },
+        ...workflows.map((w) => ({
+          p_scope: "workflow", p_workflow_id: w.id, p_amount_credits: 99999999, p_period: "month", p_enforcement: "hard", p_on_exceed: "wait",
+        })),
         { p_scope: "lenser", p_amount_credits: 0.5, p_period: "day", p_enforcement: "soft" },
       ]
     ) {
@@ -152,7 +159,7 @@ try {
     const batch = await Promise.all(
       Array.from(
         { length: Math.min(20, RUNS - i) },
-        () => user.client.rpc("start_workflow_run", { p_workflow_id: workflow.id, p_input: {} }),
+        (_, j) => user.client.rpc("start_workflow_run", { p_workflow_id: workflows[(i + j) % workflows.length].id, p_input: {} }),
       ),
     );
     for (const res of batch) {

@@ -2168,6 +2168,8 @@ export type Database = {
           "p_attempts": (number)[];
           "p_chars": (number)[];
           "p_lenser_ids": (string)[];
+          "p_lock_budget_ids"?: (string)[];
+          "p_lock_period_starts"?: (string)[];
           "p_model_ids": (string)[];
           "p_params": (Json)[];
           "p_result_ids": (string)[];
@@ -3699,6 +3701,7 @@ export type Database = {
           "p_held"?: Json;
           "p_lease_seconds": number;
           "p_limit": number;
+          "p_settle"?: Json;
           "p_worker_id": string;
         };
         Returns: Database["lenses"]["CompositeTypes"]["claimed_task"][];

@@ -9,9 +9,12 @@
 -- per period (backed by the budget_periods_hard_limit CHECK) and one insert of reservations follow.
 -- A task that a hard budget cannot take (the limit, or an unpriced model, which a hard budget cannot
 -- account for) reserves nothing anywhere. Soft budgets always reserve.
+-- p_lock_budget_ids / p_lock_period_starts: period rows the caller settles later in this transaction
+-- (complete_workflow_tasks), locked here in the same ordered statement, so that no transaction
+-- takes period locks in two steps that another could interleave in the opposite order.
 -- Returns {"held": [result ids that reserved], "refused": {result_id: {budget_id, scope, on_exceed,
 -- reason, retry_at}}}.
-create or replace function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[])
+create or replace function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[], p_lock_budget_ids uuid[] default NULL::uuid[], p_lock_period_starts timestamp with time zone[] default NULL::timestamp with time zone[])
  returns jsonb
  language plpgsql
  set search_path to ''
@@ -94,7 +97,9 @@ begin
   for v_period in
     select p.budget_id, p.period_start, p.enforcement, p.spent_credits, p.reserved_credits, p.limit_credits
     from ai.budget_periods p
-    where (p.budget_id, p.period_start) in (select u.b, u.s from unnest(v_budgets, v_starts) u(b, s))
+    where (p.budget_id, p.period_start) in (select u.b, u.s from unnest(v_budgets, v_starts) u(b, s)
+                                            union
+                                            select l.b, l.s from unnest(p_lock_budget_ids, p_lock_period_starts) l(b, s))
     order by p.budget_id, p.period_start
     for no key update of p
   loop
@@ -171,7 +176,7 @@ begin
 end
 $function$;
 
-comment on function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[]) is 'The claim''s budget gate for its tasks, set-wise: reserves each task''s estimate in every applicable budget, or refuses the tasks a hard budget cannot take.';
+comment on function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[], p_lock_budget_ids uuid[], p_lock_period_starts timestamp with time zone[]) is 'The claim''s budget gate for its tasks, set-wise: reserves each task''s estimate in every applicable budget, or refuses the tasks a hard budget cannot take.';
 
-revoke all on function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[]) from public;
-grant execute on function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[]) to service_role;
+revoke all on function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[], p_lock_budget_ids uuid[], p_lock_period_starts timestamp with time zone[]) from public;
+grant execute on function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[], p_lock_budget_ids uuid[], p_lock_period_starts timestamp with time zone[]) to service_role;

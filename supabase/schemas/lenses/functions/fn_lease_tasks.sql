@@ -7,7 +7,7 @@
 -- budget), then leases them all in one update, moves their runs on in one update (except p_defer_runs,
 -- whose caller updates them itself, see fn_runs_after_completions) and appends the events in one
 -- insert. Returns what each call needs.
-create or replace function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb default '[]'::jsonb)
+create or replace function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb default '[]'::jsonb, p_settle jsonb default NULL::jsonb)
  returns setof lenses.claimed_task
  language plpgsql
  set search_path to ''
@@ -55,6 +55,8 @@ declare
   v_b_lensers uuid[] := '{}'::uuid[];
   v_b_agents uuid[] := '{}'::uuid[];
   v_b_chars bigint[] := '{}'::bigint[];
+  v_lock_budgets uuid[];
+  v_lock_starts timestamptz[];
   v_budget jsonb;
   v_refusal jsonb;
   v_keep integer[];
@@ -197,9 +199,17 @@ begin
   end loop;
 
   -- Budgets: the tasks' estimates reserved in one pass; those a hard budget refuses wait or fail.
+  -- p_settle: the caller's completions still to settle ({ids, attempts}, see fn_complete_held_tasks);
+  -- their period rows are locked with these tasks', in one ordered statement.
   if v_budgets_on and cardinality(v_ids) > 0 then
-    v_budget := ai.fn_reserve_budgets(v_ids, v_runs, array(select a.n + 1 from unnest(v_attempts) with ordinality a(n, i) order by a.i), v_b_workflows, v_b_lensers,
-      v_b_agents, v_models, v_b_chars, v_params);
+    select array_agg(r.budget_id), array_agg(r.period_start) into v_lock_budgets, v_lock_starts
+    from ai.budget_reservations r
+    join (select jsonb_array_elements_text(p_settle -> 'ids')::uuid as id,
+                 jsonb_array_elements_text(p_settle -> 'attempts')::integer as attempt) c
+      on r.node_result_id = c.id and r.attempt = c.attempt
+    where p_settle is not null and r.status = 'held';
+    v_budget := ai.fn_reserve_budgets(v_ids, v_runs, array(select a.n + 1 from unnest(v_attempts) with ordinality a(n, i) order by a.i),
+      v_b_workflows, v_b_lensers, v_b_agents, v_models, v_b_chars, v_params, v_lock_budgets, v_lock_starts);
   end if;
   if v_budget is not null and v_budget -> 'refused' <> '{}'::jsonb then
     v_keep := '{}';
@@ -292,5 +302,5 @@ begin
 end
 $function$;
 
-revoke all on function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb) from public;
-grant execute on function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb) to service_role;
+revoke all on function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb, p_settle jsonb) from public;
+grant execute on function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb, p_settle jsonb) to service_role;

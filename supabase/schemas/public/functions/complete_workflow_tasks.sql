@@ -15,6 +15,7 @@ declare
   v_outputs jsonb[] := '{}'::jsonb[];
   v_calls jsonb[] := '{}'::jsonb[];
   v_done record;
+  v_settle jsonb;
   v_done_runs uuid[] := '{}'::uuid[];
   v_ready jsonb := '[]'::jsonb;
   v_tasks jsonb := '[]'::jsonb;
@@ -113,12 +114,13 @@ begin
     select * into v_done from lenses.fn_complete_held_tasks(v_held, v_texts, v_outputs, v_calls, p_claim_limit, false);
     v_done_runs := v_done.run_ids;
     v_ready := v_done.held;
+    v_settle := v_done.settle;
   end if;
   if p_claim_limit > 0 then
     select coalesce(jsonb_agg(to_jsonb(t) - 'ordinality' order by t.ordinality), '[]'), coalesce(array_agg(t.run_id order by t.ordinality), '{}'),
            coalesce(array_agg(t.node_id order by t.ordinality), '{}')
     into v_tasks, v_started_runs, v_started_nodes
-    from lenses.fn_lease_tasks(p_worker_id, p_claim_limit, p_lease_seconds, v_done_runs, v_ready)
+    from lenses.fn_lease_tasks(p_worker_id, p_claim_limit, p_lease_seconds, v_done_runs, v_ready, v_settle)
       with ordinality t;
   end if;
   if cardinality(v_held) > 0 then

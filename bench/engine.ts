@@ -16,7 +16,10 @@
 // flight per loop: a worker waiting on LLM calls keeps many in flight), CL_BENCH_POOL (4 connections
 // shared by the loops: the work is CPU-bound on the server, and more connections only add
 // contention), CL_BENCH_SYNC_COMMIT (the worker sessions' synchronous_commit; the server's default
-// when unset).
+// when unset), CL_BENCH_BUDGETS (on or off: every node runs on a priced copy of the local model;
+// with on, the workflow has a hard budget too large ever to block and its user a soft budget that
+// crosses its alert thresholds, both archived at the end so that a later off run takes the claim's
+// no-budget fast path; scripts/bench.sh with CL_BENCH_MODE=budgets alternates the two).
 import process from "node:process";
 import postgres from "postgres";
 import { createUser, stack } from "../tests/_support/stack.ts";
@@ -34,6 +37,8 @@ const CONCURRENCY = int("CL_BENCH_CONCURRENCY", 64);
 const POOL = int("CL_BENCH_POOL", 4);
 const SYNC_COMMIT = Deno.env.get("CL_BENCH_SYNC_COMMIT");
 const PROFILE = Deno.env.get("CL_BENCH_PROFILE") === "1";
+const BUDGETS = Deno.env.get("CL_BENCH_BUDGETS");
+if (BUDGETS !== undefined && BUDGETS !== "on" && BUDGETS !== "off") throw new Error("CL_BENCH_BUDGETS must be on or off");
 
 // root -> three branches of two -> a merge (array) -> two more: ten nodes, fan-out and fan-in.
 const DAG: WorkflowSpec = {
@@ -113,7 +118,40 @@ const workerSql = postgres(stack.dbUrl, {
 });
 try {
   const user = await createUser(sql, { handle: `bench-${crypto.randomUUID().slice(0, 6)}` });
-  const workflow = await buildWorkflow(user.client, DAG);
+  let dag = DAG;
+  const budgetIds: string[] = [];
+  if (BUDGETS) {
+    // A priced copy of the local model (both modes run on it, so both write priced ledger rows).
+    const key = `bench-priced-${crypto.randomUUID().slice(0, 8)}`;
+    const [model] = await sql<{ id: string }[]>`
+      insert into ai.models (provider_id, model_key, display_name, capability_tags, context_window, max_output_tokens,
+                             support_level, summary, input_price_per_mtok, output_price_per_mtok, cached_input_price_per_mtok)
+      select p.id, ${key}, ${key}, '{chat,streaming}', 128000, 1024, 'runnable', 'A priced local model for the bench.', 3, 15, 0.3
+      from ai.providers p where p.key = 'local'
+      returning id`;
+    dag = { ...DAG, nodes: DAG.nodes.map((n) => ({ ...n, config: { model_id: model.id } })) };
+  }
+  // With budgets (on or off), two copies of the workflow, runs alternating between them: with on,
+  // each has its own hard budget and both share the lenser's soft one, so transactions mix tasks
+  // of different budget sets (their period locks must never be taken in opposite orders).
+  const workflows = [await buildWorkflow(user.client, dag)];
+  if (BUDGETS) workflows.push(await buildWorkflow(user.client, { ...dag, title: `${dag.title} (second)` }));
+  const workflow = workflows[0];
+  if (BUDGETS === "on") {
+    for (
+      const args of [
+        ...workflows.map((w) => ({
+          p_scope: "workflow", p_workflow_id: w.id, p_amount_credits: 99999999, p_period: "month", p_enforcement: "hard", p_on_exceed: "wait",
+        })),
+        { p_scope: "lenser", p_amount_credits: 0.5, p_period: "day", p_enforcement: "soft" },
+      ]
+    ) {
+      // deno-lint-ignore no-explicit-any
+      const res = await (user.client.rpc as any)("create_budget", args);
+      if (res.error) throw new Error(`create_budget: ${res.error.message}`);
+      budgetIds.push(res.data.id);
+    }
+  }
 
   // Every run is started first (not timed), through the client RPC.
   const runIds: string[] = [];
@@ -121,7 +159,7 @@ try {
     const batch = await Promise.all(
       Array.from(
         { length: Math.min(20, RUNS - i) },
-        () => user.client.rpc("start_workflow_run", { p_workflow_id: workflow.id, p_input: {} }),
+        (_, j) => user.client.rpc("start_workflow_run", { p_workflow_id: workflows[(i + j) % workflows.length].id, p_input: {} }),
       ),
     );
     for (const res of batch) {
@@ -236,6 +274,25 @@ try {
       );
     }
   }
+  if (BUDGETS === "on") {
+    const periods = await sql<{ enforcement: string; reserved: string; spent: string; limit: string; alerts: number }[]>`
+      select p.enforcement::text, p.reserved_credits::text as reserved, p.spent_credits::text as spent,
+             p.limit_credits::text as limit,
+             (select count(*)::int from ai.budget_alerts a where a.budget_id = p.budget_id) as alerts
+      from ai.budget_periods p where p.budget_id = any (${budgetIds}::uuid[]) order by 1`;
+    for (const p of periods) {
+      console.log(`budgets: ${p.enforcement} budget: spent ${p.spent} of ${p.limit}, reserved ${p.reserved}, ${p.alerts} alerts`);
+      if (Number(p.reserved) !== 0) {
+        console.error("budgets: a reservation is still held after every run ended");
+        Deno.exitCode = 1;
+      }
+    }
+    for (const id of budgetIds) {
+      // deno-lint-ignore no-explicit-any
+      await (user.client.rpc as any)("archive_budget", { p_budget_id: id });
+    }
+  }
+  if (BUDGETS) console.log(`budgets: ${BUDGETS}`);
   console.log(`node completions/s: ${perSecond.toFixed(1)}`);
   if (done !== RUNS) {
     console.error(`engine: ${RUNS - done} runs did not complete`);

@@ -11,6 +11,9 @@
 # pgbench gets its own database (cl_pgbench), initialised as the superuser over
 # the socket and dropped at the end: `postgres` is not touched.
 # CL_BENCH_PROFILE=1 adds the server time per node of each engine function (track_functions).
+# CL_BENCH_MODE=budgets measures instead what budgets cost the engine: bench/engine.ts with
+# CL_BENCH_BUDGETS=off and on, alternated CL_BENCH_BUDGET_PAIRS times (3) on the same database, and
+# prints the ratio of the means, budgets_on / budgets_off (target: budgets cost less than 15%, >= 0.85).
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 export NO_COLOR=1 CL_WORKER=off
@@ -35,6 +38,38 @@ bash "$ROOT/scripts/stack.sh" reset || exit 1
 
 export SUPABASE_URL="$API_URL" SUPABASE_ANON_KEY="$ANON_KEY" SUPABASE_SERVICE_ROLE_KEY="$SERVICE_ROLE_KEY"
 export SUPABASE_DB_URL="$DB_URL" CL_JWT_SECRET="$JWT_SECRET" CL_ROOT="$ROOT"
+
+if [ "${CL_BENCH_MODE:-}" = budgets ]; then
+  pairs="${CL_BENCH_BUDGET_PAIRS:-3}"
+  off_sum=0 on_sum=0
+  if [ "${CL_BENCH_PROFILE:-}" = 1 ]; then
+    psql_super -d postgres -c "alter database postgres set track_functions = 'all'" >/dev/null
+  fi
+  for i in $(seq 1 "$pairs"); do
+    for mode in off on; do
+      say ""
+      say "== Engine with budgets $mode (pair $i of $pairs)"
+      out="$LOG_DIR/bench-budgets-$mode.out"
+      CL_BENCH_BUDGETS=$mode "$DENO" run --allow-all --config "$ROOT/deno.json" "$ROOT/bench/engine.ts" | tee "$out"
+      [ "${PIPESTATUS[0]}" -eq 0 ] || exit 1
+      v=$(sed -nE 's/^node completions\/s: ([0-9.]+).*/\1/p' "$out" | head -1)
+      [ -n "$v" ] || die "could not read the engine's node completions per second"
+      if [ "$mode" = off ]; then off_sum=$(awk -v a="$off_sum" -v b="$v" 'BEGIN { print a + b }')
+      else on_sum=$(awk -v a="$on_sum" -v b="$v" 'BEGIN { print a + b }'); fi
+    done
+  done
+  if [ "${CL_BENCH_PROFILE:-}" = 1 ]; then
+    psql_super -d postgres -c "alter database postgres reset track_functions" >/dev/null
+  fi
+  say ""
+  say "== Ratio"
+  awk -v on="$on_sum" -v off="$off_sum" -v n="$pairs" 'BEGIN {
+    r = on / off
+    printf "node completions/s: budgets off %.1f, budgets on %.1f (mean of %d runs each, alternated)\n", off / n, on / n, n
+    printf "ratio (budgets_on / budgets_off): %.3f (budgets cost %.1f%%; target < 15%%: %s)\n", r, 100 * (1 - r), (r > 0.85 ? "met" : "NOT met")
+  }'
+  exit 0
+fi
 
 psql_super -d postgres -c "set client_min_messages = warning" -c "drop database if exists $PGBENCH_DB with (force)" \
   -c "create database $PGBENCH_DB" >/dev/null \

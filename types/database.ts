@@ -2126,11 +2126,195 @@ export type Database = {
   };
   "ai": {
     Tables: {
+      "budget_alerts": {
+        Row: {
+          "budget_id": string;
+          "created_at": string;
+          "limit_credits": number;
+          "node_result_id": string | null;
+          "period_start": string;
+          "run_id": string | null;
+          "spent_credits": number;
+          "threshold_percent": number;
+        };
+        ComputedFields: never;
+        Insert: {
+          "budget_id": string;
+          "created_at"?: string;
+          "limit_credits": number;
+          "node_result_id"?: string | null;
+          "period_start": string;
+          "run_id"?: string | null;
+          "spent_credits": number;
+          "threshold_percent": number;
+        };
+        Update: {
+          "budget_id"?: string;
+          "created_at"?: string;
+          "limit_credits"?: number;
+          "node_result_id"?: string | null;
+          "period_start"?: string;
+          "run_id"?: string | null;
+          "spent_credits"?: number;
+          "threshold_percent"?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "budget_alerts_budget_id_fkey";
+            columns: ["budget_id"];
+            isOneToOne: false;
+            referencedRelation: "budgets";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "budget_periods": {
+        Row: {
+          "budget_id": string;
+          "created_at": string;
+          "enforcement": Database["ai"]["Enums"]["budget_enforcement"];
+          "limit_credits": number;
+          "overrun_credits": number;
+          "period_end": string;
+          "period_start": string;
+          "reserved_credits": number;
+          "spent_credits": number;
+        };
+        ComputedFields: never;
+        Insert: {
+          "budget_id": string;
+          "created_at"?: string;
+          "enforcement": Database["ai"]["Enums"]["budget_enforcement"];
+          "limit_credits": number;
+          "overrun_credits"?: number;
+          "period_end": string;
+          "period_start": string;
+          "reserved_credits"?: number;
+          "spent_credits"?: number;
+        };
+        Update: {
+          "budget_id"?: string;
+          "created_at"?: string;
+          "enforcement"?: Database["ai"]["Enums"]["budget_enforcement"];
+          "limit_credits"?: number;
+          "overrun_credits"?: number;
+          "period_end"?: string;
+          "period_start"?: string;
+          "reserved_credits"?: number;
+          "spent_credits"?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "budget_periods_budget_id_fkey";
+            columns: ["budget_id"];
+            isOneToOne: false;
+            referencedRelation: "budgets";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "budget_reservations": {
+        Row: {
+          "actual_credits": number | null;
+          "amount_credits": number;
+          "attempt": number;
+          "budget_id": string;
+          "created_at": string;
+          "ended_at": string | null;
+          "id": string;
+          "node_result_id": string;
+          "period_start": string;
+          "run_id": string;
+          "status": Database["ai"]["Enums"]["budget_reservation_status"];
+          "unpriced": boolean;
+        };
+        ComputedFields: never;
+        Insert: {
+          "actual_credits"?: number | null;
+          "amount_credits": number;
+          "attempt": number;
+          "budget_id": string;
+          "created_at"?: string;
+          "ended_at"?: string | null;
+          "id"?: string;
+          "node_result_id": string;
+          "period_start": string;
+          "run_id": string;
+          "status"?: Database["ai"]["Enums"]["budget_reservation_status"];
+          "unpriced"?: boolean;
+        };
+        Update: {
+          "actual_credits"?: number | null;
+          "amount_credits"?: number;
+          "attempt"?: number;
+          "budget_id"?: string;
+          "created_at"?: string;
+          "ended_at"?: string | null;
+          "id"?: string;
+          "node_result_id"?: string;
+          "period_start"?: string;
+          "run_id"?: string;
+          "status"?: Database["ai"]["Enums"]["budget_reservation_status"];
+          "unpriced"?: boolean;
+        };
+        Relationships: [];
+      };
+      "budgets": {
+        Row: {
+          "ai_lenser_id": string | null;
+          "amount_credits": number;
+          "archived_at": string | null;
+          "created_at": string;
+          "created_by": string | null;
+          "enforcement": Database["ai"]["Enums"]["budget_enforcement"];
+          "id": string;
+          "lenser_id": string | null;
+          "on_exceed": Database["ai"]["Enums"]["budget_on_exceed"] | null;
+          "period": Database["ai"]["Enums"]["budget_period"];
+          "scope": Database["ai"]["Enums"]["budget_scope"];
+          "updated_at": string;
+          "workflow_id": string | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id"?: string | null;
+          "amount_credits": number;
+          "archived_at"?: string | null;
+          "created_at"?: string;
+          "created_by"?: string | null;
+          "enforcement": Database["ai"]["Enums"]["budget_enforcement"];
+          "id"?: string;
+          "lenser_id"?: string | null;
+          "on_exceed"?: Database["ai"]["Enums"]["budget_on_exceed"] | null;
+          "period": Database["ai"]["Enums"]["budget_period"];
+          "scope": Database["ai"]["Enums"]["budget_scope"];
+          "updated_at"?: string;
+          "workflow_id"?: string | null;
+        };
+        Update: {
+          "ai_lenser_id"?: string | null;
+          "amount_credits"?: number;
+          "archived_at"?: string | null;
+          "created_at"?: string;
+          "created_by"?: string | null;
+          "enforcement"?: Database["ai"]["Enums"]["budget_enforcement"];
+          "id"?: string;
+          "lenser_id"?: string | null;
+          "on_exceed"?: Database["ai"]["Enums"]["budget_on_exceed"] | null;
+          "period"?: Database["ai"]["Enums"]["budget_period"];
+          "scope"?: Database["ai"]["Enums"]["budget_scope"];
+          "updated_at"?: string;
+          "workflow_id"?: string | null;
+        };
+        Relationships: [];
+      };
       "llm_calls": {
         Row: {
+          "ai_lenser_id": string | null;
           "attempt": number | null;
+          "cache_write_tokens": number;
           "cached_tokens": number;
-          "cost_credits": number;
+          "cost_credits": number | null;
           "created_at": string;
           "error_kind": Database["lenses"]["Enums"]["task_error_kind"] | null;
           "id": string;
@@ -2141,17 +2325,23 @@ export type Database = {
           "model_key": string;
           "node_result_id": string | null;
           "output_tokens": number;
+          "price_effective_from": string | null;
           "provider_id": string | null;
           "provider_key": string;
+          "reasoning_tokens": number;
           "run_id": string | null;
           "status": Database["ai"]["Enums"]["llm_call_status"];
           "ttft_ms": number | null;
+          "unpriced": boolean;
+          "workflow_id": string | null;
         };
         ComputedFields: never;
         Insert: {
+          "ai_lenser_id"?: string | null;
           "attempt"?: number | null;
+          "cache_write_tokens"?: number;
           "cached_tokens"?: number;
-          "cost_credits"?: number;
+          "cost_credits"?: number | null;
           "created_at"?: string;
           "error_kind"?: Database["lenses"]["Enums"]["task_error_kind"] | null;
           "id"?: string;
@@ -2162,16 +2352,22 @@ export type Database = {
           "model_key": string;
           "node_result_id"?: string | null;
           "output_tokens"?: number;
+          "price_effective_from"?: string | null;
           "provider_id"?: string | null;
           "provider_key": string;
+          "reasoning_tokens"?: number;
           "run_id"?: string | null;
           "status": Database["ai"]["Enums"]["llm_call_status"];
           "ttft_ms"?: number | null;
+          "unpriced"?: boolean;
+          "workflow_id"?: string | null;
         };
         Update: {
+          "ai_lenser_id"?: string | null;
           "attempt"?: number | null;
+          "cache_write_tokens"?: number;
           "cached_tokens"?: number;
-          "cost_credits"?: number;
+          "cost_credits"?: number | null;
           "created_at"?: string;
           "error_kind"?: Database["lenses"]["Enums"]["task_error_kind"] | null;
           "id"?: string;
@@ -2182,17 +2378,63 @@ export type Database = {
           "model_key"?: string;
           "node_result_id"?: string | null;
           "output_tokens"?: number;
+          "price_effective_from"?: string | null;
           "provider_id"?: string | null;
           "provider_key"?: string;
+          "reasoning_tokens"?: number;
           "run_id"?: string | null;
           "status"?: Database["ai"]["Enums"]["llm_call_status"];
           "ttft_ms"?: number | null;
+          "unpriced"?: boolean;
+          "workflow_id"?: string | null;
         };
         Relationships: [];
       };
+      "model_prices": {
+        Row: {
+          "cache_write_per_mtok": number;
+          "cached_input_per_mtok": number;
+          "created_at": string;
+          "effective_from": string;
+          "input_per_mtok": number;
+          "model_id": string;
+          "output_per_mtok": number;
+          "reasoning_per_mtok": number;
+        };
+        ComputedFields: never;
+        Insert: {
+          "cache_write_per_mtok": number;
+          "cached_input_per_mtok": number;
+          "created_at"?: string;
+          "effective_from": string;
+          "input_per_mtok": number;
+          "model_id": string;
+          "output_per_mtok": number;
+          "reasoning_per_mtok": number;
+        };
+        Update: {
+          "cache_write_per_mtok"?: number;
+          "cached_input_per_mtok"?: number;
+          "created_at"?: string;
+          "effective_from"?: string;
+          "input_per_mtok"?: number;
+          "model_id"?: string;
+          "output_per_mtok"?: number;
+          "reasoning_per_mtok"?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "model_prices_model_id_fkey";
+            columns: ["model_id"];
+            isOneToOne: false;
+            referencedRelation: "models";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       "models": {
         Row: {
-          "cached_input_price_per_mtok": number;
+          "cached_input_price_per_mtok": number | null;
           "capability_tags": (Database["ai"]["Enums"]["model_capability"])[];
           "context_window": number;
           "created_at": string;
@@ -2200,13 +2442,13 @@ export type Database = {
           "display_name": string;
           "id": string;
           "input_modalities": (Database["ai"]["Enums"]["modality"])[];
-          "input_price_per_mtok": number;
+          "input_price_per_mtok": number | null;
           "is_default": boolean;
           "max_output_tokens": number | null;
           "metadata": NonNullable<Json>;
           "model_key": string;
           "output_modalities": (Database["ai"]["Enums"]["modality"])[];
-          "output_price_per_mtok": number;
+          "output_price_per_mtok": number | null;
           "provider_id": string;
           "status": Database["ai"]["Enums"]["model_status"];
           "summary": string;
@@ -2216,7 +2458,7 @@ export type Database = {
         };
         ComputedFields: never;
         Insert: {
-          "cached_input_price_per_mtok"?: number;
+          "cached_input_price_per_mtok"?: number | null;
           "capability_tags"?: (Database["ai"]["Enums"]["model_capability"])[];
           "context_window": number;
           "created_at"?: string;
@@ -2224,13 +2466,13 @@ export type Database = {
           "display_name": string;
           "id"?: string;
           "input_modalities"?: (Database["ai"]["Enums"]["modality"])[];
-          "input_price_per_mtok"?: number;
+          "input_price_per_mtok"?: number | null;
           "is_default"?: boolean;
           "max_output_tokens"?: number | null;
           "metadata"?: NonNullable<Json>;
           "model_key": string;
           "output_modalities"?: (Database["ai"]["Enums"]["modality"])[];
-          "output_price_per_mtok"?: number;
+          "output_price_per_mtok"?: number | null;
           "provider_id": string;
           "status"?: Database["ai"]["Enums"]["model_status"];
           "summary": string;
@@ -2239,7 +2481,7 @@ export type Database = {
           "use_cases"?: (string)[];
         };
         Update: {
-          "cached_input_price_per_mtok"?: number;
+          "cached_input_price_per_mtok"?: number | null;
           "capability_tags"?: (Database["ai"]["Enums"]["model_capability"])[];
           "context_window"?: number;
           "created_at"?: string;
@@ -2247,13 +2489,13 @@ export type Database = {
           "display_name"?: string;
           "id"?: string;
           "input_modalities"?: (Database["ai"]["Enums"]["modality"])[];
-          "input_price_per_mtok"?: number;
+          "input_price_per_mtok"?: number | null;
           "is_default"?: boolean;
           "max_output_tokens"?: number | null;
           "metadata"?: NonNullable<Json>;
           "model_key"?: string;
           "output_modalities"?: (Database["ai"]["Enums"]["modality"])[];
-          "output_price_per_mtok"?: number;
+          "output_price_per_mtok"?: number | null;
           "provider_id"?: string;
           "status"?: Database["ai"]["Enums"]["model_status"];
           "summary"?: string;
@@ -2319,19 +2561,125 @@ export type Database = {
       [_ in never]: never;
     };
     Functions: {
+      "fn_budget_estimate": {
+        Args: { "p_at": string; "p_model_id": string; "p_params": Json; "p_prompt_chars": number };
+        Returns: number;
+      };
+      "fn_budget_period_bounds": {
+        Args: { "p_at": string; "p_period": Database["ai"]["Enums"]["budget_period"] };
+        Returns: Record<string, unknown>;
+      };
       "fn_call_cost": {
         Args: {
-          "p_cached_tokens": number;
+          "p_at": string;
+          "p_cache_write_tokens"?: number;
+          "p_cached_tokens"?: number;
           "p_input_tokens": number;
           "p_model_id": string;
           "p_output_tokens": number;
+          "p_reasoning_tokens"?: number;
         };
-        Returns: number;
+        Returns: Record<string, unknown>;
+      };
+      "fn_check_budget_args": {
+        Args: {
+          "p_amount_credits": number;
+          "p_enforcement": Database["ai"]["Enums"]["budget_enforcement"];
+          "p_is_update"?: boolean;
+          "p_on_exceed": Database["ai"]["Enums"]["budget_on_exceed"];
+          "p_period": Database["ai"]["Enums"]["budget_period"];
+          "p_rpc": string;
+        };
+        Returns: undefined;
       };
       "fn_local_embedding": { Args: { "p_text": string }; Returns: string };
       "fn_local_embedding_model_id": { Args: Record<PropertyKey, never>; Returns: string };
+      "fn_may_manage_budget": {
+        Args: {
+          "p_ai_lenser_id": string;
+          "p_lenser_id": string;
+          "p_scope": Database["ai"]["Enums"]["budget_scope"];
+          "p_workflow_id": string;
+        };
+        Returns: boolean;
+      };
+      "fn_may_manage_workflow_budget": { Args: { "p_workflow_id": string }; Returns: boolean };
+      "fn_model_price": {
+        Args: { "p_at": string; "p_model_id": string };
+        Returns: {
+          "cache_write_per_mtok": number;
+          "cached_input_per_mtok": number;
+          "created_at": string;
+          "effective_from": string;
+          "input_per_mtok": number;
+          "model_id": string;
+          "output_per_mtok": number;
+          "reasoning_per_mtok": number;
+        }[];
+        SetofOptions: {
+          from: "*";
+          to: "model_prices";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "fn_reserve_budgets": {
+        Args: {
+          "p_ai_lenser_ids": (string)[];
+          "p_attempts": (number)[];
+          "p_calls"?: (number)[];
+          "p_chars": (number)[];
+          "p_lenser_ids": (string)[];
+          "p_lock_budget_ids"?: (string)[];
+          "p_lock_period_starts"?: (string)[];
+          "p_model_ids": (string)[];
+          "p_params": (Json)[];
+          "p_result_ids": (string)[];
+          "p_run_ids": (string)[];
+          "p_workflow_ids": (string)[];
+        };
+        Returns: Json;
+      };
+      "fn_rpc_budget": {
+        Args: { "p_budget_id": string; "p_manage": boolean; "p_rpc": string };
+        Returns: {
+          "ai_lenser_id": string | null;
+          "amount_credits": number;
+          "archived_at": string | null;
+          "created_at": string;
+          "created_by": string | null;
+          "enforcement": Database["ai"]["Enums"]["budget_enforcement"];
+          "id": string;
+          "lenser_id": string | null;
+          "on_exceed": Database["ai"]["Enums"]["budget_on_exceed"] | null;
+          "period": Database["ai"]["Enums"]["budget_period"];
+          "scope": Database["ai"]["Enums"]["budget_scope"];
+          "updated_at": string;
+          "workflow_id": string | null;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "budgets";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_settle_budget_reservations": {
+        Args: {
+          "p_attempts": (number)[];
+          "p_called": (boolean)[];
+          "p_costs": (number)[];
+          "p_result_ids": (string)[];
+        };
+        Returns: undefined;
+      };
     };
     Enums: {
+      "budget_enforcement": "hard" | "soft";
+      "budget_on_exceed": "wait" | "fail";
+      "budget_period": "day" | "week" | "month" | "none";
+      "budget_reservation_status": "held" | "settled" | "released";
+      "budget_scope": "ai_lenser" | "workflow" | "lenser";
       "llm_call_status": "succeeded" | "failed";
       "modality": "text" | "image" | "audio" | "video" | "pdf" | "embedding";
       "model_capability":
@@ -2787,6 +3135,7 @@ export type Database = {
         Row: {
           "ai_lenser_id": string | null;
           "attempt_count": number;
+          "budget_held": boolean;
           "cached_tokens": number;
           "cost_credits": number;
           "duration_ms": number | null;
@@ -2823,6 +3172,7 @@ export type Database = {
         Insert: {
           "ai_lenser_id"?: string | null;
           "attempt_count"?: number;
+          "budget_held"?: boolean;
           "cached_tokens"?: number;
           "cost_credits"?: number;
           "duration_ms"?: number | null;
@@ -2858,6 +3208,7 @@ export type Database = {
         Update: {
           "ai_lenser_id"?: string | null;
           "attempt_count"?: number;
+          "budget_held"?: boolean;
           "cached_tokens"?: number;
           "cost_credits"?: number;
           "duration_ms"?: number | null;
@@ -3561,6 +3912,7 @@ export type Database = {
           "p_hold"?: number;
           "p_outputs": (Json)[];
           "p_results": (Database["lenses"]["Tables"]["workflow_node_results"]["Row"])[];
+          "p_settle"?: boolean;
           "p_texts": (string)[];
         };
         Returns: Record<string, unknown>;
@@ -3734,6 +4086,7 @@ export type Database = {
         Returns: {
           "ai_lenser_id": string | null;
           "attempt_count": number;
+          "budget_held": boolean;
           "cached_tokens": number;
           "cost_credits": number;
           "duration_ms": number | null;
@@ -3814,6 +4167,7 @@ export type Database = {
           "p_held"?: Json;
           "p_lease_seconds": number;
           "p_limit": number;
+          "p_settle"?: Json;
           "p_worker_id": string;
         };
         Returns: Database["lenses"]["CompositeTypes"]["claimed_task"][];
@@ -3829,6 +4183,7 @@ export type Database = {
         Returns: {
           "ai_lenser_id": string | null;
           "attempt_count": number;
+          "budget_held": boolean;
           "cached_tokens": number;
           "cost_credits": number;
           "duration_ms": number | null;
@@ -4378,7 +4733,9 @@ export type Database = {
         | "approval_rejected"
         | "message"
         | "tool_invoked"
-        | "tool_completed";
+        | "tool_completed"
+        | "budget_exceeded"
+        | "budget_threshold_reached";
       "schedule_dst_gap": "fire_after_gap" | "skip";
       "schedule_dst_overlap": "first" | "second";
       "schedule_fire_outcome": "started" | "waiting" | "skipped";
@@ -4402,7 +4759,8 @@ export type Database = {
         | "cancelled"
         | "contract_violation"
         | "lease_expired"
-        | "render";
+        | "render"
+        | "budget_exceeded";
       "tool_category": "input" | "media" | "execution" | "battle" | "system";
       "visibility": "public" | "private" | "unlisted";
       "waiting_reason":
@@ -4412,7 +4770,8 @@ export type Database = {
         | "retry_backoff"
         | "human_input"
         | "external_callback"
-        | "queued";
+        | "queued"
+        | "budget";
       "workflow_node_kind": "lens" | "human_input";
       "workflow_run_status":
         | "draft"
@@ -4552,6 +4911,16 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "archive_budget": {
+        Args: { "p_budget_id": string };
+        Returns: Database["ai"]["Tables"]["budgets"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "budgets";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "archive_lens": {
         Args: { "p_lens_id": string };
         Returns: Database["lenses"]["Tables"]["lenses"]["Row"];
@@ -4655,6 +5024,24 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "ai_lensers";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "create_budget": {
+        Args: {
+          "p_ai_lenser_id"?: string;
+          "p_amount_credits": number;
+          "p_enforcement": Database["ai"]["Enums"]["budget_enforcement"];
+          "p_on_exceed"?: Database["ai"]["Enums"]["budget_on_exceed"];
+          "p_period": Database["ai"]["Enums"]["budget_period"];
+          "p_scope": Database["ai"]["Enums"]["budget_scope"];
+          "p_workflow_id"?: string;
+        };
+        Returns: Database["ai"]["Tables"]["budgets"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "budgets";
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -5072,7 +5459,43 @@ export type Database = {
           "use_cases": (string)[];
         }[];
       };
+      "get_budget_status": {
+        Args: { "p_budget_id": string };
+        Returns: {
+          "alerts": (number)[];
+          "archived": boolean;
+          "budget_id": string;
+          "enforcement": Database["ai"]["Enums"]["budget_enforcement"];
+          "limit_credits": number;
+          "on_exceed": Database["ai"]["Enums"]["budget_on_exceed"];
+          "overrun_credits": number;
+          "period": Database["ai"]["Enums"]["budget_period"];
+          "period_end": string;
+          "period_start": string;
+          "remaining_credits": number;
+          "reserved_credits": number;
+          "scope": Database["ai"]["Enums"]["budget_scope"];
+          "spent_credits": number;
+        }[];
+      };
       "get_lens": { Args: { "p_lens_id": string }; Returns: Json };
+      "get_llm_cost_rollup": {
+        Args: { "p_from": string; "p_group_by"?: string; "p_to": string };
+        Returns: {
+          "cache_write_tokens": number;
+          "cached_tokens": number;
+          "calls": number;
+          "cost_credits": number;
+          "group_key": string;
+          "input_tokens": number;
+          "output_tokens": number;
+          "reasoning_tokens": number;
+          "tool_cost_credits": number;
+          "tool_invocations": number;
+          "uncached_input_tokens": number;
+          "unpriced_calls": number;
+        }[];
+      };
       "get_my_profile": {
         Args: Record<PropertyKey, never>;
         Returns: Database["lensers"]["Tables"]["profiles"]["Row"];
@@ -5189,6 +5612,21 @@ export type Database = {
           "support_level": Database["ai"]["Enums"]["support_level"];
         }[];
       };
+      "list_budgets": {
+        Args: {
+          "p_ai_lenser_id"?: string;
+          "p_include_archived"?: boolean;
+          "p_scope"?: Database["ai"]["Enums"]["budget_scope"];
+          "p_workflow_id"?: string;
+        };
+        Returns: Database["ai"]["Tables"]["budgets"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "budgets";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
       "list_lens_tools": {
         Args: { "p_category"?: Database["lenses"]["Enums"]["tool_category"] };
         Returns: Database["lenses"]["Tables"]["tools"]["Row"][];
@@ -5216,6 +5654,32 @@ export type Database = {
           isOneToOne: false;
           isSetofReturn: true;
         };
+      };
+      "list_llm_calls": {
+        Args: { "p_ai_lenser_id"?: string; "p_limit"?: number; "p_offset"?: number; "p_run_id"?: string };
+        Returns: {
+          "ai_lenser_id": string;
+          "attempt": number;
+          "cache_write_tokens": number;
+          "cached_tokens": number;
+          "cost_credits": number;
+          "created_at": string;
+          "error_kind": Database["lenses"]["Enums"]["task_error_kind"];
+          "id": string;
+          "input_tokens": number;
+          "latency_ms": number;
+          "model_key": string;
+          "node_result_id": string;
+          "output_tokens": number;
+          "price_effective_from": string;
+          "provider_key": string;
+          "reasoning_tokens": number;
+          "run_id": string;
+          "status": Database["ai"]["Enums"]["llm_call_status"];
+          "ttft_ms": number;
+          "unpriced": boolean;
+          "workflow_id": string;
+        }[];
       };
       "list_memory_profiles": {
         Args: { "p_ai_lenser_id": string; "p_limit"?: number; "p_offset"?: number };
@@ -5818,6 +6282,21 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "update_budget": {
+        Args: {
+          "p_amount_credits"?: number;
+          "p_budget_id": string;
+          "p_enforcement"?: Database["ai"]["Enums"]["budget_enforcement"];
+          "p_on_exceed"?: Database["ai"]["Enums"]["budget_on_exceed"];
+        };
+        Returns: Database["ai"]["Tables"]["budgets"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "budgets";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "update_lens": {
         Args: {
           "p_content"?: string;
@@ -6239,6 +6718,11 @@ export const Constants = {
   },
   "ai": {
     Enums: {
+      "budget_enforcement": ["hard", "soft"],
+      "budget_on_exceed": ["wait", "fail"],
+      "budget_period": ["day", "week", "month", "none"],
+      "budget_reservation_status": ["held", "settled", "released"],
+      "budget_scope": ["ai_lenser", "workflow", "lenser"],
       "llm_call_status": ["succeeded", "failed"],
       "modality": ["text", "image", "audio", "video", "pdf", "embedding"],
       "model_capability": [
@@ -6360,6 +6844,8 @@ export const Constants = {
         "message",
         "tool_invoked",
         "tool_completed",
+        "budget_exceeded",
+        "budget_threshold_reached",
       ],
       "schedule_dst_gap": ["fire_after_gap", "skip"],
       "schedule_dst_overlap": ["first", "second"],
@@ -6386,6 +6872,7 @@ export const Constants = {
         "contract_violation",
         "lease_expired",
         "render",
+        "budget_exceeded",
       ],
       "tool_category": ["input", "media", "execution", "battle", "system"],
       "visibility": ["public", "private", "unlisted"],
@@ -6397,6 +6884,7 @@ export const Constants = {
         "human_input",
         "external_callback",
         "queued",
+        "budget",
       ],
       "workflow_node_kind": ["lens", "human_input"],
       "workflow_run_status": [

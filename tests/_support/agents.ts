@@ -33,6 +33,8 @@ export interface AgentOptions {
   personalityNote?: string;
   /** Tests reach their own servers on 127.0.0.1: the SSRF guard is off unless this is false. */
   allowPrivateNetwork?: boolean;
+  /** The default model profile's model (local-echo when not given). */
+  modelId?: string;
 }
 
 /** A new agent of the user with default personality, memory, tool and model (local-echo) profiles. */
@@ -91,7 +93,7 @@ export async function profiledAgent(
     await c.rpc("create_model_profile", {
       p_ai_lenser_id: agent.id,
       p_name: "Default",
-      p_model_id: local.id,
+      p_model_id: options.modelId ?? local.id,
       p_is_default: true,
     }),
   );

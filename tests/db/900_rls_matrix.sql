@@ -18,7 +18,8 @@ create temporary table public_catalogs (name text primary key, reason text not n
 insert into public_catalogs values
   ('ai.providers', 'the model catalog is public reference data, written only by migrations and service_role'),
   ('ai.models', 'the model catalog is public reference data, written only by migrations and service_role'),
-  ('lenses.tools', 'the parameter type registry is public reference data');
+  ('lenses.tools', 'the parameter type registry is public reference data'),
+  ('ai.model_prices', 'model prices are public reference data like the catalog, written only by migrations and service_role');
 
 create temporary view matrix_tables as
 select c.oid::regclass::text as name, c.oid as relid
@@ -42,9 +43,15 @@ select (public.add_workflow_node(:'workflow', 'first', p_lens_version_id => :'ve
 select (public.add_workflow_node(:'workflow', 'second', p_lens_version_id => :'version')).id as n2 \gset
 select public.add_workflow_edge(:'n1', :'n2', p_target_input_path => 'topic', p_source_output_path => 'text');
 select public.publish_workflow(:'workflow');
+-- Budgets: the claim below reserves in the workflow's (a period row and a reservation); its alert is
+-- written directly (the local model costs nothing, so no threshold is crossed here).
+select (public.create_budget('workflow', 5, 'month', 'soft', p_workflow_id => :'workflow')).id as wf_budget \gset
+select public.create_budget('lenser', 50, 'day', 'hard', 'wait');
 select (public.start_workflow_run(:'workflow', '{"topic":"secrets"}')).id as run \gset
 select tests.authenticate_as_service_role();
 select * from tests.claim_node(:'run', 'first') \gset task_
+insert into ai.budget_alerts (budget_id, period_start, threshold_percent, spent_credits, limit_credits, run_id)
+select p.budget_id, p.period_start, 50, 2.5, 5, :'run' from ai.budget_periods p where p.budget_id = :'wf_budget';
 select public.complete_workflow_task(:'task_result_id', :'task_lease_token', 'private answer',
   p_llm_call => '{"input_tokens":3,"output_tokens":2,"latency_ms":4}');
 select tests.authenticate_as(:'owner');

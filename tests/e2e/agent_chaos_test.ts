@@ -1,10 +1,11 @@
 // Agent turns under chaos: worker processes running agent turns (two tool rounds per node) are
 // SIGKILLed every 0.7 s while new ones start; every run still completes, every tool call the
 // model asked for is one invocation that succeeded once, every call has one result in its journal,
-// and no task is left leased or parked.
+// no task is left leased or parked, no budget reservation is left held, and the budgets' periods
+// hold exactly what the ledger spent.
 import { assert, assertEquals } from "../_support/assert.ts";
 import { createUser, db } from "../_support/stack.ts";
-import { cancelOpenRuns, spawnWorker, startWorkers, waitFor } from "../_support/engine.ts";
+import { cancelOpenRuns, pricedLocalModel, spawnWorker, startWorkers, waitFor } from "../_support/engine.ts";
 import { must, profiledAgent, startToolServer } from "../_support/agents.ts";
 import { buildWorkflow } from "../_support/workflows.ts";
 
@@ -31,7 +32,10 @@ Deno.test({
       return w;
     };
     try {
-      const agent = await profiledAgent(sql, owner, { summaryStrategy: "rolling" });
+      const agent = await profiledAgent(sql, owner, {
+        summaryStrategy: "rolling",
+        modelId: await pricedLocalModel(sql),
+      });
       const template = [
         "Work step KEY.",
         '@tool calculator {"expression":"2+2"}',
@@ -43,6 +47,29 @@ Deno.test({
         nodes: ["a", "b", "c"].map((key) => ({ key, template: template.replace("KEY", key) })),
         edges: [{ from: "a", to: "b" }, { from: "b", to: "c" }],
       });
+      // Budgets on both sides: a hard one on the workflow (large enough never to refuse), a soft one
+      // on the agent. Killed workers leave reservations that the reaper must settle or release.
+      const hard = must(
+        "create_budget",
+        await owner.client.rpc("create_budget", {
+          p_scope: "workflow",
+          p_amount_credits: 1000,
+          p_period: "day",
+          p_enforcement: "hard",
+          p_on_exceed: "wait",
+          p_workflow_id: workflow.id,
+        }),
+      );
+      const soft = must(
+        "create_budget",
+        await owner.client.rpc("create_budget", {
+          p_scope: "ai_lenser",
+          p_amount_credits: 1000,
+          p_period: "day",
+          p_enforcement: "soft",
+          p_ai_lenser_id: agent.agentId,
+        }),
+      );
       // An expired lease counts against the retry policy: room for several kills of one task.
       const runIds: string[] = [];
       for (let i = 0; i < RUNS; i++) {
@@ -104,6 +131,26 @@ Deno.test({
         [],
         "two calls per node, each one invocation that succeeded, with one journaled result",
       );
+
+      // No reservation left held; each budget's period holds exactly what the ledger says was spent.
+      const [held] = await sql<{ n: number }[]>`
+        select count(*)::int as n from ai.budget_reservations r
+        join lenses.workflow_node_results x on x.id = r.node_result_id
+        where x.run_id = any(${runIds}::uuid[]) and r.status = 'held'`;
+      assertEquals(held.n, 0, "no reservation left behind");
+      const [ledger] = await sql<{ cost: string }[]>`
+        select sum(cost_credits)::numeric(14,6)::text as cost from ai.llm_calls where run_id = any(${runIds}::uuid[])`;
+      assert(Number(ledger.cost) > 0, "the priced model cost something");
+      for (const budget of [hard, soft]) {
+        const [period] = await sql<{ reserved: string; spent: string }[]>`
+          select reserved_credits::text as reserved, spent_credits::text as spent from ai.budget_periods
+          where budget_id = ${budget.id} order by period_start desc limit 1`;
+        assertEquals(
+          [Number(period.reserved), Number(period.spent)],
+          [0, Number(ledger.cost)],
+          `budget ${budget.id}`,
+        );
+      }
     } finally {
       for (const w of spawned) {
         try {

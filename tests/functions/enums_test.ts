@@ -72,6 +72,13 @@ import {
   SupportLevel,
 } from "../../types/catalog.ts";
 import {
+  BudgetEnforcement,
+  BudgetOnExceed,
+  BudgetPeriod,
+  BudgetReservationStatus,
+  BudgetScope,
+} from "../../types/budgets.ts";
+import {
   FailureMode,
   NodeResultStatus,
   RunEventType,
@@ -128,6 +135,11 @@ const mirrors = {
     model_capability: ModelCapability,
     modality: Modality,
     llm_call_status: LlmCallStatus,
+    budget_scope: BudgetScope,
+    budget_period: BudgetPeriod,
+    budget_enforcement: BudgetEnforcement,
+    budget_on_exceed: BudgetOnExceed,
+    budget_reservation_status: BudgetReservationStatus,
   },
   lenses: {
     visibility: Visibility,

@@ -1,17 +1,24 @@
--- Cost in credits (USD) from the model's prices per million tokens; cached input at its own price.
-create or replace function ai.fn_call_cost(p_model_id uuid, p_input_tokens bigint, p_output_tokens bigint, p_cached_tokens bigint)
- returns numeric
+-- Cost in credits of a call at p_at from the price row then in force, by disjoint buckets: uncached
+-- input (input - cached - cache write), cached input read, cache write, output (output - reasoning),
+-- reasoning, each at its price per million tokens; rounded to 6 decimals. Null cost and null
+-- price_effective_from when the model had no price then (unpriced: never a silent 0).
+create or replace function ai.fn_call_cost(p_model_id uuid, p_at timestamp with time zone, p_input_tokens bigint, p_output_tokens bigint, p_cached_tokens bigint default 0, p_cache_write_tokens bigint default 0, p_reasoning_tokens bigint default 0, OUT cost numeric, OUT price_effective_from timestamp with time zone)
+ returns record
  language sql
  stable
  set search_path to ''
 as $function$
-  select coalesce(round((
-      greatest(p_input_tokens - p_cached_tokens, 0) * m.input_price_per_mtok
-      + p_cached_tokens * m.cached_input_price_per_mtok
-      + p_output_tokens * m.output_price_per_mtok
-    ) / 1000000.0, 6), 0)
-  from ai.models m where m.id = p_model_id
+  select round((
+      greatest(p_input_tokens - p_cached_tokens - p_cache_write_tokens, 0) * p.input_per_mtok
+      + p_cached_tokens * p.cached_input_per_mtok
+      + p_cache_write_tokens * p.cache_write_per_mtok
+      + greatest(p_output_tokens - p_reasoning_tokens, 0) * p.output_per_mtok
+      + p_reasoning_tokens * p.reasoning_per_mtok
+    ) / 1000000.0, 6), p.effective_from
+  from (select 1) one left join ai.fn_model_price(p_model_id, p_at) p on true
 $function$;
 
-revoke all on function ai.fn_call_cost(p_model_id uuid, p_input_tokens bigint, p_output_tokens bigint, p_cached_tokens bigint) from public;
-grant execute on function ai.fn_call_cost(p_model_id uuid, p_input_tokens bigint, p_output_tokens bigint, p_cached_tokens bigint) to authenticated, service_role;
+comment on function ai.fn_call_cost(p_model_id uuid, p_at timestamp with time zone, p_input_tokens bigint, p_output_tokens bigint, p_cached_tokens bigint, p_cache_write_tokens bigint, p_reasoning_tokens bigint, OUT cost numeric, OUT price_effective_from timestamp with time zone) is 'A call''s cost from the price row in force at its time, by disjoint token buckets; null when the model is unpriced then.';
+
+revoke all on function ai.fn_call_cost(p_model_id uuid, p_at timestamp with time zone, p_input_tokens bigint, p_output_tokens bigint, p_cached_tokens bigint, p_cache_write_tokens bigint, p_reasoning_tokens bigint, OUT cost numeric, OUT price_effective_from timestamp with time zone) from public;
+grant execute on function ai.fn_call_cost(p_model_id uuid, p_at timestamp with time zone, p_input_tokens bigint, p_output_tokens bigint, p_cached_tokens bigint, p_cache_write_tokens bigint, p_reasoning_tokens bigint, OUT cost numeric, OUT price_effective_from timestamp with time zone) to authenticated, service_role;

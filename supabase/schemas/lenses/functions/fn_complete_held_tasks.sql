@@ -5,8 +5,13 @@
 -- (fn_settle_many), and one insert each writes the ledger rows, the provenance and the events.
 -- Returns one answer per task, in order, and per task its run, node and usage, for the caller's
 -- run updates (lenses.fn_runs_after_completions); with p_hold, the successors held for the caller
--- to lease (see fn_settle_many).
-create or replace function lenses.fn_complete_held_tasks(p_results lenses.workflow_node_results[], p_texts text[], p_outputs jsonb[], p_calls jsonb[], p_hold integer default 0, OUT answers jsonb[], OUT run_ids uuid[], OUT node_ids uuid[], OUT used_input bigint[], OUT used_output bigint[], OUT used_cached bigint[], OUT used_cost numeric[], OUT held jsonb)
+-- to lease (see fn_settle_many). Budgets the attempts reserved at their claim are settled from their
+-- ledger rows' costs (ai.fn_settle_budget_reservations): the completed ones last, in one pass, so
+-- that the period rows every worker shares are held from there to the commit only (with p_settle
+-- false, not at all: settle returns what to settle, {ids, attempts, costs, called}, for a caller that
+-- settles at its own end, complete_workflow_tasks); an attempt that fails here or goes to review is
+-- settled before it leaves running.
+create or replace function lenses.fn_complete_held_tasks(p_results lenses.workflow_node_results[], p_texts text[], p_outputs jsonb[], p_calls jsonb[], p_hold integer default 0, p_settle boolean default true, OUT answers jsonb[], OUT run_ids uuid[], OUT node_ids uuid[], OUT used_input bigint[], OUT used_output bigint[], OUT used_cached bigint[], OUT used_cost numeric[], OUT held jsonb, OUT settle jsonb)
  returns record
  language plpgsql
  set search_path to ''
@@ -44,6 +49,11 @@ begin
     used_output := used_output || coalesce(v_call.output_tokens, 0)::bigint;
     used_cached := used_cached || coalesce(v_call.cached_tokens, 0)::bigint;
     used_cost := used_cost || coalesce(v_call.cost_credits, 0);
+    if v_result.budget_held and v_result.mirrored_by_step then
+      perform ai.fn_settle_budget_reservations(array[v_result.id], array[v_result.attempt_count],
+        array[v_call.cost_credits + coalesce((select sum(c.cost_credits) from ai.llm_calls c
+        where c.node_result_id = v_result.id and c.attempt = v_result.attempt_count), 0)], array[v_call.id is not null]);
+    end if;
 
     -- A team run step under review: its reviewer decides before the node completes.
     v_review := null;
@@ -59,6 +69,11 @@ begin
     v_errors := case when v_output is null then array['the answer is not a JSON object']
                      else lenses.fn_contract_value_errors(v_contracts[i], v_output) end;
     if cardinality(v_errors) > 0 then
+      if v_result.budget_held and not v_result.mirrored_by_step then
+        perform ai.fn_settle_budget_reservations(array[v_result.id], array[v_result.attempt_count],
+          array[v_call.cost_credits + coalesce((select sum(c.cost_credits) from ai.llm_calls c
+          where c.node_result_id = v_result.id and c.attempt = v_result.attempt_count), 0)], array[v_call.id is not null]);
+      end if;
       perform lenses.fn_add_usage_to_result(v_result.id, used_input[i], used_output[i], used_cached[i], used_cost[i]);
       v_result := lenses.fn_fail_node_result(v_result.id, 'contract_violation',
         format('the output does not satisfy the output contract: %s', array_to_string(v_errors, '; ')));
@@ -96,6 +111,7 @@ begin
       update lenses.workflow_node_results x
       set status = 'completed', waiting_reason = null, output_data = c.output, error_kind = null, error_message = null,
           lease_token = null, lease_owner = null, lease_expires_at = null, timeout_at = null, finished_at = now(),
+          budget_held = false,
           duration_ms = (extract(epoch from now() - x.started_at) * 1000)::integer,
           input_tokens = x.input_tokens + used_input[c.pos], output_tokens = x.output_tokens + used_output[c.pos],
           cached_tokens = x.cached_tokens + used_cached[c.pos], cost_credits = x.cost_credits + used_cost[c.pos]
@@ -119,8 +135,30 @@ begin
   -- nothing, as complete_workflow_task's would).
   insert into ai.llm_calls
   select * from unnest(array(select v_calls[k] from generate_subscripts(v_calls, 1) k where not (v_call_pos[k] = any (v_lost_pos))));
+  -- The completed attempts' reservations, settled with their calls' costs (a lost completion's was
+  -- released by whoever ended its lease).
+  if exists (select 1 from unnest(v_done_pos) p where (p_results[p]).budget_held) then
+    settle := jsonb_build_object(
+      'ids', to_jsonb(array(select (p_results[p]).id from unnest(v_done_pos) p where (p_results[p]).budget_held)),
+      'attempts', to_jsonb(array(select (p_results[p]).attempt_count from unnest(v_done_pos) p where (p_results[p]).budget_held)),
+      -- An agent turn's attempt made several calls (each in the ledger by now): all of them are spent.
+      'costs', to_jsonb(array(select case when (p_results[p]).ai_lenser_id is null
+                                          then (v_calls[array_position(v_call_pos, p)]).cost_credits
+                                          else (select sum(c.cost_credits) from ai.llm_calls c
+                                                where c.node_result_id = (p_results[p]).id and c.attempt = (p_results[p]).attempt_count) end
+                              from unnest(v_done_pos) p where (p_results[p]).budget_held)),
+      'called', to_jsonb(array(select array_position(v_call_pos, p) is not null from unnest(v_done_pos) p
+                               where (p_results[p]).budget_held)));
+    if p_settle then
+      perform ai.fn_settle_budget_reservations(
+        array(select jsonb_array_elements_text(settle -> 'ids')::uuid),
+        array(select jsonb_array_elements_text(settle -> 'attempts')::integer),
+        array(select (jsonb_array_elements(settle -> 'costs') #>> '{}')::numeric),
+        array(select jsonb_array_elements_text(settle -> 'called')::boolean));
+    end if;
+  end if;
 end
 $function$;
 
-revoke all on function lenses.fn_complete_held_tasks(p_results lenses.workflow_node_results[], p_texts text[], p_outputs jsonb[], p_calls jsonb[], p_hold integer, OUT answers jsonb[], OUT run_ids uuid[], OUT node_ids uuid[], OUT used_input bigint[], OUT used_output bigint[], OUT used_cached bigint[], OUT used_cost numeric[], OUT held jsonb) from public;
-grant execute on function lenses.fn_complete_held_tasks(p_results lenses.workflow_node_results[], p_texts text[], p_outputs jsonb[], p_calls jsonb[], p_hold integer, OUT answers jsonb[], OUT run_ids uuid[], OUT node_ids uuid[], OUT used_input bigint[], OUT used_output bigint[], OUT used_cached bigint[], OUT used_cost numeric[], OUT held jsonb) to service_role;
+revoke all on function lenses.fn_complete_held_tasks(p_results lenses.workflow_node_results[], p_texts text[], p_outputs jsonb[], p_calls jsonb[], p_hold integer, p_settle boolean, OUT answers jsonb[], OUT run_ids uuid[], OUT node_ids uuid[], OUT used_input bigint[], OUT used_output bigint[], OUT used_cached bigint[], OUT used_cost numeric[], OUT held jsonb, OUT settle jsonb) from public;
+grant execute on function lenses.fn_complete_held_tasks(p_results lenses.workflow_node_results[], p_texts text[], p_outputs jsonb[], p_calls jsonb[], p_hold integer, p_settle boolean, OUT answers jsonb[], OUT run_ids uuid[], OUT node_ids uuid[], OUT used_input bigint[], OUT used_output bigint[], OUT used_cached bigint[], OUT used_cost numeric[], OUT held jsonb, OUT settle jsonb) to service_role;

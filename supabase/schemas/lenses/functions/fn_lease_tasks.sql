@@ -1,10 +1,13 @@
 -- Leases up to p_limit tasks for a worker (arguments checked by the caller): first p_held, the
 -- successors the caller's own completions made ready and held unwritten (fn_settle_many; their
 -- runs are the caller's), then due tasks from the queue. Decides per task (plan, prompt, model),
--- then leases them all in one update, moves their runs on in one update (except p_defer_runs,
+-- then, when any budget is active, reserves the tasks' estimates in their budgets in one pass
+-- (ai.fn_reserve_budgets: a task a hard budget cannot take waits, waiting_reason budget, or fails,
+-- error_kind budget_exceeded, by the budget's on_exceed, with a budget_exceeded event naming the
+-- budget), then leases them all in one update, moves their runs on in one update (except p_defer_runs,
 -- whose caller updates them itself, see fn_runs_after_completions) and appends the events in one
 -- insert. Returns what each call needs (for an agent's task, its turn: agents.fn_turn_context).
-create or replace function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb default '[]'::jsonb)
+create or replace function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb default '[]'::jsonb, p_settle jsonb default NULL::jsonb)
  returns setof lenses.claimed_task
  language plpgsql
  set search_path to ''
@@ -45,9 +48,32 @@ declare
   v_agent_ctxs jsonb[] := '{}'::jsonb[];
   v_started uuid[] := '{}'::uuid[];
   v_events jsonb := '[]'::jsonb;
+  -- Per task taken, for the budget pass and the events: node key, attempts so far, whether its run
+  -- starts now, whether it was held, its input, whether it already waited for budget.
+  v_node_keys text[] := '{}'::text[];
+  v_attempts integer[] := '{}'::integer[];
+  v_run_new boolean[] := '{}'::boolean[];
+  v_was_held boolean[] := '{}'::boolean[];
+  v_any_inputs jsonb[] := '{}'::jsonb[];
+  v_waited boolean[] := '{}'::boolean[];
+  v_budgets_on boolean;
+  v_b_workflows uuid[] := '{}'::uuid[];
+  v_b_lensers uuid[] := '{}'::uuid[];
+  v_b_agents uuid[] := '{}'::uuid[];
+  v_b_chars bigint[] := '{}'::bigint[];
+  v_b_calls integer[] := '{}'::integer[];
+  v_lock_budgets uuid[];
+  v_lock_starts timestamptz[];
+  v_budget jsonb;
+  v_refusal jsonb;
+  v_keep integer[];
+  v_budget_held boolean[] := '{}'::boolean[];
+  v_retry_at timestamptz;
 begin
   perform lenses.fn_reap_workflow_runs(p_limit);
   select m.id into v_catalog_default from ai.models m where m.is_default;
+  -- Budgets: one indexed existence check per claim when none is active (the fast path).
+  v_budgets_on := exists (select 1 from ai.budgets b where b.archived_at is null);
 
   -- Held tasks first (their runs are the caller's), then due ones: locked as the loop reads them
   -- (SKIP LOCKED), so concurrent claims take disjoint tasks and none locks more than it looks at.
@@ -67,7 +93,7 @@ begin
     continue when not v_is_held and not lenses.fn_try_lock_run(v_candidate.run_id);
 
     select x.id, x.run_id, x.node_id, x.node_key, x.input_data, x.attempt_count, x.mirrored_by_step, r.lenser_id,
-           r.started_at as run_started_at, r.workflow_id, p as plan
+           r.started_at as run_started_at, p as plan, x.waiting_reason, x.ai_lenser_id, r.workflow_id
     into v_task
     from lenses.workflow_node_results x
     join lenses.workflow_runs r on r.id = x.run_id
@@ -187,26 +213,107 @@ begin
     v_params := v_params || v_model_params;
     v_agent_ids := v_agent_ids || v_actor_agent;
     v_agent_ctxs := v_agent_ctxs || v_agent_ctx;
-    if v_task.run_started_at is null and not v_task.run_id = any (v_started) then
-      v_started := v_started || v_task.run_id;
-      v_events := v_events || jsonb_build_array(jsonb_build_object('run_id', v_task.run_id, 'event_type', 'run_started'));
+    v_node_keys := v_node_keys || v_task.node_key;
+    v_attempts := v_attempts || v_task.attempt_count;
+    v_run_new := v_run_new || (v_task.run_started_at is null);
+    v_was_held := v_was_held || v_is_held;
+    v_any_inputs := v_any_inputs || v_input;
+    v_waited := v_waited || (v_task.waiting_reason is not distinct from 'budget');
+    if v_budgets_on then
+      v_b_workflows := v_b_workflows || v_task.workflow_id;
+      v_b_lensers := v_b_lensers || v_task.lenser_id;
+      -- The agent acting now (its budgets apply from the first attempt on).
+      v_b_agents := v_b_agents || v_actor_agent;
+      v_b_chars := v_b_chars || char_length(v_prompt)::bigint;
+      v_b_calls := v_b_calls || case when v_agent_ctx is not null and jsonb_array_length(v_agent_ctx -> 'tools') > 0
+        then (v_agent_ctx ->> 'max_tool_iterations')::integer + 1 else 1 end;
     end if;
-    v_events := v_events || jsonb_build_array(jsonb_build_object('run_id', v_task.run_id, 'event_type', 'node_started',
-      'node_id', v_task.node_id,
-      'payload', jsonb_build_object('node_key', v_task.node_key, 'attempt', v_task.attempt_count + 1, 'worker', p_worker_id)));
   end loop;
+
+  -- Budgets: the tasks' estimates reserved in one pass; those a hard budget refuses wait or fail.
+  -- p_settle: the caller's completions still to settle ({ids, attempts}, see fn_complete_held_tasks);
+  -- their period rows are locked with these tasks', in one ordered statement.
+  if v_budgets_on and cardinality(v_ids) > 0 then
+    select array_agg(r.budget_id), array_agg(r.period_start) into v_lock_budgets, v_lock_starts
+    from ai.budget_reservations r
+    join (select jsonb_array_elements_text(p_settle -> 'ids')::uuid as id,
+                 jsonb_array_elements_text(p_settle -> 'attempts')::integer as attempt) c
+      on r.node_result_id = c.id and r.attempt = c.attempt
+    where p_settle is not null and r.status = 'held';
+    v_budget := ai.fn_reserve_budgets(v_ids, v_runs, array(select a.n + 1 from unnest(v_attempts) with ordinality a(n, i) order by a.i),
+      v_b_workflows, v_b_lensers, v_b_agents, v_models, v_b_chars, v_params, v_lock_budgets, v_lock_starts, v_b_calls);
+  end if;
+  if v_budget is not null and v_budget -> 'refused' <> '{}'::jsonb then
+    v_keep := '{}';
+    for k in 1 .. cardinality(v_ids) loop
+      v_refusal := v_budget -> 'refused' -> v_ids[k]::text;
+      if v_refusal is null then
+        v_keep := v_keep || k;
+        continue;
+      end if;
+      if v_refusal ->> 'on_exceed' = 'wait' then
+        v_retry_at := (v_refusal ->> 'retry_at')::timestamptz;
+        update lenses.workflow_node_results x
+        set status = case when x.status = 'retrying' then 'retrying' else 'queued' end::lenses.node_result_status,
+            waiting_reason = 'budget', input_data = v_any_inputs[k], queued_at = coalesce(x.queued_at, now()),
+            next_attempt_at = v_retry_at
+        where x.id = v_ids[k];
+        if v_was_held[k] or not v_waited[k] then
+          perform lenses.fn_append_workflow_run_event(v_runs[k], 'budget_exceeded',
+            jsonb_build_object('node_key', v_node_keys[k], 'budget_id', v_refusal -> 'budget_id', 'scope', v_refusal -> 'scope',
+                               'action', 'wait', 'reason', v_refusal -> 'reason', 'next_attempt_at', v_retry_at),
+            v_nodes[k]);
+        end if;
+      else
+        if v_was_held[k] then
+          update lenses.workflow_node_results x
+          set status = 'queued', waiting_reason = 'queued', input_data = v_any_inputs[k], queued_at = now(), next_attempt_at = now()
+          where x.id = v_ids[k];
+        end if;
+        perform lenses.fn_append_workflow_run_event(v_runs[k], 'budget_exceeded',
+          jsonb_build_object('node_key', v_node_keys[k], 'budget_id', v_refusal -> 'budget_id', 'scope', v_refusal -> 'scope',
+                             'action', 'fail', 'reason', v_refusal -> 'reason'),
+          v_nodes[k]);
+        perform lenses.fn_fail_node_result(v_ids[k], 'budget_exceeded', v_refusal ->> 'reason');
+      end if;
+    end loop;
+    v_ids := array(select v_ids[k] from unnest(v_keep) k);
+    v_runs := array(select v_runs[k] from unnest(v_keep) k);
+    v_nodes := array(select v_nodes[k] from unnest(v_keep) k);
+    v_models := array(select v_models[k] from unnest(v_keep) k);
+    v_inputs := array(select v_inputs[k] from unnest(v_keep) k);
+    v_prompts := array(select v_prompts[k] from unnest(v_keep) k);
+    v_contracts := array(select v_contracts[k] from unnest(v_keep) k);
+    v_params := array(select v_params[k] from unnest(v_keep) k);
+    v_node_keys := array(select v_node_keys[k] from unnest(v_keep) k);
+    v_attempts := array(select v_attempts[k] from unnest(v_keep) k);
+    v_run_new := array(select v_run_new[k] from unnest(v_keep) k);
+    v_agent_ids := array(select v_agent_ids[k] from unnest(v_keep) k);
+    v_agent_ctxs := array(select v_agent_ctxs[k] from unnest(v_keep) k);
+  end if;
+  v_budget_held := array(select coalesce((v_budget -> 'held') ? id::text, false) from unnest(v_ids) id);
   if cardinality(v_ids) = 0 then
     return;
   end if;
+
+  for k in 1 .. cardinality(v_ids) loop
+    if v_run_new[k] and not v_runs[k] = any (v_started) then
+      v_started := v_started || v_runs[k];
+      v_events := v_events || jsonb_build_array(jsonb_build_object('run_id', v_runs[k], 'event_type', 'run_started'));
+    end if;
+    v_events := v_events || jsonb_build_array(jsonb_build_object('run_id', v_runs[k], 'event_type', 'node_started',
+      'node_id', v_nodes[k],
+      'payload', jsonb_build_object('node_key', v_node_keys[k], 'attempt', v_attempts[k] + 1, 'worker', p_worker_id)));
+  end loop;
 
   update lenses.workflow_node_results x
   set status = 'running', waiting_reason = null, next_attempt_at = null,
       input_data = coalesce(c.input, x.input_data), queued_at = case when c.input is not null then now() else x.queued_at end,
       attempt_count = x.attempt_count + 1, lease_token = gen_random_uuid(), lease_owner = p_worker_id,
       lease_expires_at = now() + make_interval(secs => p_lease_seconds),
-      started_at = now(), ttfb_ms = null, model_id = c.model_id, ai_lenser_id = c.ai_lenser_id,
+      started_at = now(), ttfb_ms = null, model_id = c.model_id, budget_held = c.budget_held, ai_lenser_id = c.ai_lenser_id,
       timeout_at = case when x.timeout_ms is not null then now() + make_interval(secs => x.timeout_ms / 1000.0) end
-  from unnest(v_ids, v_models, v_inputs, v_agent_ids) c(id, model_id, input, ai_lenser_id)
+  from unnest(v_ids, v_models, v_inputs, v_budget_held, v_agent_ids) c(id, model_id, input, budget_held, ai_lenser_id)
   where x.id = c.id and x.id = any (v_ids);
   -- The inspector shows each run's last node taken here.
   update lenses.workflow_runs r
@@ -229,5 +336,5 @@ begin
 end
 $function$;
 
-revoke all on function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb) from public;
-grant execute on function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb) to service_role;
+revoke all on function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb, p_settle jsonb) from public;
+grant execute on function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb, p_settle jsonb) to service_role;

@@ -15,7 +15,7 @@ begin
   input_tokens := v_row.input_tokens;
   output_tokens := v_row.output_tokens;
   cached_tokens := v_row.cached_tokens;
-  cost := v_row.cost_credits;
+  cost := coalesce(v_row.cost_credits, 0); -- run and node totals count priced calls; the ledger row keeps null
 end
 $function$;
 

@@ -32,6 +32,7 @@ create table lenses.workflow_node_results (
   updated_at timestamp with time zone default now() not null,
   mirrored_by_step boolean default false not null,
   ai_lenser_id uuid,
+  budget_held boolean default false not null,
   constraint workflow_node_results_pkey PRIMARY KEY (id),
   constraint workflow_node_results_one_per_node UNIQUE (run_id, node_id),
   constraint workflow_node_results_counts CHECK (((attempt_count >= 0) AND (retry_count >= 0) AND ((max_retries >= 0) AND (max_retries <= 10)))),
@@ -42,8 +43,8 @@ create table lenses.workflow_node_results (
   constraint workflow_node_results_waiting_reason_fits CHECK (
 CASE status
     WHEN 'awaiting_dependency'::lenses.node_result_status THEN (waiting_reason = 'dependency'::lenses.waiting_reason)
-    WHEN 'queued'::lenses.node_result_status THEN (waiting_reason = 'queued'::lenses.waiting_reason)
-    WHEN 'retrying'::lenses.node_result_status THEN (waiting_reason = ANY (ARRAY['rate_limit'::lenses.waiting_reason, 'retry_backoff'::lenses.waiting_reason]))
+    WHEN 'queued'::lenses.node_result_status THEN (waiting_reason = ANY (ARRAY['queued'::lenses.waiting_reason, 'budget'::lenses.waiting_reason]))
+    WHEN 'retrying'::lenses.node_result_status THEN (waiting_reason = ANY (ARRAY['rate_limit'::lenses.waiting_reason, 'retry_backoff'::lenses.waiting_reason, 'budget'::lenses.waiting_reason]))
     WHEN 'blocked'::lenses.node_result_status THEN (waiting_reason = ANY (ARRAY['human_input'::lenses.waiting_reason, 'external_callback'::lenses.waiting_reason]))
     WHEN 'skipped'::lenses.node_result_status THEN (waiting_reason = 'condition_false'::lenses.waiting_reason)
     ELSE (waiting_reason IS NULL)
@@ -62,14 +63,15 @@ comment on table lenses.workflow_node_results is 'The state of one node in one r
 comment on column lenses.workflow_node_results.attempt_count is 'Claims so far (an expired lease counts).';
 comment on column lenses.workflow_node_results.retry_count is 'Failures counted against max_retries (rate limits are not).';
 comment on column lenses.workflow_node_results.mirrored_by_step is 'The result belongs to a team run: its status changes are mirrored onto the run''s step (agents.agent_run_steps).';
-comment on column lenses.workflow_node_results.ai_lenser_id is 'The agent whose turn the latest attempt was (a team run''s member, else the workflow''s AI owner); null: a plain model call.';
+comment on column lenses.workflow_node_results.ai_lenser_id is 'The agent whose turn the latest attempt was (a team run''s member, else the workflow''s AI owner; set at the claim); null: a plain model call. Its budgets, and its owners'' lenser budgets, apply to the task.';
+comment on column lenses.workflow_node_results.budget_held is 'The latest claim reserved in at least one budget (ai.budget_reservations): leaving running or streaming settles or releases it.';
 comment on column lenses.workflow_node_results.model_id is 'The model the latest attempt ran on (history: no foreign key, see ai.llm_calls for the call itself).';
+
+create index workflow_node_results_ai_lenser_idx on lenses.workflow_node_results using btree (ai_lenser_id) where (ai_lenser_id IS NOT NULL);
 
 create index workflow_node_results_due_idx on lenses.workflow_node_results using btree (next_attempt_at) where (status = ANY (ARRAY['queued'::lenses.node_result_status, 'retrying'::lenses.node_result_status]));
 
 create index workflow_node_results_lease_idx on lenses.workflow_node_results using btree (lease_expires_at) where (status = ANY (ARRAY['running'::lenses.node_result_status, 'streaming'::lenses.node_result_status]));
-
-create index workflow_node_results_agent_idx on lenses.workflow_node_results using btree (ai_lenser_id);
 
 create index workflow_node_results_node_idx on lenses.workflow_node_results using btree (node_id, run_id);
 
@@ -81,6 +83,8 @@ create policy workflow_node_results_select on lenses.workflow_node_results
    FROM lenses.workflow_runs r)));
 
 create trigger workflow_node_results_remember after update of status on lenses.workflow_node_results for each row when (((new.status = 'completed'::lenses.node_result_status) AND (old.status <> 'completed'::lenses.node_result_status) AND (new.ai_lenser_id IS NOT NULL))) execute procedure agents.tg_node_results_remember();
+
+create trigger workflow_node_results_release_budgets after update of status on lenses.workflow_node_results for each row when ((new.budget_held AND (old.status = ANY (ARRAY['running'::lenses.node_result_status, 'streaming'::lenses.node_result_status])) AND (new.status <> ALL (ARRAY['running'::lenses.node_result_status, 'streaming'::lenses.node_result_status])))) execute procedure ai.tg_node_results_release_budgets();
 
 create trigger workflow_node_results_set_updated_at before update on lenses.workflow_node_results for each row execute procedure lensers.tg_set_updated_at();
 

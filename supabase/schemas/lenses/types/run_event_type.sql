@@ -34,5 +34,7 @@ create type lenses.run_event_type as enum (
   'approval_rejected',
   'message',
   'tool_invoked',
-  'tool_completed'
+  'tool_completed',
+  'budget_exceeded',
+  'budget_threshold_reached'
 );

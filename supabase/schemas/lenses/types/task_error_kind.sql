@@ -7,5 +7,6 @@ create type lenses.task_error_kind as enum (
   'cancelled',
   'contract_violation',
   'lease_expired',
-  'render'
+  'render',
+  'budget_exceeded'
 );

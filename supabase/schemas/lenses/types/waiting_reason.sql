@@ -5,5 +5,6 @@ create type lenses.waiting_reason as enum (
   'retry_backoff',
   'human_input',
   'external_callback',
-  'queued'
+  'queued',
+  'budget'
 );

@@ -15,6 +15,7 @@ declare
   v_outputs jsonb[] := '{}'::jsonb[];
   v_calls jsonb[] := '{}'::jsonb[];
   v_done record;
+  v_settle jsonb;
   v_done_runs uuid[] := '{}'::uuid[];
   v_ready jsonb := '[]'::jsonb;
   v_tasks jsonb := '[]'::jsonb;
@@ -110,15 +111,16 @@ begin
     v_calls := v_calls || nullif(v_item.c -> 'llm_call', 'null'::jsonb);
   end loop;
   if cardinality(v_held) > 0 then
-    select * into v_done from lenses.fn_complete_held_tasks(v_held, v_texts, v_outputs, v_calls, p_claim_limit);
+    select * into v_done from lenses.fn_complete_held_tasks(v_held, v_texts, v_outputs, v_calls, p_claim_limit, false);
     v_done_runs := v_done.run_ids;
     v_ready := v_done.held;
+    v_settle := v_done.settle;
   end if;
   if p_claim_limit > 0 then
     select coalesce(jsonb_agg(to_jsonb(t) - 'ordinality' order by t.ordinality), '[]'), coalesce(array_agg(t.run_id order by t.ordinality), '{}'),
            coalesce(array_agg(t.node_id order by t.ordinality), '{}')
     into v_tasks, v_started_runs, v_started_nodes
-    from lenses.fn_lease_tasks(p_worker_id, p_claim_limit, p_lease_seconds, v_done_runs, v_ready)
+    from lenses.fn_lease_tasks(p_worker_id, p_claim_limit, p_lease_seconds, v_done_runs, v_ready, v_settle)
       with ordinality t;
   end if;
   if cardinality(v_held) > 0 then
@@ -128,6 +130,15 @@ begin
     for v_k in 1 .. cardinality(v_held) loop
       v_answers[v_positions[v_k]] := jsonb_build_object('result_id', v_held[v_k].id) || v_final[v_k];
     end loop;
+    -- Budgets last: the completed attempts' reservations settle at the end of the transaction, so
+    -- that the period rows every worker shares are held for as short a time as can be.
+    if v_done.settle is not null then
+      perform ai.fn_settle_budget_reservations(
+        array(select jsonb_array_elements_text(v_done.settle -> 'ids')::uuid),
+        array(select jsonb_array_elements_text(v_done.settle -> 'attempts')::integer),
+        array(select (jsonb_array_elements(v_done.settle -> 'costs') #>> '{}')::numeric),
+        array(select jsonb_array_elements_text(v_done.settle -> 'called')::boolean));
+    end if;
   end if;
   return jsonb_build_object('answers', to_jsonb(v_answers), 'tasks', v_tasks);
 end

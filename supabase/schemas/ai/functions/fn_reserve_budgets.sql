@@ -1,0 +1,183 @@
+-- The claim's budget gate (lenses.fn_lease_tasks, once per claim, after every task's model is
+-- chosen): one element per task in each array (its result, run, attempt, workflow, run lenser,
+-- acting agent, model, prompt characters and model params). Each task's estimate (ai.fn_budget_estimate) is reserved
+-- in every active budget that applies to it: the acting agent's, the run's workflow's, the run's
+-- lenser's, and those of the agent's owners. Set-wise, so that a claim holds the period rows it
+-- shares with every other claim only from here to its commit: the period rows are created on demand
+-- (insert ... on conflict do nothing), locked in key order, then tasks are admitted in their order
+-- while every hard budget they touch keeps spent + reserved within its limit; one guarded update
+-- per period (backed by the budget_periods_hard_limit CHECK) and one insert of reservations follow.
+-- A task that a hard budget cannot take (the limit, or an unpriced model, which a hard budget cannot
+-- account for) reserves nothing anywhere. Soft budgets always reserve.
+-- p_lock_budget_ids / p_lock_period_starts: period rows the caller settles later in this transaction
+-- (complete_workflow_tasks), locked here in the same ordered statement, so that no transaction
+-- takes period locks in two steps that another could interleave in the opposite order.
+-- Returns {"held": [result ids that reserved], "refused": {result_id: {budget_id, scope, on_exceed,
+-- reason, retry_at}}}.
+create or replace function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[], p_lock_budget_ids uuid[] default NULL::uuid[], p_lock_period_starts timestamp with time zone[] default NULL::timestamp with time zone[], p_calls integer[] default NULL::integer[])
+ returns jsonb
+ language plpgsql
+ set search_path to ''
+as $function$
+declare
+  v_period record;
+  -- The (task, budget) pairs, in task order then budget id order.
+  v_ords integer[] := '{}'::integer[];
+  v_results uuid[] := '{}'::uuid[];
+  v_runs uuid[] := '{}'::uuid[];
+  v_attempts integer[] := '{}'::integer[];
+  v_budgets uuid[] := '{}'::uuid[];
+  v_scopes ai.budget_scope[] := '{}'::ai.budget_scope[];
+  v_hards boolean[] := '{}'::boolean[];
+  v_on_exceed text[] := '{}'::text[];
+  v_periods ai.budget_period[] := '{}'::ai.budget_period[];
+  v_starts timestamptz[] := '{}'::timestamptz[];
+  v_ends timestamptz[] := '{}'::timestamptz[];
+  v_amounts numeric[] := '{}'::numeric[];
+  v_estimates numeric[] := '{}'::numeric[];
+  -- The locked period rows: key, room left for hard ones (null: soft), what this claim adds.
+  v_keys text[] := '{}'::text[];
+  v_room numeric[] := '{}'::numeric[];
+  v_add numeric[] := '{}'::numeric[];
+  v_spent numeric[] := '{}'::numeric[];
+  v_reserved numeric[] := '{}'::numeric[];
+  v_limits numeric[] := '{}'::numeric[];
+  v_pos integer;
+  v_first integer;
+  v_last integer;
+  v_refusal jsonb;
+  v_refused jsonb := '{}'::jsonb;
+  v_held uuid[] := '{}'::uuid[];
+  v_accepted boolean[] := '{}'::boolean[];
+  v_updated integer;
+begin
+  with t as (
+    select u.* from unnest(p_result_ids, p_run_ids, p_attempts, p_workflow_ids, p_lenser_ids, p_ai_lenser_ids, p_model_ids,
+                           p_chars, p_params, coalesce(p_calls, '{}'::integer[])) with ordinality
+           u(result_id, run_id, attempt, workflow_id, lenser_id, ai_lenser_id, model_id, chars, params, calls, ord)
+  ), pairs as materialized (
+    select t.ord, t.result_id, t.run_id, t.attempt, t.model_id, t.chars, t.params, t.calls, b.id as budget_id, b.scope,
+           b.enforcement = 'hard' as hard, b.on_exceed::text as on_exceed, b.period, b.amount_credits
+    from t
+    join ai.budgets b on b.archived_at is null
+      and (b.workflow_id = t.workflow_id
+           or b.ai_lenser_id = t.ai_lenser_id
+           or b.lenser_id = t.lenser_id
+           or b.lenser_id in (select o.owner_lenser_id from agents.ownerships o
+                              where o.ai_lenser_id = t.ai_lenser_id and o.role = 'owner' and o.revoked_at is null))
+  ), estimates as (
+    -- One estimate per task, whatever the number of its budgets; an agent turn that may call tools
+    -- makes up to p_calls model calls (max_tool_iterations + 1), each estimated alike.
+    select d.ord, ai.fn_budget_estimate(d.model_id, d.chars, d.params, now()) * coalesce(d.calls, 1) as estimate
+    from (select distinct on (p.ord) p.ord, p.model_id, p.chars, p.params, p.calls from pairs p order by p.ord) d
+  )
+  select array_agg(p.ord order by p.ord, p.budget_id), array_agg(p.result_id order by p.ord, p.budget_id),
+         array_agg(p.run_id order by p.ord, p.budget_id), array_agg(p.attempt order by p.ord, p.budget_id),
+         array_agg(p.budget_id order by p.ord, p.budget_id), array_agg(p.scope order by p.ord, p.budget_id),
+         array_agg(p.hard order by p.ord, p.budget_id), array_agg(p.on_exceed order by p.ord, p.budget_id),
+         array_agg(p.period order by p.ord, p.budget_id), array_agg(pb.period_start order by p.ord, p.budget_id),
+         array_agg(pb.period_end order by p.ord, p.budget_id), array_agg(p.amount_credits order by p.ord, p.budget_id),
+         array_agg(e.estimate order by p.ord, p.budget_id)
+  into v_ords, v_results, v_runs, v_attempts, v_budgets, v_scopes, v_hards, v_on_exceed, v_periods, v_starts, v_ends,
+       v_amounts, v_estimates
+  from pairs p
+  join estimates e on e.ord = p.ord
+  cross join lateral ai.fn_budget_period_bounds(p.period, now()) pb;
+  if v_ords is null then
+    return null;
+  end if;
+
+  -- Period rows on demand (a new period is a new row), then locked in key order.
+  insert into ai.budget_periods (budget_id, period_start, period_end, limit_credits, enforcement)
+  select distinct on (u.budget_id, u.period_start) u.budget_id, u.period_start, u.period_end, u.amount, u.enforcement
+  from unnest(v_budgets, v_starts, v_ends, v_amounts,
+              array(select case when h then 'hard' else 'soft' end::ai.budget_enforcement from unnest(v_hards) h))
+       u(budget_id, period_start, period_end, amount, enforcement)
+  where not exists (select 1 from ai.budget_periods p where p.budget_id = u.budget_id and p.period_start = u.period_start)
+  on conflict do nothing;
+  for v_period in
+    select p.budget_id, p.period_start, p.enforcement, p.spent_credits, p.reserved_credits, p.limit_credits
+    from ai.budget_periods p
+    where (p.budget_id, p.period_start) in (select u.b, u.s from unnest(v_budgets, v_starts) u(b, s)
+                                            union
+                                            select l.b, l.s from unnest(p_lock_budget_ids, p_lock_period_starts) l(b, s))
+    order by p.budget_id, p.period_start
+    for no key update of p
+  loop
+    v_keys := v_keys || (v_period.budget_id::text || '/' || v_period.period_start::text);
+    v_room := v_room || case when v_period.enforcement = 'hard'
+                             then v_period.limit_credits - v_period.spent_credits - v_period.reserved_credits end;
+    v_add := v_add || 0::numeric;
+    v_spent := v_spent || v_period.spent_credits; v_reserved := v_reserved || v_period.reserved_credits;
+    v_limits := v_limits || v_period.limit_credits;
+  end loop;
+
+  -- Admit tasks in order: each task's pairs are v_first .. v_last.
+  v_accepted := array_fill(false, array[cardinality(v_ords)]);
+  v_first := 1;
+  while v_first <= cardinality(v_ords) loop
+    v_last := v_first;
+    while v_last < cardinality(v_ords) and v_ords[v_last + 1] = v_ords[v_first] loop
+      v_last := v_last + 1;
+    end loop;
+    v_refusal := null;
+    for i in v_first .. v_last loop
+      v_pos := array_position(v_keys, v_budgets[i]::text || '/' || v_starts[i]::text);
+      if v_room[v_pos] is null then
+        continue; -- soft
+      end if;
+      if v_estimates[i] is null then
+        v_refusal := jsonb_build_object('budget_id', v_budgets[i], 'scope', v_scopes[i], 'on_exceed', 'fail',
+          'reason', format('the model has no price now, and hard budget %s cannot account for an unpriced model', v_budgets[i]));
+        exit;
+      end if;
+      if v_estimates[i] > v_room[v_pos] - v_add[v_pos] then
+        v_refusal := jsonb_build_object('budget_id', v_budgets[i], 'scope', v_scopes[i], 'on_exceed', v_on_exceed[i],
+          'reason', format('hard budget %s cannot reserve %s credits: %s spent and %s reserved of %s in the period from %s',
+                           v_budgets[i], v_estimates[i], v_spent[v_pos], v_reserved[v_pos] + v_add[v_pos], v_limits[v_pos],
+                           v_starts[i]),
+          'retry_at', case
+            when v_spent[v_pos] + v_estimates[i] <= v_limits[v_pos] then now() + interval '10 seconds'
+            when v_periods[i] <> 'none' then v_ends[i]
+            else now() + interval '5 minutes' end);
+        exit;
+      end if;
+    end loop;
+    if v_refusal is null then
+      for i in v_first .. v_last loop
+        v_pos := array_position(v_keys, v_budgets[i]::text || '/' || v_starts[i]::text);
+        v_add[v_pos] := v_add[v_pos] + coalesce(v_estimates[i], 0);
+        v_accepted[i] := true;
+      end loop;
+      v_held := v_held || v_results[v_first];
+    else
+      v_refused := v_refused || jsonb_build_object(v_results[v_first]::text, v_refusal);
+    end if;
+    v_first := v_last + 1;
+  end loop;
+
+  -- One guarded update per period row this claim reserves in, one insert of the reservations.
+  update ai.budget_periods p
+  set reserved_credits = p.reserved_credits + a.add
+  from (select split_part(k, '/', 1)::uuid as budget_id, substr(k, strpos(k, '/') + 1)::timestamptz as period_start, a as add
+        from unnest(v_keys, v_add) u(k, a) where a > 0) a
+  where p.budget_id = a.budget_id and p.period_start = a.period_start
+    and (p.enforcement = 'soft' or p.spent_credits + p.reserved_credits + a.add <= p.limit_credits);
+  get diagnostics v_updated = row_count;
+  if v_updated <> (select count(*) from unnest(v_add) a where a > 0) then
+    raise exception 'ai.fn_reserve_budgets: a guarded reservation did not apply (% of % period rows)', v_updated,
+      (select count(*) from unnest(v_add) a where a > 0);
+  end if;
+  insert into ai.budget_reservations (budget_id, period_start, node_result_id, run_id, attempt, amount_credits, unpriced)
+  select u.budget_id, u.period_start, u.result_id, u.run_id, u.attempt, coalesce(u.estimate, 0), u.estimate is null
+  from unnest(v_budgets, v_starts, v_results, v_runs, v_attempts, v_estimates, v_accepted)
+       u(budget_id, period_start, result_id, run_id, attempt, estimate, accepted)
+  where u.accepted;
+  return jsonb_build_object('held', to_jsonb(v_held), 'refused', v_refused);
+end
+$function$;
+
+comment on function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[], p_lock_budget_ids uuid[], p_lock_period_starts timestamp with time zone[], p_calls integer[]) is 'The claim''s budget gate for its tasks, set-wise: reserves each task''s estimate in every applicable budget, or refuses the tasks a hard budget cannot take.';
+
+revoke all on function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[], p_lock_budget_ids uuid[], p_lock_period_starts timestamp with time zone[], p_calls integer[]) from public;
+grant execute on function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[], p_lock_budget_ids uuid[], p_lock_period_starts timestamp with time zone[], p_calls integer[]) to service_role;

@@ -2623,6 +2623,20 @@ export type Database = {
           isSetofReturn: true;
         };
       };
+      "fn_price_cost": {
+        Args: {
+          "p_cache_write_tokens": number;
+          "p_cached_tokens": number;
+          "p_input_tokens": number;
+          "p_output_tokens": number;
+          "p_price": Omit<
+            Database["ai"]["Tables"]["model_prices"]["Row"],
+            Database["ai"]["Tables"]["model_prices"]["ComputedFields"]
+          >;
+          "p_reasoning_tokens": number;
+        };
+        Returns: number;
+      };
       "fn_reserve_budgets": {
         Args: {
           "p_ai_lenser_ids": (string)[];

@@ -1,20 +1,14 @@
--- Cost in credits of a call at p_at from the price row then in force, by disjoint buckets: uncached
--- input (input - cached - cache write), cached input read, cache write, output (output - reasoning),
--- reasoning, each at its price per million tokens; rounded to 6 decimals. Null cost and null
--- price_effective_from when the model had no price then (unpriced: never a silent 0).
+-- Cost in credits of a call at p_at from the price row then in force (ai.fn_price_cost's buckets).
+-- Null cost and null price_effective_from when the model had no price then (unpriced: never a
+-- silent 0).
 create or replace function ai.fn_call_cost(p_model_id uuid, p_at timestamp with time zone, p_input_tokens bigint, p_output_tokens bigint, p_cached_tokens bigint default 0, p_cache_write_tokens bigint default 0, p_reasoning_tokens bigint default 0, OUT cost numeric, OUT price_effective_from timestamp with time zone)
  returns record
  language sql
  stable
  set search_path to ''
 as $function$
-  select round((
-      greatest(p_input_tokens - p_cached_tokens - p_cache_write_tokens, 0) * p.input_per_mtok
-      + p_cached_tokens * p.cached_input_per_mtok
-      + p_cache_write_tokens * p.cache_write_per_mtok
-      + greatest(p_output_tokens - p_reasoning_tokens, 0) * p.output_per_mtok
-      + p_reasoning_tokens * p.reasoning_per_mtok
-    ) / 1000000.0, 6), p.effective_from
+  select ai.fn_price_cost(p, p_input_tokens, p_output_tokens, p_cached_tokens, p_cache_write_tokens, p_reasoning_tokens),
+         p.effective_from
   from (select 1) one left join ai.fn_model_price(p_model_id, p_at) p on true
 $function$;
 

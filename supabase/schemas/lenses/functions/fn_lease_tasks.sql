@@ -30,6 +30,8 @@ declare
   v_review_step record;
   v_contract jsonb;
   v_actor_agent uuid;
+  v_owner_agent uuid;
+  v_owner_agent_of uuid;
   v_actor_member uuid;
   v_actor_team uuid;
   v_agent_ctx jsonb;
@@ -182,9 +184,15 @@ begin
         where s.node_result_id = v_task.id
           and s.kind = case when v_review_step.awaiting_review then 'review' else 'perform' end::agents.agent_run_step_kind;
       else
-        select a.id, null::uuid, null::uuid into v_actor_agent, v_actor_member, v_actor_team
-        from lenses.workflows w join agents.ai_lensers a on a.profile_id = w.lenser_id
-        where w.id = v_task.workflow_id;
+        -- The workflow's AI owner, looked up once per workflow in this claim.
+        if v_owner_agent_of is distinct from v_task.workflow_id then
+          v_owner_agent := (select a.id from lenses.workflows w join agents.ai_lensers a on a.profile_id = w.lenser_id
+                            where w.id = v_task.workflow_id);
+          v_owner_agent_of := v_task.workflow_id;
+        end if;
+        v_actor_agent := v_owner_agent;
+        v_actor_member := null;
+        v_actor_team := null;
       end if;
       if v_actor_agent is not null then
         v_agent_ctx := agents.fn_turn_context(v_task.id, v_task.run_id, v_task.workflow_id, v_actor_agent,

@@ -1,5 +1,5 @@
 -- A model call as the ledger records it (ai.llm_calls), priced from the model's price row in force
--- now (ai.fn_call_cost: null cost, unpriced, when there is none), with the acting agent and the
+-- now (ai.fn_price_cost: null cost, unpriced, when there is none), with the acting agent and the
 -- run's workflow for rollups; not inserted.
 -- Null when there was no call; 22023 when the record is unusable.
 create or replace function lenses.fn_llm_call_row(p_result lenses.workflow_node_results, p_call jsonb, p_status ai.llm_call_status, p_error_kind lenses.task_error_kind)
@@ -11,6 +11,7 @@ declare
   v_error text := lenses.fn_llm_call_error(p_call);
   v_row ai.llm_calls;
   v_model record;
+  v_price ai.model_prices;
 begin
   if v_error is not null then
     raise exception '%', v_error using errcode = '22023';
@@ -18,10 +19,22 @@ begin
   if p_call is null then
     return null;
   end if;
-  select m.id, m.model_key, p.id as provider_id, p.key as provider_key
+  -- One statement for the catalog row, the price in force and the run's workflow: it runs for every
+  -- model call.
+  select m.id, m.model_key, p.id as provider_id, p.key as provider_key, r.workflow_id,
+         mp.effective_from, mp.input_per_mtok, mp.cached_input_per_mtok, mp.cache_write_per_mtok,
+         mp.output_per_mtok, mp.reasoning_per_mtok
   into v_model
-  from ai.models m left join ai.providers p on p.id = m.provider_id
-  where m.id = p_result.model_id;
+  from lenses.workflow_runs r
+  left join ai.models m on m.id = p_result.model_id
+  left join ai.providers p on p.id = m.provider_id
+  left join lateral (select x.* from ai.model_prices x where x.model_id = m.id and x.effective_from <= now()
+                     order by x.effective_from desc limit 1) mp on true
+  where r.id = p_result.run_id;
+  if v_model.effective_from is not null then
+    v_price := row(v_model.id, v_model.effective_from, v_model.input_per_mtok, v_model.cached_input_per_mtok,
+      v_model.cache_write_per_mtok, v_model.output_per_mtok, v_model.reasoning_per_mtok, null)::ai.model_prices;
+  end if;
   v_row.id := gen_random_uuid();
   v_row.provider_id := v_model.provider_id;
   v_row.model_id := v_model.id;
@@ -37,12 +50,12 @@ begin
   v_row.cached_tokens := coalesce((p_call ->> 'cached_tokens')::bigint, 0);
   v_row.cache_write_tokens := coalesce((p_call ->> 'cache_write_tokens')::bigint, 0);
   v_row.reasoning_tokens := coalesce((p_call ->> 'reasoning_tokens')::bigint, 0);
-  select c.cost, c.price_effective_from into v_row.cost_credits, v_row.price_effective_from
-  from ai.fn_call_cost(v_model.id, now(), v_row.input_tokens, v_row.output_tokens, v_row.cached_tokens,
-                       v_row.cache_write_tokens, v_row.reasoning_tokens) c;
+  v_row.cost_credits := ai.fn_price_cost(v_price, v_row.input_tokens, v_row.output_tokens, v_row.cached_tokens,
+    v_row.cache_write_tokens, v_row.reasoning_tokens);
+  v_row.price_effective_from := v_price.effective_from;
   v_row.unpriced := v_row.cost_credits is null;
   v_row.ai_lenser_id := p_result.ai_lenser_id;
-  v_row.workflow_id := (select r.workflow_id from lenses.workflow_runs r where r.id = p_result.run_id);
+  v_row.workflow_id := v_model.workflow_id;
   v_row.latency_ms := (p_call ->> 'latency_ms')::numeric::integer;
   v_row.ttft_ms := (p_call ->> 'ttft_ms')::numeric::integer;
   v_row.metadata := coalesce(p_call -> 'metadata', '{}');

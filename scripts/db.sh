@@ -40,6 +40,9 @@ prepare_state_dirs() {
 # half-way never leaves a cluster that the next start cannot use.
 init_cluster() {
   local tmp="$PGDATA.initializing"
+  # A start killed during initdb can leave its single-user backend running on the old directory
+  # (it holds a shared memory segment a new cluster at the same place would collide with).
+  pkill -KILL -f -- "$tmp" 2>/dev/null && sleep 0.2
   rm -rf "$tmp"
   as_pg "$PG_BIN/initdb" -D "$tmp" -U "$SUPERUSER" -E UTF8 --locale=C.UTF-8 \
     --auth-local=trust --auth-host=scram-sha-256 >/dev/null
@@ -66,8 +69,12 @@ db_start() {
   if port_in_use "$DB_PORT"; then
     die "port $DB_PORT is taken by $(port_owner "$DB_PORT" || echo 'another process'): stop it, or choose another port with CL_DB_PORT=..."
   fi
-  step "start PostgreSQL on 127.0.0.1:$DB_PORT" \
-    as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$LOG_DIR/postgres.log" -w -t 60 start || return 1
+  if ! step "start PostgreSQL on 127.0.0.1:$DB_PORT" \
+    as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$LOG_DIR/postgres.log" -w -t 60 start; then
+    warn "---- the end of $LOG_DIR/postgres.log ----"
+    tail -n 15 "$LOG_DIR/postgres.log" >&2
+    return 1
+  fi
   step "set the superuser's password" psql_super -d postgres -c "alter role $SUPERUSER password 'postgres'"
 }
 

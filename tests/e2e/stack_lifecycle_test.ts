@@ -33,16 +33,23 @@ async function run(stateDir: string, ...args: string[]) {
 async function killDuringStart(stateDir: string, marker: string) {
   const child = stackCommand(stateDir, "start").spawn();
   let seen = "";
+  let errors = "";
+  const stderr = (async () => {
+    for await (const chunk of child.stderr.pipeThrough(new TextDecoderStream())) errors += chunk;
+  })();
   const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
   while (!seen.includes(marker)) {
     const { value, done } = await reader.read();
-    if (done) throw new Error(`start ended before "${marker}":\n${seen}`);
+    if (done) {
+      await Promise.race([stderr, new Promise((r) => setTimeout(r, 2000))]);
+      throw new Error(`start ended before "${marker}":\n${seen}\n${errors}`);
+    }
     seen += value;
   }
   Deno.kill(-child.pid, "SIGKILL");
   await child.status;
   reader.releaseLock();
-  await child.stderr.cancel();
+  // (stderr is left to drain: a process the start left running may still hold it open.)
 }
 
 async function portFree(port: string) {

@@ -31,5 +31,7 @@ create policy agent_run_events_select on agents.agent_run_events
 
 create trigger agent_run_events_append_only before update or delete on agents.agent_run_events for each row execute procedure lenses.tg_append_only();
 
+create trigger agent_run_events_no_truncate before truncate on agents.agent_run_events for each statement execute procedure lenses.tg_append_only();
+
 grant select on table agents.agent_run_events to authenticated;
 grant all on table agents.agent_run_events to service_role;

@@ -38,5 +38,7 @@ create policy agent_turn_messages_select on agents.agent_turn_messages
 
 create trigger agent_turn_messages_append_only before update or delete on agents.agent_turn_messages for each row execute procedure lenses.tg_append_only();
 
+create trigger agent_turn_messages_no_truncate before truncate on agents.agent_turn_messages for each statement execute procedure lenses.tg_append_only();
+
 grant select on table agents.agent_turn_messages to authenticated;
 grant all on table agents.agent_turn_messages to service_role;

@@ -40,5 +40,7 @@ create policy policy_decisions_select on agents.policy_decisions
 
 create trigger policy_decisions_append_only before update or delete on agents.policy_decisions for each row execute procedure lenses.tg_append_only();
 
+create trigger policy_decisions_no_truncate before truncate on agents.policy_decisions for each statement execute procedure lenses.tg_append_only();
+
 grant select on table agents.policy_decisions to authenticated;
 grant all on table agents.policy_decisions to service_role;

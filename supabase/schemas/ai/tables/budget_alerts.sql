@@ -23,5 +23,7 @@ create policy budget_alerts_select on ai.budget_alerts
 
 create trigger budget_alerts_append_only before delete or update on ai.budget_alerts for each row execute procedure lenses.tg_append_only();
 
+create trigger budget_alerts_no_truncate before truncate on ai.budget_alerts for each statement execute procedure lenses.tg_append_only();
+
 grant select on table ai.budget_alerts to authenticated;
 grant all on table ai.budget_alerts to service_role;

@@ -62,5 +62,7 @@ create policy llm_calls_select on ai.llm_calls
 
 create trigger llm_calls_append_only before delete or update on ai.llm_calls for each row execute procedure lenses.tg_append_only();
 
+create trigger llm_calls_no_truncate before truncate on ai.llm_calls for each statement execute procedure lenses.tg_append_only();
+
 grant select on table ai.llm_calls to authenticated;
 grant all on table ai.llm_calls to service_role;

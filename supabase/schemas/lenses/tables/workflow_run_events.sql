@@ -25,5 +25,7 @@ create policy workflow_run_events_select on lenses.workflow_run_events
 
 create trigger workflow_run_events_append_only before delete or update on lenses.workflow_run_events for each row execute procedure lenses.tg_append_only();
 
+create trigger workflow_run_events_no_truncate before truncate on lenses.workflow_run_events for each statement execute procedure lenses.tg_append_only();
+
 grant select on table lenses.workflow_run_events to authenticated;
 grant all on table lenses.workflow_run_events to service_role;

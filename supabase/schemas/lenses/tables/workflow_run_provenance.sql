@@ -28,5 +28,7 @@ create policy workflow_run_provenance_select on lenses.workflow_run_provenance
 
 create trigger workflow_run_provenance_append_only before delete or update on lenses.workflow_run_provenance for each row execute procedure lenses.tg_append_only();
 
+create trigger workflow_run_provenance_no_truncate before truncate on lenses.workflow_run_provenance for each statement execute procedure lenses.tg_append_only();
+
 grant select on table lenses.workflow_run_provenance to authenticated;
 grant all on table lenses.workflow_run_provenance to service_role;

@@ -2056,6 +2056,29 @@ export type Database = {
         };
         Returns: Json;
       };
+      "fn_turn_memories": {
+        Args: {
+          "p_embedding_model_id": string;
+          "p_limit": number;
+          "p_query": string;
+          "p_result": Omit<
+            Database["lenses"]["Tables"]["workflow_node_results"]["Row"],
+            Database["lenses"]["Tables"]["workflow_node_results"]["ComputedFields"]
+          >;
+          "p_turn": Omit<
+            Database["agents"]["Tables"]["agent_turns"]["Row"],
+            Database["agents"]["Tables"]["agent_turns"]["ComputedFields"]
+          >;
+        };
+        Returns: {
+          "ai_lenser_id": string;
+          "content": string;
+          "memory_id": string;
+          "scope": Database["agents"]["Enums"]["memory_scope"];
+          "similarity": number;
+          "source": Database["agents"]["Enums"]["memory_source"];
+        }[];
+      };
       "fn_workflow_order": {
         Args: { "p_workflow_id": string };
         Returns: {

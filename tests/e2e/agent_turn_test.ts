@@ -28,7 +28,7 @@ const opts = { sanitizeOps: false, sanitizeResources: false };
 Deno.test({
   ...opts,
   name:
-    "an agent turn retrieves its memories, calls calculator, http_get and memory_write, remembers, and answers",
+    "an agent turn retrieves its memories, calls calculator, http_get, memory_write and memory_search, remembers, and answers",
   async fn() {
     const sql = db();
     const owner = await createUser(sql);
@@ -73,6 +73,7 @@ Deno.test({
           '@tool calculator {"expression":"6*7"}',
           `@tool http_get {"url":"${server.url}/fact"}`,
           '@tool memory_write {"content":"The answer to the sum was 42."}',
+          '@tool memory_search {"query":"which animal does the customer like","limit":2}',
         ].join("\n"),
       }]);
       const run = must(
@@ -88,6 +89,12 @@ Deno.test({
       assertMatch(text, /\[tool calculator\] \{"result":42,"expression":"6\*7"\}/);
       assertMatch(text, /\[tool http_get\] .*otters hold hands while sleeping/);
       assertMatch(text, /\[tool memory_write\] \{"stored":true,"memory_id":"[0-9a-f-]{36}"\}/);
+      // memory_search reads the agent's own entries (the otter first), never the other agent's fox.
+      assertMatch(
+        text,
+        /\[tool memory_search\] \{"results":\[\{"scope":"agent","content":"The customer's favourite animal is the otter\."/,
+      );
+      assert(!text.includes("crimson fox"), "memory_search never returns another agent's memory");
 
       // One invocation per call, in order, each succeeded with a latency; one allow decision each.
       const calls = await invocations(sql, node.id);
@@ -95,6 +102,7 @@ Deno.test({
         ["calculator", "succeeded", 1],
         ["http_get", "succeeded", 2],
         ["memory_write", "succeeded", 3],
+        ["memory_search", "succeeded", 4],
       ]);
       assert(calls.every((c) => c.latency_ms !== null && c.latency_ms >= 0), "every call has a latency");
       assertEquals((calls[0].output as { result: number }).result, 42);
@@ -104,11 +112,12 @@ Deno.test({
           ["calculator", "tool_profile_allows", "allow"],
           ["http_get", "tool_profile_allows", "allow"],
           ["memory_write", "tool_profile_allows", "allow"],
+          ["memory_search", "tool_profile_allows", "allow"],
         ],
       );
       assertEquals(server.requests.map((r) => [r.method, r.path]), [["GET", "/fact"]]);
 
-      // The journal: three rounds of (assistant asks, tool answers); the ledger: four model calls.
+      // The journal: four rounds of (assistant asks, tool answers); the ledger: five model calls.
       assertEquals(
         (await journal(sql, node.id)).map((j) => [j.role, j.tool_name]),
         [
@@ -118,10 +127,12 @@ Deno.test({
           ["tool", "http_get"],
           ["assistant", null],
           ["tool", "memory_write"],
+          ["assistant", null],
+          ["tool", "memory_search"],
         ],
       );
       const ledger = await llmCalls(sql, run.id);
-      assertEquals(ledger.length, 4, "three tool rounds and the answer");
+      assertEquals(ledger.length, 5, "four tool rounds and the answer");
       assert(ledger.every((c) => c.status === "succeeded"));
 
       // Events in order: the node starts, each call is invoked then completed, the node completes.
@@ -129,7 +140,7 @@ Deno.test({
         e.event_type.startsWith("tool_") ? `${e.event_type}:${e.payload.tool}` : e.event_type
       ).filter((t) => t !== "node_delta" && t !== "node_streaming");
       const from = events.indexOf("node_started");
-      assertEquals(events.slice(from, from + 8), [
+      assertEquals(events.slice(from, from + 10), [
         "node_started",
         "tool_invoked:calculator",
         "tool_completed:calculator",
@@ -137,6 +148,8 @@ Deno.test({
         "tool_completed:http_get",
         "tool_invoked:memory_write",
         "tool_completed:memory_write",
+        "tool_invoked:memory_search",
+        "tool_completed:memory_search",
         "node_completed",
       ]);
 

@@ -27,10 +27,7 @@ begin
     raise exception '%: p_embedding must have 1536 dimensions', c_fn using errcode = '22023';
   end if;
   select coalesce(array_agg(m.memory_id order by m.similarity desc, m.memory_id), '{}') into v_ids
-  from agents.fn_retrieve_memories(v_turn.ai_lenser_id, v_profile.id, p_embedding_model_id, p_embedding, v_profile.retrieval_top_k,
-    (select r.workflow_id from lenses.workflow_runs r where r.id = v_result.run_id), v_result.run_id,
-    (select tr.assignee_team_id from agents.agent_run_steps s join agents.team_runs tr on tr.id = s.team_run_id where s.node_result_id = p_result_id limit 1),
-    (select s.member_id from agents.agent_run_steps s where s.node_result_id = p_result_id and s.ai_lenser_id = v_turn.ai_lenser_id limit 1)) m
+  from agents.fn_turn_memories(v_turn, v_result, p_embedding_model_id, p_embedding, v_profile.retrieval_top_k) m
   where m.similarity > 0;
   update agents.agent_turns t set memory_ids = v_ids where t.node_result_id = p_result_id;
   return (select coalesce(jsonb_agg(jsonb_build_object('id', m.id, 'content', m.content, 'scope', m.scope) order by u.ord), '[]')

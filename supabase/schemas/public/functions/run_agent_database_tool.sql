@@ -46,11 +46,7 @@ begin
       select jsonb_build_object('results', coalesce(jsonb_agg(jsonb_build_object('content', m.content, 'scope', m.scope,
         'similarity', round(m.similarity::numeric, 4)) order by m.similarity desc), '[]'))
       into v_output
-      from agents.fn_retrieve_memories(v_turn.ai_lenser_id, v_profile.id, v_model_id, v_query,
-        least(coalesce((v_row.input ->> 'limit')::integer, 5), 50), (select r.workflow_id from lenses.workflow_runs r where r.id = v_result.run_id),
-        v_result.run_id,
-        (select tr.assignee_team_id from agents.agent_run_steps s join agents.team_runs tr on tr.id = s.team_run_id where s.node_result_id = p_result_id limit 1),
-        (select s.member_id from agents.agent_run_steps s where s.node_result_id = p_result_id and s.ai_lenser_id = v_turn.ai_lenser_id limit 1)) m
+      from agents.fn_turn_memories(v_turn, v_result, v_model_id, v_query, least(coalesce((v_row.input ->> 'limit')::integer, 5), 50)) m
       where m.similarity > 0;
     end if;
   else

@@ -2584,9 +2584,29 @@ export type Database = {
       [_ in never]: never;
     };
     Functions: {
-      "fn_budget_estimate": {
-        Args: { "p_at": string; "p_model_id": string; "p_params": Json; "p_prompt_chars": number };
-        Returns: number;
+      "fn_apply_budget_periods": {
+        Args: {
+          "p_claim_attempts": (number)[];
+          "p_claim_ids": (string)[];
+          "p_settle_attempts": (number)[];
+          "p_settle_called": (boolean)[];
+          "p_settle_costs": (number)[];
+          "p_settle_ids": (string)[];
+        };
+        Returns: undefined;
+      };
+      "fn_budget_estimates": {
+        Args: {
+          "p_at": string;
+          "p_calls": (number)[];
+          "p_chars": (number)[];
+          "p_model_ids": (string)[];
+          "p_params": (Json)[];
+        };
+        Returns: {
+          "estimate": number;
+          "ord": number;
+        }[];
       };
       "fn_budget_period_bounds": {
         Args: { "p_at": string; "p_period": Database["ai"]["Enums"]["budget_period"] };
@@ -2667,6 +2687,7 @@ export type Database = {
           "p_calls"?: (number)[];
           "p_chars": (number)[];
           "p_lenser_ids": (string)[];
+          "p_lock"?: boolean;
           "p_lock_budget_ids"?: (string)[];
           "p_lock_period_starts"?: (string)[];
           "p_model_ids": (string)[];
@@ -4204,6 +4225,7 @@ export type Database = {
           "p_held"?: Json;
           "p_lease_seconds": number;
           "p_limit": number;
+          "p_lock_budgets"?: boolean;
           "p_settle"?: Json;
           "p_worker_id": string;
         };

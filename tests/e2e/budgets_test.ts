@@ -134,6 +134,116 @@ Deno.test({
 
 Deno.test({
   ...opts,
+  name: "a claim that judged a hard budget from a stale read is made again with the budget locked: the second task waits",
+  async fn() {
+    // The claim admits from an unlocked read and applies its reservations to the period row last.
+    // T1 claims one task (the budget fits one) and holds its transaction open; T2 claims the other:
+    // its read still shows the room, its final guarded update waits for T1's row lock, finds the room
+    // gone once T1 commits, and T2's claim is undone and made again with the period row locked first.
+    const sql = db();
+    const user = await createUser(sql);
+    const t1 = postgres(stack.dbUrl, { max: 1, onnotice: () => {} });
+    const t2 = postgres(stack.dbUrl, { max: 1, onnotice: () => {} });
+    try {
+      const model = await priced(sql);
+      const wf = await buildWorkflow(user.client, { title: "budget stale read", nodes: [{ key: "only", config: { model_id: model } }] });
+      const budget = await user.client.rpc("create_budget", {
+        p_scope: "workflow", p_workflow_id: wf.id, p_amount_credits: 1, p_period: "none", p_enforcement: "hard", p_on_exceed: "wait",
+      });
+      assertEquals(budget.error, null);
+      const budgetId = budget.data!.id;
+      const runIds: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const res = await user.client.rpc("start_workflow_run", { p_workflow_id: wf.id, p_input: {} });
+        assertEquals(res.error, null);
+        runIds.push(res.data!.id);
+      }
+      // The period row exists before the race (a claim that creates it locks it at once).
+      await sql`insert into ai.budget_periods (budget_id, period_start, period_end, limit_credits, enforcement)
+                values (${budgetId}, '-infinity', 'infinity', 1, 'hard') on conflict do nothing`;
+      // Each claim takes the task due first: ours are made due before anything other tests left due.
+      const [first, second] = await sql<{ id: string; run_id: string }[]>`
+        select id, run_id from lenses.workflow_node_results where run_id = any (${runIds}::uuid[]) order by run_id`;
+      await sql`update lenses.workflow_node_results set next_attempt_at = now() - interval '10 years' where id = ${first.id}`;
+      // The second is not due during the first claim (a claim locks the due rows it looks at).
+      await sql`update lenses.workflow_node_results set next_attempt_at = now() + interval '1 hour' where id = ${second.id}`;
+      let release!: () => void;
+      const released = new Promise<void>((r) => (release = r));
+      const claim1 = t1.begin(async (tx) => {
+        const got = await tx<{ result_id: string }[]>`select result_id from public.claim_workflow_tasks('stale-1', 1, 60)
+                                                      where run_id = any (${runIds}::uuid[])`;
+        await released;
+        return got;
+      });
+      // T1 now holds the period row (its reservation applied) and task one.
+      try {
+        await waitForLock(sql, budgetId);
+      } catch (e) {
+        release();
+        throw e;
+      }
+      await sql`update lenses.workflow_node_results set next_attempt_at = now() - interval '10 years' where id = ${second.id}`;
+      const claim2 = t2<{ result_id: string }[]>`select result_id from public.claim_workflow_tasks('stale-2', 1, 60)
+                                                where run_id = any (${runIds}::uuid[])`.execute();
+      // T2 reaches its guarded update and waits on T1's row lock.
+      try {
+        await waitForWaiter(sql);
+      } finally {
+        release();
+      }
+      const [got1, got2] = await Promise.all([claim1, claim2]);
+      assertEquals(got1.map((r) => r.result_id), [first.id], "the first claim leases the task that fits");
+      assertEquals(got2.length, 0, "the second claim leases nothing");
+      const [second2] = await sql<{ status: string; waiting_reason: string; attempt_count: number }[]>`
+        select status::text, waiting_reason::text, attempt_count from lenses.workflow_node_results where id = ${second.id}`;
+      assertEquals(second2, { status: "queued", waiting_reason: "budget", attempt_count: 0 }, "the second task waits for budget");
+      const [period] = await sql<{ reserved: string }[]>`
+        select reserved_credits::text as reserved from ai.budget_periods where budget_id = ${budgetId}`;
+      assertEquals(period.reserved, "1.000000", "one reservation, within the limit");
+      const [held] = await sql<{ n: number }[]>`
+        select count(*)::int as n from ai.budget_reservations where budget_id = ${budgetId} and status = 'held'`;
+      assertEquals(held.n, 1, "the undone claim left no reservation behind");
+      const [events] = await sql<{ started: number; exceeded: number }[]>`
+        select count(*) filter (where event_type = 'node_started')::int as started,
+               count(*) filter (where event_type = 'budget_exceeded')::int as exceeded
+        from lenses.workflow_run_events where run_id = ${second.run_id}`;
+      assertEquals(events, { started: 0, exceeded: 1 }, "the undone claim's node_started event is gone; one budget_exceeded");
+    } finally {
+      await cancelOpenRuns(sql, user);
+      await t1.end();
+      await t2.end();
+      await sql.end();
+    }
+  },
+});
+
+/** Waits until some transaction holds a lock on the budget's period row (NOWAIT finds it taken). */
+async function waitForLock(sql: postgres.Sql, budgetId: string) {
+  for (let i = 0; i < 400; i++) {
+    try {
+      await sql.begin((tx) => tx`select 1 from ai.budget_periods where budget_id = ${budgetId} for no key update nowait`);
+    } catch (e) {
+      if ((e as { code?: string }).code === "55P03") return;
+      throw e;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("the first claim never locked the period row");
+}
+
+/** Waits until a session waits on a transaction lock (the second claim's guarded update). */
+async function waitForWaiter(sql: postgres.Sql) {
+  for (let i = 0; i < 400; i++) {
+    const [row] = await sql<{ n: number }[]>`
+      select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'transactionid'`;
+    if (row.n > 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("the second claim never waited on the first one's lock");
+}
+
+Deno.test({
+  ...opts,
   name: "budget and ledger RPCs through the gateway: refusals by status, the owner's view, nothing for another user",
   async fn() {
     const sql = db();

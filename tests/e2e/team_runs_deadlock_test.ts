@@ -24,31 +24,35 @@ Deno.test({
       queue: { mode: "parallel" },
     }, one);
     const runs: { run: string; a: string; tr: string }[] = [];
-    for (const a of [x, y]) {
-      for (let i = 0; i < 4; i++) {
-        const t = await runAssignment(owner.client, a.assignmentId);
-        runs.push({ run: t.workflow_run_id!, a: a.assignmentId, tr: t.id });
-      }
-    }
-    const xs = runs.filter((r) => r.a === x.assignmentId), ys = runs.filter((r) => r.a === y.assignmentId);
-    // A: an X run then a Y run (in run id order); B: a Y run then an X run.
+    // A: an X run then a Y run (in run id order); B: a Y run then an X run. Run ids are random: with
+    // four runs of each assignment, all X ids fall below (or above) all Y ids one time in 35, so
+    // runs are added in pairs until both orders exist.
     let pairA: [typeof runs[0], typeof runs[0]] | null = null,
       pairB: [typeof runs[0], typeof runs[0]] | null = null;
-    for (const a1 of xs) {
-      for (const a2 of ys) {
-        for (const b1 of ys) {
-          for (const b2 of xs) {
-            if (pairA) break;
-            if (a1 !== b2 && a2 !== b1 && a1.run < a2.run && b1.run < b2.run) {
-              pairA = [a1, a2];
-              pairB = [b1, b2];
+    for (let round = 0; round < 12 && !pairA; round++) {
+      for (const a of [x, y]) {
+        for (let i = 0; i < (round === 0 ? 4 : 1); i++) {
+          const t = await runAssignment(owner.client, a.assignmentId);
+          runs.push({ run: t.workflow_run_id!, a: a.assignmentId, tr: t.id });
+        }
+      }
+      const xs = runs.filter((r) => r.a === x.assignmentId), ys = runs.filter((r) => r.a === y.assignmentId);
+      for (const a1 of xs) {
+        for (const a2 of ys) {
+          for (const b1 of ys) {
+            for (const b2 of xs) {
+              if (pairA) break;
+              if (a1 !== b2 && a2 !== b1 && a1.run < a2.run && b1.run < b2.run) {
+                pairA = [a1, a2];
+                pairB = [b1, b2];
+              }
             }
           }
         }
       }
     }
     if (!pairA || !pairB) {
-      throw new Error("no pairing of run ids (four runs of each assignment always give one)");
+      throw new Error(`no pairing of run ids in ${runs.length} runs`);
     }
     const claimed = await sql<{ result_id: string; lease_token: string; run_id: string }[]>`
     select c.result_id, c.lease_token, c.run_id from public.claim_workflow_tasks('repro', 50, 120) c

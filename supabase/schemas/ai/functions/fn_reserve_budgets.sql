@@ -1,26 +1,32 @@
 -- The claim's budget gate (lenses.fn_lease_tasks, once per claim, after every task's model is
 -- chosen): one element per task in each array (its result, run, attempt, workflow, run lenser,
--- acting agent, model, prompt characters and model params). Each task's estimate (ai.fn_budget_estimate) is reserved
--- in every active budget that applies to it: the acting agent's, the run's workflow's, the run's
--- lenser's, and those of the agent's owners. Set-wise, so that a claim holds the period rows it
--- shares with every other claim only from here to its commit: the period rows are created on demand
--- (insert ... on conflict do nothing), locked in key order, then tasks are admitted in their order
--- while every hard budget they touch keeps spent + reserved within its limit; one guarded update
--- per period (backed by the budget_periods_hard_limit CHECK) and one insert of reservations follow.
+-- acting agent, model, prompt characters, model params and the model calls it may make). Each
+-- task's estimate (ai.fn_budget_estimates) is reserved in every active budget that applies to it: the
+-- acting agent's, the run's workflow's, the run's lenser's, and those of the agent's owners. Tasks
+-- are admitted in their order while every hard budget they touch keeps spent + reserved within its
+-- limit, and the admitted tasks' reservations are written (one insert). The period rows are not
+-- changed here: the claim's caller applies every reservation and settlement of its transaction at
+-- its end (ai.fn_apply_budget_periods), so that the period rows every claim shares are held only
+-- from there to the commit.
+-- With p_lock false (the first try) admission is judged from an unlocked read of the period rows and
+-- that final guarded update may find the room taken (SQLSTATE CLB01): the caller then claims again
+-- with p_lock true, where the period rows are locked here in key order before anything is judged,
+-- together with p_lock_budget_ids / p_lock_period_starts (the rows the caller settles in this
+-- transaction), in one ordered statement, so no transaction takes period locks in two steps that
+-- another could interleave in the opposite order. A period row that does not exist yet (a new
+-- period) is created and locked in either mode.
 -- A task that a hard budget cannot take (the limit, or an unpriced model, which a hard budget cannot
 -- account for) reserves nothing anywhere. Soft budgets always reserve.
--- p_lock_budget_ids / p_lock_period_starts: period rows the caller settles later in this transaction
--- (complete_workflow_tasks), locked here in the same ordered statement, so that no transaction
--- takes period locks in two steps that another could interleave in the opposite order.
 -- Returns {"held": [result ids that reserved], "refused": {result_id: {budget_id, scope, on_exceed,
 -- reason, retry_at}}}.
-create or replace function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[], p_lock_budget_ids uuid[] default NULL::uuid[], p_lock_period_starts timestamp with time zone[] default NULL::timestamp with time zone[], p_calls integer[] default NULL::integer[])
+create or replace function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[], p_lock_budget_ids uuid[] default NULL::uuid[], p_lock_period_starts timestamp with time zone[] default NULL::timestamp with time zone[], p_calls integer[] default NULL::integer[], p_lock boolean default true)
  returns jsonb
  language plpgsql
  set search_path to ''
 as $function$
 declare
   v_period record;
+  v_lock boolean := p_lock;
   -- The (task, budget) pairs, in task order then budget id order.
   v_ords integer[] := '{}'::integer[];
   v_results uuid[] := '{}'::uuid[];
@@ -49,45 +55,57 @@ declare
   v_refused jsonb := '{}'::jsonb;
   v_held uuid[] := '{}'::uuid[];
   v_accepted boolean[] := '{}'::boolean[];
-  v_updated integer;
 begin
+  -- Set-wise, with one call per claim for the estimates and one per budget for its period: per-task
+  -- function calls (each with its own search_path) would cost more than the rest of the gate.
   with t as (
-    select u.* from unnest(p_result_ids, p_run_ids, p_attempts, p_workflow_ids, p_lenser_ids, p_ai_lenser_ids, p_model_ids,
-                           p_chars, p_params, coalesce(p_calls, '{}'::integer[])) with ordinality
-           u(result_id, run_id, attempt, workflow_id, lenser_id, ai_lenser_id, model_id, chars, params, calls, ord)
+    select u.* from unnest(p_result_ids, p_run_ids, p_attempts, p_workflow_ids, p_lenser_ids, p_ai_lenser_ids)
+           with ordinality u(result_id, run_id, attempt, workflow_id, lenser_id, ai_lenser_id, ord)
+  ), owners as (
+    select o.ai_lenser_id, o.owner_lenser_id from agents.ownerships o
+    where o.ai_lenser_id = any (p_ai_lenser_ids) and o.role = 'owner' and o.revoked_at is null
+  ), b as materialized (
+    select b.id, b.scope, b.enforcement, b.on_exceed, b.period, b.amount_credits, b.workflow_id, b.ai_lenser_id, b.lenser_id,
+           pb.period_start, pb.period_end
+    from ai.budgets b
+    cross join lateral ai.fn_budget_period_bounds(b.period, now()) pb
+    where b.archived_at is null
+      and (b.workflow_id = any (p_workflow_ids) or b.ai_lenser_id = any (p_ai_lenser_ids) or b.lenser_id = any (p_lenser_ids)
+           or b.lenser_id in (select owners.owner_lenser_id from owners))
   ), pairs as materialized (
-    select t.ord, t.result_id, t.run_id, t.attempt, t.model_id, t.chars, t.params, t.calls, b.id as budget_id, b.scope,
-           b.enforcement = 'hard' as hard, b.on_exceed::text as on_exceed, b.period, b.amount_credits
+    select t.ord, t.result_id, t.run_id, t.attempt, b.id as budget_id, b.scope, b.enforcement = 'hard' as hard,
+           b.on_exceed::text as on_exceed, b.period, b.amount_credits, b.period_start, b.period_end
     from t
-    join ai.budgets b on b.archived_at is null
-      and (b.workflow_id = t.workflow_id
+    join b on b.workflow_id = t.workflow_id
            or b.ai_lenser_id = t.ai_lenser_id
            or b.lenser_id = t.lenser_id
-           or b.lenser_id in (select o.owner_lenser_id from agents.ownerships o
-                              where o.ai_lenser_id = t.ai_lenser_id and o.role = 'owner' and o.revoked_at is null))
-  ), estimates as (
-    -- One estimate per task, whatever the number of its budgets; an agent turn that may call tools
-    -- makes up to p_calls model calls (max_tool_iterations + 1), each estimated alike.
-    select d.ord, ai.fn_budget_estimate(d.model_id, d.chars, d.params, now()) * coalesce(d.calls, 1) as estimate
-    from (select distinct on (p.ord) p.ord, p.model_id, p.chars, p.params, p.calls from pairs p order by p.ord) d
+           or b.lenser_id in (select owners.owner_lenser_id from owners where owners.ai_lenser_id = t.ai_lenser_id)
+  ), estimates as materialized (
+    select e.ord, e.estimate
+    from ai.fn_budget_estimates(p_model_ids, p_chars, p_params, coalesce(p_calls, '{}'::integer[]), now()) e
+    where exists (select 1 from b)
   )
   select array_agg(p.ord order by p.ord, p.budget_id), array_agg(p.result_id order by p.ord, p.budget_id),
          array_agg(p.run_id order by p.ord, p.budget_id), array_agg(p.attempt order by p.ord, p.budget_id),
          array_agg(p.budget_id order by p.ord, p.budget_id), array_agg(p.scope order by p.ord, p.budget_id),
          array_agg(p.hard order by p.ord, p.budget_id), array_agg(p.on_exceed order by p.ord, p.budget_id),
-         array_agg(p.period order by p.ord, p.budget_id), array_agg(pb.period_start order by p.ord, p.budget_id),
-         array_agg(pb.period_end order by p.ord, p.budget_id), array_agg(p.amount_credits order by p.ord, p.budget_id),
+         array_agg(p.period order by p.ord, p.budget_id), array_agg(p.period_start order by p.ord, p.budget_id),
+         array_agg(p.period_end order by p.ord, p.budget_id), array_agg(p.amount_credits order by p.ord, p.budget_id),
          array_agg(e.estimate order by p.ord, p.budget_id)
   into v_ords, v_results, v_runs, v_attempts, v_budgets, v_scopes, v_hards, v_on_exceed, v_periods, v_starts, v_ends,
        v_amounts, v_estimates
   from pairs p
-  join estimates e on e.ord = p.ord
-  cross join lateral ai.fn_budget_period_bounds(p.period, now()) pb;
+  join estimates e on e.ord = p.ord;
   if v_ords is null then
     return null;
   end if;
 
-  -- Period rows on demand (a new period is a new row), then locked in key order.
+  -- Period rows on demand (a new period is a new row); then locked in key order, or read as they
+  -- are when p_lock is false and every row already existed.
+  if not v_lock and exists (select 1 from unnest(v_budgets, v_starts) u(b, s)
+                            where not exists (select 1 from ai.budget_periods p where p.budget_id = u.b and p.period_start = u.s)) then
+    v_lock := true;
+  end if;
   insert into ai.budget_periods (budget_id, period_start, period_end, limit_credits, enforcement)
   select distinct on (u.budget_id, u.period_start) u.budget_id, u.period_start, u.period_end, u.amount, u.enforcement
   from unnest(v_budgets, v_starts, v_ends, v_amounts,
@@ -95,14 +113,19 @@ begin
        u(budget_id, period_start, period_end, amount, enforcement)
   where not exists (select 1 from ai.budget_periods p where p.budget_id = u.budget_id and p.period_start = u.period_start)
   on conflict do nothing;
-  for v_period in
-    select p.budget_id, p.period_start, p.enforcement, p.spent_credits, p.reserved_credits, p.limit_credits
-    from ai.budget_periods p
+  if v_lock then
+    perform 1 from ai.budget_periods p
     where (p.budget_id, p.period_start) in (select u.b, u.s from unnest(v_budgets, v_starts) u(b, s)
                                             union
                                             select l.b, l.s from unnest(p_lock_budget_ids, p_lock_period_starts) l(b, s))
     order by p.budget_id, p.period_start
-    for no key update of p
+    for no key update of p;
+  end if;
+  for v_period in
+    select p.budget_id, p.period_start, p.enforcement, p.spent_credits, p.reserved_credits, p.limit_credits
+    from ai.budget_periods p
+    where (p.budget_id, p.period_start) in (select u.b, u.s from unnest(v_budgets, v_starts) u(b, s))
+    order by p.budget_id, p.period_start
   loop
     v_keys := v_keys || (v_period.budget_id::text || '/' || v_period.period_start::text);
     v_room := v_room || case when v_period.enforcement = 'hard'
@@ -156,18 +179,7 @@ begin
     v_first := v_last + 1;
   end loop;
 
-  -- One guarded update per period row this claim reserves in, one insert of the reservations.
-  update ai.budget_periods p
-  set reserved_credits = p.reserved_credits + a.add
-  from (select split_part(k, '/', 1)::uuid as budget_id, substr(k, strpos(k, '/') + 1)::timestamptz as period_start, a as add
-        from unnest(v_keys, v_add) u(k, a) where a > 0) a
-  where p.budget_id = a.budget_id and p.period_start = a.period_start
-    and (p.enforcement = 'soft' or p.spent_credits + p.reserved_credits + a.add <= p.limit_credits);
-  get diagnostics v_updated = row_count;
-  if v_updated <> (select count(*) from unnest(v_add) a where a > 0) then
-    raise exception 'ai.fn_reserve_budgets: a guarded reservation did not apply (% of % period rows)', v_updated,
-      (select count(*) from unnest(v_add) a where a > 0);
-  end if;
+  -- The admitted tasks' reservations; ai.fn_apply_budget_periods adds them to the period rows.
   insert into ai.budget_reservations (budget_id, period_start, node_result_id, run_id, attempt, amount_credits, unpriced)
   select u.budget_id, u.period_start, u.result_id, u.run_id, u.attempt, coalesce(u.estimate, 0), u.estimate is null
   from unnest(v_budgets, v_starts, v_results, v_runs, v_attempts, v_estimates, v_accepted)
@@ -177,7 +189,7 @@ begin
 end
 $function$;
 
-comment on function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[], p_lock_budget_ids uuid[], p_lock_period_starts timestamp with time zone[], p_calls integer[]) is 'The claim''s budget gate for its tasks, set-wise: reserves each task''s estimate in every applicable budget, or refuses the tasks a hard budget cannot take.';
+comment on function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[], p_lock_budget_ids uuid[], p_lock_period_starts timestamp with time zone[], p_calls integer[], p_lock boolean) is 'The claim''s budget gate for its tasks, set-wise: writes each admitted task''s reservations in every applicable budget (applied to the period rows at the end of the transaction), or refuses the tasks a hard budget cannot take.';
 
-revoke all on function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[], p_lock_budget_ids uuid[], p_lock_period_starts timestamp with time zone[], p_calls integer[]) from public;
-grant execute on function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[], p_lock_budget_ids uuid[], p_lock_period_starts timestamp with time zone[], p_calls integer[]) to service_role;
+revoke all on function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[], p_lock_budget_ids uuid[], p_lock_period_starts timestamp with time zone[], p_calls integer[], p_lock boolean) from public;
+grant execute on function ai.fn_reserve_budgets(p_result_ids uuid[], p_run_ids uuid[], p_attempts integer[], p_workflow_ids uuid[], p_lenser_ids uuid[], p_ai_lenser_ids uuid[], p_model_ids uuid[], p_chars bigint[], p_params jsonb[], p_lock_budget_ids uuid[], p_lock_period_starts timestamp with time zone[], p_calls integer[], p_lock boolean) to service_role;

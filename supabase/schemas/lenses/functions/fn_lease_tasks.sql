@@ -4,10 +4,11 @@
 -- then, when any budget is active, reserves the tasks' estimates in their budgets in one pass
 -- (ai.fn_reserve_budgets: a task a hard budget cannot take waits, waiting_reason budget, or fails,
 -- error_kind budget_exceeded, by the budget's on_exceed, with a budget_exceeded event naming the
--- budget), then leases them all in one update, moves their runs on in one update (except p_defer_runs,
+-- budget; judged from an unlocked read of the period rows unless p_lock_budgets; the caller applies
+-- the reservations to the period rows at its end, ai.fn_apply_budget_periods), then leases them all in one update, moves their runs on in one update (except p_defer_runs,
 -- whose caller updates them itself, see fn_runs_after_completions) and appends the events in one
 -- insert. Returns what each call needs (for an agent's task, its turn: agents.fn_turn_context).
-create or replace function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb default '[]'::jsonb, p_settle jsonb default NULL::jsonb)
+create or replace function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb default '[]'::jsonb, p_settle jsonb default NULL::jsonb, p_lock_budgets boolean default true)
  returns setof lenses.claimed_task
  language plpgsql
  set search_path to ''
@@ -242,14 +243,17 @@ begin
   -- p_settle: the caller's completions still to settle ({ids, attempts}, see fn_complete_held_tasks);
   -- their period rows are locked with these tasks', in one ordered statement.
   if v_budgets_on and cardinality(v_ids) > 0 then
-    select array_agg(r.budget_id), array_agg(r.period_start) into v_lock_budgets, v_lock_starts
-    from ai.budget_reservations r
-    join (select jsonb_array_elements_text(p_settle -> 'ids')::uuid as id,
-                 jsonb_array_elements_text(p_settle -> 'attempts')::integer as attempt) c
-      on r.node_result_id = c.id and r.attempt = c.attempt
-    where p_settle is not null and r.status = 'held';
+    if p_lock_budgets then
+      select array_agg(r.budget_id), array_agg(r.period_start) into v_lock_budgets, v_lock_starts
+      from ai.budget_reservations r
+      join (select jsonb_array_elements_text(p_settle -> 'ids')::uuid as id,
+                   jsonb_array_elements_text(p_settle -> 'attempts')::integer as attempt) c
+        on r.node_result_id = c.id and r.attempt = c.attempt
+      where p_settle is not null and r.status = 'held';
+    end if;
     v_budget := ai.fn_reserve_budgets(v_ids, v_runs, array(select a.n + 1 from unnest(v_attempts) with ordinality a(n, i) order by a.i),
-      v_b_workflows, v_b_lensers, v_b_agents, v_models, v_b_chars, v_params, v_lock_budgets, v_lock_starts, v_b_calls);
+      v_b_workflows, v_b_lensers, v_b_agents, v_models, v_b_chars, v_params, v_lock_budgets, v_lock_starts, v_b_calls,
+      p_lock_budgets);
   end if;
   if v_budget is not null and v_budget -> 'refused' <> '{}'::jsonb then
     v_keep := '{}';
@@ -344,5 +348,5 @@ begin
 end
 $function$;
 
-revoke all on function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb, p_settle jsonb) from public;
-grant execute on function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb, p_settle jsonb) to service_role;
+revoke all on function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb, p_settle jsonb, p_lock_budgets boolean) from public;
+grant execute on function lenses.fn_lease_tasks(p_worker_id text, p_limit integer, p_lease_seconds integer, p_defer_runs uuid[], p_held jsonb, p_settle jsonb, p_lock_budgets boolean) to service_role;

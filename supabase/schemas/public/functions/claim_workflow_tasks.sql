@@ -3,9 +3,30 @@ create or replace function public.claim_workflow_tasks(p_worker_id text, p_limit
  language plpgsql
  set search_path to ''
 as $function$
+declare
+  v_tasks lenses.claimed_task[];
+  v_lock_budgets boolean := false;
 begin
   perform lenses.fn_check_lease_args('claim_workflow_tasks', p_worker_id, p_limit, p_lease_seconds);
-  return query select * from lenses.fn_lease_tasks(p_worker_id, p_limit, p_lease_seconds, '{}');
+  -- The claim judges budgets from an unlocked read, and its reservations reach the period rows last
+  -- (ai.fn_apply_budget_periods); when a concurrent claim took a hard budget's room meanwhile (CLB01),
+  -- the claim is undone and made again with the period rows locked first.
+  loop
+    begin
+      v_tasks := array(select t from lenses.fn_lease_tasks(p_worker_id, p_limit, p_lease_seconds, '{}', '[]', null, v_lock_budgets) t);
+      if cardinality(v_tasks) > 0 then
+        perform ai.fn_apply_budget_periods(array(select (t).result_id from unnest(v_tasks) t),
+                                           array(select (t).attempt from unnest(v_tasks) t), '{}', '{}', '{}', '{}');
+      end if;
+      exit;
+    exception when sqlstate 'CLB01' then
+      if v_lock_budgets then
+        raise; -- with the period rows locked first the guard holds; never loop
+      end if;
+      v_lock_budgets := true;
+    end;
+  end loop;
+  return query select * from unnest(v_tasks);
 end
 $function$;
 

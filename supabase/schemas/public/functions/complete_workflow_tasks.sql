@@ -22,6 +22,9 @@ declare
   v_started_runs uuid[] := '{}'::uuid[];
   v_started_nodes uuid[] := '{}'::uuid[];
   v_final jsonb[];
+  v_claimed_ids uuid[] := '{}'::uuid[];
+  v_claimed_attempts integer[] := '{}'::integer[];
+  v_lock_budgets boolean := false;
   v_uuid constant text := '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 begin
   if p_completions is null or jsonb_typeof(p_completions) <> 'array' then
@@ -116,30 +119,43 @@ begin
     v_ready := v_done.held;
     v_settle := v_done.settle;
   end if;
-  if p_claim_limit > 0 then
-    select coalesce(jsonb_agg(to_jsonb(t) - 'ordinality' order by t.ordinality), '[]'), coalesce(array_agg(t.run_id order by t.ordinality), '{}'),
-           coalesce(array_agg(t.node_id order by t.ordinality), '{}')
-    into v_tasks, v_started_runs, v_started_nodes
-    from lenses.fn_lease_tasks(p_worker_id, p_claim_limit, p_lease_seconds, v_done_runs, v_ready, v_settle)
-      with ordinality t;
-  end if;
-  if cardinality(v_held) > 0 then
-    perform lenses.fn_runs_after_completions(v_done.run_ids, v_done.node_ids, v_done.used_input, v_done.used_output,
-      v_done.used_cached, v_done.used_cost, v_started_runs, v_started_nodes);
-    v_final := lenses.fn_answers_with_run_status(v_done.answers, v_done.run_ids);
-    for v_k in 1 .. cardinality(v_held) loop
-      v_answers[v_positions[v_k]] := jsonb_build_object('result_id', v_held[v_k].id) || v_final[v_k];
-    end loop;
-    -- Budgets last: the completed attempts' reservations settle at the end of the transaction, so
-    -- that the period rows every worker shares are held for as short a time as can be.
-    if v_done.settle is not null then
-      perform ai.fn_settle_budget_reservations(
-        array(select jsonb_array_elements_text(v_done.settle -> 'ids')::uuid),
-        array(select jsonb_array_elements_text(v_done.settle -> 'attempts')::integer),
-        array(select (jsonb_array_elements(v_done.settle -> 'costs') #>> '{}')::numeric),
-        array(select jsonb_array_elements_text(v_done.settle -> 'called')::boolean));
-    end if;
-  end if;
+  -- The claim, the runs' updates and then, last, every budget change of this transaction on the period
+  -- rows (ai.fn_apply_budget_periods). The claim first judges budgets from an unlocked read; when a
+  -- concurrent claim took a hard budget's room meanwhile (CLB01), this part is undone and done again
+  -- with the period rows locked before the claim judges them.
+  loop
+    begin
+      if p_claim_limit > 0 then
+        select coalesce(jsonb_agg(to_jsonb(t) - 'ordinality' order by t.ordinality), '[]'), coalesce(array_agg(t.run_id order by t.ordinality), '{}'),
+               coalesce(array_agg(t.node_id order by t.ordinality), '{}'), coalesce(array_agg(t.result_id order by t.ordinality), '{}'),
+               coalesce(array_agg(t.attempt order by t.ordinality), '{}')
+        into v_tasks, v_started_runs, v_started_nodes, v_claimed_ids, v_claimed_attempts
+        from lenses.fn_lease_tasks(p_worker_id, p_claim_limit, p_lease_seconds, v_done_runs, v_ready, v_settle, v_lock_budgets)
+          with ordinality t;
+      end if;
+      if cardinality(v_held) > 0 then
+        perform lenses.fn_runs_after_completions(v_done.run_ids, v_done.node_ids, v_done.used_input, v_done.used_output,
+          v_done.used_cached, v_done.used_cost, v_started_runs, v_started_nodes);
+        v_final := lenses.fn_answers_with_run_status(v_done.answers, v_done.run_ids);
+        for v_k in 1 .. cardinality(v_held) loop
+          v_answers[v_positions[v_k]] := jsonb_build_object('result_id', v_held[v_k].id) || v_final[v_k];
+        end loop;
+      end if;
+      if v_settle is not null or cardinality(v_claimed_ids) > 0 then
+        perform ai.fn_apply_budget_periods(v_claimed_ids, v_claimed_attempts,
+          array(select jsonb_array_elements_text(v_settle -> 'ids')::uuid),
+          array(select jsonb_array_elements_text(v_settle -> 'attempts')::integer),
+          array(select (jsonb_array_elements(v_settle -> 'costs') #>> '{}')::numeric),
+          array(select jsonb_array_elements_text(v_settle -> 'called')::boolean));
+      end if;
+      exit;
+    exception when sqlstate 'CLB01' then
+      if v_lock_budgets then
+        raise; -- with the period rows locked first the guard holds; never loop
+      end if;
+      v_lock_budgets := true;
+    end;
+  end loop;
   return jsonb_build_object('answers', to_jsonb(v_answers), 'tasks', v_tasks);
 end
 $function$;

@@ -175,7 +175,12 @@ cmd_status() {
   return "$all"
 }
 
+DEMO_EMAIL="demo@connectedlenses.local"
+
 print_info() {
+  # The seeded demo user, signed in as Auth would sign them in (scripts/token.ts).
+  local token
+  token=$(bash "$ROOT/scripts/token.sh" "$DEMO_EMAIL" 2>/dev/null) || token="(could not be made: run npm run token -- $DEMO_EMAIL)"
   cat <<INFO
 
 ConnectedLenses local stack
@@ -188,8 +193,13 @@ ConnectedLenses local stack
   anon key         $ANON_KEY
   service_role key $SERVICE_ROLE_KEY
 
+Signed in as the demo user $DEMO_EMAIL (an access token as Auth issues it, valid for an hour;
+npm run token -- <email> makes a fresh one, for any user):
+  access token     $token
+
 Try it:
   curl -s '$API_URL/rest/v1/rpc/list_public_profiles' -H 'apikey: $ANON_KEY' -H 'content-type: application/json' -d '{}'
+  curl -s '$API_URL/rest/v1/rpc/get_my_profile' -H 'apikey: $ANON_KEY' -H 'authorization: Bearer $token' -H 'content-type: application/json' -d '{}'
 INFO
 }
 

@@ -32,6 +32,8 @@ REST_ENV=(
   PGRST_SERVER_HOST="127.0.0.1"
   PGRST_SERVER_PORT="$REST_PORT"
   PGRST_ADMIN_SERVER_PORT="$REST_ADMIN_PORT"
+  # The OpenAPI document at /rest/v1/ names the URL clients use (the gateway), not this port.
+  PGRST_OPENAPI_SERVER_PROXY_URI="$API_URL/rest/v1/"
   PGRST_LOG_LEVEL="error"
 )
 

@@ -32,6 +32,8 @@ REST_ENV=(
   PGRST_SERVER_HOST="127.0.0.1"
   PGRST_SERVER_PORT="$REST_PORT"
   PGRST_ADMIN_SERVER_PORT="$REST_ADMIN_PORT"
+  # The OpenAPI document at /rest/v1/ names the URL clients use (the gateway), not this port.
+  PGRST_OPENAPI_SERVER_PROXY_URI="$API_URL/rest/v1/"
   PGRST_LOG_LEVEL="error"
 )
 
@@ -175,7 +177,12 @@ cmd_status() {
   return "$all"
 }
 
+DEMO_EMAIL="demo@connectedlenses.local"
+
 print_info() {
+  # The seeded demo user, signed in as Auth would sign them in (scripts/token.ts).
+  local token
+  token=$(bash "$ROOT/scripts/token.sh" "$DEMO_EMAIL" 2>/dev/null) || token="(could not be made: run npm run token -- $DEMO_EMAIL)"
   cat <<INFO
 
 ConnectedLenses local stack
@@ -188,8 +195,13 @@ ConnectedLenses local stack
   anon key         $ANON_KEY
   service_role key $SERVICE_ROLE_KEY
 
+Signed in as the demo user $DEMO_EMAIL (an access token as Auth issues it, valid for an hour;
+npm run token -- <email> makes a fresh one, for any user):
+  access token     $token
+
 Try it:
   curl -s '$API_URL/rest/v1/rpc/list_public_profiles' -H 'apikey: $ANON_KEY' -H 'content-type: application/json' -d '{}'
+  curl -s '$API_URL/rest/v1/rpc/get_my_profile' -H 'apikey: $ANON_KEY' -H 'authorization: Bearer $token' -H 'content-type: application/json' -d '{}'
 INFO
 }
 

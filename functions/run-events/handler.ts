@@ -21,6 +21,9 @@ import { STREAM_KINDS, type StreamEvent } from "./kinds.ts";
 
 const Status = z.object({ status: z.string() });
 
+/** How often a stream reads again when no notification woke it (it covers a lost notification). */
+export const DEFAULT_POLL_MS = 5_000;
+
 export interface RunEventsOptions {
   supabaseUrl: string;
   anonKey: string;
@@ -72,7 +75,7 @@ class ReadError extends Error {
 
 export function createRunEventsHandler(options: RunEventsOptions): (req: Request) => Promise<Response> {
   const keepaliveMs = options.keepaliveMs ?? 15_000;
-  const pollMs = options.pollMs ?? 5_000;
+  const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
   const pageSize = options.pageSize ?? 500;
   const log = options.log ?? ((m: string) => console.error(m));
   const params = STREAM_KINDS.map((k) => k.param).join(" or ");
@@ -141,10 +144,14 @@ export function createRunEventsHandler(options: RunEventsOptions): (req: Request
       return kind.endedStatuses.has(Status.parse(data).status);
     };
 
-    // Listen, then mark it watched (its appends notify from then on), then read from the cursor:
-    // nothing appended after that read goes unnoticed.
+    // Listen, then mark it watched (committed: its appends notify from then on) and wait out the
+    // appends under way (listener.subscribe), then read from the cursor: an event is either in
+    // that read or notified after it.
     await options.listener.ready(kind);
-    let wake: () => void = () => {};
+    // A notification that arrives before the stream has started (during the first read) is kept:
+    // the event it announces may have committed after that read's snapshot.
+    let wokenEarly = false;
+    let wake: () => void = () => (wokenEarly = true);
     const unsubscribe = await options.listener.subscribe(kind, id.data, () => wake());
 
     let first: StreamEvent[];
@@ -249,6 +256,7 @@ export function createRunEventsHandler(options: RunEventsOptions): (req: Request
 
         void (async () => {
           await catchUp(first);
+          if (wokenEarly) await catchUp();
           // No terminal event among what was sent: either it goes on, or the caller resumed after
           // its end (one that has ended has nothing more to send).
           if (!closed) await settle();

@@ -3,9 +3,12 @@ import postgres from "postgres";
 import { createRunEventsHandler } from "./handler.ts";
 import { RunEventsListener } from "./listener.ts";
 
-// Used only to LISTEN for wake-ups; every read goes through PostgREST with the caller's JWT.
+// Used only to LISTEN for wake-ups (postgres.js gives LISTEN a connection of its own), to mark runs
+// watched and to wait out appends under way when a stream starts (a few connections, so one
+// stream's wait holds up no other stream's mark); every read goes through PostgREST with the
+// caller's JWT.
 const listenSql = postgres(Deno.env.get("SUPABASE_DB_URL")!, {
-  max: 1,
+  max: 3,
   onnotice: () => {},
   connection: { application_name: "connectedlenses-run-events" },
 });

@@ -33,6 +33,13 @@ export interface StreamKind {
   readonly channel: string;
   /** The table whose watched_until, kept ahead of now by the listener, makes its appends notify. */
   readonly watchTable: string;
+  /**
+   * The advisory lock every append to its log holds until it commits, and checks watched_until
+   * under: `pg_advisory_xact_lock(hashtextextended(<id>::text, appendLockClass))` in the append
+   * functions (tests/functions/run_events_kinds_test.ts reads them). Waiting for it once the mark
+   * has committed waits out an append that checked the mark before it was set.
+   */
+  readonly appendLockClass: number;
 }
 
 export const WORKFLOW_RUN_STREAM: StreamKind = {
@@ -46,6 +53,7 @@ export const WORKFLOW_RUN_STREAM: StreamKind = {
   endedStatuses: new Set(ENDED_RUN_STATUSES),
   channel: "workflow_run_events",
   watchTable: "lenses.workflow_runs",
+  appendLockClass: 1307,
 };
 
 export const TEAM_RUN_STREAM: StreamKind = {
@@ -59,6 +67,7 @@ export const TEAM_RUN_STREAM: StreamKind = {
   endedStatuses: new Set(ENDED_TEAM_RUN_STATUSES),
   channel: "agent_run_events",
   watchTable: "agents.team_runs",
+  appendLockClass: 1409,
 };
 
 export const STREAM_KINDS: readonly StreamKind[] = [WORKFLOW_RUN_STREAM, TEAM_RUN_STREAM];

@@ -63,8 +63,16 @@ export class RunEventsListener {
 
   /**
    * Calls `wake` whenever an event of the run (or team run) `id` is appended. Resolves to the
-   * unsubscribe function once `id` is marked watched, so that a read made after it misses no
-   * notification of a later append.
+   * unsubscribe function once a read made after it can miss nothing: `id` is marked watched (the
+   * mark committed), and every append that was under way when the mark committed has ended.
+   *
+   * Why the second step: an append checks watched_until after it inserts, under the log's advisory
+   * lock, and commits later. One that checked just before the mark committed does not notify, and
+   * if it commits after the stream's first read, that read does not see its event either: it would
+   * wait for the poll. Such an append holds the lock from before its check until its commit, so
+   * taking the lock (shared, released at once) after the mark has committed waits exactly for those;
+   * any append that takes the lock later sees the mark and notifies. Not in the mark's transaction:
+   * that would hold the run's row while waiting for a lock whose holder may want the row.
    */
   async subscribe(kind: StreamKind, id: string, wake: Wake): Promise<() => void> {
     let byId = this.watches.get(kind);
@@ -81,6 +89,7 @@ export class RunEventsListener {
     const mine = watch;
     mine.wakes.add(wake);
     await mine.marked;
+    await this.settleAppends(kind, id);
     return () => {
       mine.wakes.delete(wake);
       if (mine.wakes.size === 0 && byId.get(id) === mine) {
@@ -96,6 +105,16 @@ export class RunEventsListener {
       const table = this.sql(kind.watchTable);
       await this.sql`update ${table} set watched_until = now() + make_interval(secs => ${WATCH_SECONDS})
                      where id = ${id}`;
+    } catch (err) {
+      this.onError(err);
+    }
+  }
+
+  /** Waits until no append to the log of `id` that began before now is still under way. */
+  async settleAppends(kind: StreamKind, id: string): Promise<void> {
+    try {
+      await this
+        .sql`select pg_advisory_xact_lock_shared(hashtextextended(${id}::text, ${kind.appendLockClass}::bigint))`;
     } catch (err) {
       this.onError(err);
     }

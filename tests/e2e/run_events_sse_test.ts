@@ -9,7 +9,7 @@ import { assert, assertEquals, assertMatch } from "../_support/assert.ts";
 import { createUser, db, stack, type TestUser } from "../_support/stack.ts";
 import { buildWorkflow } from "../_support/workflows.ts";
 import { cancelOpenRuns, results, runEvents, startWorkers, waitFor } from "../_support/engine.ts";
-import { createRunEventsHandler } from "../../functions/run-events/handler.ts";
+import { createRunEventsHandler, DEFAULT_POLL_MS } from "../../functions/run-events/handler.ts";
 import { RunEventsListener } from "../../functions/run-events/listener.ts";
 import { TeamRunEvent } from "../../types/team-runs.ts";
 import {
@@ -24,6 +24,8 @@ const opts = { sanitizeOps: false, sanitizeResources: false };
 
 interface Stream {
   events: EventSourceMessage[];
+  /** performance.now() when each event arrived. */
+  arrivedAt: number[];
   comments: string[];
   /** Resolves when the server ends the stream. */
   ended: Promise<void>;
@@ -42,8 +44,15 @@ async function open(
 
 function consume(body: ReadableStream<Uint8Array>): Stream {
   const events: EventSourceMessage[] = [];
+  const arrivedAt: number[] = [];
   const comments: string[] = [];
-  const parser = createParser({ onEvent: (e) => events.push(e), onComment: (c) => comments.push(c.trim()) });
+  const parser = createParser({
+    onEvent: (e) => {
+      events.push(e);
+      arrivedAt.push(performance.now());
+    },
+    onComment: (c) => comments.push(c.trim()),
+  });
   const reader = body.pipeThrough(new TextDecoderStream()).getReader();
   const ended = (async () => {
     while (true) {
@@ -52,7 +61,7 @@ function consume(body: ReadableStream<Uint8Array>): Stream {
       parser.feed(value);
     }
   })();
-  return { events, comments, ended, cancel: () => reader.cancel() };
+  return { events, arrivedAt, comments, ended, cancel: () => reader.cancel() };
 }
 
 function withTimeout<T>(what: string, p: Promise<T>, ms = 30_000): Promise<T> {
@@ -419,6 +428,204 @@ Deno.test({
       if (assignmentId) await cancelOpenTeamRuns(sql, user.client, assignmentId);
       await cancelOpenRuns(sql, user);
       await here.close();
+      await sql.end();
+    }
+  },
+});
+
+// ------------------------------------------------ events appended in a stream's first milliseconds
+//
+// A stream listens, marks its run watched (committed), waits out the appends under way, and only
+// then reads: an event appended at any moment of the stream's start is either in that first read or
+// notified after it. One that is neither waits for the fallback poll (DEFAULT_POLL_MS after the
+// stream opened), so each event must arrive well before that: within half of it, counted from the
+// append's commit. No worker runs: nothing else appends.
+
+const POLL_MS = DEFAULT_POLL_MS;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Appends a `message` event carrying `probe` to the run's (or team run's) log, in `sql`'s transaction. */
+function append(
+  sql: postgres.Sql | postgres.TransactionSql,
+  kind: "run" | "team run",
+  id: string,
+  probe: string,
+) {
+  const payload = sql.json({ probe });
+  return kind === "run"
+    ? sql`select lenses.fn_append_workflow_run_event(${id}, 'message', ${payload})`
+    : sql`select agents.fn_append_agent_run_event(${id}, 'message', ${payload})`;
+}
+
+/**
+ * A transaction that has appended the probe event (so it holds the log's lock and has checked
+ * watched_until) and waits: `commit()` ends it and resolves with performance.now() after the commit.
+ */
+async function appendUnderWay(sql: postgres.Sql, kind: "run" | "team run", id: string, probe: string) {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let appended!: () => void;
+  const ready = new Promise<void>((r) => (appended = r));
+  const done = sql.begin(async (tx) => {
+    await append(tx, kind, id, probe);
+    appended();
+    await held;
+  });
+  await Promise.race([ready, done]);
+  return {
+    async commit() {
+      release();
+      await done;
+      return performance.now();
+    },
+  };
+}
+
+/** When the probe event arrived on the stream (it waits up to twice the poll interval). */
+async function arrival(stream: Stream, probe: string): Promise<number> {
+  const at = await waitFor(
+    `the event ${probe} on the stream`,
+    () => {
+      const i = stream.events.findIndex((e) =>
+        e.event === "message" && JSON.parse(e.data).payload.probe === probe
+      );
+      return i >= 0 ? stream.arrivedAt[i] : null;
+    },
+    2 * POLL_MS + 2_000,
+    10,
+  );
+  return at;
+}
+
+/** `n` queued runs of one workflow (a lens node before a human input; no worker runs them). */
+async function queuedRuns(user: TestUser, n: number): Promise<string[]> {
+  const wf = await buildWorkflow(user.client, {
+    nodes: [{ key: "first" }, { key: "ask", kind: "human_input", config: { prompt: "ok?" } }],
+    edges: [{ from: "first", to: "ask" }],
+  });
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const res = await user.client.rpc("start_workflow_run", { p_workflow_id: wf.id, p_input: {} });
+    assertEquals(res.error, null);
+    ids.push(res.data!.id as string);
+  }
+  return ids;
+}
+
+Deno.test({
+  ...opts,
+  name:
+    "SSE: events appended in a stream's first milliseconds arrive well before the fallback poll (20 streams)",
+  async fn() {
+    const sql = db();
+    const user = await createUser(sql);
+    const STREAMS = 20;
+    try {
+      const [calibration, ...runIds] = await queuedRuns(user, STREAMS + 1);
+      // How long a stream takes to answer here (listen, mark, wait out appends, first read): the
+      // appends below are spread over one and a half times that, so they land in every phase of it.
+      const t0 = performance.now();
+      const first = await open(eventsUrl(calibration), auth(user));
+      const answerMs = performance.now() - t0;
+      await first.stream!.cancel();
+      const spanMs = Math.max(60, 1.5 * answerMs);
+
+      const late: string[] = [];
+      const latencies: number[] = [];
+      for (let i = 0; i < STREAMS; i++) {
+        const runId = runIds[i];
+        const probe = `p${i}`;
+        const delayMs = Math.round((i * spanMs) / STREAMS);
+        let committedAt: number;
+        let opening: ReturnType<typeof open>;
+        if (i % 2 === 0) {
+          // Appended and committed delayMs after the stream was asked for.
+          opening = open(eventsUrl(runId), auth(user));
+          await sleep(delayMs);
+          await append(sql, "run", runId, probe);
+          committedAt = performance.now();
+        } else {
+          // Appended just before the stream was asked for, committed delayMs after.
+          const underWay = await appendUnderWay(sql, "run", runId, probe);
+          opening = open(eventsUrl(runId), auth(user));
+          await sleep(delayMs);
+          committedAt = await underWay.commit();
+        }
+        const opened = await opening;
+        assertEquals(opened.status, 200);
+        const latency = (await arrival(opened.stream!, probe)) - committedAt;
+        latencies.push(Math.round(latency));
+        if (latency >= POLL_MS / 2) {
+          late.push(`${probe} (${i % 2 ? "under way" : "committed"} at +${delayMs} ms)`);
+        }
+        await opened.stream!.cancel();
+      }
+      assertEquals(
+        late,
+        [],
+        `every event well before the ${POLL_MS} ms poll; ms from commit to arrival: ${latencies.join(", ")}`,
+      );
+    } finally {
+      await cancelOpenRuns(sql, user);
+      await sql.end();
+    }
+  },
+});
+
+Deno.test({
+  ...opts,
+  name:
+    "SSE: an append under way when a stream is marked watched, committed after, arrives at once (run and team run)",
+  async fn() {
+    const sql = db();
+    const probeSql = db();
+    const user = await createUser(sql);
+    let assignmentId = "";
+    try {
+      const [runId] = await queuedRuns(user, 1);
+      const pending = await pendingTeamRun(user);
+      assignmentId = pending.assignmentId;
+      const cases = [
+        { kind: "run" as const, id: runId, url: eventsUrl(runId), table: sql`lenses.workflow_runs` },
+        {
+          kind: "team run" as const,
+          id: pending.teamRunId,
+          url: teamEventsUrl(pending.teamRunId),
+          table: sql`agents.team_runs`,
+        },
+      ];
+      for (const c of cases) {
+        // The append has checked watched_until (not yet set: it will not notify) and holds its lock.
+        const underWay = await appendUnderWay(sql, c.kind, c.id, "under-way");
+        const opening = open(c.url, auth(user));
+        await waitFor(
+          `the ${c.kind} marked watched (committed)`,
+          async () => {
+            const [row] = await probeSql<{ watched: boolean }[]>`
+            select coalesce(watched_until > now(), false) as watched from ${c.table} where id = ${c.id}`;
+            return row.watched;
+          },
+          10_000,
+          5,
+        );
+        // A stream that read now would not see the event, and nothing would notify it.
+        await sleep(300);
+        const committedAt = await underWay.commit();
+        const opened = await opening;
+        assertEquals(opened.status, 200);
+        const latency = (await arrival(opened.stream!, "under-way")) - committedAt;
+        assert(
+          latency < POLL_MS / 2,
+          `the ${c.kind}'s event arrived ${
+            Math.round(latency)
+          } ms after its commit: it waited for the ${POLL_MS} ms poll`,
+        );
+        await opened.stream!.cancel();
+      }
+    } finally {
+      if (assignmentId) await cancelOpenTeamRuns(sql, user.client, assignmentId);
+      await cancelOpenRuns(sql, user);
+      await probeSql.end();
       await sql.end();
     }
   },

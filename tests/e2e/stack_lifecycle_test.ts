@@ -1,6 +1,7 @@
 // The stack scripts as an operator meets them, on a second stack with its own ports and state
 // folder (the main stack is left alone): a start killed half-way is recovered by the next start,
-// a start while running reports the running stack, stop frees every port it took.
+// a start while running reports the running stack (and `run`, npm start, its keys and a demo user's
+// token that works), stop frees every port it took.
 import { assert, assertEquals, assertMatch } from "../_support/assert.ts";
 import { stack } from "../_support/stack.ts";
 
@@ -101,6 +102,25 @@ Deno.test({
       assertMatch(again.text, /rest is already running/);
       assertMatch(again.text, /gateway is already running/);
       assertMatch(again.text, /PostgreSQL is already running/);
+
+      // npm start on a running stack reports it, with the keys and a signed-in demo user's token
+      // that works through this stack's gateway as that user.
+      const info = await run(stateDir, "run");
+      assertEquals(info.code, 0, info.text);
+      assertMatch(info.text, /The stack was already running/);
+      const demoToken = info.text.match(/^ {2}access token {5}(\S+)$/m)?.[1];
+      assert(demoToken, `a demo access token is printed:\n${info.text}`);
+      const me = await fetch(`http://127.0.0.1:${ports.CL_API_PORT}/rest/v1/rpc/get_my_profile`, {
+        method: "POST",
+        headers: {
+          apikey: stack.anonKey,
+          authorization: `Bearer ${demoToken}`,
+          "content-type": "application/json",
+        },
+        body: "{}",
+      });
+      assertEquals(me.status, 200);
+      assertEquals((await me.json()).handle, "demo", "the token is the demo user's");
 
       const status = await run(stateDir, "status");
       assertEquals(status.code, 0, status.text);

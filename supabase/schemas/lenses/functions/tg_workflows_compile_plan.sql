@@ -1,3 +1,4 @@
+-- [security definer: the publisher cannot write plans, and the plan must hold the versions whatever the publisher's row visibility]
 create or replace function lenses.tg_workflows_compile_plan()
  returns trigger
  language plpgsql
@@ -10,6 +11,6 @@ begin
 end
 $function$;
 
-comment on function lenses.tg_workflows_compile_plan() is 'Compiles the plan of a workflow being published. [security definer: the publisher cannot write plans, and the plan must hold the versions whatever the publisher''s row visibility]';
+comment on function lenses.tg_workflows_compile_plan() is 'Compiles the plan of a workflow being published.';
 
 revoke all on function lenses.tg_workflows_compile_plan() from public;

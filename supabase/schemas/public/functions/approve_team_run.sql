@@ -1,3 +1,4 @@
+-- [security definer: writes the decision and starts the run; checks the caller's role against approverRoles]
 create or replace function public.approve_team_run(p_team_run_id uuid, p_reason text default NULL::text)
  returns agents.team_runs
  language plpgsql
@@ -9,7 +10,7 @@ begin
 end
 $function$;
 
-comment on function public.approve_team_run(p_team_run_id uuid, p_reason text) is 'Approves a pending team run (once; refused when the assignment changed since the request): the queue policy then starts, queues or skips it. [security definer: writes the decision and starts the run; checks the caller''s role against approverRoles]';
+comment on function public.approve_team_run(p_team_run_id uuid, p_reason text) is 'Approves a pending team run (once; refused when the assignment changed since the request): the queue policy then starts, queues or skips it.';
 
 revoke all on function public.approve_team_run(p_team_run_id uuid, p_reason text) from public;
 grant execute on function public.approve_team_run(p_team_run_id uuid, p_reason text) to authenticated;

@@ -1,6 +1,7 @@
 -- Fires a schedule for each of its fire times in [p_from, p_to] that has not fired yet (owners),
 -- oldest first, at most p_max_fires (1..1000) of them; p_to may not be in the future. Each is a
 -- manual fire keyed by its fire time, so a repeated backfill starts nothing twice.
+-- [security definer: starts runs as the schedule's owner; checks the caller owns the workflow]
 create or replace function public.backfill_workflow_schedule(p_schedule_id uuid, p_from timestamp with time zone, p_to timestamp with time zone, p_max_fires integer default 100)
  returns setof lenses.workflow_schedule_fires
  language plpgsql
@@ -38,7 +39,7 @@ begin
 end
 $function$;
 
-comment on function public.backfill_workflow_schedule(p_schedule_id uuid, p_from timestamp with time zone, p_to timestamp with time zone, p_max_fires integer) is 'Fires a schedule''s past fire times in a range that have not fired (owners; at most p_max_fires). [security definer: starts runs as the schedule''s owner; checks the caller owns the workflow]';
+comment on function public.backfill_workflow_schedule(p_schedule_id uuid, p_from timestamp with time zone, p_to timestamp with time zone, p_max_fires integer) is 'Fires a schedule''s past fire times in a range that have not fired (owners; at most p_max_fires).';
 
 revoke all on function public.backfill_workflow_schedule(p_schedule_id uuid, p_from timestamp with time zone, p_to timestamp with time zone, p_max_fires integer) from public;
 grant execute on function public.backfill_workflow_schedule(p_schedule_id uuid, p_from timestamp with time zone, p_to timestamp with time zone, p_max_fires integer) to authenticated;

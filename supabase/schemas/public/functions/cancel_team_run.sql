@@ -1,5 +1,6 @@
 -- Cancels a team run that has not ended: a waiting one (pending approval or queued) ends at once;
 -- a started one cancels its workflow run, whose end ends the team run and lets the queue move on.
+-- [security definer: writes team and workflow run rows; checks the caller started the run or holds a role on the assignee]
 create or replace function public.cancel_team_run(p_team_run_id uuid, p_reason text default NULL::text)
  returns agents.team_runs
  language plpgsql
@@ -59,7 +60,7 @@ begin
 end
 $function$;
 
-comment on function public.cancel_team_run(p_team_run_id uuid, p_reason text) is 'Cancels a team run that has not ended (and its workflow run); the assignment''s queue moves on. [security definer: writes team and workflow run rows; checks the caller started the run or holds a role on the assignee]';
+comment on function public.cancel_team_run(p_team_run_id uuid, p_reason text) is 'Cancels a team run that has not ended (and its workflow run); the assignment''s queue moves on.';
 
 revoke all on function public.cancel_team_run(p_team_run_id uuid, p_reason text) from public;
 grant execute on function public.cancel_team_run(p_team_run_id uuid, p_reason text) to authenticated;

@@ -1,3 +1,4 @@
+-- [security definer: writes run rows clients cannot write; checks the caller may act on the run]
 create or replace function public.cancel_workflow_run(p_run_id uuid, p_reason text default NULL::text)
  returns lenses.workflow_runs
  language plpgsql
@@ -27,7 +28,7 @@ begin
 end
 $function$;
 
-comment on function public.cancel_workflow_run(p_run_id uuid, p_reason text) is 'Cancels a run: pending and running work is cancelled and later completions are refused. [security definer: writes run rows clients cannot write; checks the caller may act on the run]';
+comment on function public.cancel_workflow_run(p_run_id uuid, p_reason text) is 'Cancels a run: pending and running work is cancelled and later completions are refused.';
 
 revoke all on function public.cancel_workflow_run(p_run_id uuid, p_reason text) from public;
 grant execute on function public.cancel_workflow_run(p_run_id uuid, p_reason text) to authenticated, service_role;

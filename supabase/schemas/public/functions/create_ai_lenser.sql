@@ -1,6 +1,7 @@
 -- Creating an agent writes three rows at once (the AI profile, its ai_lensers row and the caller's
 -- owner grant). No RLS policy could allow the first two before the third exists, so this one RPC
 -- is SECURITY DEFINER and checks its caller itself.
+-- [security definer: writes the AI profile, its agent row and the first owner grant together; checks the caller itself]
 create or replace function public.create_ai_lenser(p_handle text, p_display_name text, p_runtime_pref agents.runtime_pref default 'cloud'::agents.runtime_pref, p_visibility lensers.profile_visibility default 'private'::lensers.profile_visibility, p_personality_note text default NULL::text, p_avatar_url text default NULL::text)
  returns agents.ai_lensers
  language plpgsql
@@ -53,7 +54,7 @@ begin
 end
 $function$;
 
-comment on function public.create_ai_lenser(p_handle text, p_display_name text, p_runtime_pref agents.runtime_pref, p_visibility lensers.profile_visibility, p_personality_note text, p_avatar_url text) is 'Creates an AI lenser owned by the caller. [security definer: writes the AI profile, its agent row and the first owner grant together; checks the caller itself]';
+comment on function public.create_ai_lenser(p_handle text, p_display_name text, p_runtime_pref agents.runtime_pref, p_visibility lensers.profile_visibility, p_personality_note text, p_avatar_url text) is 'Creates an AI lenser owned by the caller.';
 
 revoke all on function public.create_ai_lenser(p_handle text, p_display_name text, p_runtime_pref agents.runtime_pref, p_visibility lensers.profile_visibility, p_personality_note text, p_avatar_url text) from public;
 grant execute on function public.create_ai_lenser(p_handle text, p_display_name text, p_runtime_pref agents.runtime_pref, p_visibility lensers.profile_visibility, p_personality_note text, p_avatar_url text) to authenticated;

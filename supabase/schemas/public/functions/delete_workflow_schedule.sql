@@ -1,3 +1,4 @@
+-- [security definer: deletes schedules; checks the caller owns the workflow]
 create or replace function public.delete_workflow_schedule(p_schedule_id uuid)
  returns lenses.workflow_schedules
  language plpgsql
@@ -12,7 +13,7 @@ begin
 end
 $function$;
 
-comment on function public.delete_workflow_schedule(p_schedule_id uuid) is 'Deletes a schedule and its fire history (owners); the runs it started stay. [security definer: deletes schedules; checks the caller owns the workflow]';
+comment on function public.delete_workflow_schedule(p_schedule_id uuid) is 'Deletes a schedule and its fire history (owners); the runs it started stay.';
 
 revoke all on function public.delete_workflow_schedule(p_schedule_id uuid) from public;
 grant execute on function public.delete_workflow_schedule(p_schedule_id uuid) to authenticated;

@@ -1,5 +1,6 @@
 -- Disables one of the caller's own HTTP tools: it is no longer offered or callable; its invocations
 -- stay (history). Idempotent.
+-- [security definer: clients never write the tool registry; this changes only a tool the caller owns]
 create or replace function public.disable_http_tool(p_key text)
  returns agents.tools_registry
  language plpgsql
@@ -21,7 +22,7 @@ begin
 end
 $function$;
 
-comment on function public.disable_http_tool(p_key text) is 'Disables one of the caller''s own HTTP tools (kept for history). [security definer: clients never write the tool registry; this changes only a tool the caller owns]';
+comment on function public.disable_http_tool(p_key text) is 'Disables one of the caller''s own HTTP tools (kept for history).';
 
 revoke all on function public.disable_http_tool(p_key text) from public;
 grant execute on function public.disable_http_tool(p_key text) to authenticated;

@@ -1,6 +1,7 @@
 -- Escalates a team run's pending approval to the team members that reports_to edges name (the
 -- targets of every reports_to edge in the team): the humans who own or co-own those members'
 -- agents may then decide it too, and it lists for them in agents.approval_requests_v. Once.
+-- [security definer: writes the team run; checks the caller started it or holds a role on the assignee]
 create or replace function public.escalate_team_run(p_team_run_id uuid, p_note text default NULL::text)
  returns agents.team_runs
  language plpgsql
@@ -55,7 +56,7 @@ begin
 end
 $function$;
 
-comment on function public.escalate_team_run(p_team_run_id uuid, p_note text) is 'Escalates a pending team run approval to the members its team''s reports_to edges name (their agents'' owners may decide). [security definer: writes the team run; checks the caller started it or holds a role on the assignee]';
+comment on function public.escalate_team_run(p_team_run_id uuid, p_note text) is 'Escalates a pending team run approval to the members its team''s reports_to edges name (their agents'' owners may decide).';
 
 revoke all on function public.escalate_team_run(p_team_run_id uuid, p_note text) from public;
 grant execute on function public.escalate_team_run(p_team_run_id uuid, p_note text) to authenticated;

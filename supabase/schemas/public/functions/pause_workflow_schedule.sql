@@ -1,3 +1,4 @@
+-- [security definer: writes schedules; checks the caller's authority]
 create or replace function public.pause_workflow_schedule(p_schedule_id uuid, p_note text default NULL::text)
  returns lenses.workflow_schedules
  language plpgsql
@@ -18,7 +19,7 @@ begin
 end
 $function$;
 
-comment on function public.pause_workflow_schedule(p_schedule_id uuid, p_note text) is 'Pauses a schedule with a note (owners and operators): its fires are recorded as skipped (paused). [security definer: writes schedules; checks the caller''s authority]';
+comment on function public.pause_workflow_schedule(p_schedule_id uuid, p_note text) is 'Pauses a schedule with a note (owners and operators): its fires are recorded as skipped (paused).';
 
 revoke all on function public.pause_workflow_schedule(p_schedule_id uuid, p_note text) from public;
 grant execute on function public.pause_workflow_schedule(p_schedule_id uuid, p_note text) to authenticated;

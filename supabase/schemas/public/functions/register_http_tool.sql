@@ -2,6 +2,7 @@
 -- argument schema; a call is a POST of {tool, arguments, idempotency_key} to p_url, signed with
 -- HMAC-SHA256 over "<timestamp>.<body>" by the secret in the environment variable p_secret_env (the
 -- worker's; never a secret in a table). Only agents the caller owns or co-owns may use it.
+-- [security definer: clients never write the tool registry; this writes one custom tool, checked, owned by the caller]
 create or replace function public.register_http_tool(p_key text, p_name text, p_description text, p_input_schema jsonb, p_url text, p_secret_env text, p_egress_class agents.tool_egress_class default 'external_read'::agents.tool_egress_class, p_timeout_ms integer default NULL::integer)
  returns agents.tools_registry
  language plpgsql
@@ -52,7 +53,7 @@ begin
 end
 $function$;
 
-comment on function public.register_http_tool(p_key text, p_name text, p_description text, p_input_schema jsonb, p_url text, p_secret_env text, p_egress_class agents.tool_egress_class, p_timeout_ms integer) is 'Registers the caller''s own signed HTTP tool (group custom), usable by the agents they own or co-own. [security definer: clients never write the tool registry; this writes one custom tool, checked, owned by the caller]';
+comment on function public.register_http_tool(p_key text, p_name text, p_description text, p_input_schema jsonb, p_url text, p_secret_env text, p_egress_class agents.tool_egress_class, p_timeout_ms integer) is 'Registers the caller''s own signed HTTP tool (group custom), usable by the agents they own or co-own.';
 
 revoke all on function public.register_http_tool(p_key text, p_name text, p_description text, p_input_schema jsonb, p_url text, p_secret_env text, p_egress_class agents.tool_egress_class, p_timeout_ms integer) from public;
 grant execute on function public.register_http_tool(p_key text, p_name text, p_description text, p_input_schema jsonb, p_url text, p_secret_env text, p_egress_class agents.tool_egress_class, p_timeout_ms integer) to authenticated;

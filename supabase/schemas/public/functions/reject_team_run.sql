@@ -1,3 +1,4 @@
+-- [security definer: writes the decision and starts the run; checks the caller's role against approverRoles]
 create or replace function public.reject_team_run(p_team_run_id uuid, p_reason text)
  returns agents.team_runs
  language plpgsql
@@ -9,7 +10,7 @@ begin
 end
 $function$;
 
-comment on function public.reject_team_run(p_team_run_id uuid, p_reason text) is 'Rejects a pending team run with a reason (once): it ends cancelled. [security definer: writes the decision and starts the run; checks the caller''s role against approverRoles]';
+comment on function public.reject_team_run(p_team_run_id uuid, p_reason text) is 'Rejects a pending team run with a reason (once): it ends cancelled.';
 
 revoke all on function public.reject_team_run(p_team_run_id uuid, p_reason text) from public;
 grant execute on function public.reject_team_run(p_team_run_id uuid, p_reason text) to authenticated;

@@ -1,3 +1,4 @@
+-- [security definer: writes run rows clients cannot write; checks the caller may act on the run]
 create or replace function public.rerun_workflow_run_from(p_run_id uuid, p_node_key text)
  returns lenses.workflow_runs
  language plpgsql
@@ -97,7 +98,7 @@ begin
 end
 $function$;
 
-comment on function public.rerun_workflow_run_from(p_run_id uuid, p_node_key text) is 'Reruns a finished run from one node as a recovered run reusing upstream outputs; the old downstream results are invalidated. [security definer: writes run rows clients cannot write; checks the caller may act on the run]';
+comment on function public.rerun_workflow_run_from(p_run_id uuid, p_node_key text) is 'Reruns a finished run from one node as a recovered run reusing upstream outputs; the old downstream results are invalidated.';
 
 revoke all on function public.rerun_workflow_run_from(p_run_id uuid, p_node_key text) from public;
 grant execute on function public.rerun_workflow_run_from(p_run_id uuid, p_node_key text) to authenticated;

@@ -1,3 +1,4 @@
+-- [security definer: writes schedules; checks the caller owns the workflow]
 create or replace function public.resume_workflow_schedule(p_schedule_id uuid)
  returns lenses.workflow_schedules
  language plpgsql
@@ -19,7 +20,7 @@ begin
 end
 $function$;
 
-comment on function public.resume_workflow_schedule(p_schedule_id uuid) is 'Resumes a paused schedule (owners) from its next fire time after now. [security definer: writes schedules; checks the caller owns the workflow]';
+comment on function public.resume_workflow_schedule(p_schedule_id uuid) is 'Resumes a paused schedule (owners) from its next fire time after now.';
 
 revoke all on function public.resume_workflow_schedule(p_schedule_id uuid) from public;
 grant execute on function public.resume_workflow_schedule(p_schedule_id uuid) to authenticated;

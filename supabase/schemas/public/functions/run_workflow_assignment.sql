@@ -1,6 +1,7 @@
 -- Starts a team run of an assignment, for the assignee's owners, co-owners and operators. It waits
 -- for approval when the assignment's approval_policy requires it; otherwise the assignment's queue
 -- policy admits it at once, queues it, or records it as skipped. Returns the team run.
+-- [security definer: writes team runs, steps and the workflow run; checks that the caller owns, co-owns or operates the assignee]
 create or replace function public.run_workflow_assignment(p_assignment_id uuid, p_input jsonb default '{}'::jsonb, p_deadline_seconds integer default NULL::integer)
  returns agents.team_runs
  language plpgsql
@@ -42,7 +43,7 @@ begin
 end
 $function$;
 
-comment on function public.run_workflow_assignment(p_assignment_id uuid, p_input jsonb, p_deadline_seconds integer) is 'Starts a team run of an assignment: it waits for approval when the approval policy says so, else the queue policy starts, queues or skips it. [security definer: writes team runs, steps and the workflow run; checks that the caller owns, co-owns or operates the assignee]';
+comment on function public.run_workflow_assignment(p_assignment_id uuid, p_input jsonb, p_deadline_seconds integer) is 'Starts a team run of an assignment: it waits for approval when the approval policy says so, else the queue policy starts, queues or skips it.';
 
 revoke all on function public.run_workflow_assignment(p_assignment_id uuid, p_input jsonb, p_deadline_seconds integer) from public;
 grant execute on function public.run_workflow_assignment(p_assignment_id uuid, p_input jsonb, p_deadline_seconds integer) to authenticated;

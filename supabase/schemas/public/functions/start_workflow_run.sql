@@ -1,3 +1,4 @@
+-- [security definer: writes the run's internal rows; checks that the caller may run the workflow]
 create or replace function public.start_workflow_run(p_workflow_id uuid, p_input jsonb default '{}'::jsonb, p_deadline_seconds integer default NULL::integer, p_max_retries integer default NULL::integer, p_failure_mode lenses.failure_mode default NULL::lenses.failure_mode)
  returns lenses.workflow_runs
  language plpgsql
@@ -38,7 +39,7 @@ begin
 end
 $function$;
 
-comment on function public.start_workflow_run(p_workflow_id uuid, p_input jsonb, p_deadline_seconds integer, p_max_retries integer, p_failure_mode lenses.failure_mode) is 'Starts a run of a published workflow: validates it and the input against the entry nodes'' input contracts, creates one result per node and queues the roots. [security definer: writes the run''s internal rows; checks that the caller may run the workflow]';
+comment on function public.start_workflow_run(p_workflow_id uuid, p_input jsonb, p_deadline_seconds integer, p_max_retries integer, p_failure_mode lenses.failure_mode) is 'Starts a run of a published workflow: validates it and the input against the entry nodes'' input contracts, creates one result per node and queues the roots.';
 
 revoke all on function public.start_workflow_run(p_workflow_id uuid, p_input jsonb, p_deadline_seconds integer, p_max_retries integer, p_failure_mode lenses.failure_mode) from public;
 grant execute on function public.start_workflow_run(p_workflow_id uuid, p_input jsonb, p_deadline_seconds integer, p_max_retries integer, p_failure_mode lenses.failure_mode) to authenticated;

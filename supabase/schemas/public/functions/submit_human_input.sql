@@ -1,3 +1,4 @@
+-- [security definer: writes run rows clients cannot write; checks the caller may act on the run]
 create or replace function public.submit_human_input(p_run_id uuid, p_node_key text, p_value jsonb)
  returns lenses.workflow_node_results
  language plpgsql
@@ -52,7 +53,7 @@ begin
 end
 $function$;
 
-comment on function public.submit_human_input(p_run_id uuid, p_node_key text, p_value jsonb) is 'Answers a human_input node, once. [security definer: writes run rows clients cannot write; checks the caller may act on the run]';
+comment on function public.submit_human_input(p_run_id uuid, p_node_key text, p_value jsonb) is 'Answers a human_input node, once.';
 
 revoke all on function public.submit_human_input(p_run_id uuid, p_node_key text, p_value jsonb) from public;
 grant execute on function public.submit_human_input(p_run_id uuid, p_node_key text, p_value jsonb) to authenticated;

@@ -1,8 +1,10 @@
 -- The claim's budget gate (lenses.fn_lease_tasks, once per claim, after every task's model is
 -- chosen): one element per task in each array (its result, run, attempt, workflow, run lenser,
 -- acting agent, model, prompt characters and model params). Each task's estimate (ai.fn_budget_estimate) is reserved
--- in every active budget that applies to it: the acting agent's, the run's workflow's, the run's
--- lenser's, and those of the agent's owners. Set-wise, so that a claim holds the period rows it
+-- in every active budget that applies to it: the acting agent's, the run's workflow's (only for a run
+-- whose lenser may act as the workflow's lenser: the workflow owner's own runs; a stranger's run of a
+-- public workflow neither spends nor is stopped by the owner's workflow budget), the run's lenser's
+-- (the starter's), and those of the agent's owners. Set-wise, so that a claim holds the period rows it
 -- shares with every other claim only from here to its commit: the period rows are created on demand
 -- (insert ... on conflict do nothing), locked in key order, then tasks are admitted in their order
 -- while every hard budget they touch keeps spent + reserved within its limit; one guarded update
@@ -60,7 +62,8 @@ begin
            b.enforcement = 'hard' as hard, b.on_exceed::text as on_exceed, b.period, b.amount_credits
     from t
     join ai.budgets b on b.archived_at is null
-      and (b.workflow_id = t.workflow_id
+      and ((b.workflow_id = t.workflow_id
+            and lensers.fn_may_act_as(t.lenser_id, (select w.lenser_id from lenses.workflows w where w.id = b.workflow_id)))
            or b.ai_lenser_id = t.ai_lenser_id
            or b.lenser_id = t.lenser_id
            or b.lenser_id in (select o.owner_lenser_id from agents.ownerships o

@@ -3,7 +3,7 @@
 -- acting agent), the workflow's owner sees only get_workflow_run_stats. Team runs, schedules.
 -- Also (item 6): active_node_id names a node waiting for a person; the run statuses a run never has.
 begin;
-select plan(74);
+select plan(76);
 
 select tests.create_user('own-owner@example.com', '{"handle":"own-owner"}') as owner \gset
 select tests.create_user('own-stranger@example.com', '{"handle":"own-stranger"}') as stranger \gset
@@ -170,6 +170,9 @@ select is((select ai_lenser_id from lenses.workflow_node_results where id = :'ao
 select tests.authenticate_as(:'owner');
 select is((select count(*)::int from lenses.workflow_runs where id = :'asrun'), 0, 'the agent''s owner cannot see the stranger''s run');
 select is((select count(*)::int from lenses.workflow_runs where id = :'arun'), 1, 'and sees the agent''s run');
+select lives_ok(format($$select * from public.list_llm_calls(p_run_id => %L)$$, :'arun'), 'and may list its ledger rows');
+select throws_ok(format($$select * from public.list_llm_calls(p_run_id => %L)$$, :'asrun'), 'P0002', null,
+  'not those of the stranger''s run');
 select is((select sum(runs)::int from public.get_workflow_run_stats(:'awf')), 2, 'the agent''s owner counts both runs in the stats');
 select tests.clear_authentication();
 select tests.grant_agent_role(:'agent', :'third', 'operator');

@@ -1,5 +1,5 @@
 -- run_ownership_backfill: hand-written data migration (fix forward, no run lost).
--- Until 20261202053227_run_ownership, every run's lenser_id was the workflow's lenser, whoever
+-- Until 20261202054342_run_ownership, every run's lenser_id was the workflow's lenser, whoever
 -- started it. A run belongs to whoever starts it now; existing rows are moved to their starter where
 -- the starter could not act as the workflow's lenser, so that RLS (lenser_id alone) keeps each run
 -- readable by the one who started it and hides it from a workflow owner who did not:

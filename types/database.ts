@@ -2813,6 +2813,7 @@ export type Database = {
       "current_profile_id": { Args: Record<PropertyKey, never>; Returns: string };
       "editable_profile_ids": { Args: Record<PropertyKey, never>; Returns: string[] };
       "fn_available_handle": { Args: { "p_base": string; "p_wish": string }; Returns: string };
+      "fn_may_act_as": { Args: { "p_as": string; "p_lenser": string }; Returns: boolean };
       "fn_rpc_page": {
         Args: { "p_limit": number; "p_max"?: number; "p_offset": number; "p_rpc": string };
         Returns: undefined;
@@ -4638,6 +4639,7 @@ export type Database = {
           "p_deadline_seconds": number;
           "p_failure_mode": Database["lenses"]["Enums"]["failure_mode"];
           "p_input": Json;
+          "p_lenser_id": string;
           "p_max_retries": number;
           "p_rpc": string;
           "p_started_by": string;
@@ -5587,6 +5589,15 @@ export type Database = {
       };
       "get_workflow": { Args: { "p_workflow_id": string }; Returns: Json };
       "get_workflow_run": { Args: { "p_run_id": string }; Returns: Json };
+      "get_workflow_run_stats": {
+        Args: { "p_workflow_id": string };
+        Returns: {
+          "last_run_at": string;
+          "runs": number;
+          "status": Database["lenses"]["Enums"]["workflow_run_status"];
+          "total_cost_credits": number;
+        }[];
+      };
       "get_workflow_schedule": {
         Args: { "p_schedule_id": string };
         Returns: Database["lenses"]["Tables"]["workflow_schedules"]["Row"];

@@ -1,4 +1,4 @@
--- Admits one team run: starts its workflow run as the one who requested it, with the assignment's
+-- Admits one team run: starts its workflow run as the one who requested it (the run is theirs), with the assignment's
 -- retry and failure policies as they were at the request, writes one step per node result (its
 -- member from agents.fn_node_members, its status mirrored from the result from now on), and
 -- appends run_started. A start that fails (the workflow was unpublished meanwhile, the input no
@@ -24,7 +24,7 @@ begin
     end if;
     perform agents.fn_check_team_blocking('run_workflow_assignment', v_assignment);
     v_run := lenses.fn_start_workflow_run('run_workflow_assignment', v_workflow, p_team_run.input, p_team_run.lenser_id,
-      p_team_run.deadline_seconds, (p_team_run.policies -> 'retry_policy' ->> 'maxRetries')::integer,
+      p_team_run.lenser_id, p_team_run.deadline_seconds, (p_team_run.policies -> 'retry_policy' ->> 'maxRetries')::integer,
       (p_team_run.policies -> 'failure_policy' ->> 'mode')::lenses.failure_mode);
 
     insert into agents.agent_run_steps (team_run_id, node_result_id, kind, node_id, node_key, member_id, ai_lenser_id,

@@ -2,7 +2,10 @@
 -- chosen): one element per task in each array (its result, run, attempt, workflow, run lenser,
 -- acting agent, model, prompt characters, model params and the model calls it may make). Each
 -- task's estimate (ai.fn_budget_estimates) is reserved in every active budget that applies to it: the
--- acting agent's, the run's workflow's, the run's lenser's, and those of the agent's owners. Tasks
+-- acting agent's, the run's workflow's (only for a run whose lenser may act as the workflow's lenser:
+-- the workflow owner's own runs; a stranger's run of a public workflow neither spends nor is stopped
+-- by the owner's workflow budget), the run's lenser's (the starter's), and those of the agent's
+-- owners. Tasks
 -- are admitted in their order while every hard budget they touch keeps spent + reserved within its
 -- limit, and the admitted tasks' reservations are written (one insert). The period rows are not
 -- changed here: the claim's caller applies every reservation and settlement of its transaction at
@@ -72,11 +75,19 @@ begin
     where b.archived_at is null
       and (b.workflow_id = any (p_workflow_ids) or b.ai_lenser_id = any (p_ai_lenser_ids) or b.lenser_id = any (p_lenser_ids)
            or b.lenser_id in (select owners.owner_lenser_id from owners))
+  ), workflow_budget_runs as materialized (
+    -- A workflow budget applies to the runs whose lenser may act as the workflow's lenser (the owner's
+    -- own runs): a stranger's run of a public workflow neither spends nor is stopped by it. Decided
+    -- once per (run lenser, workflow), not per task.
+    select d.lenser_id, d.workflow_id, d.lenser_id = w.lenser_id or lensers.fn_may_act_as(d.lenser_id, w.lenser_id) as applies
+    from (select distinct t.lenser_id, b.workflow_id from t join b on b.workflow_id = t.workflow_id) d
+    join lenses.workflows w on w.id = d.workflow_id
   ), pairs as materialized (
     select t.ord, t.result_id, t.run_id, t.attempt, b.id as budget_id, b.scope, b.enforcement = 'hard' as hard,
            b.on_exceed::text as on_exceed, b.period, b.amount_credits, b.period_start, b.period_end
     from t
-    join b on b.workflow_id = t.workflow_id
+    join b on (b.workflow_id = t.workflow_id
+               and (t.lenser_id, b.workflow_id) in (select m.lenser_id, m.workflow_id from workflow_budget_runs m where m.applies))
            or b.ai_lenser_id = t.ai_lenser_id
            or b.lenser_id = t.lenser_id
            or b.lenser_id in (select owners.owner_lenser_id from owners where owners.ai_lenser_id = t.ai_lenser_id)

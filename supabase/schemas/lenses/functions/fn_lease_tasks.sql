@@ -175,7 +175,9 @@ begin
       end if;
     end if;
 
-    -- An agent acts (a team run's member, else the workflow's AI owner): its turn's context.
+    -- An agent acts (a team run's member, else the run's lenser when that is an AI: the workflow's AI
+    -- owner when someone who may act as it started the run; never the workflow's owner in a run that
+    -- is someone else's): its turn's context.
     v_agent_ctx := null;
     v_actor_agent := null;
     if v_fail_kind is null then
@@ -185,11 +187,10 @@ begin
         where s.node_result_id = v_task.id
           and s.kind = case when v_review_step.awaiting_review then 'review' else 'perform' end::agents.agent_run_step_kind;
       else
-        -- The workflow's AI owner, looked up once per workflow in this claim.
-        if v_owner_agent_of is distinct from v_task.workflow_id then
-          v_owner_agent := (select a.id from lenses.workflows w join agents.ai_lensers a on a.profile_id = w.lenser_id
-                            where w.id = v_task.workflow_id);
-          v_owner_agent_of := v_task.workflow_id;
+        -- The run's AI lenser, looked up once per lenser in this claim.
+        if v_owner_agent_of is distinct from v_task.lenser_id then
+          v_owner_agent := (select a.id from agents.ai_lensers a where a.profile_id = v_task.lenser_id);
+          v_owner_agent_of := v_task.lenser_id;
         end if;
         v_actor_agent := v_owner_agent;
         v_actor_member := null;

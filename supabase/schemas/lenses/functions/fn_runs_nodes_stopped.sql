@@ -1,6 +1,7 @@
 -- After nodes stopped running, one update of their runs: each run's model usage joins its totals;
 -- its inspector moves to the last node of the run leased in the same transaction (p_started_*),
--- else to its latest running node (or none) when it showed one of the stopped nodes; a streaming
+-- else to its latest running node, else to a node waiting for a person (or none) when it showed one
+-- of the stopped nodes; a streaming
 -- run is running again once nothing streams. p_* hold one entry per stopped node.
 create or replace function lenses.fn_runs_nodes_stopped(p_run_ids uuid[], p_node_ids uuid[], p_input_tokens bigint[], p_output_tokens bigint[], p_cached_tokens bigint[], p_costs numeric[], p_started_runs uuid[] default '{}'::uuid[], p_started_nodes uuid[] default '{}'::uuid[])
  returns void
@@ -16,8 +17,10 @@ begin
       active_node_id = case when a.started_node is not null then a.started_node
         when r.active_node_id = any (a.node_ids) then
         (select x.node_id from lenses.workflow_node_results x
-         where x.run_id = r.id and x.status in ('running', 'streaming')
-         order by x.started_at desc limit 1) else r.active_node_id end,
+         where x.run_id = r.id
+           and (x.status in ('running', 'streaming') or (x.status = 'blocked' and x.waiting_reason = 'human_input'))
+         order by x.status in ('running', 'streaming') desc, x.started_at desc nulls last, x.updated_at desc, x.node_key
+         limit 1) else r.active_node_id end,
       status = case
         when a.started_node is not null and r.status in ('queued', 'pending', 'recovered') then 'running'::lenses.workflow_run_status
         when r.status = 'streaming' and not exists (

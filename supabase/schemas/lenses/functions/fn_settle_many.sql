@@ -1,6 +1,7 @@
 -- After nodes ended (completed, failed, skipped, cancelled, timed out), set-wise for any number of
 -- (run, node) pairs: each successor whose incoming edges are now all settled gets its active inputs
--- merged and is queued (blocked on a person for human_input nodes), or is skipped when no edge is
+-- merged and is queued (blocked on a person for human_input nodes, named by the run's
+-- active_node_id), or is skipped when no edge is
 -- active (condition false, or its sources did not complete), and the skip carries on from it, one
 -- round at a time. Writes the results; returns the events (in order) and the edges that carried a
 -- value, as (run, edge) pairs, for the caller to write with others (fn_write_provenance).
@@ -106,6 +107,17 @@ begin
           from jsonb_array_elements(v_targets) v where not v ? 'hold') t
     where x.id = t.result_id
       and x.id = any (array(select (v ->> 'result_id')::uuid from jsonb_array_elements(v_targets) v));
+    -- A node now waiting for a person is what its run's inspector shows (active_node_id), until a
+    -- node of the run starts or the person answers.
+    if jsonb_path_exists(v_targets, '$[*] ? (@.kind == "human_input" && exists(@.input))') then
+      update lenses.workflow_runs r set active_node_id = h.node_id
+      from (select distinct on (w.run_id) w.run_id, w.node_id
+            from (select (v ->> 'run_id')::uuid as run_id, (v ->> 'node_id')::uuid as node_id, a.ord
+                  from jsonb_array_elements(v_targets) with ordinality a(v, ord)
+                  where v ->> 'kind' = 'human_input' and v ? 'input') w
+            order by w.run_id, w.ord desc) h
+      where r.id = h.run_id;
+    end if;
     select held || coalesce(jsonb_agg(v - 'edge_ids' - 'hold' - 'prompt' - 'kind'), '[]'), v_hold_left - count(*)::integer
     into held, v_hold_left
     from jsonb_array_elements(v_targets) v where v ? 'hold';

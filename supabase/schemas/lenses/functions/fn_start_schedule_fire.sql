@@ -24,7 +24,11 @@ begin
       v_team := agents.fn_request_team_run('workflow schedule', v_assignment, p_schedule.input, p_schedule.lenser_id, null);
     else
       select w.* into v_workflow from lenses.workflows w where w.id = p_schedule.workflow_id;
-      v_run := lenses.fn_start_workflow_run('workflow schedule', v_workflow, p_schedule.input, p_schedule.lenser_id, null,
+      -- The run is the schedule's lenser's (the workflow's lenser's while they may act as it).
+      v_run := lenses.fn_start_workflow_run('workflow schedule', v_workflow, p_schedule.input,
+        case when lensers.fn_may_act_as(p_schedule.lenser_id, v_workflow.lenser_id) then v_workflow.lenser_id
+             else p_schedule.lenser_id end,
+        p_schedule.lenser_id, null,
         (p_schedule.retry_policy ->> 'maxRetries')::integer, (p_schedule.failure_policy ->> 'mode')::lenses.failure_mode);
     end if;
   exception when sqlstate '22023' or sqlstate 'P0001' or sqlstate '23514' or sqlstate 'P0002' then

@@ -1,8 +1,11 @@
 -- Creates a run of a published workflow that the caller (p_rpc) has already authorised: validates
 -- the graph and the input against the entry nodes' input contracts, writes the run and one result
 -- per node, queues the roots. Shared by start_workflow_run and team runs (run_workflow_assignment),
--- so there is one way a run starts; messages carry the RPC's name.
-create or replace function lenses.fn_start_workflow_run(p_rpc text, p_workflow lenses.workflows, p_input jsonb, p_started_by uuid, p_deadline_seconds integer, p_max_retries integer, p_failure_mode lenses.failure_mode)
+-- so there is one way a run starts; messages carry the RPC's name. The run belongs to p_lenser_id,
+-- whom the caller decided (who starts it, see README "Who a run belongs to"): its input, output,
+-- events, ledger rows and budgets are theirs; p_started_by is who pressed start (the actor of
+-- run_queued), which grants nothing.
+create or replace function lenses.fn_start_workflow_run(p_rpc text, p_workflow lenses.workflows, p_input jsonb, p_lenser_id uuid, p_started_by uuid, p_deadline_seconds integer, p_max_retries integer, p_failure_mode lenses.failure_mode)
  returns lenses.workflow_runs
  language plpgsql
  set search_path to ''
@@ -14,6 +17,9 @@ declare
   v_run lenses.workflow_runs;
   v_result_id uuid;
 begin
+  if p_lenser_id is null then
+    raise exception '%: a run needs the lenser it belongs to', p_rpc using errcode = '22023';
+  end if;
   v_validation := lenses.fn_validate_workflow(p_workflow.id);
   if not (v_validation ->> 'valid')::boolean then
     raise exception '%: workflow % is not valid', p_rpc, p_workflow.id
@@ -37,7 +43,7 @@ begin
 
   insert into lenses.workflow_runs (workflow_id, lenser_id, started_by, status, input, deadline_at, max_retries, failure_mode)
   values (
-    p_workflow.id, p_workflow.lenser_id, p_started_by, 'queued', p_input,
+    p_workflow.id, p_lenser_id, p_started_by, 'queued', p_input,
     case when p_deadline_seconds is not null then now() + make_interval(secs => p_deadline_seconds) end,
     coalesce(p_max_retries, 1), coalesce(p_failure_mode, 'isolate')
   )
@@ -68,6 +74,6 @@ begin
 end
 $function$;
 
-comment on function lenses.fn_start_workflow_run(p_rpc text, p_workflow lenses.workflows, p_input jsonb, p_started_by uuid, p_deadline_seconds integer, p_max_retries integer, p_failure_mode lenses.failure_mode) is 'Creates and queues a run of an authorised, published workflow (validation, results, roots); errors name p_rpc.';
+comment on function lenses.fn_start_workflow_run(p_rpc text, p_workflow lenses.workflows, p_input jsonb, p_lenser_id uuid, p_started_by uuid, p_deadline_seconds integer, p_max_retries integer, p_failure_mode lenses.failure_mode) is 'Creates and queues a run of an authorised, published workflow for p_lenser_id (validation, results, roots); errors name p_rpc.';
 
-revoke all on function lenses.fn_start_workflow_run(p_rpc text, p_workflow lenses.workflows, p_input jsonb, p_started_by uuid, p_deadline_seconds integer, p_max_retries integer, p_failure_mode lenses.failure_mode) from public;
+revoke all on function lenses.fn_start_workflow_run(p_rpc text, p_workflow lenses.workflows, p_input jsonb, p_lenser_id uuid, p_started_by uuid, p_deadline_seconds integer, p_max_retries integer, p_failure_mode lenses.failure_mode) from public;

@@ -63,7 +63,7 @@ comment on table lenses.workflow_node_results is 'The state of one node in one r
 comment on column lenses.workflow_node_results.attempt_count is 'Claims so far (an expired lease counts).';
 comment on column lenses.workflow_node_results.retry_count is 'Failures counted against max_retries (rate limits are not).';
 comment on column lenses.workflow_node_results.mirrored_by_step is 'The result belongs to a team run: its status changes are mirrored onto the run''s step (agents.agent_run_steps).';
-comment on column lenses.workflow_node_results.ai_lenser_id is 'The agent whose turn the latest attempt was (a team run''s member, else the workflow''s AI owner; set at the claim); null: a plain model call. Its budgets, and its owners'' lenser budgets, apply to the task.';
+comment on column lenses.workflow_node_results.ai_lenser_id is 'The agent whose turn the latest attempt was (a team run''s member, else the run''s lenser when that is an AI lenser; set at the claim); null: a plain model call. Its budgets, and its owners'' lenser budgets, apply to the task.';
 comment on column lenses.workflow_node_results.budget_held is 'The latest claim reserved in at least one budget (ai.budget_reservations): leaving running or streaming settles or releases it.';
 comment on column lenses.workflow_node_results.model_id is 'The model the latest attempt ran on (history: no foreign key, see ai.llm_calls for the call itself).';
 

@@ -27,6 +27,7 @@ create table lenses.workflow_runs (
   constraint workflow_runs_finished_when_terminal CHECK (((status = ANY (ARRAY['completed'::lenses.workflow_run_status, 'failed'::lenses.workflow_run_status, 'cancelled'::lenses.workflow_run_status, 'timed_out'::lenses.workflow_run_status])) = (finished_at IS NOT NULL))),
   constraint workflow_runs_input_object CHECK ((jsonb_typeof(input) = 'object'::text)),
   constraint workflow_runs_max_retries_range CHECK (((max_retries >= 0) AND (max_retries <= 10))),
+  constraint workflow_runs_status_reachable CHECK ((status <> ALL (ARRAY['draft'::lenses.workflow_run_status, 'validated'::lenses.workflow_run_status, 'pending'::lenses.workflow_run_status]))),
   constraint workflow_runs_recovery_pair CHECK (((recovered_from_run_id IS NULL) = (recovered_from_node_id IS NULL))),
   constraint workflow_runs_totals_not_negative CHECK (((total_input_tokens >= 0) AND (total_output_tokens >= 0) AND (total_cached_tokens >= 0) AND (total_cost_credits >= (0)::numeric))),
   constraint workflow_runs_parent_invocation_id_fkey FOREIGN KEY (parent_invocation_id) REFERENCES agents.tool_invocations(id) ON DELETE SET NULL,
@@ -39,6 +40,9 @@ create table lenses.workflow_runs (
 
 alter table lenses.workflow_runs enable row level security;
 comment on table lenses.workflow_runs is 'One execution of a published workflow. active_node_id drives the inspector.';
+comment on constraint workflow_runs_status_reachable on lenses.workflow_runs is 'A run is created by a start that validates the workflow and its input and queues the roots in one transaction: it is never a draft, never validated-but-unqueued, never pending (seed 004''s enum keeps the names; README "Run statuses").';
+comment on column lenses.workflow_runs.lenser_id is 'Whose run it is: who started it (the workflow''s lenser only when the starter may act as it; a schedule''s lenser; a team run''s starter; a sub-run''s parent run''s lenser). Its input, output, results, events, provenance, ledger rows, costs and budgets are theirs; only they (and whoever may act as them) read or act on it.';
+comment on column lenses.workflow_runs.started_by is 'Who pressed start (a human, a schedule''s lenser, or the agent whose run_workflow call started it); the actor of run_queued. Grants nothing: lenser_id decides who sees the run.';
 comment on column lenses.workflow_runs.active_node_id is 'The node the inspector shows: the latest node that started running, one of this run''s own results.';
 comment on column lenses.workflow_runs.watched_until is 'Set (and renewed) by the run-events function while a client streams the run: only then do its events NOTIFY.';
 
@@ -58,7 +62,7 @@ create index workflow_runs_workflow_idx on lenses.workflow_runs using btree (wor
 
 create policy workflow_runs_select on lenses.workflow_runs
   as permissive for select to authenticated
-  using (((started_by IN ( SELECT lensers.actable_profile_ids() AS actable_profile_ids)) OR (lenser_id IN ( SELECT lensers.actable_profile_ids() AS actable_profile_ids))));
+  using ((lenser_id IN ( SELECT lensers.actable_profile_ids() AS actable_profile_ids)));
 
 create trigger workflow_runs_end_sub_run after update of status on lenses.workflow_runs for each row when (((new.parent_invocation_id IS NOT NULL) AND (old.status IS DISTINCT FROM new.status) AND (new.status = ANY (ARRAY['completed'::lenses.workflow_run_status, 'failed'::lenses.workflow_run_status, 'cancelled'::lenses.workflow_run_status, 'timed_out'::lenses.workflow_run_status])))) execute procedure agents.tg_workflow_runs_end_sub_run();
 

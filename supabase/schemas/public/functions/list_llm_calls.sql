@@ -1,4 +1,5 @@
--- The ledger rows of one run the caller owns (the run's lenser is the caller) or of one agent the
+-- The ledger rows of one run of the caller's (its lenser is the caller, or an agent they may act as:
+-- RLS on workflow_runs; a run belongs to whoever started it, never to the workflow's owner) or of one agent the
 -- caller owns, co-owns or operates, newest first: tokens by bucket, cost (null when unpriced, with the
 -- flag), the price row used, latency. Exactly one of p_run_id and p_ai_lenser_id.
 create or replace function public.list_llm_calls(p_run_id uuid default NULL::uuid, p_ai_lenser_id uuid default NULL::uuid, p_limit integer default 50, p_offset integer default 0)
@@ -20,7 +21,7 @@ begin
     raise exception '%: p_offset must be 0 or more, got %', c_rpc, coalesce(p_offset::text, 'null') using errcode = '22023';
   end if;
   if p_run_id is not null and not exists (
-      select 1 from lenses.workflow_runs r where r.id = p_run_id and r.lenser_id = (select lensers.current_profile_id())) then
+      select 1 from lenses.workflow_runs r where r.id = p_run_id and r.lenser_id in (select lensers.actable_profile_ids())) then
     raise exception '%: no run % of yours', c_rpc, p_run_id using errcode = 'P0002';
   end if;
   if p_ai_lenser_id is not null and not agents.can_operate_ai_lenser(p_ai_lenser_id) then

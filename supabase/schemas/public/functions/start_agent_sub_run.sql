@@ -71,7 +71,7 @@ begin
   if v_error is null then
     begin
       v_run := lenses.fn_start_workflow_run('run_workflow', v_workflow, coalesce(v_call.input -> 'input', '{}'),
-        v_parent.lenser_id, null, null, null);
+        v_parent.lenser_id, (select a.profile_id from agents.ai_lensers a where a.id = v_turn.ai_lenser_id), null, null, null);
     exception when sqlstate '22023' then
       v_error := sqlerrm;
     end;
@@ -81,7 +81,7 @@ begin
     return jsonb_build_object('started', false, 'error', v_error);
   end if;
 
-  update lenses.workflow_runs r set parent_invocation_id = v_call.id, lenser_id = v_parent.lenser_id where r.id = v_run.id;
+  update lenses.workflow_runs r set parent_invocation_id = v_call.id where r.id = v_run.id;
   perform agents.fn_park_task(p_result_id);
   perform lenses.fn_append_workflow_run_event(v_result.run_id, 'tool_invoked',
     jsonb_build_object('node_key', v_result.node_key, 'tool', 'run_workflow', 'invocation_id', v_call.id,

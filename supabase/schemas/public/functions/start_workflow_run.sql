@@ -34,12 +34,16 @@ begin
     raise exception 'start_workflow_run: p_max_retries must be between 0 and 10, got %', p_max_retries using errcode = '22023';
   end if;
 
-  return lenses.fn_start_workflow_run('start_workflow_run', v_workflow, p_input, v_me, p_deadline_seconds,
-    p_max_retries, p_failure_mode);
+  -- The run is the starter's: the workflow's lenser's only when the caller may act as it (their own
+  -- workflow, or one of an AI they own, co-own or operate); a stranger's run of a public workflow
+  -- is the stranger's (input, output, events, ledger, budgets), never the workflow owner's.
+  return lenses.fn_start_workflow_run('start_workflow_run', v_workflow, p_input,
+    case when v_workflow.lenser_id in (select lensers.actable_profile_ids()) then v_workflow.lenser_id else v_me end,
+    v_me, p_deadline_seconds, p_max_retries, p_failure_mode);
 end
 $function$;
 
-comment on function public.start_workflow_run(p_workflow_id uuid, p_input jsonb, p_deadline_seconds integer, p_max_retries integer, p_failure_mode lenses.failure_mode) is 'Starts a run of a published workflow: validates it and the input against the entry nodes'' input contracts, creates one result per node and queues the roots.';
+comment on function public.start_workflow_run(p_workflow_id uuid, p_input jsonb, p_deadline_seconds integer, p_max_retries integer, p_failure_mode lenses.failure_mode) is 'Starts a run of a published workflow (the run is the caller''s; the workflow''s lenser''s when the caller may act as it): validates it and the input against the entry nodes'' input contracts, creates one result per node and queues the roots.';
 
 revoke all on function public.start_workflow_run(p_workflow_id uuid, p_input jsonb, p_deadline_seconds integer, p_max_retries integer, p_failure_mode lenses.failure_mode) from public;
 grant execute on function public.start_workflow_run(p_workflow_id uuid, p_input jsonb, p_deadline_seconds integer, p_max_retries integer, p_failure_mode lenses.failure_mode) to authenticated;

@@ -46,6 +46,15 @@ begin
     jsonb_build_object('node_key', p_node_key, 'value', p_value), v_node.id, lensers.current_profile_id());
   perform lenses.fn_append_workflow_run_event(p_run_id, 'node_completed',
     jsonb_build_object('node_key', p_node_key, 'output', p_value), v_node.id, lensers.current_profile_id());
+  -- The inspector leaves the answered node: to a running node, else another node waiting for a
+  -- person, else none until a successor starts.
+  update lenses.workflow_runs r
+  set active_node_id = (select x.node_id from lenses.workflow_node_results x
+                        where x.run_id = r.id
+                          and (x.status in ('running', 'streaming') or (x.status = 'blocked' and x.waiting_reason = 'human_input'))
+                        order by x.status in ('running', 'streaming') desc, x.started_at desc nulls last, x.updated_at desc, x.node_key
+                        limit 1)
+  where r.id = p_run_id and r.active_node_id = v_node.id;
   perform lenses.fn_settle_successors(p_run_id, v_node.id);
   perform lenses.fn_finish_run_if_done(p_run_id);
   perform pg_notify('workflow_tasks', p_run_id::text);

@@ -75,9 +75,9 @@ select throws_ok(format('select public.create_lens(p_title => %L, p_lenser_id =>
 select is((select count(*)::int from lenses.lenses where id in (:'private_lens', :'unlisted_lens')), 0,
   'another user sees neither a private nor an unlisted lens');
 select is((select count(*)::int from lenses.lenses where id = :'public_lens'), 1, 'but sees a public one');
-select throws_ok(format('select public.get_lens(%L)', :'private_lens'), 'P0002', format('get_lens: no lens %s that you can see', :'private_lens'),
+select throws_ok(format('select public.get_lens(%L)', :'private_lens'), 'PT404', format('get_lens: no lens %s that you can see', :'private_lens'),
   'get_lens hides a private lens');
-select throws_ok(format('select public.update_lens(%L, p_title => %L)', :'private_lens', 'mine now'), 'P0002', null,
+select throws_ok(format('select public.update_lens(%L, p_title => %L)', :'private_lens', 'mine now'), 'PT404', null,
   'update_lens cannot reach a private lens');
 select throws_ok(format('select public.update_lens(%L, p_title => %L)', :'public_lens', 'mine now'), '42501',
   format('update_lens: you cannot edit lens %s (it belongs to a lenser you do not own)', :'public_lens'), 'nor change a public one');
@@ -113,7 +113,7 @@ select throws_ok(format('select public.update_lens(%L, p_params => %L)', :'priva
   'update_lens: p_params is not valid: params.ui.order must not repeat a name', 'bad params');
 select throws_ok(format('select public.update_lens(%L, p_tags => %L)', :'private_lens', '{"a b"}'), '22023', null, 'bad tags');
 select throws_ok($$select public.update_lens(null, p_title => 'x')$$, '22023', 'update_lens: p_lens_id is required', 'no lens id');
-select throws_ok(format('select public.update_lens(%L)', gen_random_uuid()), 'P0002', null, 'an unknown lens');
+select throws_ok(format('select public.update_lens(%L)', gen_random_uuid()), 'PT404', null, 'an unknown lens');
 select is((select title from lenses.lenses where id = :'private_lens'), 'Summariser', 'refused updates changed nothing');
 
 -- list_lenses ------------------------------------------------------------------------------------

@@ -183,8 +183,8 @@ select throws_ok(format($$update lenses.workflows set status = 'published' where
 select throws_ok(format($$insert into lenses.workflows (lenser_id, title, status) values (%L, 'x', 'published')$$, tests.profile_id(:'alice')), '23514',
   'workflows: a workflow is created as a draft (asked published); publish it afterwards', 'a workflow is created as a draft');
 select tests.authenticate_as(:'bob');
-select throws_ok(format('select public.publish_workflow(%L)', :'contracts'), 'P0002', null, 'another user cannot publish a private workflow');
-select throws_ok(format('select public.validate_workflow(%L)', :'contracts'), 'P0002',
+select throws_ok(format('select public.publish_workflow(%L)', :'contracts'), 'PT404', null, 'another user cannot publish a private workflow');
+select throws_ok(format('select public.validate_workflow(%L)', :'contracts'), 'PT404',
   format('validate_workflow: no workflow %s that you can see', :'contracts'), 'nor validate it');
 select tests.authenticate_as(:'alice');
 select is((public.publish_workflow(:'contracts')).status::text, 'published', 'a valid workflow publishes');

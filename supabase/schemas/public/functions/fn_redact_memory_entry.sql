@@ -10,7 +10,7 @@ begin
   perform agents.fn_rpc_not_null(c_rpc, 'p_memory_id', p_memory_id);
   select m.* into v_row from agents.memories m where m.id = p_memory_id;
   if not found then
-    raise exception '%: no memory entry % that you can see', c_rpc, p_memory_id using errcode = 'P0002';
+    raise exception '%: no memory entry % that you can see', c_rpc, p_memory_id using errcode = 'PT404';
   end if;
   perform agents.fn_rpc_require_manage(c_rpc, v_row.ai_lenser_id);
   if v_row.redacted_at is not null then

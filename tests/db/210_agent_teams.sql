@@ -132,11 +132,11 @@ select is((select count(*)::int from agents.team_edges where team_id = :'researc
 select is((public.archive_team(:'research')).status::text, 'archived', 'archive_team');
 select isnt((select archived_at from agents.teams where id = :'research'), null, 'sets archived_at');
 select throws_ok(format($$select public.update_team(p_team_id => %L, p_name => 'Again')$$, :'research'),
-  '22023', format('update_team: team %s is archived and read-only', :'research'), 'an archived team does not change');
+  'PT409', format('update_team: team %s is archived and read-only', :'research'), 'an archived team does not change');
 select throws_ok(format($$select public.add_team_member(p_team_id => %L, p_agent_id => %L)$$, :'research', :'sage'),
-  '22023', format('add_team_member: team %s is archived and read-only', :'research'), 'nor do its members');
+  'PT409', format('add_team_member: team %s is archived and read-only', :'research'), 'nor do its members');
 select throws_ok(format($$select public.archive_team(%L)$$, :'research'),
-  '22023', format('archive_team: team %s is archived and read-only', :'research'), 'archiving happens once');
+  'PT409', format('archive_team: team %s is archived and read-only', :'research'), 'archiving happens once');
 select is((select count(*)::int from public.list_teams()), 1, 'list_teams leaves archived teams out');
 select results_eq($$select name, member_count, edge_count from public.list_teams(p_include_archived => true)$$,
   $$values ('Research', 2, 1), ('Scout crew', 1, 0)$$, 'and shows them on request, with counts');

@@ -54,7 +54,7 @@ select throws_ok(format($$select public.create_workflow_assignment(p_workflow_id
 select throws_ok(format($$select public.create_workflow_assignment(p_workflow_id => %L, p_assignee_kind => 'agent', p_assignee_ai_lenser_id => %L)$$, :'wf_hidden', :'sage'),
   'PT404', format('create_workflow_assignment: no workflow %s that you can see', :'wf_hidden'), 'a workflow the caller cannot see');
 select throws_ok(format($$select public.create_workflow_assignment(p_workflow_id => %L, p_assignee_kind => 'agent', p_assignee_ai_lenser_id => %L)$$, :'wf_archived', :'sage'),
-  '22023', format('create_workflow_assignment: workflow %s is archived', :'wf_archived'), 'an archived workflow');
+  'PT409', format('create_workflow_assignment: workflow %s is archived', :'wf_archived'), 'an archived workflow');
 select throws_ok(format($$select public.create_workflow_assignment(p_workflow_id => %L, p_assignee_kind => 'agent', p_assignee_ai_lenser_id => %L, p_approval_policy => '{"requiresApproval":"yes"}')$$, :'wf', :'sage'),
   '22023', 'create_workflow_assignment: p_approval_policy is invalid: requiresApproval must be true or false', 'approval policy shape');
 select throws_ok(format($$select public.create_workflow_assignment(p_workflow_id => %L, p_assignee_kind => 'agent', p_assignee_ai_lenser_id => %L, p_retry_policy => '{"maxRetries":11}')$$, :'wf', :'sage'),

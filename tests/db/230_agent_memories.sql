@@ -76,7 +76,7 @@ select results_eq(format($$select embedding, metadata, redacted_by, redacted_at 
   format($$values (null::extensions.vector, '{}'::jsonb, %L::uuid, true)$$, tests.human(:'alice')),
   'clears the embedding and metadata, and records who and when');
 select throws_ok(format($$select public.fn_redact_memory_entry(%L)$$, :'m_twin'),
-  '22023', null, 'an entry is redacted once');
+  'PT409', null, 'an entry is redacted once');
 
 select results_eq(
   format($$select content from public.fn_read_memory_entries(p_memory_profile_id => %L, p_query_embedding => tests.vec(array[1]), p_limit => 3)$$, :'facts'),

@@ -143,13 +143,13 @@ select is((select status::text from lenses.lenses where id = :'public_lens'), 'd
 
 -- archive_lens ---------------------------------------------------------------------------------------
 select is((public.archive_lens(:'unlisted_lens')).status::text, 'archived', 'archive_lens archives');
-select throws_ok(format('select public.archive_lens(%L)', :'unlisted_lens'), '22023',
+select throws_ok(format('select public.archive_lens(%L)', :'unlisted_lens'), 'PT409',
   format('archive_lens: lens %s is already archived', :'unlisted_lens'), 'twice is refused');
-select throws_ok(format('select public.update_lens(%L, p_title => %L)', :'unlisted_lens', 'again'), '22023',
+select throws_ok(format('select public.update_lens(%L, p_title => %L)', :'unlisted_lens', 'again'), 'PT409',
   format('update_lens: lens %s is archived and cannot change', :'unlisted_lens'), 'an archived lens cannot change');
 select throws_ok($$select public.archive_lens(null)$$, '22023', 'archive_lens: p_lens_id is required', 'archive_lens needs an id');
 select throws_ok($$select public.get_lens(null)$$, '22023', 'get_lens: p_lens_id is required', 'get_lens needs an id');
-select throws_ok(format('select public.create_lens_version(%L, %L)', :'unlisted_lens', 'x'), '22023',
+select throws_ok(format('select public.create_lens_version(%L, %L)', :'unlisted_lens', 'x'), 'PT409',
   format('create_lens_version: lens %s is archived; it takes no new versions', :'unlisted_lens'), 'nor take versions');
 
 -- A co-owner who leaves: their versions stay, published and intact, with created_by cleared.

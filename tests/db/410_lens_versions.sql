@@ -142,7 +142,7 @@ select is((public.publish_lens_version(:'bad')) ->> 'status', 'published', 'the 
 -- Archiving ----------------------------------------------------------------------------------------------
 select is((public.archive_lens_version(:'v4')) ->> 'status', 'archived', 'a published version can be archived');
 select isnt((select archived_at from lenses.versions where id = :'v4'), null, 'archived_at is set');
-select throws_ok(format('select public.archive_lens_version(%L)', :'v4'), '22023',
+select throws_ok(format('select public.archive_lens_version(%L)', :'v4'), 'PT409',
   format('archive_lens_version: p_version_id %s is already archived', :'v4'), 'archiving twice is refused');
 select tests.clear_authentication();
 select throws_ok(format($$update lenses.versions set status = 'published' where id = %L$$, :'v4'), '23514',

@@ -202,9 +202,9 @@ select tests.authenticate_as(:'alice');
 select is((public.update_workflow(:'contracts', p_title => 'Renamed')).title, 'Renamed', 'a published workflow''s title may change');
 select is((public.archive_workflow(:'contracts')).status::text, 'archived', 'archive_workflow archives');
 select isnt((select archived_at from lenses.workflows where id = :'contracts'), null, 'with archived_at');
-select throws_ok(format('select public.update_workflow(%L, p_title => %L)', :'contracts', 'x'), '22023',
+select throws_ok(format('select public.update_workflow(%L, p_title => %L)', :'contracts', 'x'), 'PT409',
   format('update_workflow: workflow %s is archived and cannot change', :'contracts'), 'an archived workflow does not change');
-select throws_ok(format('select public.archive_workflow(%L)', :'contracts'), '22023',
+select throws_ok(format('select public.archive_workflow(%L)', :'contracts'), 'PT409',
   format('archive_workflow: workflow %s is already archived', :'contracts'), 'nor is archived twice');
 select tests.clear_authentication();
 select throws_ok(format($$update lenses.workflows set title = 'x' where id = %L$$, :'contracts'), '23514',

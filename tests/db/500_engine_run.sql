@@ -129,7 +129,7 @@ select throws_ok(format($$select public.submit_human_input(%L, 'final', '{"ok":t
 select throws_ok(format($$select public.submit_human_input(%L, 'approve', '"yes"')$$, :'run'), '22023',
   'submit_human_input: p_value must be a JSON object (the value must be a JSON object)', 'the answer is an object');
 select is((public.submit_human_input(:'run', 'approve', '{"approved":true}')).status::text, 'completed', 'the owner answers');
-select throws_ok(format($$select public.submit_human_input(%L, 'approve', '{"approved":false}')$$, :'run'), '22023',
+select throws_ok(format($$select public.submit_human_input(%L, 'approve', '{"approved":false}')$$, :'run'), 'PT409',
   'submit_human_input: node "approve" is not waiting for input (it is completed)', 'once');
 
 -- ---------------------------------------------------------------- the end of the run

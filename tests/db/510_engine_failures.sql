@@ -19,7 +19,7 @@ select tests.authenticate_as(:'ops');
 select is((public.cancel_workflow_run(:'run', 'changed my mind')).status::text, 'cancelled', 'the owner cancels it');
 select is((select array_agg(distinct status::text) from lenses.workflow_node_results where run_id = :'run'), array['cancelled'],
   'every unfinished result is cancelled');
-select throws_ok(format($$select public.cancel_workflow_run(%L)$$, :'run'), '22023',
+select throws_ok(format($$select public.cancel_workflow_run(%L)$$, :'run'), 'PT409',
   format('cancel_workflow_run: run %s already ended (cancelled)', :'run'), 'a run is cancelled once');
 select tests.authenticate_as_service_role();
 select throws_ok(format($$select public.complete_workflow_task(%L, %L, '{"summary":"late","score":1}')$$, :'c_result_id', :'c_lease_token'),

@@ -261,7 +261,7 @@ Deno.test({
           "22023",
           /p_reason must be at most 1000 characters/,
         ],
-        ["cancel_workflow_run", { p_run_id: endedRun.data!.id }, "22023", /already ended \(completed\)/],
+        ["cancel_workflow_run", { p_run_id: endedRun.data!.id }, "PT409", /already ended \(completed\)/],
         [
           "submit_human_input",
           { p_run_id: runId, p_node_key: null, p_value: {} },
@@ -289,7 +289,7 @@ Deno.test({
         [
           "rerun_workflow_run_from",
           { p_run_id: runId, p_node_key: "first" },
-          "22023",
+          "PT409",
           /is still running; rerun a finished run/,
         ],
         [

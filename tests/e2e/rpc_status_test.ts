@@ -434,18 +434,22 @@ Deno.test({
       );
       refused(await call(o, "get_lens", { p_lens_id: undefined }), 404, "PGRST202", "get_lens undefined id");
 
-      // Lenses: an archived lens takes no version (400, named); anon may not create (401), a signed-in
-      // user no worker RPC (403).
+      // Lenses: an archived lens takes no version and is not archived twice (409: its state); anon may
+      // not create (401), a signed-in user calls no worker RPC (403).
       const lens = must("create_lens", await o.rpc("create_lens", { p_title: "archivable" }));
       must("archive_lens", await o.rpc("archive_lens", { p_lens_id: lens.id }));
       assertMatch(
         refused(
           await call(o, "create_lens_version", { p_lens_id: lens.id, p_template_body: "x" }),
-          400,
-          "22023",
-          "v",
+          409,
+          "PT409",
+          "an archived lens",
         ),
         /lens \S+ is archived; it takes no new versions/,
+      );
+      assertMatch(
+        refused(await call(o, "archive_lens", { p_lens_id: lens.id }), 409, "PT409", "archive twice"),
+        /lens \S+ is already archived/,
       );
       refused(await call(anonClient(), "create_lens", { p_title: "anon" }), 401, "42501", "anon create_lens");
       refused(
@@ -459,7 +463,7 @@ Deno.test({
         "a user calling a worker RPC",
       );
 
-      // Workflows and runs: a draft does not run (400); cancelling a cancelled run is refused.
+      // Workflows and runs: a draft does not run (400); a finished run is not cancelled again (409).
       const draft = must("create_workflow", await o.rpc("create_workflow", { p_title: "draft" }));
       assertMatch(
         refused(
@@ -485,9 +489,19 @@ Deno.test({
         ),
         /run \S+ has no node "nope"/,
       );
+      // Rerunning a run that is still going conflicts with its state (409).
+      assertMatch(
+        refused(
+          await call(o, "rerun_workflow_run_from", { p_run_id: run.id, p_node_key: "ask" }),
+          409,
+          "PT409",
+          "r",
+        ),
+        /is still \w+; rerun a finished run/,
+      );
       must("cancel_workflow_run", await o.rpc("cancel_workflow_run", { p_run_id: run.id }));
       assertMatch(
-        refused(await call(o, "cancel_workflow_run", { p_run_id: run.id }), 400, "22023", "cancel twice"),
+        refused(await call(o, "cancel_workflow_run", { p_run_id: run.id }), 409, "PT409", "cancel twice"),
         /already ended/,
       );
 

@@ -19,7 +19,7 @@ begin
     raise exception '%: you may not change team % (read-only for you)', p_rpc, p_team_id using errcode = '42501';
   end if;
   if v_team.status = 'archived' then
-    raise exception '%: team % is archived and read-only', p_rpc, p_team_id using errcode = '22023';
+    raise exception '%: team % is archived and read-only', p_rpc, p_team_id using errcode = 'PT409';
   end if;
   return v_team;
 end

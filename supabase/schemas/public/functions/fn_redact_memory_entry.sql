@@ -14,7 +14,7 @@ begin
   end if;
   perform agents.fn_rpc_require_manage(c_rpc, v_row.ai_lenser_id);
   if v_row.redacted_at is not null then
-    raise exception '%: memory entry % was already redacted at %', c_rpc, p_memory_id, v_row.redacted_at using errcode = '22023';
+    raise exception '%: memory entry % was already redacted at %', c_rpc, p_memory_id, v_row.redacted_at using errcode = 'PT409';
   end if;
   update agents.memories m set content = '[redacted]', embedding = null, metadata = '{}', redacted_at = now()
   where m.id = p_memory_id

@@ -21,7 +21,7 @@ begin
     raise exception 'rerun_workflow_run_from: no run % that you can act on', p_run_id using errcode = 'PT404';
   end if;
   if v_old.status not in ('completed', 'failed', 'cancelled', 'timed_out') then
-    raise exception 'rerun_workflow_run_from: run % is still %; rerun a finished run', p_run_id, v_old.status using errcode = '22023';
+    raise exception 'rerun_workflow_run_from: run % is still %; rerun a finished run', p_run_id, v_old.status using errcode = 'PT409';
   end if;
   select n.* into v_node from lenses.workflow_nodes n where n.workflow_id = v_old.workflow_id and n.key = p_node_key;
   if not found then

@@ -27,8 +27,8 @@ begin
     raise exception 'submit_human_input: node "%" is a % node, not human_input', p_node_key, v_node.kind using errcode = '22023';
   end if;
   if v_result.status <> 'blocked' or v_result.waiting_reason <> 'human_input' then
-    raise exception 'submit_human_input: node "%" is not waiting for input (it is %)', p_node_key, v_result.status
-      using errcode = '22023';
+    raise exception 'submit_human_input: node "%" is not waiting for input (it is %)', lensers.fn_one_line(p_node_key), v_result.status
+      using errcode = 'PT409';
   end if;
   v_errors := lenses.fn_contract_value_errors(null, p_value);
   if cardinality(v_errors) > 0 then

@@ -2814,6 +2814,7 @@ export type Database = {
       "editable_profile_ids": { Args: Record<PropertyKey, never>; Returns: string[] };
       "fn_available_handle": { Args: { "p_base": string; "p_wish": string }; Returns: string };
       "fn_may_act_as": { Args: { "p_as": string; "p_lenser": string }; Returns: boolean };
+      "fn_one_line": { Args: { "p_value": string }; Returns: string };
       "fn_rpc_page": {
         Args: { "p_limit": number; "p_max"?: number; "p_offset": number; "p_rpc": string };
         Returns: undefined;

@@ -52,7 +52,7 @@ interface RpcError {
 /** How a PostgREST error answers the stream's caller. */
 function refusal(error: RpcError, noun: string): Response {
   switch (error.code) {
-    case "P0002":
+    case "PT404":
       return problem(404, error.message);
     case "22023":
       return problem(400, error.message);

@@ -38,7 +38,7 @@ select tests.authenticate_as(:'alice2');
 select is((select count(*)::int from lensers.profiles where user_id = :'alice'), 0, 'another user cannot see a private profile');
 select is((select count(*)::int from lensers.profiles where user_id = :'bob'), 0, 'nor a deleted one');
 select is((select count(*)::int from public.list_public_profiles() where user_id = :'alice'), 0, 'nor list it');
-select throws_ok($$select public.get_profile('Alice')$$, 'P0002', null, 'nor get it by handle');
+select throws_ok($$select public.get_profile('Alice')$$, 'PT404', null, 'nor get it by handle');
 update lensers.profiles set display_name = 'hacked' where user_id = :'alice';
 select tests.clear_authentication();
 select is((select display_name from lensers.profiles where user_id = :'alice'), 'Alice A.', 'another user cannot change it');

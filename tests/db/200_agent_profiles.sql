@@ -61,7 +61,7 @@ select throws_ok(format($$select public.update_personality_profile(p_profile_id 
   '23505', 'update_personality_profile: p_name "warm" is taken by another personality profile of this agent', 'renaming onto a taken name');
 select is((select name from agents.personality_profiles where id = :'bold'), 'Bold', 'and the name did not change');
 select throws_ok($$select public.update_personality_profile(p_profile_id => '00000000-0000-4000-8000-00000000abcd')$$,
-  'P0002', 'update_personality_profile: no personality profile 00000000-0000-4000-8000-00000000abcd that you can see', 'an unknown profile');
+  'PT404', 'update_personality_profile: no personality profile 00000000-0000-4000-8000-00000000abcd that you can see', 'an unknown profile');
 select results_eq(format($$select name from public.list_personality_profiles(p_ai_lenser_id => %L)$$, :'scout'),
   $$values ('Calm'), ('Bold'), ('Warm')$$, 'list_personality_profiles: the default first, then by name');
 select throws_ok(format($$select * from public.list_personality_profiles(p_ai_lenser_id => %L, p_limit => 0)$$, :'scout'),
@@ -160,8 +160,8 @@ select throws_ok(format($$select public.create_personality_profile(p_ai_lenser_i
 select throws_ok(format($$select * from public.list_tool_profiles(p_ai_lenser_id => %L)$$, :'scout'),
   '42501', format('list_tool_profiles: you do not own, co-own or operate agent %s', :'scout'), 'nor list them');
 select throws_ok(format($$select public.update_model_profile(p_profile_id => %L, p_name => 'Mine')$$, :'fast'),
-  'P0002', null, 'nor change one (they do not see it)');
-select throws_ok(format($$select public.delete_memory_profile(%L)$$, :'facts'), 'P0002', null, 'nor delete one');
+  'PT404', null, 'nor change one (they do not see it)');
+select throws_ok(format($$select public.delete_memory_profile(%L)$$, :'facts'), 'PT404', null, 'nor delete one');
 
 select tests.authenticate_as(:'olga');
 select is((select count(*)::int from public.list_personality_profiles(p_ai_lenser_id => :'scout')), 2, 'an operator lists the profiles');

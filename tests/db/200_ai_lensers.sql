@@ -88,7 +88,7 @@ select throws_ok(format($$select public.revoke_ai_lenser_ownership(%L)$$, :'owne
   'the last owner of an agent cannot be removed; grant another owner first', 'the last owner stays');
 select (select o.id from agents.ownerships o join lensers.profiles p on p.id = o.owner_lenser_id where p.handle = 'op') as op_grant \gset
 select isnt((public.revoke_ai_lenser_ownership(:'op_grant')).revoked_at, null, 'the owner revokes the operator');
-select throws_ok(format($$select public.revoke_ai_lenser_ownership(%L)$$, :'op_grant'), '22023', null, 'a grant is revoked once');
+select throws_ok(format($$select public.revoke_ai_lenser_ownership(%L)$$, :'op_grant'), 'PT409', null, 'a grant is revoked once');
 select tests.authenticate_as(:'op');
 select ok(not agents.can_operate_ai_lenser(:'agent'), 'a revoked operator has no access left');
 

@@ -66,7 +66,7 @@ select results_eq(format($$select role::text, responsibility, lane from public.u
 select results_eq(format($$select tool_profile_id, model_profile_id from public.set_team_member_profiles(p_member_id => %L, p_tool_profile_id => %L)$$, :'m_scout', :'scout_tools'),
   format($$values (%L::uuid, null::uuid)$$, :'scout_tools'), 'set_team_member_profiles sets all four (null: the agent''s default)');
 select throws_ok(format($$select public.delete_tool_profile(%L)$$, :'scout_tools'),
-  'P0001', format('delete_tool_profile: tool profile %s is used by team members; change them first', :'scout_tools'),
+  'PT409', format('delete_tool_profile: tool profile %s is used by team members; change them first', :'scout_tools'),
   'a profile in use by a member is not deleted');
 select is((select count(*)::int from agents.tool_profiles where id = :'scout_tools'), 1, 'and it is still there');
 
@@ -132,11 +132,11 @@ select is((select count(*)::int from agents.team_edges where team_id = :'researc
 select is((public.archive_team(:'research')).status::text, 'archived', 'archive_team');
 select isnt((select archived_at from agents.teams where id = :'research'), null, 'sets archived_at');
 select throws_ok(format($$select public.update_team(p_team_id => %L, p_name => 'Again')$$, :'research'),
-  '22023', format('update_team: team %s is archived and read-only', :'research'), 'an archived team does not change');
+  'PT409', format('update_team: team %s is archived and read-only', :'research'), 'an archived team does not change');
 select throws_ok(format($$select public.add_team_member(p_team_id => %L, p_agent_id => %L)$$, :'research', :'sage'),
-  '22023', format('add_team_member: team %s is archived and read-only', :'research'), 'nor do its members');
+  'PT409', format('add_team_member: team %s is archived and read-only', :'research'), 'nor do its members');
 select throws_ok(format($$select public.archive_team(%L)$$, :'research'),
-  '22023', format('archive_team: team %s is archived and read-only', :'research'), 'archiving happens once');
+  'PT409', format('archive_team: team %s is archived and read-only', :'research'), 'archiving happens once');
 select is((select count(*)::int from public.list_teams()), 1, 'list_teams leaves archived teams out');
 select results_eq($$select name, member_count, edge_count from public.list_teams(p_include_archived => true)$$,
   $$values ('Research', 2, 1), ('Scout crew', 1, 0)$$, 'and shows them on request, with counts');
@@ -152,10 +152,10 @@ select lives_ok(format($$delete from lensers.profiles where id = (select profile
 -- ---------------------------------------------------------------- who may do what
 select tests.authenticate_as(:'bob');
 select throws_ok(format($$select public.update_team(p_team_id => %L, p_name => 'Mine')$$, :'crew'),
-  'P0002', format('update_team: no team %s that you can see', :'crew'), 'another user cannot change a team');
+  'PT404', format('update_team: no team %s that you can see', :'crew'), 'another user cannot change a team');
 select is((select count(*)::int from public.list_teams(p_include_archived => true)), 0, 'nor list one');
-select throws_ok(format($$select * from public.list_team_members(%L)$$, :'crew'), 'P0002', null, 'nor list its members');
-select throws_ok(format($$select public.remove_team_member(%L)$$, :'m_crew_scout'), 'P0002', null, 'nor remove them');
+select throws_ok(format($$select * from public.list_team_members(%L)$$, :'crew'), 'PT404', null, 'nor list its members');
+select throws_ok(format($$select public.remove_team_member(%L)$$, :'m_crew_scout'), 'PT404', null, 'nor remove them');
 
 select tests.authenticate_as(:'olga');
 select results_eq($$select name from public.list_teams()$$, $$values ('Scout crew')$$,

@@ -52,9 +52,9 @@ select throws_ok(format($$select public.create_workflow_assignment(p_workflow_id
 select throws_ok(format($$select public.create_workflow_assignment(p_workflow_id => %L, p_assignee_kind => null)$$, :'wf'),
   '22023', 'create_workflow_assignment: p_assignee_kind is required (one of agent, team)', 'the kind is required');
 select throws_ok(format($$select public.create_workflow_assignment(p_workflow_id => %L, p_assignee_kind => 'agent', p_assignee_ai_lenser_id => %L)$$, :'wf_hidden', :'sage'),
-  'P0002', format('create_workflow_assignment: no workflow %s that you can see', :'wf_hidden'), 'a workflow the caller cannot see');
+  'PT404', format('create_workflow_assignment: no workflow %s that you can see', :'wf_hidden'), 'a workflow the caller cannot see');
 select throws_ok(format($$select public.create_workflow_assignment(p_workflow_id => %L, p_assignee_kind => 'agent', p_assignee_ai_lenser_id => %L)$$, :'wf_archived', :'sage'),
-  '22023', format('create_workflow_assignment: workflow %s is archived', :'wf_archived'), 'an archived workflow');
+  'PT409', format('create_workflow_assignment: workflow %s is archived', :'wf_archived'), 'an archived workflow');
 select throws_ok(format($$select public.create_workflow_assignment(p_workflow_id => %L, p_assignee_kind => 'agent', p_assignee_ai_lenser_id => %L, p_approval_policy => '{"requiresApproval":"yes"}')$$, :'wf', :'sage'),
   '22023', 'create_workflow_assignment: p_approval_policy is invalid: requiresApproval must be true or false', 'approval policy shape');
 select throws_ok(format($$select public.create_workflow_assignment(p_workflow_id => %L, p_assignee_kind => 'agent', p_assignee_ai_lenser_id => %L, p_retry_policy => '{"maxRetries":11}')$$, :'wf', :'sage'),
@@ -77,7 +77,7 @@ select throws_ok(format($$select public.update_workflow_assignment(p_assignment_
   '22023', 'update_workflow_assignment: p_queue_policy is invalid: mode must be parallel, serial or skip_if_running', 'a bad policy is refused');
 select is((select retry_policy from agents.workflow_assignments where id = :'a_agent'), '{"maxRetries":0}'::jsonb, 'and nothing changed');
 select throws_ok($$select public.update_workflow_assignment(p_assignment_id => '00000000-0000-4000-8000-0000000000aa')$$,
-  'P0002', 'update_workflow_assignment: no workflow assignment 00000000-0000-4000-8000-0000000000aa that you can see', 'an unknown assignment');
+  'PT404', 'update_workflow_assignment: no workflow assignment 00000000-0000-4000-8000-0000000000aa that you can see', 'an unknown assignment');
 select results_eq(format($$select status::text, disabled_at is not null from public.disable_workflow_assignment(%L)$$, :'a_agent'),
   $$values ('disabled', true)$$, 'disable_workflow_assignment');
 select throws_ok(format($$select public.disable_workflow_assignment(%L)$$, :'a_agent'),
@@ -126,7 +126,7 @@ select tests.authenticate_as(:'bob');
 select throws_ok(format($$select public.create_workflow_assignment(p_workflow_id => %L, p_assignee_kind => 'agent', p_assignee_ai_lenser_id => %L)$$, :'wf_public', :'scout'),
   '42501', format('create_workflow_assignment: you do not own or co-own agent %s', :'scout'), 'another user cannot assign work to the agent');
 select throws_ok(format($$select public.update_workflow_assignment(p_assignment_id => %L, p_retry_policy => '{"maxRetries":5}')$$, :'a_agent'),
-  'P0002', null, 'nor change an assignment');
+  'PT404', null, 'nor change an assignment');
 select is((select count(*)::int from public.list_workflow_assignments(p_include_disabled => true)), 0, 'nor see any');
 
 select tests.authenticate_as(:'olga');

@@ -44,7 +44,7 @@ select throws_ok(format($$select public.fn_write_memory_entry(p_memory_profile_i
 select throws_ok($$select public.fn_write_memory_entry(p_memory_profile_id => null, p_content => 'x')$$,
   '22023', 'fn_write_memory_entry: p_memory_profile_id is required', 'the profile is required');
 select throws_ok($$select public.fn_write_memory_entry(p_memory_profile_id => '00000000-0000-4000-8000-0000000000bb', p_content => 'x')$$,
-  'P0002', 'fn_write_memory_entry: no memory profile 00000000-0000-4000-8000-0000000000bb that you can see', 'an unknown profile');
+  'PT404', 'fn_write_memory_entry: no memory profile 00000000-0000-4000-8000-0000000000bb that you can see', 'an unknown profile');
 select is((select count(*)::int from agents.memories), 3, 'the refused calls wrote nothing');
 
 -- ---------------------------------------------------------------- table rules, as the platform
@@ -76,7 +76,7 @@ select results_eq(format($$select embedding, metadata, redacted_by, redacted_at 
   format($$values (null::extensions.vector, '{}'::jsonb, %L::uuid, true)$$, tests.human(:'alice')),
   'clears the embedding and metadata, and records who and when');
 select throws_ok(format($$select public.fn_redact_memory_entry(%L)$$, :'m_twin'),
-  '22023', null, 'an entry is redacted once');
+  'PT409', null, 'an entry is redacted once');
 
 select results_eq(
   format($$select content from public.fn_read_memory_entries(p_memory_profile_id => %L, p_query_embedding => tests.vec(array[1]), p_limit => 3)$$, :'facts'),
@@ -138,10 +138,10 @@ select is((select content from agents.memories where id = :'m_alpha'), 'alpha', 
 
 select tests.authenticate_as(:'bob');
 select throws_ok(format($$select * from public.fn_read_memory_entries(p_memory_profile_id => %L)$$, :'facts'),
-  'P0002', format('fn_read_memory_entries: no memory profile %s that you can see', :'facts'), 'another user reads nothing');
-select throws_ok(format($$select public.fn_summarize_memory_profile(%L)$$, :'facts'), 'P0002', null, 'nor gets a summary');
+  'PT404', format('fn_read_memory_entries: no memory profile %s that you can see', :'facts'), 'another user reads nothing');
+select throws_ok(format($$select public.fn_summarize_memory_profile(%L)$$, :'facts'), 'PT404', null, 'nor gets a summary');
 select throws_ok(format($$select public.fn_redact_memory_entry(%L)$$, :'m_alpha'),
-  'P0002', format('fn_redact_memory_entry: no memory entry %s that you can see', :'m_alpha'), 'nor redacts');
+  'PT404', format('fn_redact_memory_entry: no memory entry %s that you can see', :'m_alpha'), 'nor redacts');
 select is((select count(*)::int from agents.memories_v), 0, 'nor sees anything in memories_v');
 
 select tests.authenticate_as_anon();

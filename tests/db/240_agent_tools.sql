@@ -53,7 +53,7 @@ select throws_ok(format($$select public.fn_invoke_tool(p_ai_lenser_id => %L, p_t
   'P0001', format('fn_invoke_tool: agent %s has no default tool profile; pass p_tool_profile_id', :'sage'), 'an agent without a default profile');
 select public.set_ai_lenser_active(p_ai_lenser_id => :'sage', p_active => false, p_reason => 'paused for review');
 select throws_ok(format($$select public.fn_invoke_tool(p_ai_lenser_id => %L, p_tool_key => 'calculator', p_input => '{"expression":"1"}', p_tool_profile_id => %L)$$, :'sage', :'sage_tools'),
-  'P0001', format('fn_invoke_tool: agent %s is suspended', :'sage'), 'a suspended agent calls no tools');
+  'PT409', format('fn_invoke_tool: agent %s is suspended', :'sage'), 'a suspended agent calls no tools');
 select tests.clear_authentication();
 update agents.tools_registry set enabled = false where key = 'current_time';
 select tests.authenticate_as(:'alice');
@@ -120,9 +120,9 @@ select tests.authenticate_as(:'bob');
 select throws_ok(format($$select public.fn_invoke_tool(p_ai_lenser_id => %L, p_tool_key => 'calculator', p_input => '{"expression":"1"}')$$, :'scout'),
   '42501', format('fn_invoke_tool: you do not own, co-own or operate agent %s', :'scout'), 'another user cannot invoke the agent''s tools');
 select throws_ok(format($$select public.fn_approve_tool_invocation(%L)$$, :'i_careful'),
-  'P0002', format('fn_approve_tool_invocation: no tool invocation %s that you can see', :'i_careful'), 'nor see its calls to decide them');
+  'PT404', format('fn_approve_tool_invocation: no tool invocation %s that you can see', :'i_careful'), 'nor see its calls to decide them');
 select throws_ok(format($$select public.fn_complete_tool_invocation(p_invocation_id => %L, p_status => 'running')$$, :'i_pending'),
-  'P0002', null, 'nor complete them');
+  'PT404', null, 'nor complete them');
 select throws_ok(format($$select * from public.list_tool_invocations(p_ai_lenser_id => %L)$$, :'scout'),
   '42501', format('list_tool_invocations: you do not own, co-own or operate agent %s', :'scout'), 'nor list them');
 select is((select count(*)::int from agents.tool_invocations_v), 0, 'nor see any in tool_invocations_v');

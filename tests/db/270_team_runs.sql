@@ -42,10 +42,10 @@ select throws_ok(format($$select public.run_workflow_assignment(%L, jsonb_build_
   '22023', 'run_workflow_assignment: p_input is 300009 bytes; at most 262144', 'the input has a size limit');
 select throws_ok(format($$select public.run_workflow_assignment(%L, p_deadline_seconds => 0)$$, :'a_gated'), '22023',
   'run_workflow_assignment: p_deadline_seconds must be between 1 and 604800, got 0', 'a sane deadline');
-select throws_ok(format($$select public.run_workflow_assignment(%L)$$, gen_random_uuid()), 'P0002', null,
+select throws_ok(format($$select public.run_workflow_assignment(%L)$$, gen_random_uuid()), 'PT404', null,
   'an unknown assignment is not found');
 select tests.authenticate_as(:'bob');
-select throws_ok(format($$select public.run_workflow_assignment(%L)$$, :'a_gated'), 'P0002',
+select throws_ok(format($$select public.run_workflow_assignment(%L)$$, :'a_gated'), 'PT404',
   format('run_workflow_assignment: no workflow assignment %s that you can run', :'a_gated'),
   'a stranger cannot run someone else''s assignment, and is not told it exists');
 select tests.authenticate_as_anon();
@@ -76,7 +76,7 @@ select throws_ok(format($$select public.approve_team_run(%L)$$, :'tr1'), '42501'
   'approve_team_run: your role may not decide this approval (approverRoles: ["owner", "co_owner"])',
   'and may not approve it');
 select tests.authenticate_as(:'bob');
-select throws_ok(format($$select public.approve_team_run(%L)$$, :'tr1'), 'P0002',
+select throws_ok(format($$select public.approve_team_run(%L)$$, :'tr1'), 'PT404',
   format('approve_team_run: no team run %s that you can see', :'tr1'), 'a stranger is not told it exists');
 
 select tests.authenticate_as(:'alice');
@@ -230,8 +230,8 @@ select tests.authenticate_as(:'bob');
 select is((select count(*)::int from agents.team_runs) + (select count(*)::int from agents.agent_run_steps)
   + (select count(*)::int from agents.agent_run_events) + (select count(*)::int from agents.approval_requests_v), 0,
   'another user sees no team run, step, event or approval');
-select throws_ok(format($$select public.get_team_run(%L)$$, :'tr1'), 'P0002', null, 'nor gets one by id');
-select throws_ok(format($$select public.cancel_team_run(%L)$$, :'tr2'), 'P0002', null, 'nor cancels one');
+select throws_ok(format($$select public.get_team_run(%L)$$, :'tr1'), 'PT404', null, 'nor gets one by id');
+select throws_ok(format($$select public.cancel_team_run(%L)$$, :'tr2'), 'PT404', null, 'nor cancels one');
 select tests.authenticate_as_anon();
 select throws_ok($$select count(*) from agents.team_runs$$, '42501', null, 'anon cannot read team runs');
 select tests.authenticate_as(:'olga');

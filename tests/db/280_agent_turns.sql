@@ -106,7 +106,7 @@ select throws_ok(format($$select public.record_agent_model_turn(%L, %L, '{"tool_
 select throws_ok(format($$select public.record_agent_model_turn(%L, %L, '{"tool_calls":[{"name":"calculator","input":{}}]}', null)$$, :'task', :'lease'),
   '22023', 'record_agent_model_turn: each tool call needs an id (1-200 chars), a name, and an input object or an argument_error', 'a call has an id');
 select throws_ok(format($$select public.record_agent_model_turn(%L, %L, '{"tool_calls":[{"id":"a","name":"calculator","input":{}}]}', null)$$, :'task', gen_random_uuid()),
-  '55000', null, 'a lease not held is refused');
+  'PT409', null, 'a lease not held is refused');
 select is((select count(*)::int from agents.agent_turn_messages where node_result_id = :'task')
   + (select count(*)::int from agents.policy_decisions where node_result_id = :'task'), 0, 'and nothing was written');
 
@@ -141,7 +141,7 @@ select throws_ok(format($$select public.record_agent_tool_result(%L, %L, %L, 'fa
 select is((public.record_agent_tool_result(:'task', :'lease', :'calc', 'succeeded', '{"result":4}', p_latency_ms => 2)).status::text,
   'succeeded', 'a result is recorded');
 select throws_ok(format($$select public.record_agent_tool_result(%L, %L, %L, 'succeeded', '{"result":5}')$$, :'task', :'lease', :'calc'),
-  '55000', null, 'once: a replayed result is refused');
+  'PT409', null, 'once: a replayed result is refused');
 select is((select content from agents.agent_turn_messages where node_result_id = :'task' and tool_call_id = 'c1'), '{"result":4}',
   'the result is in the journal');
 

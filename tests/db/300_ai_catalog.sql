@@ -21,7 +21,7 @@ select throws_ok($$select * from public.list_ai_models(p_provider_key => 'nope')
   'list_ai_models: p_provider_key "nope" is not a known provider', 'an unknown provider');
 select throws_ok($$select * from public.list_ai_models(p_limit => 0)$$, '22023',
   'list_ai_models: p_limit must be between 1 and 500, got 0', 'a bad page size');
-select throws_ok($$select * from public.get_ai_model('00000000-0000-0000-0000-000000000000')$$, 'P0002', null, 'an unknown model');
+select throws_ok($$select * from public.get_ai_model('00000000-0000-0000-0000-000000000000')$$, 'PT404', null, 'an unknown model');
 
 select tests.clear_authentication();
 select tests.authenticate_as(tests.create_user('catalog@example.com'));

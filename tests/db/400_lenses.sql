@@ -75,9 +75,9 @@ select throws_ok(format('select public.create_lens(p_title => %L, p_lenser_id =>
 select is((select count(*)::int from lenses.lenses where id in (:'private_lens', :'unlisted_lens')), 0,
   'another user sees neither a private nor an unlisted lens');
 select is((select count(*)::int from lenses.lenses where id = :'public_lens'), 1, 'but sees a public one');
-select throws_ok(format('select public.get_lens(%L)', :'private_lens'), 'P0002', format('get_lens: no lens %s that you can see', :'private_lens'),
+select throws_ok(format('select public.get_lens(%L)', :'private_lens'), 'PT404', format('get_lens: no lens %s that you can see', :'private_lens'),
   'get_lens hides a private lens');
-select throws_ok(format('select public.update_lens(%L, p_title => %L)', :'private_lens', 'mine now'), 'P0002', null,
+select throws_ok(format('select public.update_lens(%L, p_title => %L)', :'private_lens', 'mine now'), 'PT404', null,
   'update_lens cannot reach a private lens');
 select throws_ok(format('select public.update_lens(%L, p_title => %L)', :'public_lens', 'mine now'), '42501',
   format('update_lens: you cannot edit lens %s (it belongs to a lenser you do not own)', :'public_lens'), 'nor change a public one');
@@ -113,7 +113,7 @@ select throws_ok(format('select public.update_lens(%L, p_params => %L)', :'priva
   'update_lens: p_params is not valid: params.ui.order must not repeat a name', 'bad params');
 select throws_ok(format('select public.update_lens(%L, p_tags => %L)', :'private_lens', '{"a b"}'), '22023', null, 'bad tags');
 select throws_ok($$select public.update_lens(null, p_title => 'x')$$, '22023', 'update_lens: p_lens_id is required', 'no lens id');
-select throws_ok(format('select public.update_lens(%L)', gen_random_uuid()), 'P0002', null, 'an unknown lens');
+select throws_ok(format('select public.update_lens(%L)', gen_random_uuid()), 'PT404', null, 'an unknown lens');
 select is((select title from lenses.lenses where id = :'private_lens'), 'Summariser', 'refused updates changed nothing');
 
 -- list_lenses ------------------------------------------------------------------------------------
@@ -143,13 +143,13 @@ select is((select status::text from lenses.lenses where id = :'public_lens'), 'd
 
 -- archive_lens ---------------------------------------------------------------------------------------
 select is((public.archive_lens(:'unlisted_lens')).status::text, 'archived', 'archive_lens archives');
-select throws_ok(format('select public.archive_lens(%L)', :'unlisted_lens'), '22023',
+select throws_ok(format('select public.archive_lens(%L)', :'unlisted_lens'), 'PT409',
   format('archive_lens: lens %s is already archived', :'unlisted_lens'), 'twice is refused');
-select throws_ok(format('select public.update_lens(%L, p_title => %L)', :'unlisted_lens', 'again'), '22023',
+select throws_ok(format('select public.update_lens(%L, p_title => %L)', :'unlisted_lens', 'again'), 'PT409',
   format('update_lens: lens %s is archived and cannot change', :'unlisted_lens'), 'an archived lens cannot change');
 select throws_ok($$select public.archive_lens(null)$$, '22023', 'archive_lens: p_lens_id is required', 'archive_lens needs an id');
 select throws_ok($$select public.get_lens(null)$$, '22023', 'get_lens: p_lens_id is required', 'get_lens needs an id');
-select throws_ok(format('select public.create_lens_version(%L, %L)', :'unlisted_lens', 'x'), '22023',
+select throws_ok(format('select public.create_lens_version(%L, %L)', :'unlisted_lens', 'x'), 'PT409',
   format('create_lens_version: lens %s is archived; it takes no new versions', :'unlisted_lens'), 'nor take versions');
 
 -- A co-owner who leaves: their versions stay, published and intact, with created_by cleared.

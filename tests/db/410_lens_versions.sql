@@ -78,7 +78,7 @@ select throws_ok(format('select public.create_lens_version(%L, %L, p_parameters 
   'create_lens_version: p_parameters[0].sort_order must be a whole number from 0 to 10000', 'a negative sort order');
 select throws_ok(format('select public.create_lens_version(%L, %L, p_parameters => %L)', :'lens', '[[a]]', '[{"label":"a","tool_key":"text","display_name":""}]'), '22023',
   'create_lens_version: p_parameters[0].display_name must be a string of 1 to 120 characters', 'an empty display name');
-select throws_ok(format('select public.create_lens_version(%L, %L)', gen_random_uuid(), 'x'), 'P0002', null, 'an unknown lens');
+select throws_ok(format('select public.create_lens_version(%L, %L)', gen_random_uuid(), 'x'), 'PT404', null, 'an unknown lens');
 select is((select count(*)::int from lenses.versions where lens_id = :'lens'), 4, 'the refused calls created no version');
 
 -- Publishing -----------------------------------------------------------------------------------------
@@ -142,7 +142,7 @@ select is((public.publish_lens_version(:'bad')) ->> 'status', 'published', 'the 
 -- Archiving ----------------------------------------------------------------------------------------------
 select is((public.archive_lens_version(:'v4')) ->> 'status', 'archived', 'a published version can be archived');
 select isnt((select archived_at from lenses.versions where id = :'v4'), null, 'archived_at is set');
-select throws_ok(format('select public.archive_lens_version(%L)', :'v4'), '22023',
+select throws_ok(format('select public.archive_lens_version(%L)', :'v4'), 'PT409',
   format('archive_lens_version: p_version_id %s is already archived', :'v4'), 'archiving twice is refused');
 select tests.clear_authentication();
 select throws_ok(format($$update lenses.versions set status = 'published' where id = %L$$, :'v4'), '23514',
@@ -158,13 +158,13 @@ select is((select count(*)::int from lenses.versions where id = :'o1'), 0, 'nor 
 select is(jsonb_array_length(public.get_lens(:'lens') -> 'versions'), 2, 'get_lens shows another user only what they may see');
 select throws_ok(format('select public.create_lens_version(%L, %L)', :'lens', 'intruder'), '42501',
   format('create_lens_version: you cannot edit lens %s (it belongs to a lenser you do not own)', :'lens'), 'another user cannot add a version');
-select throws_ok(format('select public.publish_lens_version(%L)', :'v1'), 'P0002', null, 'nor publish a draft they cannot see');
+select throws_ok(format('select public.publish_lens_version(%L)', :'v1'), 'PT404', null, 'nor publish a draft they cannot see');
 select throws_ok(format('select public.archive_lens_version(%L)', :'bad'), '42501', null, 'nor archive a version they can see');
 select throws_ok(format($$insert into lenses.versions (lens_id, template_body) values (%L, 'x')$$, :'lens'), '42501', null,
   'nor insert one directly');
 select throws_ok(format('select public.update_lens_version(%L, p_template_body => %L)', :'bad', 'mine'), '42501',
   format('update_lens_version: you cannot edit lens %s (it belongs to a lenser you do not own)', :'lens'), 'nor update a version');
-select throws_ok(format('select public.set_version_parameters(%L, %L)', :'v1', '[]'), 'P0002',
+select throws_ok(format('select public.set_version_parameters(%L, %L)', :'v1', '[]'), 'PT404',
   format('set_version_parameters: no version %s that you can see', :'v1'), 'nor set the parameters of a draft they cannot see');
 select tests.authenticate_as_anon();
 select is((select count(*)::int from lenses.versions where lens_id = :'lens'), 2, 'anon sees the published and archived versions of a public lens');

@@ -148,12 +148,12 @@ select throws_ok($$select public.render_lens_version(null)$$, '22023', 'render_l
 -- Who may render -------------------------------------------------------------------------------------------
 select tests.published_version('Hi [[n]]', '[{"label":"n","tool_key":"text","required":true}]', p_visibility => 'public') as public_v \gset
 select tests.authenticate_as(:'bob');
-select throws_ok(format('select public.render_lens_version(%L, %L)', :'v', '{"a":"x"}'), 'P0002',
+select throws_ok(format('select public.render_lens_version(%L, %L)', :'v', '{"a":"x"}'), 'PT404',
   format('render_lens_version: no version %s that you can read', :'v'), 'another user cannot render a private draft');
 select is(public.render_lens_version(:'public_v', '{"n":"Bob"}'), 'Hi Bob', 'but renders a public published version');
 select tests.authenticate_as_anon();
 select is(public.render_lens_version(:'public_v', '{"n":"anon"}'), 'Hi anon', 'and so does anon');
-select throws_ok(format('select public.render_lens_version(%L, %L)', :'v', '{"a":"x"}'), 'P0002', null, 'anon cannot render a private draft');
+select throws_ok(format('select public.render_lens_version(%L, %L)', :'v', '{"a":"x"}'), 'PT404', null, 'anon cannot render a private draft');
 
 -- The tools registry ------------------------------------------------------------------------------------------
 select is((select count(distinct type)::int from lenses.tools), (select count(*)::int from unnest(enum_range(null::lenses.param_type))),

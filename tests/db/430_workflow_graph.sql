@@ -57,7 +57,7 @@ select throws_ok(format('select public.add_workflow_node(%L, %L, p_lens_version_
   'add_workflow_node: p_title must be 1 to 200 characters', 'a long title');
 select throws_ok(format('select public.add_workflow_node(%L, %L, p_kind => null, p_lens_version_id => %L)', :'wf', 'nokind', :'v'), '22023',
   'add_workflow_node: p_kind must be lens or human_input', 'no kind');
-select throws_ok(format('select public.add_workflow_node(%L, %L, p_lens_version_id => %L)', gen_random_uuid(), 'x', :'v'), 'P0002', null, 'an unknown workflow');
+select throws_ok(format('select public.add_workflow_node(%L, %L, p_lens_version_id => %L)', gen_random_uuid(), 'x', :'v'), 'PT404', null, 'an unknown workflow');
 select is((select count(*)::int from lenses.workflow_nodes where workflow_id = :'wf'), 4, 'refused calls added no node');
 
 -- The table enforces the same rules.
@@ -142,7 +142,7 @@ select throws_ok(format('select public.update_workflow_edge(%L, p_target_input_p
 select throws_ok(format('select public.update_workflow_edge(%L, p_condition => %L)', :'ac', 'not a path ('), '22023', null, 'a bad condition');
 select is((public.remove_workflow_edge(:'ac')).id, :'ac'::uuid, 'remove_workflow_edge returns the removed edge');
 select is((select count(*)::int from lenses.workflow_edges where id = :'ac'), 0, 'and it is gone');
-select throws_ok(format('select public.remove_workflow_edge(%L)', :'ac'), 'P0002', format('remove_workflow_edge: no edge %s that you can see', :'ac'), 'removing it twice');
+select throws_ok(format('select public.remove_workflow_edge(%L)', :'ac'), 'PT404', format('remove_workflow_edge: no edge %s that you can see', :'ac'), 'removing it twice');
 select is((public.remove_workflow_node(:'d')).key, 'public-step', 'remove_workflow_node returns the removed node');
 
 -- Engine helpers ---------------------------------------------------------------------------------------------

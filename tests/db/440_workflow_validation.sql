@@ -183,8 +183,8 @@ select throws_ok(format($$update lenses.workflows set status = 'published' where
 select throws_ok(format($$insert into lenses.workflows (lenser_id, title, status) values (%L, 'x', 'published')$$, tests.profile_id(:'alice')), '23514',
   'workflows: a workflow is created as a draft (asked published); publish it afterwards', 'a workflow is created as a draft');
 select tests.authenticate_as(:'bob');
-select throws_ok(format('select public.publish_workflow(%L)', :'contracts'), 'P0002', null, 'another user cannot publish a private workflow');
-select throws_ok(format('select public.validate_workflow(%L)', :'contracts'), 'P0002',
+select throws_ok(format('select public.publish_workflow(%L)', :'contracts'), 'PT404', null, 'another user cannot publish a private workflow');
+select throws_ok(format('select public.validate_workflow(%L)', :'contracts'), 'PT404',
   format('validate_workflow: no workflow %s that you can see', :'contracts'), 'nor validate it');
 select tests.authenticate_as(:'alice');
 select is((public.publish_workflow(:'contracts')).status::text, 'published', 'a valid workflow publishes');
@@ -202,9 +202,9 @@ select tests.authenticate_as(:'alice');
 select is((public.update_workflow(:'contracts', p_title => 'Renamed')).title, 'Renamed', 'a published workflow''s title may change');
 select is((public.archive_workflow(:'contracts')).status::text, 'archived', 'archive_workflow archives');
 select isnt((select archived_at from lenses.workflows where id = :'contracts'), null, 'with archived_at');
-select throws_ok(format('select public.update_workflow(%L, p_title => %L)', :'contracts', 'x'), '22023',
+select throws_ok(format('select public.update_workflow(%L, p_title => %L)', :'contracts', 'x'), 'PT409',
   format('update_workflow: workflow %s is archived and cannot change', :'contracts'), 'an archived workflow does not change');
-select throws_ok(format('select public.archive_workflow(%L)', :'contracts'), '22023',
+select throws_ok(format('select public.archive_workflow(%L)', :'contracts'), 'PT409',
   format('archive_workflow: workflow %s is already archived', :'contracts'), 'nor is archived twice');
 select tests.clear_authentication();
 select throws_ok(format($$update lenses.workflows set title = 'x' where id = %L$$, :'contracts'), '23514',

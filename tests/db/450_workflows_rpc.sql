@@ -65,7 +65,7 @@ select is((select count(*)::int from lenses.workflows where id = :'private_wf'),
 select is((select count(*)::int from lenses.workflow_nodes where workflow_id = :'private_wf'), 0, 'nor its nodes');
 select is((select count(*)::int from lenses.workflow_edges where workflow_id = :'private_wf'), 0, 'nor its edges');
 select is((select count(*)::int from public.list_workflows() where id = :'private_wf'), 0, 'nor lists it');
-select throws_ok(format('select public.get_workflow(%L)', :'private_wf'), 'P0002', format('get_workflow: no workflow %s that you can see', :'private_wf'),
+select throws_ok(format('select public.get_workflow(%L)', :'private_wf'), 'PT404', format('get_workflow: no workflow %s that you can see', :'private_wf'),
   'nor gets it');
 select is((select count(*)::int from lenses.workflow_nodes where workflow_id = :'public_wf'), 2, 'a public workflow''s nodes are readable');
 select is(jsonb_array_length(public.get_workflow(:'public_wf') -> 'edges'), 1, 'and its edges');
@@ -76,7 +76,7 @@ select throws_ok(format('select public.add_workflow_node(%L, %L, p_kind => %L, p
 select throws_ok(format('select public.add_workflow_edge(%L, %L)', :'pub_node2', :'pub_node'), '42501', null, 'nor an edge');
 select throws_ok(format('select public.remove_workflow_edge(%L)', :'pub_edge'), '42501', null, 'nor lose one');
 select throws_ok(format('select public.update_workflow_node(%L, p_key => %L)', :'pub_node', 'renamed'), '42501', null, 'nor have a node changed');
-select throws_ok(format('select public.remove_workflow_edge(%L)', :'p_edge'), 'P0002', null, 'a private edge is not even found');
+select throws_ok(format('select public.remove_workflow_edge(%L)', :'p_edge'), 'PT404', null, 'a private edge is not even found');
 select throws_ok(format('select public.update_workflow_edge(%L, p_merge_strategy => %L, p_target_input_path => %L)', :'pub_edge', 'array', 'x'), '42501',
   format('update_workflow_edge: you cannot edit workflow %s (it belongs to a lenser you do not own)', :'public_wf'), 'nor an edge changed');
 select throws_ok(format('select public.remove_workflow_node(%L)', :'pub_node'), '42501', null, 'nor a node removed');

@@ -24,7 +24,7 @@ select (public.create_workflow(p_title => 'Unpublished')).id as draft_wf \gset
 select throws_ok(format($$select public.start_workflow_run(%L, '{}')$$, :'draft_wf'), '22023',
   format('start_workflow_run: workflow %s is draft, only a published workflow runs', :'draft_wf'), 'only published workflows run');
 select tests.authenticate_as(:'stranger');
-select throws_ok(format($$select public.start_workflow_run(%L, '{"topic":"x"}')$$, :'wf'), 'P0002',
+select throws_ok(format($$select public.start_workflow_run(%L, '{"topic":"x"}')$$, :'wf'), 'PT404',
   format('start_workflow_run: no workflow %s that you can run', :'wf'), 'another user cannot run a private workflow');
 select tests.authenticate_as_anon();
 select throws_ok(format($$select public.start_workflow_run(%L, '{"topic":"x"}')$$, :'wf'), '42501', null, 'nor can anon');
@@ -57,7 +57,7 @@ select is((select count(*)::int from public.claim_workflow_tasks('other', 10, 60
   'a leased task is not claimed again');
 
 select throws_ok(format($$select public.complete_workflow_task(%L, gen_random_uuid(), '{"summary":"x","score":1}')$$, :'c1_result_id'),
-  '55000', null, 'a completion without the lease is refused');
+  'PT409', null, 'a completion without the lease is refused');
 select throws_ok(format($$select public.complete_workflow_task(%L, %L)$$, :'c1_result_id', :'c1_lease_token'), '22023',
   'complete_workflow_task: give p_text (the model''s answer) or p_output (a JSON object)', 'a completion needs an answer');
 select is((select status::text from lenses.workflow_node_results where id = :'c1_result_id'), 'running', 'and changes nothing');
@@ -121,7 +121,7 @@ select is((select status::text || ':' || waiting_reason from lenses.workflow_nod
 select is((select count(*)::int from public.claim_workflow_tasks('other', 10, 60) where run_id = :'run'), 0, 'no worker claims it');
 
 select tests.authenticate_as(:'stranger');
-select throws_ok(format($$select public.submit_human_input(%L, 'approve', '{"ok":true}')$$, :'run'), 'P0002', null,
+select throws_ok(format($$select public.submit_human_input(%L, 'approve', '{"ok":true}')$$, :'run'), 'PT404', null,
   'another user cannot answer it');
 select tests.authenticate_as(:'runner');
 select throws_ok(format($$select public.submit_human_input(%L, 'final', '{"ok":true}')$$, :'run'), '22023',
@@ -129,7 +129,7 @@ select throws_ok(format($$select public.submit_human_input(%L, 'final', '{"ok":t
 select throws_ok(format($$select public.submit_human_input(%L, 'approve', '"yes"')$$, :'run'), '22023',
   'submit_human_input: p_value must be a JSON object (the value must be a JSON object)', 'the answer is an object');
 select is((public.submit_human_input(:'run', 'approve', '{"approved":true}')).status::text, 'completed', 'the owner answers');
-select throws_ok(format($$select public.submit_human_input(%L, 'approve', '{"approved":false}')$$, :'run'), '22023',
+select throws_ok(format($$select public.submit_human_input(%L, 'approve', '{"approved":false}')$$, :'run'), 'PT409',
   'submit_human_input: node "approve" is not waiting for input (it is completed)', 'once');
 
 -- ---------------------------------------------------------------- the end of the run
@@ -151,10 +151,10 @@ select throws_ok(format($$delete from lenses.workflow_run_events where run_id = 
 
 -- ---------------------------------------------------------------- who sees the run
 select tests.authenticate_as(:'stranger');
-select throws_ok(format($$select public.get_workflow_run(%L)$$, :'run'), 'P0002', null, 'another user cannot read the run');
+select throws_ok(format($$select public.get_workflow_run(%L)$$, :'run'), 'PT404', null, 'another user cannot read the run');
 select is((select count(*)::int from public.list_workflow_runs()), 0, 'nor list it');
-select throws_ok(format($$select * from public.list_workflow_run_events(%L)$$, :'run'), 'P0002', null, 'nor read its events');
-select throws_ok(format($$select public.cancel_workflow_run(%L)$$, :'run'), 'P0002', null, 'nor cancel it');
+select throws_ok(format($$select * from public.list_workflow_run_events(%L)$$, :'run'), 'PT404', null, 'nor read its events');
+select throws_ok(format($$select public.cancel_workflow_run(%L)$$, :'run'), 'PT404', null, 'nor cancel it');
 
 select * from finish();
 rollback;

@@ -14,16 +14,16 @@ select (public.start_workflow_run(:'wf', '{"topic":"cancel me"}')).id as run \gs
 select tests.authenticate_as_service_role();
 select * from tests.claim_node(:'run', 'draft') \gset c_
 select tests.authenticate_as(:'other');
-select throws_ok(format($$select public.cancel_workflow_run(%L)$$, :'run'), 'P0002', null, 'another user cannot cancel the run');
+select throws_ok(format($$select public.cancel_workflow_run(%L)$$, :'run'), 'PT404', null, 'another user cannot cancel the run');
 select tests.authenticate_as(:'ops');
 select is((public.cancel_workflow_run(:'run', 'changed my mind')).status::text, 'cancelled', 'the owner cancels it');
 select is((select array_agg(distinct status::text) from lenses.workflow_node_results where run_id = :'run'), array['cancelled'],
   'every unfinished result is cancelled');
-select throws_ok(format($$select public.cancel_workflow_run(%L)$$, :'run'), '22023',
+select throws_ok(format($$select public.cancel_workflow_run(%L)$$, :'run'), 'PT409',
   format('cancel_workflow_run: run %s already ended (cancelled)', :'run'), 'a run is cancelled once');
 select tests.authenticate_as_service_role();
 select throws_ok(format($$select public.complete_workflow_task(%L, %L, '{"summary":"late","score":1}')$$, :'c_result_id', :'c_lease_token'),
-  '55000', null, 'a completion after the cancel is refused');
+  'PT409', null, 'a completion after the cancel is refused');
 select is((select output_data from lenses.workflow_node_results where id = :'c_result_id'), null, 'and changes nothing');
 select ok(tests.events_gap_free(:'run'), 'events stay gap-free');
 
@@ -42,7 +42,7 @@ select tests.authenticate_as_service_role();
 select * from tests.claim_node(:'run2', 'draft') \gset l2_
 select is(:'l2_attempt'::int, 2, 'another worker claims it');
 select throws_ok(format($$select public.complete_workflow_task(%L, %L, '{"summary":"stale","score":1}')$$, :'l1_result_id', :'l1_lease_token'),
-  '55000', null, 'the dead worker''s late completion is refused');
+  'PT409', null, 'the dead worker''s late completion is refused');
 select is((public.complete_workflow_task(:'l2_result_id', :'l2_lease_token', '{"summary":"fresh","score":0.1}')) ->> 'status', 'completed',
   'the new holder completes it');
 select is((select output_data ->> 'summary' from lenses.workflow_node_results where id = :'l2_result_id'), 'fresh', 'once');
@@ -107,10 +107,10 @@ select is((select array_agg(distinct status::text) from lenses.workflow_node_res
 
 -- ---------------------------------------------------------------- rerun from a node
 select tests.authenticate_as(:'ops');
-select throws_ok(format($$select public.rerun_workflow_run_from(%L, 'nope')$$, :'run2'), 'P0002',
+select throws_ok(format($$select public.rerun_workflow_run_from(%L, 'nope')$$, :'run2'), 'PT404',
   'rerun_workflow_run_from: the workflow has no node "nope"', 'a rerun names a node of the workflow');
 select tests.authenticate_as(:'other');
-select throws_ok(format($$select public.rerun_workflow_run_from(%L, 'bad')$$, :'run2'), 'P0002', null, 'another user cannot rerun it');
+select throws_ok(format($$select public.rerun_workflow_run_from(%L, 'bad')$$, :'run2'), 'PT404', null, 'another user cannot rerun it');
 select tests.authenticate_as(:'ops');
 select (public.rerun_workflow_run_from(:'run2', 'bad')).id as rerun \gset
 select is((select status::text || ':' || recovered_from_run_id from lenses.workflow_runs where id = :'rerun'), 'recovered:' || :'run2',

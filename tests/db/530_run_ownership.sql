@@ -56,17 +56,17 @@ select is((select count(*)::int from lenses.workflow_node_results where run_id =
 select is((select count(*)::int from lenses.workflow_run_events where run_id = :'srun'), 0, 'nor its events');
 select is((select count(*)::int from lenses.workflow_run_provenance where run_id = :'srun'), 0, 'nor its provenance');
 select is((select count(*)::int from ai.llm_calls where run_id = :'srun'), 0, 'nor its ledger rows');
-select throws_ok(format($$select public.get_workflow_run(%L)$$, :'srun'), 'P0002', null, 'get_workflow_run refuses it as not found');
-select throws_ok(format($$select * from public.list_workflow_run_events(%L)$$, :'srun'), 'P0002', null, 'list_workflow_run_events too');
-select throws_ok(format($$select * from public.list_workflow_run_provenance(%L)$$, :'srun'), 'P0002', null, 'list_workflow_run_provenance too');
-select throws_ok(format($$select * from public.list_llm_calls(p_run_id => %L)$$, :'srun'), 'P0002', null, 'list_llm_calls too');
+select throws_ok(format($$select public.get_workflow_run(%L)$$, :'srun'), 'PT404', null, 'get_workflow_run refuses it as not found');
+select throws_ok(format($$select * from public.list_workflow_run_events(%L)$$, :'srun'), 'PT404', null, 'list_workflow_run_events too');
+select throws_ok(format($$select * from public.list_workflow_run_provenance(%L)$$, :'srun'), 'PT404', null, 'list_workflow_run_provenance too');
+select throws_ok(format($$select * from public.list_llm_calls(p_run_id => %L)$$, :'srun'), 'PT404', null, 'list_llm_calls too');
 select is((select array_agg(id) from public.list_workflow_runs(p_workflow_id => :'wf')), array[:'orun'::uuid],
   'list_workflow_runs of the owner''s workflow shows only the owner''s own run');
 select is((select count(*)::int from public.get_llm_cost_rollup(now() - interval '1 day', now() + interval '1 day', 'workflow')
            where calls > 0), 0, 'the owner''s cost rollup counts none of the stranger''s calls');
-select throws_ok(format($$select public.submit_human_input(%L, 'approve', '{"approved":false}')$$, :'srun'), 'P0002', null,
+select throws_ok(format($$select public.submit_human_input(%L, 'approve', '{"approved":false}')$$, :'srun'), 'PT404', null,
   'the owner cannot answer the stranger''s human input');
-select throws_ok(format($$select public.cancel_workflow_run(%L)$$, :'srun'), 'P0002', null, 'nor cancel the stranger''s run');
+select throws_ok(format($$select public.cancel_workflow_run(%L)$$, :'srun'), 'PT404', null, 'nor cancel the stranger''s run');
 select tests.clear_authentication();
 select is((select status::text || ':' || waiting_reason from lenses.workflow_node_results where run_id = :'srun' and node_key = 'approve'),
   'blocked:human_input', 'so the step still waits');
@@ -85,7 +85,7 @@ select is((select array_agg(a.attname::text order by a.attnum) from pg_proc p
            where p.oid = 'public.get_workflow_run_stats(uuid)'::regprocedure and a.attname <> 'p_workflow_id'),
   array['status', 'runs', 'total_cost_credits', 'last_run_at'], 'it answers status, runs, total cost, last run: nothing of the data');
 select tests.authenticate_as(:'stranger');
-select throws_ok(format($$select * from public.get_workflow_run_stats(%L)$$, :'wf'), 'P0002',
+select throws_ok(format($$select * from public.get_workflow_run_stats(%L)$$, :'wf'), 'PT404',
   format('get_workflow_run_stats: no workflow %s of yours', :'wf'), 'a stranger gets no stats of a workflow that is not theirs');
 select throws_ok($$select * from public.get_workflow_run_stats(null)$$, '22023', 'get_workflow_run_stats: p_workflow_id is required',
   'p_workflow_id is required');
@@ -109,7 +109,7 @@ select is((select status::text from lenses.workflow_runs where id = :'srun'), 'c
 select tests.authenticate_as(:'owner');
 select is((select array_agg(status::text || ':' || runs order by status) from public.get_workflow_run_stats(:'wf')),
   array['queued:1', 'completed:1'], 'the owner sees that it completed');
-select throws_ok(format($$select public.rerun_workflow_run_from(%L, 'final')$$, :'srun'), 'P0002', null, 'the owner cannot rerun it');
+select throws_ok(format($$select public.rerun_workflow_run_from(%L, 'final')$$, :'srun'), 'PT404', null, 'the owner cannot rerun it');
 select tests.authenticate_as(:'stranger');
 select (public.rerun_workflow_run_from(:'srun', 'final')).id as rerun \gset
 select is((select lenser_id from lenses.workflow_runs where id = :'rerun'), :'stranger_p'::uuid,
@@ -171,7 +171,7 @@ select tests.authenticate_as(:'owner');
 select is((select count(*)::int from lenses.workflow_runs where id = :'asrun'), 0, 'the agent''s owner cannot see the stranger''s run');
 select is((select count(*)::int from lenses.workflow_runs where id = :'arun'), 1, 'and sees the agent''s run');
 select lives_ok(format($$select * from public.list_llm_calls(p_run_id => %L)$$, :'arun'), 'and may list its ledger rows');
-select throws_ok(format($$select * from public.list_llm_calls(p_run_id => %L)$$, :'asrun'), 'P0002', null,
+select throws_ok(format($$select * from public.list_llm_calls(p_run_id => %L)$$, :'asrun'), 'PT404', null,
   'not those of the stranger''s run');
 select is((select sum(runs)::int from public.get_workflow_run_stats(:'awf')), 2, 'the agent''s owner counts both runs in the stats');
 select tests.clear_authentication();

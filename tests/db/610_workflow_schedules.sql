@@ -28,7 +28,7 @@ select throws_ok(format($$select public.create_workflow_schedule(%L, 'Daily', '0
 select throws_ok($$select public.create_workflow_schedule(null, 'Daily', '0 9 * * *')$$, '22023',
   'create_workflow_schedule: p_workflow_id is required', 'the workflow is required');
 select tests.authenticate_as(:'bob');
-select throws_ok(format($$select public.create_workflow_schedule(%L, 'Mine now', '0 9 * * *')$$, :'wf'), 'P0002', null,
+select throws_ok(format($$select public.create_workflow_schedule(%L, 'Mine now', '0 9 * * *')$$, :'wf'), 'PT404', null,
   'a stranger cannot schedule someone else''s workflow');
 select tests.clear_authentication();
 select is((select count(*)::int from lenses.workflow_schedules where workflow_id = :'wf'), 0, 'nothing was written');
@@ -230,8 +230,8 @@ select is((lenses.fn_fire_schedule((select s from lenses.workflow_schedules s wh
 select tests.authenticate_as(:'bob');
 select is((select count(*)::int from lenses.workflow_schedules) + (select count(*)::int from lenses.workflow_schedule_fires), 0,
   'another user sees no schedule and no fire');
-select throws_ok(format($$select public.get_workflow_schedule(%L)$$, :'s1'), 'P0002', null, 'nor gets one');
-select throws_ok(format($$select public.run_workflow_schedule_now(%L)$$, :'s3'), 'P0002', null, 'nor runs one');
+select throws_ok(format($$select public.get_workflow_schedule(%L)$$, :'s1'), 'PT404', null, 'nor gets one');
+select throws_ok(format($$select public.run_workflow_schedule_now(%L)$$, :'s3'), 'PT404', null, 'nor runs one');
 select tests.authenticate_as(:'alice');
 select is((select count(*)::int from public.list_workflow_schedules(:'wf')), 6, 'the owner lists the workflow''s schedules');
 select ok((select count(*) from public.list_workflow_schedule_fires(:'s2', 200)) >= 60, 'and their fires');

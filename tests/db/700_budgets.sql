@@ -82,9 +82,9 @@ select throws_ok(format($$select public.create_budget('ai_lenser', 1, 'day', 'so
   '42501', format('create_budget: only owners and co-owners of agent %s set its budgets', :'agent'), 'an operator cannot set an agent''s budget');
 select tests.authenticate_as(:'stranger');
 select throws_ok(format($$select public.create_budget('ai_lenser', 1, 'day', 'soft', p_ai_lenser_id => %L)$$, :'agent'),
-  'P0002', format('create_budget: no agent %s that you manage', :'agent'), 'a stranger does not learn the agent exists');
+  'PT404', format('create_budget: no agent %s that you manage', :'agent'), 'a stranger does not learn the agent exists');
 select throws_ok(format($$select public.create_budget('workflow', 1, 'day', 'soft', p_workflow_id => %L)$$, :'wf_wait'),
-  'P0002', format('create_budget: no workflow %s that you own', :'wf_wait'), 'nor the private workflow');
+  'PT404', format('create_budget: no workflow %s that you own', :'wf_wait'), 'nor the private workflow');
 select tests.authenticate_as_anon();
 select throws_ok($$select public.create_budget('lenser', 1, 'day', 'soft')$$, '42501', null, 'anon cannot create budgets');
 select tests.clear_authentication();
@@ -297,7 +297,7 @@ select throws_ok(format($$select public.update_budget(%L, p_amount_credits => 5)
   format('update_budget: only the budget''s owners change budget %s', :'b_soft'), 'but cannot change it');
 select tests.authenticate_as(:'stranger');
 select is((select count(*)::int from public.list_budgets()), 0, 'a stranger sees none');
-select throws_ok(format($$select * from public.get_budget_status(%L)$$, :'b_wait'), 'P0002',
+select throws_ok(format($$select * from public.get_budget_status(%L)$$, :'b_wait'), 'PT404',
   format('get_budget_status: no budget %s', :'b_wait'), 'nor any status');
 select is((select count(*)::int from ai.budget_periods), 0, 'nor any period row');
 select tests.authenticate_as(:'spender');
@@ -334,9 +334,9 @@ select is((select sum(calls)::int from public.get_llm_cost_rollup(now() - interv
 select tests.authenticate_as(:'stranger');
 select is((select count(*)::int from public.get_llm_cost_rollup(now() - interval '1 day', now() + interval '1 day', 'day')), 0,
   'a stranger sees no spend of mine');
-select throws_ok(format($$select * from public.list_llm_calls(p_run_id => %L)$$, :'run_fail'), 'P0002',
+select throws_ok(format($$select * from public.list_llm_calls(p_run_id => %L)$$, :'run_fail'), 'PT404',
   format('list_llm_calls: no run %s of yours', :'run_fail'), 'nor my runs'' calls');
-select throws_ok(format($$select * from public.list_llm_calls(p_ai_lenser_id => %L)$$, :'agent'), 'P0002',
+select throws_ok(format($$select * from public.list_llm_calls(p_ai_lenser_id => %L)$$, :'agent'), 'PT404',
   format('list_llm_calls: no agent %s that you operate', :'agent'), 'nor my agent''s');
 select tests.clear_authentication();
 

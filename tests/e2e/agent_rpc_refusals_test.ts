@@ -151,7 +151,7 @@ Deno.test({
         }),
       );
       const stolen = await other.client.rpc("disable_http_tool", { p_key: key });
-      assertEquals(stolen.error?.code, "P0002", "another user is not told the tool exists");
+      assertEquals(stolen.error?.code, "PT404", "another user is not told the tool exists");
       const [tool] = await sql<
         { enabled: boolean }[]
       >`select enabled from agents.tools_registry where key = ${key}`;

@@ -77,7 +77,7 @@ Deno.test("memory: write with embeddings, top-k by similarity, 1536 dimensions o
     assertEquals((summary.data as Record<string, unknown>).live, 3);
 
     const stranger = await other.client.rpc("fn_read_memory_entries", { p_memory_profile_id: profileId });
-    assertEquals(stranger.error?.code, "P0002");
+    assertEquals(stranger.error?.code, "PT404");
     const anon = await anonClient().rpc("fn_read_memory_entries", { p_memory_profile_id: profileId });
     assertExists(anon.error, "anon cannot read memory");
   } finally {
@@ -129,7 +129,7 @@ Deno.test("tools: an operator invokes, only an owner approves, once; the engine 
     });
     assertEquals(byOperator.error?.code, "42501");
     const byOther = await other.client.rpc("fn_approve_tool_invocation", { p_invocation_id: invocationId });
-    assertEquals(byOther.error?.code, "P0002");
+    assertEquals(byOther.error?.code, "PT404");
 
     const approved = await owner.client.rpc("fn_approve_tool_invocation", { p_invocation_id: invocationId });
     assertEquals(approved.error, null);

@@ -283,8 +283,8 @@ Deno.test({
         p_period: "day",
         p_enforcement: "soft",
       });
-      // P0002 answers 500 through PostgREST 12 today; the hardening issue moves not-found to 404.
-      assertEquals([foreign.status, foreign.error?.code], [500, "P0002"]);
+      // Not found or not yours: PT404, which PostgREST answers with 404 (the message kept).
+      assertEquals([foreign.status, foreign.error?.code], [404, "PT404"]);
       assertEquals(await count(), 0, "no refusal wrote a budget");
 
       const created = await owner.client.rpc("create_budget", {
@@ -320,14 +320,14 @@ Deno.test({
       assertEquals(raised.error, null);
       assertEquals(Number(raised.data!.amount_credits), 8);
       const strangerUpdate = await stranger.client.rpc("update_budget", { p_budget_id: id, p_amount_credits: 100 });
-      assertEquals([strangerUpdate.status, strangerUpdate.error?.code], [500, "P0002"]);
+      assertEquals([strangerUpdate.status, strangerUpdate.error?.code], [404, "PT404"]);
 
       const listed = await owner.client.rpc("list_budgets", {});
       assertEquals(listed.data?.map((b) => b.id), [id]);
       const strangerList = await stranger.client.rpc("list_budgets", {});
       assertEquals(strangerList.data, [], "another user sees no budget of mine");
       const strangerStatus = await stranger.client.rpc("get_budget_status", { p_budget_id: id });
-      assertEquals([strangerStatus.status, strangerStatus.error?.code], [500, "P0002"]);
+      assertEquals([strangerStatus.status, strangerStatus.error?.code], [404, "PT404"]);
 
       // The ledger: schema ai is not exposed; the RPCs are.
       const direct = await owner.client.schema("ai" as never).from("llm_calls").select("*");
@@ -337,7 +337,7 @@ Deno.test({
       assertEquals(calls.data!.length, 1);
       assertEquals([Number(calls.data![0].cost_credits), calls.data![0].unpriced, calls.data![0].workflow_id], [1.5, false, wf.id]);
       const strangerCalls = await stranger.client.rpc("list_llm_calls", { p_run_id: run.data!.id });
-      assertEquals([strangerCalls.status, strangerCalls.error?.code], [500, "P0002"], "another user reads no ledger row of mine");
+      assertEquals([strangerCalls.status, strangerCalls.error?.code], [404, "PT404"], "another user reads no ledger row of mine");
       const both = await owner.client.rpc("list_llm_calls", { p_run_id: run.data!.id, p_ai_lenser_id: crypto.randomUUID() });
       assertEquals([both.status, both.error?.code], [400, "22023"]);
 

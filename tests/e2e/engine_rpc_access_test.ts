@@ -85,23 +85,23 @@ Deno.test({
         [
           "start_workflow_run",
           { p_workflow_id: wf.id, p_input: {} },
-          "P0002",
+          "PT404",
           /no workflow .* that you can run/,
         ],
-        ["get_workflow_run", { p_run_id: runId }, "P0002", /no run .* that you can see/],
-        ["list_workflow_run_events", { p_run_id: runId }, "P0002", /no run .* that you can see/],
-        ["list_workflow_run_provenance", { p_run_id: runId }, "P0002", /no run .* that you can see/],
-        ["cancel_workflow_run", { p_run_id: runId }, "P0002", /no run .* that you can act on/],
+        ["get_workflow_run", { p_run_id: runId }, "PT404", /no run .* that you can see/],
+        ["list_workflow_run_events", { p_run_id: runId }, "PT404", /no run .* that you can see/],
+        ["list_workflow_run_provenance", { p_run_id: runId }, "PT404", /no run .* that you can see/],
+        ["cancel_workflow_run", { p_run_id: runId }, "PT404", /no run .* that you can act on/],
         [
           "submit_human_input",
           { p_run_id: runId, p_node_key: "ask", p_value: { ok: true } },
-          "P0002",
+          "PT404",
           /no run .* that you can act on/,
         ],
         [
           "rerun_workflow_run_from",
           { p_run_id: runId, p_node_key: "first" },
-          "P0002",
+          "PT404",
           /no run .* that you can act on/,
         ],
       ];
@@ -215,9 +215,9 @@ Deno.test({
           "22023",
           /missing required field "topic"/,
         ],
-        ["start_workflow_run", { p_workflow_id: id() }, "P0002", /no workflow .* that you can run/],
+        ["start_workflow_run", { p_workflow_id: id() }, "PT404", /no workflow .* that you can run/],
         ["get_workflow_run", { p_run_id: null }, "22023", /get_workflow_run: p_run_id is required/],
-        ["get_workflow_run", { p_run_id: id() }, "P0002", /get_workflow_run: no run/],
+        ["get_workflow_run", { p_run_id: id() }, "PT404", /get_workflow_run: no run/],
         [
           "list_workflow_runs",
           { p_limit: 0 },
@@ -261,7 +261,7 @@ Deno.test({
           "22023",
           /p_reason must be at most 1000 characters/,
         ],
-        ["cancel_workflow_run", { p_run_id: endedRun.data!.id }, "22023", /already ended \(completed\)/],
+        ["cancel_workflow_run", { p_run_id: endedRun.data!.id }, "PT409", /already ended \(completed\)/],
         [
           "submit_human_input",
           { p_run_id: runId, p_node_key: null, p_value: {} },
@@ -271,7 +271,7 @@ Deno.test({
         [
           "submit_human_input",
           { p_run_id: runId, p_node_key: "nope", p_value: {} },
-          "P0002",
+          "PT404",
           /has no node "nope"/,
         ],
         [
@@ -289,13 +289,13 @@ Deno.test({
         [
           "rerun_workflow_run_from",
           { p_run_id: runId, p_node_key: "first" },
-          "22023",
+          "PT409",
           /is still running; rerun a finished run/,
         ],
         [
           "rerun_workflow_run_from",
           { p_run_id: endedRun.data!.id, p_node_key: "nope" },
-          "P0002",
+          "PT404",
           /the workflow has no node "nope"/,
         ],
         [

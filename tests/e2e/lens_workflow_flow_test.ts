@@ -169,21 +169,21 @@ Deno.test("a lens and a workflow from draft to public, guarded from another user
 
     // The other user, while everything is private: nothing to see, nothing to change.
     const them = other.client;
-    await expectError(them.rpc("get_lens", { p_lens_id: lensId }), "P0002");
+    await expectError(them.rpc("get_lens", { p_lens_id: lensId }), "PT404");
     await expectError(
       them.rpc("render_lens_version", { p_version_id: version.id, p_params: { topic: "x" } }),
-      "P0002",
+      "PT404",
     );
-    await expectError(them.rpc("get_workflow", { p_workflow_id: wfId }), "P0002");
+    await expectError(them.rpc("get_workflow", { p_workflow_id: wfId }), "PT404");
     const listed = await them.rpc("list_lenses", { p_scope: "public", p_limit: 200 });
     assert(!listed.data!.some((l) => l.id === lensId), "a private lens is not listed");
-    await expectError(them.rpc("update_lens", { p_lens_id: lensId, p_title: "taken" }), "P0002");
+    await expectError(them.rpc("update_lens", { p_lens_id: lensId, p_title: "taken" }), "PT404");
     await expectError(
       them.rpc("create_lens_version", { p_lens_id: lensId, p_template_body: "mine" }),
-      "P0002",
+      "PT404",
     );
-    await expectError(them.rpc("archive_workflow", { p_workflow_id: wfId }), "P0002");
-    await expectError(anonClient().rpc("get_workflow", { p_workflow_id: wfId }), "P0002");
+    await expectError(them.rpc("archive_workflow", { p_workflow_id: wfId }), "PT404");
+    await expectError(anonClient().rpc("get_workflow", { p_workflow_id: wfId }), "PT404");
 
     // Made public, it can be read, rendered and listed by others...
     assertEquals((await me.rpc("update_lens", { p_lens_id: lensId, p_visibility: "public" })).error, null);

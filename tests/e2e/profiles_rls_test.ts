@@ -28,11 +28,11 @@ Deno.test("a signed-in user sees their private profile; others and anon do not",
 
     const byOther = await other.client.rpc("get_profile", { p_handle: handle });
     assertExists(byOther.error);
-    assertEquals(byOther.error.code, "P0002");
+    assertEquals(byOther.error.code, "PT404");
 
     const anon = anonClient();
     const byAnon = await anon.rpc("get_profile", { p_handle: handle });
-    assertEquals(byAnon.error?.code, "P0002");
+    assertEquals(byAnon.error?.code, "PT404");
     const anonMine = await anon.rpc("get_my_profile");
     assertEquals(anonMine.error?.code, "42501", "anon has no profile of its own");
 

@@ -24,17 +24,11 @@ const opts = { sanitizeOps: false, sanitizeResources: false };
 // deno-lint-ignore no-explicit-any
 const rpc = (client: Client, name: string, args: Record<string, unknown>) => (client.rpc as any)(name, args);
 
-// "Not yours" is answered as "not found" (never revealing which). Today that is SQLSTATE P0002,
-// which PostgREST answers with HTTP 500; the error-mapping work of the same issue moves it to PT404
-// (HTTP 404) in parallel. So a refusal here is asserted as: not 2xx, the "not found / not yours"
-// family of SQLSTATEs (P0002 or PT404), the RPC's own message, and no row changed (checked by the
-// callers against the database).
-const NOT_FOUND_CODES = ["P0002", "PT404"];
-
+// "Not yours" is answered as "not found" (never revealing which): HTTP 404, SQLSTATE PT404, the RPC's
+// own message, and no row changed (checked by the callers against the database).
 async function refused(client: Client, name: string, args: Record<string, unknown>, message: RegExp) {
   const res = await rpc(client, name, args);
-  assert(res.status < 200 || res.status >= 300, `${name} answered ${res.status}: ${JSON.stringify(res.data)}`);
-  assert(NOT_FOUND_CODES.includes(res.error?.code), `${name}: ${JSON.stringify(res.error)}`);
+  assertEquals([res.status, res.error?.code], [404, "PT404"], `${name}: ${JSON.stringify(res.error)}`);
   assertMatch(res.error.message, message);
 }
 

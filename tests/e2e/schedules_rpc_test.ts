@@ -44,8 +44,8 @@ Deno.test({
         p_name: "Mine now",
         p_cron_expression: "0 9 * * *",
       });
-      // P0002 answers 500 through PostgREST 12 today; the hardening issue moves not-found to 404.
-      assertEquals([foreign.status, foreign.error?.code], [500, "P0002"]);
+      // Not found or not yours: PT404, which PostgREST answers with 404 (the message kept).
+      assertEquals([foreign.status, foreign.error?.code], [404, "PT404"]);
       assertEquals(await count(), 0, "no refusal wrote a schedule");
 
       const created = await owner.client.rpc("create_workflow_schedule", {
@@ -68,7 +68,7 @@ Deno.test({
       const pausedAgain = await owner.client.rpc("pause_workflow_schedule", { p_schedule_id: id });
       assertEquals([pausedAgain.status, pausedAgain.error?.code], [409, "23505"]);
       const strangerPause = await stranger.client.rpc("pause_workflow_schedule", { p_schedule_id: id });
-      assertEquals([strangerPause.status, strangerPause.error?.code], [500, "P0002"]);
+      assertEquals([strangerPause.status, strangerPause.error?.code], [404, "PT404"]);
 
       const now = await owner.client.rpc("run_workflow_schedule_now", { p_schedule_id: id });
       assertEquals([now.data?.manual, now.data?.outcome], [true, "started"]);

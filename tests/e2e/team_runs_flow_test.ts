@@ -47,7 +47,7 @@ Deno.test({
       const notRunnable = await stranger.client.rpc("run_workflow_assignment", {
         p_assignment_id: assignmentId,
       });
-      assertEquals(notRunnable.error?.code, "P0002", "a stranger cannot run the assignment");
+      assertEquals(notRunnable.error?.code, "PT404", "a stranger cannot run the assignment");
 
       // The operator runs it: it waits for the owner's approval.
       const started = await operator.client.rpc("run_workflow_assignment", {
@@ -88,16 +88,15 @@ Deno.test({
       assertEquals(operatorRequests.length, 0, "approverRoles defaults to owner and co_owner");
 
       // Who may not decide: the operator (42501 -> 403); a stranger, who is not told the run exists:
-      // P0002, which PostgREST answers with 500 today (its P0* class). The hardening issue maps
-      // these "no such thing that you can see" errors to 404; this assertion changes with it.
+      // PT404, which PostgREST answers with 404 (a "no such thing that you can see" refusal).
       const byOperator = await operator.client.rpc("approve_team_run", { p_team_run_id: teamRun.id });
       assertEquals([byOperator.status, byOperator.error?.code], [403, "42501"]);
       assertMatch(byOperator.error!.message, /your role may not decide this approval/);
       const byStranger = await stranger.client.rpc("approve_team_run", { p_team_run_id: teamRun.id });
-      assertEquals([byStranger.status, byStranger.error?.code], [500, "P0002"]);
+      assertEquals([byStranger.status, byStranger.error?.code], [404, "PT404"]);
       assertEquals(byStranger.error?.message, `approve_team_run: no team run ${teamRun.id} that you can see`);
       const strangerReads = await stranger.client.rpc("get_team_run", { p_team_run_id: teamRun.id });
-      assertEquals(strangerReads.error?.code, "P0002", "RLS hides the team run from a stranger");
+      assertEquals(strangerReads.error?.code, "PT404", "RLS hides the team run from a stranger");
 
       // The owner approves; the serial queue admits it at once and its workflow run starts.
       const approved = await owner.client.rpc("approve_team_run", {

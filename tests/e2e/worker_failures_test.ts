@@ -287,7 +287,7 @@ Deno.test({
         );
         assertEquals(await llmCalls(sql, runId), []);
         const again = await user.client.rpc("cancel_workflow_run", { p_run_id: runId });
-        assertEquals(again.error?.code, "22023");
+        assertEquals(again.error?.code, "PT409");
         assertMatch(again.error!.message, /already ended \(cancelled\)/);
       } finally {
         await workers.stop();
@@ -431,7 +431,7 @@ Deno.test({
           p_node_key: "ask",
           p_value: { answer: "no" },
         });
-        assertEquals(second.error?.code, "22023");
+        assertEquals(second.error?.code, "PT409");
         assertMatch(second.error!.message, /submit_human_input: node "ask" is not waiting for input/);
         const run = await waitForRun(sql, runId);
         assertEquals(run.status, "completed");

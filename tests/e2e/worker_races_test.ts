@@ -140,7 +140,7 @@ Deno.test({
       } catch (err) {
         refused = err;
       }
-      assert(refused instanceof StaleLeaseError, `refused with 55000, got ${refused}`);
+      assert(refused instanceof StaleLeaseError, `refused with PT409, got ${refused}`);
       const after = await runRow(sql, runId);
       assertEquals(after.last_event_id, run.last_event_id);
       assertEquals((await results(sql, runId)).slow.output_data, r.output_data);

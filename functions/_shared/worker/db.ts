@@ -1,5 +1,5 @@
 // The worker's side of the engine's SQL contract: one statement (one round trip, one transaction)
-// per transition, straight to Postgres with postgres-js. A refused lease (SQLSTATE 55000: the task
+// per transition, straight to Postgres with postgres-js. A refused lease (SQLSTATE PT409, a 409 through PostgREST: the task
 // was reclaimed, cancelled or finished) becomes a StaleLeaseError, which callers drop, never retry.
 import type postgres from "postgres";
 import { z } from "zod";
@@ -12,7 +12,7 @@ import {
   type TaskHandle,
 } from "./task.ts";
 
-export const STALE_LEASE = "55000";
+export const STALE_LEASE = "PT409";
 
 export class StaleLeaseError extends Error {
   constructor(readonly operation: string, message: string) {

@@ -29,7 +29,7 @@ begin
   select t.* into v_run from agents.team_runs t where t.id = p_team_run_id;
   if not found or agents.fn_caller_assignee_role(v_run.assignee_ai_lenser_id, v_run.assignee_team_id) is null
      and not agents.fn_may_decide_team_run(v_run) then
-    raise exception '%: no team run % that you can see', p_rpc, p_team_run_id using errcode = 'P0002';
+    raise exception '%: no team run % that you can see', p_rpc, p_team_run_id using errcode = 'PT404';
   end if;
   -- Lock order of team run transitions: a workflow run's lock, the assignment's row, the team run's
   -- (a pending run has no workflow run yet).

@@ -1,4 +1,4 @@
--- delete_<kind>_profile: deletes a profile the caller manages unless a team member uses it (P0001,
+-- delete_<kind>_profile: deletes a profile the caller manages unless a team member uses it (PT409: 409,
 -- naming the RPC); returns the deleted row.
 create or replace function agents.fn_rpc_delete_profile(p_rpc text, p_kind anyelement, p_profile_id uuid)
  returns anyelement
@@ -14,7 +14,7 @@ begin
     execute format('delete from agents.%I p where p.id = $1', v_kind || '_profiles') using p_profile_id;
   exception when foreign_key_violation then
     raise exception '%: % profile % is used by team members; change them first', p_rpc, v_kind, p_profile_id
-      using errcode = 'P0001';
+      using errcode = 'PT409';
   end;
   return v_row;
 end

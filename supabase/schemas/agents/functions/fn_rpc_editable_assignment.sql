@@ -11,7 +11,7 @@ begin
   perform agents.fn_rpc_not_null(p_rpc, 'p_assignment_id', p_assignment_id);
   select a.* into v_row from agents.workflow_assignments a where a.id = p_assignment_id;
   if not found then
-    raise exception '%: no workflow assignment % that you can see', p_rpc, p_assignment_id using errcode = 'P0002';
+    raise exception '%: no workflow assignment % that you can see', p_rpc, p_assignment_id using errcode = 'PT404';
   end if;
   if v_row.assignee_kind = 'agent' then
     perform agents.fn_rpc_require_manage(p_rpc, v_row.assignee_ai_lenser_id);

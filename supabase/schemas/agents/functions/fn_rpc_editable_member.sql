@@ -13,7 +13,7 @@ begin
   end if;
   select m.* into v_member from agents.team_members m where m.id = p_member_id;
   if not found then
-    raise exception '%: no team member % that you can see', p_rpc, p_member_id using errcode = 'P0002';
+    raise exception '%: no team member % that you can see', p_rpc, p_member_id using errcode = 'PT404';
   end if;
   perform agents.fn_rpc_editable_team(p_rpc, v_member.team_id);
   return v_member;

@@ -13,13 +13,13 @@ begin
   end if;
   select t.* into v_team from agents.teams t where t.id = p_team_id;
   if not found then
-    raise exception '%: no team % that you can see', p_rpc, p_team_id using errcode = 'P0002';
+    raise exception '%: no team % that you can see', p_rpc, p_team_id using errcode = 'PT404';
   end if;
   if not exists (select 1 from agents.editable_team_ids() e where e = p_team_id) then
     raise exception '%: you may not change team % (read-only for you)', p_rpc, p_team_id using errcode = '42501';
   end if;
   if v_team.status = 'archived' then
-    raise exception '%: team % is archived and read-only', p_rpc, p_team_id using errcode = '22023';
+    raise exception '%: team % is archived and read-only', p_rpc, p_team_id using errcode = 'PT409';
   end if;
   return v_team;
 end

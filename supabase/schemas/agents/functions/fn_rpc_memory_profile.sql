@@ -13,7 +13,7 @@ begin
   end if;
   select p.* into v_profile from agents.memory_profiles p where p.id = p_memory_profile_id;
   if not found then
-    raise exception '%: no memory profile % that you can see', p_rpc, p_memory_profile_id using errcode = 'P0002';
+    raise exception '%: no memory profile % that you can see', p_rpc, p_memory_profile_id using errcode = 'PT404';
   end if;
   if current_user = 'service_role' or (select agents.can_manage_ai_lenser(v_profile.ai_lenser_id)) then
     return v_profile;

@@ -13,7 +13,7 @@ begin
   end if;
   select i.* into v_row from agents.tool_invocations i where i.id = p_invocation_id;
   if not found then
-    raise exception '%: no tool invocation % that you can see', p_rpc, p_invocation_id using errcode = 'P0002';
+    raise exception '%: no tool invocation % that you can see', p_rpc, p_invocation_id using errcode = 'PT404';
   end if;
   return v_row;
 end

@@ -1,4 +1,4 @@
--- The budget an RPC acts on: 22023 without an id; P0002 when the caller cannot see it (RLS: never
+-- The budget an RPC acts on: 22023 without an id; PT404 (404) when the caller cannot see it (RLS: never
 -- saying whether it exists); with p_manage, 42501 when the caller only reads it (an operator) and
 -- 23505 when it is archived.
 create or replace function ai.fn_rpc_budget(p_rpc text, p_budget_id uuid, p_manage boolean)
@@ -15,7 +15,7 @@ begin
   end if;
   select b.* into v_row from ai.budgets b where b.id = p_budget_id;
   if v_row.id is null then
-    raise exception '%: no budget %', p_rpc, p_budget_id using errcode = 'P0002';
+    raise exception '%: no budget %', p_rpc, p_budget_id using errcode = 'PT404';
   end if;
   if p_manage then
     if not ai.fn_may_manage_budget(v_row.scope, v_row.lenser_id, v_row.ai_lenser_id, v_row.workflow_id) then

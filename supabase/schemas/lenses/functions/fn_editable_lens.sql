@@ -1,4 +1,4 @@
--- A lens the caller may edit, locked for the rest of the transaction; P0002 when the caller cannot
+-- A lens the caller may edit, locked for the rest of the transaction; PT404 (404) when the caller cannot
 -- see it, 42501 when they can see but not edit it.
 create or replace function lenses.fn_editable_lens(p_rpc text, p_lens_id uuid, p_arg text default 'p_lens_id'::text)
  returns lenses.lenses
@@ -16,7 +16,7 @@ begin
   end if;
   select l.* into v_lens from lenses.lenses l where l.id = p_lens_id;
   if not found then
-    raise exception '%: no lens % that you can see', p_rpc, p_lens_id using errcode = 'P0002';
+    raise exception '%: no lens % that you can see', p_rpc, p_lens_id using errcode = 'PT404';
   end if;
   if v_lens.lenser_id not in (select lensers.editable_profile_ids()) then
     raise exception '%: you cannot edit lens % (it belongs to a lenser you do not own)', p_rpc, p_lens_id using errcode = '42501';

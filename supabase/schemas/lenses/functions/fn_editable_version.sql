@@ -15,7 +15,7 @@ begin
   end if;
   select v.* into v_version from lenses.versions v where v.id = p_version_id;
   if not found then
-    raise exception '%: no version % that you can see', p_rpc, p_version_id using errcode = 'P0002';
+    raise exception '%: no version % that you can see', p_rpc, p_version_id using errcode = 'PT404';
   end if;
   perform lenses.fn_editable_lens(p_rpc, v_version.lens_id);
   select v.* into v_version from lenses.versions v where v.id = p_version_id;

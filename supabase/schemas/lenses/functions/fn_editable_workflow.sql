@@ -1,4 +1,4 @@
--- A workflow the caller may edit, locked; P0002 when not visible, 42501 when not editable.
+-- A workflow the caller may edit, locked; PT404 (404) when not visible, 42501 when not editable.
 create or replace function lenses.fn_editable_workflow(p_rpc text, p_workflow_id uuid, p_arg text default 'p_workflow_id'::text)
  returns lenses.workflows
  language plpgsql
@@ -15,7 +15,7 @@ begin
   end if;
   select w.* into v_workflow from lenses.workflows w where w.id = p_workflow_id;
   if not found then
-    raise exception '%: no workflow % that you can see', p_rpc, p_workflow_id using errcode = 'P0002';
+    raise exception '%: no workflow % that you can see', p_rpc, p_workflow_id using errcode = 'PT404';
   end if;
   if v_workflow.lenser_id not in (select lensers.editable_profile_ids()) then
     raise exception '%: you cannot edit workflow % (it belongs to a lenser you do not own)', p_rpc, p_workflow_id

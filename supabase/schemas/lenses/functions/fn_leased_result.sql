@@ -13,13 +13,13 @@ begin
   end if;
   select r.run_id into v_run_id from lenses.workflow_node_results r where r.id = p_result_id;
   if v_run_id is null then
-    raise exception '%: no task %', p_fn, p_result_id using errcode = 'P0002';
+    raise exception '%: no task %', p_fn, p_result_id using errcode = 'PT404';
   end if;
   perform lenses.fn_lock_run(v_run_id);
   select r.* into v_result from lenses.workflow_node_results r where r.id = p_result_id for update;
   if v_result.status not in ('running', 'streaming') or v_result.lease_token is distinct from p_lease_token then
     raise exception '%: the lease on task % is not held (it was reclaimed, cancelled or finished; status %)',
-      p_fn, p_result_id, v_result.status using errcode = '55000';
+      p_fn, p_result_id, v_result.status using errcode = 'PT409';
   end if;
   return v_result;
 end

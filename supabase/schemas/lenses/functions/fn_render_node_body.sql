@@ -12,14 +12,14 @@ declare
 begin
   select n.* into v_node from lenses.workflow_nodes_v n where n.id = p_node_id;
   if not found then
-    raise exception 'fn_render_node_body: no node % that you can see', p_node_id using errcode = 'P0002';
+    raise exception 'fn_render_node_body: no node % that you can see', p_node_id using errcode = 'PT404';
   end if;
   if v_node.kind <> 'lens' then
     raise exception 'fn_render_node_body: node "%" is a % node; only lens nodes render', v_node.key, v_node.kind using errcode = '22023';
   end if;
   if v_node.template_body is null then
-    raise exception 'fn_render_node_body: node "%" uses lens version % that you cannot read', v_node.key, v_node.lens_version_id
-      using errcode = 'P0002';
+    raise exception 'fn_render_node_body: node "%" uses lens version % that you cannot read', lensers.fn_one_line(v_node.key), v_node.lens_version_id
+      using errcode = 'PT404';
   end if;
   begin
     return lenses.fn_render_template(v_node.template_body, v_node.parameter_defs, coalesce(p_params, v_node.params));

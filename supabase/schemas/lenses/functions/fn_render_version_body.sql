@@ -14,7 +14,7 @@ begin
   end if;
   select v.template_body into v_template from lenses.versions v where v.id = p_version_id;
   if not found then
-    raise exception 'fn_render_version_body: no version % that you can read', p_version_id using errcode = 'P0002';
+    raise exception 'fn_render_version_body: no version % that you can read', p_version_id using errcode = 'PT404';
   end if;
   begin
     return lenses.fn_render_template(v_template, lenses.fn_version_parameter_defs(p_version_id), p_params);

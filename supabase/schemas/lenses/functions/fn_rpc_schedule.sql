@@ -1,5 +1,5 @@
 -- The schedule an RPC acts on, locked, when the caller has at least p_need authority (owner or
--- operator): 22023 for a missing id, P0002 when they cannot see it, 42501 when operator is not enough.
+-- operator): 22023 for a missing id, PT404 (404) when they cannot see it, 42501 when operator is not enough.
 create or replace function lenses.fn_rpc_schedule(p_rpc text, p_schedule_id uuid, p_need text)
  returns lenses.workflow_schedules
  language plpgsql
@@ -24,7 +24,7 @@ begin
            when v_schedule.lenser_id in (select lensers.actable_profile_ids()) then 'operator' end
     else lenses.fn_schedule_role(v_schedule.workflow_id, v_schedule.workflow_assignment_id) end;
   if v_role is null then
-    raise exception '%: no schedule % that you can see', p_rpc, p_schedule_id using errcode = 'P0002';
+    raise exception '%: no schedule % that you can see', p_rpc, p_schedule_id using errcode = 'PT404';
   end if;
   if p_need = 'owner' and v_role <> 'owner' then
     raise exception '%: only an owner of the workflow may change schedule % (operators may run it now and pause it)',
@@ -34,6 +34,6 @@ begin
 end
 $function$;
 
-comment on function lenses.fn_rpc_schedule(p_rpc text, p_schedule_id uuid, p_need text) is 'The schedule an RPC acts on (locked) when the caller has the authority it needs, or the RPC''s 22023/P0002/42501.';
+comment on function lenses.fn_rpc_schedule(p_rpc text, p_schedule_id uuid, p_need text) is 'The schedule an RPC acts on (locked) when the caller has the authority it needs, or the RPC''s 22023/PT404 (404)/42501.';
 
 revoke all on function lenses.fn_rpc_schedule(p_rpc text, p_schedule_id uuid, p_need text) from public;

@@ -16,7 +16,7 @@ begin
     raise exception 'fn_validate_workflow: p_workflow_id is required' using errcode = '22023';
   end if;
   if not exists (select 1 from lenses.workflows w where w.id = p_workflow_id) then
-    raise exception 'fn_validate_workflow: no workflow % that you can see', p_workflow_id using errcode = 'P0002';
+    raise exception 'fn_validate_workflow: no workflow % that you can see', p_workflow_id using errcode = 'PT404';
   end if;
 
   if not exists (select 1 from lenses.workflow_nodes n where n.workflow_id = p_workflow_id) then

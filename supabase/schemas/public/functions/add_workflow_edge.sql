@@ -14,12 +14,12 @@ begin
   end if;
   select n.* into v_source from lenses.workflow_nodes n where n.id = p_source_node_id;
   if not found then
-    raise exception 'add_workflow_edge: no node % (p_source_node_id) that you can see', p_source_node_id using errcode = 'P0002';
+    raise exception 'add_workflow_edge: no node % (p_source_node_id) that you can see', p_source_node_id using errcode = 'PT404';
   end if;
   perform lenses.fn_draft_workflow('add_workflow_edge', v_source.workflow_id);
   select n.* into v_target from lenses.workflow_nodes n where n.id = p_target_node_id;
   if not found then
-    raise exception 'add_workflow_edge: no node % (p_target_node_id) that you can see', p_target_node_id using errcode = 'P0002';
+    raise exception 'add_workflow_edge: no node % (p_target_node_id) that you can see', p_target_node_id using errcode = 'PT404';
   end if;
   if v_target.workflow_id <> v_source.workflow_id then
     raise exception 'add_workflow_edge: p_target_node_id % is in another workflow than p_source_node_id', p_target_node_id

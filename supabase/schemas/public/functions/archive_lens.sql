@@ -7,7 +7,7 @@ declare
   v_lens lenses.lenses := lenses.fn_editable_lens('archive_lens', p_lens_id);
 begin
   if v_lens.status = 'archived' then
-    raise exception 'archive_lens: lens % is already archived', p_lens_id using errcode = '22023';
+    raise exception 'archive_lens: lens % is already archived', p_lens_id using errcode = 'PT409';
   end if;
   update lenses.lenses l set archived_at = now() where l.id = p_lens_id returning * into v_lens;
   return v_lens;

@@ -7,7 +7,7 @@ declare
   v_version lenses.versions := lenses.fn_editable_version('archive_lens_version', p_version_id);
 begin
   if v_version.status = 'archived' then
-    raise exception 'archive_lens_version: p_version_id % is already archived', p_version_id using errcode = '22023';
+    raise exception 'archive_lens_version: p_version_id % is already archived', p_version_id using errcode = 'PT409';
   end if;
   update lenses.versions v set status = 'archived' where v.id = p_version_id;
   return lenses.fn_version_json(p_version_id);

@@ -7,7 +7,7 @@ declare
   v_workflow lenses.workflows := lenses.fn_editable_workflow('archive_workflow', p_workflow_id);
 begin
   if v_workflow.status = 'archived' then
-    raise exception 'archive_workflow: workflow % is already archived', p_workflow_id using errcode = '22023';
+    raise exception 'archive_workflow: workflow % is already archived', p_workflow_id using errcode = 'PT409';
   end if;
   update lenses.workflows w set status = 'archived' where w.id = p_workflow_id returning * into v_workflow;
   return v_workflow;

@@ -25,7 +25,7 @@ begin
   select t.* into v_run from agents.team_runs t where t.id = p_team_run_id;
   if not found or not (v_run.lenser_id = v_me
                        or agents.fn_caller_assignee_role(v_run.assignee_ai_lenser_id, v_run.assignee_team_id) is not null) then
-    raise exception 'cancel_team_run: no team run % that you can act on', p_team_run_id using errcode = 'P0002';
+    raise exception 'cancel_team_run: no team run % that you can act on', p_team_run_id using errcode = 'PT404';
   end if;
   -- Lock order of team run transitions: the workflow run's lock (the engine ends runs holding it,
   -- then admits the next team run), then the assignment's row, then the team run's.
@@ -37,7 +37,7 @@ begin
   select t.* into v_run from agents.team_runs t where t.id = p_team_run_id for update;
   if v_run.workflow_run_id is distinct from v_locked_run then
     raise exception 'cancel_team_run: team run % started while it was being cancelled; try again', p_team_run_id
-      using errcode = '40001';
+      using errcode = 'PT409';
   end if;
   if v_run.status in ('completed', 'failed', 'cancelled') then
     raise exception 'cancel_team_run: team run % already ended (%)', p_team_run_id, v_run.status using errcode = '23505';

@@ -18,10 +18,10 @@ begin
   perform lenses.fn_lock_run(p_run_id);
   select r.* into v_run from lenses.workflow_runs r where r.id = p_run_id;
   if not found or not (auth.role() = 'service_role' or lenses.fn_caller_may_act_on_run(v_run)) then
-    raise exception 'cancel_workflow_run: no run % that you can act on', p_run_id using errcode = 'P0002';
+    raise exception 'cancel_workflow_run: no run % that you can act on', p_run_id using errcode = 'PT404';
   end if;
   if v_run.status in ('completed', 'failed', 'cancelled', 'timed_out') then
-    raise exception 'cancel_workflow_run: run % already ended (%)', p_run_id, v_run.status using errcode = '22023';
+    raise exception 'cancel_workflow_run: run % already ended (%)', p_run_id, v_run.status using errcode = 'PT409';
   end if;
 
   return lenses.fn_cancel_run(p_run_id, v_reason, lensers.current_profile_id());

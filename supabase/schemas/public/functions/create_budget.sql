@@ -29,13 +29,13 @@ begin
     if agents.can_operate_ai_lenser(p_ai_lenser_id) then
       raise exception '%: only owners and co-owners of agent % set its budgets', c_rpc, p_ai_lenser_id using errcode = '42501';
     end if;
-    raise exception '%: no agent % that you manage', c_rpc, p_ai_lenser_id using errcode = 'P0002';
+    raise exception '%: no agent % that you manage', c_rpc, p_ai_lenser_id using errcode = 'PT404';
   end if;
   if p_scope = 'workflow' and not ai.fn_may_manage_workflow_budget(p_workflow_id) then
     if exists (select 1 from lenses.workflows w where w.id = p_workflow_id) then
       raise exception '%: only the owner of workflow % sets its budgets', c_rpc, p_workflow_id using errcode = '42501';
     end if;
-    raise exception '%: no workflow % that you own', c_rpc, p_workflow_id using errcode = 'P0002';
+    raise exception '%: no workflow % that you own', c_rpc, p_workflow_id using errcode = 'PT404';
   end if;
   insert into ai.budgets (scope, lenser_id, ai_lenser_id, workflow_id, amount_credits, period, enforcement, on_exceed, created_by)
   values (p_scope, case when p_scope = 'lenser' then v_me end, p_ai_lenser_id, p_workflow_id, p_amount_credits, p_period,

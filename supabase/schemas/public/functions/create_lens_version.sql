@@ -10,7 +10,7 @@ declare
   v_version_id uuid;
 begin
   if v_lens.status = 'archived' then
-    raise exception 'create_lens_version: lens % is archived; it takes no new versions', p_lens_id using errcode = '22023';
+    raise exception 'create_lens_version: lens % is archived; it takes no new versions', p_lens_id using errcode = 'PT409';
   end if;
   if p_template_body is null or char_length(p_template_body) not between 1 and 100000 then
     raise exception 'create_lens_version: p_template_body must be 1 to 100000 characters' using errcode = '22023';

@@ -18,10 +18,10 @@ begin
   end if;
   select w.status into v_workflow_status from lenses.workflows w where w.id = p_workflow_id;
   if not found then
-    raise exception '%: no workflow % that you can see', c_rpc, p_workflow_id using errcode = 'P0002';
+    raise exception '%: no workflow % that you can see', c_rpc, p_workflow_id using errcode = 'PT404';
   end if;
   if v_workflow_status = 'archived' then
-    raise exception '%: workflow % is archived', c_rpc, p_workflow_id using errcode = '22023';
+    raise exception '%: workflow % is archived', c_rpc, p_workflow_id using errcode = 'PT409';
   end if;
   if p_assignee_kind = 'agent' then
     perform agents.fn_rpc_require_manage(c_rpc, p_assignee_ai_lenser_id);

@@ -32,12 +32,12 @@ begin
     select a.* into v_assignment from agents.workflow_assignments a where a.id = p_workflow_assignment_id;
     if not found or v_assignment.workflow_id <> p_workflow_id then
       raise exception '%: no assignment % of workflow % that you can see', c_rpc, p_workflow_assignment_id, p_workflow_id
-        using errcode = 'P0002';
+        using errcode = 'PT404';
     end if;
   end if;
   v_role := lenses.fn_schedule_role(p_workflow_id, p_workflow_assignment_id);
   if v_role is null then
-    raise exception '%: no workflow % that you can schedule', c_rpc, p_workflow_id using errcode = 'P0002';
+    raise exception '%: no workflow % that you can schedule', c_rpc, p_workflow_id using errcode = 'PT404';
   elsif v_role <> 'owner' then
     raise exception '%: only an owner of the workflow (and of the assignee) may schedule it', c_rpc using errcode = '42501';
   end if;

@@ -16,7 +16,7 @@ begin
   where r.key = p_key and r.owner_id is not null and r.owner_id = (select lensers.current_profile_id())
   returning * into v_row;
   if v_row.id is null then
-    raise exception '%: no HTTP tool "%" of yours', c_rpc, p_key using errcode = 'P0002';
+    raise exception '%: no HTTP tool "%" of yours', c_rpc, lensers.fn_one_line(p_key) using errcode = 'PT404';
   end if;
   return v_row;
 end

@@ -26,7 +26,7 @@ begin
   select t.* into v_run from agents.team_runs t where t.id = p_team_run_id;
   if not found or not (v_run.lenser_id = v_me
                        or agents.fn_caller_assignee_role(v_run.assignee_ai_lenser_id, v_run.assignee_team_id) is not null) then
-    raise exception 'escalate_team_run: no team run % that you can act on', p_team_run_id using errcode = 'P0002';
+    raise exception 'escalate_team_run: no team run % that you can act on', p_team_run_id using errcode = 'PT404';
   end if;
   perform 1 from agents.workflow_assignments a where a.id = v_run.assignment_id for update;
   select t.* into v_run from agents.team_runs t where t.id = p_team_run_id for update;

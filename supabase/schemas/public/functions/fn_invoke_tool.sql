@@ -15,10 +15,10 @@ begin
   perform agents.fn_rpc_require_operate(c_rpc, p_ai_lenser_id);
   select a.is_active into v_active from agents.ai_lensers a where a.id = p_ai_lenser_id;
   if not found then
-    raise exception '%: no agent % that you can see', c_rpc, p_ai_lenser_id using errcode = 'P0002';
+    raise exception '%: no agent % that you can see', c_rpc, p_ai_lenser_id using errcode = 'PT404';
   end if;
   if not v_active then
-    raise exception '%: agent % is suspended', c_rpc, p_ai_lenser_id using errcode = 'P0001';
+    raise exception '%: agent % is suspended', c_rpc, p_ai_lenser_id using errcode = 'PT409';
   end if;
   if p_tool_key is null then
     raise exception '%: p_tool_key is required', c_rpc using errcode = '22023';

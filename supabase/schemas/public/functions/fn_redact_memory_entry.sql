@@ -10,11 +10,11 @@ begin
   perform agents.fn_rpc_not_null(c_rpc, 'p_memory_id', p_memory_id);
   select m.* into v_row from agents.memories m where m.id = p_memory_id;
   if not found then
-    raise exception '%: no memory entry % that you can see', c_rpc, p_memory_id using errcode = 'P0002';
+    raise exception '%: no memory entry % that you can see', c_rpc, p_memory_id using errcode = 'PT404';
   end if;
   perform agents.fn_rpc_require_manage(c_rpc, v_row.ai_lenser_id);
   if v_row.redacted_at is not null then
-    raise exception '%: memory entry % was already redacted at %', c_rpc, p_memory_id, v_row.redacted_at using errcode = '22023';
+    raise exception '%: memory entry % was already redacted at %', c_rpc, p_memory_id, v_row.redacted_at using errcode = 'PT409';
   end if;
   update agents.memories m set content = '[redacted]', embedding = null, metadata = '{}', redacted_at = now()
   where m.id = p_memory_id

@@ -15,7 +15,7 @@ begin
     from ai.models m join ai.providers p on p.id = m.provider_id
     where m.id = p_model_id;
   if not found then
-    raise exception 'get_ai_model: no model %', p_model_id using errcode = 'P0002';
+    raise exception 'get_ai_model: no model %', p_model_id using errcode = 'PT404';
   end if;
 end
 $function$;

@@ -12,7 +12,7 @@ begin
   end if;
   select l.* into v_lens from lenses.lenses l where l.id = p_lens_id;
   if not found then
-    raise exception 'get_lens: no lens % that you can see', p_lens_id using errcode = 'P0002';
+    raise exception 'get_lens: no lens % that you can see', p_lens_id using errcode = 'PT404';
   end if;
   return to_jsonb(v_lens) || jsonb_build_object('versions', coalesce((
     select jsonb_agg(lenses.fn_version_json(v.id) order by v.version_number desc)

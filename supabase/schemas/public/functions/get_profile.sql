@@ -12,7 +12,7 @@ begin
   end if;
   select p.* into v_profile from lensers.profiles p where lower(p.handle) = lower(btrim(p_handle));
   if not found then
-    raise exception 'get_profile: no visible profile with handle "%"', p_handle using errcode = 'P0002';
+    raise exception 'get_profile: no visible profile with handle "%"', lensers.fn_one_line(p_handle) using errcode = 'PT404';
   end if;
   return v_profile;
 end

@@ -12,7 +12,7 @@ begin
   end if;
   select t.* into v_run from agents.team_runs t where t.id = p_team_run_id;
   if not found then
-    raise exception 'get_team_run: no team run % that you can see', p_team_run_id using errcode = 'P0002';
+    raise exception 'get_team_run: no team run % that you can see', p_team_run_id using errcode = 'PT404';
   end if;
   return v_run;
 end

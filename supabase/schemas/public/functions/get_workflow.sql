@@ -12,7 +12,7 @@ begin
   end if;
   select w.* into v_workflow from lenses.workflows w where w.id = p_workflow_id;
   if not found then
-    raise exception 'get_workflow: no workflow % that you can see', p_workflow_id using errcode = 'P0002';
+    raise exception 'get_workflow: no workflow % that you can see', p_workflow_id using errcode = 'PT404';
   end if;
   return to_jsonb(v_workflow) || jsonb_build_object(
     'nodes', coalesce((select jsonb_agg(to_jsonb(n) order by n.key) from lenses.workflow_nodes n where n.workflow_id = p_workflow_id), '[]'::jsonb),

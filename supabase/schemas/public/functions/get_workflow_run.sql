@@ -12,7 +12,7 @@ begin
   end if;
   select to_jsonb(r) into v_run from lenses.workflow_runs r where r.id = p_run_id;
   if v_run is null then
-    raise exception 'get_workflow_run: no run % that you can see', p_run_id using errcode = 'P0002';
+    raise exception 'get_workflow_run: no run % that you can see', p_run_id using errcode = 'PT404';
   end if;
   return v_run || jsonb_build_object('results', (
     select coalesce(jsonb_agg(to_jsonb(x) - 'lease_token' order by x.node_key), '[]')

@@ -14,7 +14,7 @@ begin
   end if;
   if not exists (select 1 from lenses.workflows w
                  where w.id = p_workflow_id and w.lenser_id in (select lensers.actable_profile_ids())) then
-    raise exception 'get_workflow_run_stats: no workflow % of yours', p_workflow_id using errcode = 'P0002';
+    raise exception 'get_workflow_run_stats: no workflow % of yours', p_workflow_id using errcode = 'PT404';
   end if;
   return query
     select r.status, count(*)::bigint, coalesce(sum(r.total_cost_credits), 0)::numeric, max(r.created_at)

@@ -12,7 +12,7 @@ begin
   end if;
   select s.* into v_schedule from lenses.workflow_schedules s where s.id = p_schedule_id;
   if not found then
-    raise exception 'get_workflow_schedule: no schedule % that you can see', p_schedule_id using errcode = 'P0002';
+    raise exception 'get_workflow_schedule: no schedule % that you can see', p_schedule_id using errcode = 'PT404';
   end if;
   return v_schedule;
 end

@@ -22,10 +22,10 @@ begin
   end if;
   if p_run_id is not null and not exists (
       select 1 from lenses.workflow_runs r where r.id = p_run_id and r.lenser_id in (select lensers.actable_profile_ids())) then
-    raise exception '%: no run % of yours', c_rpc, p_run_id using errcode = 'P0002';
+    raise exception '%: no run % of yours', c_rpc, p_run_id using errcode = 'PT404';
   end if;
   if p_ai_lenser_id is not null and not agents.can_operate_ai_lenser(p_ai_lenser_id) then
-    raise exception '%: no agent % that you operate', c_rpc, p_ai_lenser_id using errcode = 'P0002';
+    raise exception '%: no agent % that you operate', c_rpc, p_ai_lenser_id using errcode = 'PT404';
   end if;
   return query
     select c.id, c.run_id, c.node_result_id, c.attempt, c.ai_lenser_id, c.workflow_id, c.provider_key, c.model_key,

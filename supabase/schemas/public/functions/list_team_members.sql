@@ -7,7 +7,7 @@ as $function$
 begin
   perform agents.fn_rpc_not_null('list_team_members', 'p_team_id', p_team_id);
   if not exists (select 1 from agents.teams t where t.id = p_team_id) then
-    raise exception 'list_team_members: no team % that you can see', p_team_id using errcode = 'P0002';
+    raise exception 'list_team_members: no team % that you can see', p_team_id using errcode = 'PT404';
   end if;
   return query
     select m.id, m.agent_id, p.handle, p.display_name, m.role, m.responsibility, m.lane, m.personality_profile_id,

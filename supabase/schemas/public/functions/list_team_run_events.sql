@@ -16,7 +16,7 @@ begin
       using errcode = '22023';
   end if;
   if not exists (select 1 from agents.team_runs t where t.id = p_team_run_id) then
-    raise exception 'list_team_run_events: no team run % that you can see', p_team_run_id using errcode = 'P0002';
+    raise exception 'list_team_run_events: no team run % that you can see', p_team_run_id using errcode = 'PT404';
   end if;
   return query
     select e.* from agents.agent_run_events e

@@ -9,7 +9,7 @@ begin
     raise exception 'list_team_run_steps: p_team_run_id is required' using errcode = '22023';
   end if;
   if not exists (select 1 from agents.team_runs t where t.id = p_team_run_id) then
-    raise exception 'list_team_run_steps: no team run % that you can see', p_team_run_id using errcode = 'P0002';
+    raise exception 'list_team_run_steps: no team run % that you can see', p_team_run_id using errcode = 'PT404';
   end if;
   return query
     select s.* from agents.agent_run_steps s where s.team_run_id = p_team_run_id

@@ -16,7 +16,7 @@ begin
       using errcode = '22023';
   end if;
   if not exists (select 1 from lenses.workflow_runs r where r.id = p_run_id) then
-    raise exception 'list_workflow_run_events: no run % that you can see', p_run_id using errcode = 'P0002';
+    raise exception 'list_workflow_run_events: no run % that you can see', p_run_id using errcode = 'PT404';
   end if;
   return query
     select e.* from lenses.workflow_run_events e

@@ -9,7 +9,7 @@ begin
     raise exception 'list_workflow_run_provenance: p_run_id is required' using errcode = '22023';
   end if;
   if not exists (select 1 from lenses.workflow_runs r where r.id = p_run_id) then
-    raise exception 'list_workflow_run_provenance: no run % that you can see', p_run_id using errcode = 'P0002';
+    raise exception 'list_workflow_run_provenance: no run % that you can see', p_run_id using errcode = 'PT404';
   end if;
   return query select p.* from lenses.workflow_run_provenance p where p.run_id = p_run_id order by p.id;
 end

@@ -10,7 +10,7 @@ begin
   end if;
   perform lensers.fn_rpc_page('list_workflow_schedule_fires', p_limit, p_offset);
   if not exists (select 1 from lenses.workflow_schedules s where s.id = p_schedule_id) then
-    raise exception 'list_workflow_schedule_fires: no schedule % that you can see', p_schedule_id using errcode = 'P0002';
+    raise exception 'list_workflow_schedule_fires: no schedule % that you can see', p_schedule_id using errcode = 'PT404';
   end if;
   return query
     select f.* from lenses.workflow_schedule_fires f where f.schedule_id = p_schedule_id

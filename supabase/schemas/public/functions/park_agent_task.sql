@@ -16,7 +16,7 @@ begin
   select array_agg(i.id order by i.call_index) into v_pending
   from agents.tool_invocations i where i.workflow_node_result_id = p_result_id and i.status = 'awaiting_approval';
   if v_pending is null then
-    raise exception '%: task % has no tool call awaiting approval', c_fn, p_result_id using errcode = '55000';
+    raise exception '%: task % has no tool call awaiting approval', c_fn, p_result_id using errcode = 'PT409';
   end if;
   v_result := agents.fn_park_task(p_result_id);
   perform lenses.fn_append_workflow_run_event(v_result.run_id, 'approval_requested',

@@ -17,7 +17,7 @@ begin
   end if;
   select s.* into v_schedule from lenses.workflow_schedules s where s.id = p_schedule_id;
   if not found then
-    raise exception 'preview_workflow_schedule: no schedule % that you can see', p_schedule_id using errcode = 'P0002';
+    raise exception 'preview_workflow_schedule: no schedule % that you can see', p_schedule_id using errcode = 'PT404';
   end if;
   v_t := lenses.fn_schedule_next_fire(v_schedule, coalesce(v_schedule.next_run_at - interval '1 microsecond', now()));
   for i in 1 .. p_count loop

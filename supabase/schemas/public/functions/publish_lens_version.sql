@@ -12,7 +12,7 @@ begin
       using errcode = '22023';
   end if;
   if exists (select 1 from lenses.lenses l where l.id = v_version.lens_id and l.status = 'archived') then
-    raise exception 'publish_lens_version: lens % is archived', v_version.lens_id using errcode = '22023';
+    raise exception 'publish_lens_version: lens % is archived', v_version.lens_id using errcode = 'PT409';
   end if;
   v_errors := lenses.fn_version_publish_errors(p_version_id, v_version.template_body, v_version.input_contract,
     v_version.output_contract);

@@ -1,6 +1,6 @@
 -- Worker: a tool call of an agent turn ended (the lease held): the invocation's outcome, latency and
 -- cost, and its result in the journal, in one transaction. Once per call: a second report of the
--- same call (a replay) is refused with 55000 and changes nothing.
+-- same call (a replay) is refused with PT409 (409) and changes nothing.
 create or replace function public.record_agent_tool_result(p_result_id uuid, p_lease_token uuid, p_invocation_id uuid, p_status agents.tool_invocation_status, p_output jsonb default null, p_error text default null, p_latency_ms integer default null, p_cost_credits numeric default null)
  returns agents.tool_invocations
  language plpgsql
@@ -31,10 +31,10 @@ begin
   end if;
   select i.* into v_row from agents.tool_invocations i where i.id = p_invocation_id and i.workflow_node_result_id = p_result_id for update;
   if v_row.id is null then
-    raise exception '%: no tool call % in task %', c_fn, p_invocation_id, p_result_id using errcode = 'P0002';
+    raise exception '%: no tool call % in task %', c_fn, p_invocation_id, p_result_id using errcode = 'PT404';
   end if;
   if v_row.status <> 'running' then
-    raise exception '%: tool call % is % (only a running call ends)', c_fn, p_invocation_id, v_row.status using errcode = '55000';
+    raise exception '%: tool call % is % (only a running call ends)', c_fn, p_invocation_id, v_row.status using errcode = 'PT409';
   end if;
   return agents.fn_end_tool_call(v_result, v_turn.turn_no, v_row, p_status, p_output, p_error, p_latency_ms, p_cost_credits);
 end

@@ -11,7 +11,7 @@ begin
   end if;
   select e.* into v_edge from lenses.workflow_edges e where e.id = p_edge_id;
   if not found then
-    raise exception 'remove_workflow_edge: no edge % that you can see', p_edge_id using errcode = 'P0002';
+    raise exception 'remove_workflow_edge: no edge % that you can see', p_edge_id using errcode = 'PT404';
   end if;
   perform lenses.fn_draft_workflow('remove_workflow_edge', v_edge.workflow_id);
   delete from lenses.workflow_edges e where e.id = p_edge_id;

@@ -11,7 +11,7 @@ begin
   end if;
   select n.* into v_node from lenses.workflow_nodes n where n.id = p_node_id;
   if not found then
-    raise exception 'remove_workflow_node: no node % that you can see', p_node_id using errcode = 'P0002';
+    raise exception 'remove_workflow_node: no node % that you can see', p_node_id using errcode = 'PT404';
   end if;
   perform lenses.fn_draft_workflow('remove_workflow_node', v_node.workflow_id);
   delete from lenses.workflow_nodes n where n.id = p_node_id;

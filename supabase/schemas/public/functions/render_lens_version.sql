@@ -12,7 +12,7 @@ begin
     raise exception 'render_lens_version: p_version_id is required' using errcode = '22023';
   end if;
   if not exists (select 1 from lenses.versions v where v.id = p_version_id) then
-    raise exception 'render_lens_version: no version % that you can read', p_version_id using errcode = 'P0002';
+    raise exception 'render_lens_version: no version % that you can read', p_version_id using errcode = 'PT404';
   end if;
   begin
     return lenses.fn_render_version_body(p_version_id, p_params);

@@ -19,14 +19,14 @@ begin
   perform lenses.fn_lock_run(p_run_id);
   select r.* into v_old from lenses.workflow_runs r where r.id = p_run_id;
   if not found or not lenses.fn_caller_may_act_on_run(v_old) then
-    raise exception 'rerun_workflow_run_from: no run % that you can act on', p_run_id using errcode = 'P0002';
+    raise exception 'rerun_workflow_run_from: no run % that you can act on', p_run_id using errcode = 'PT404';
   end if;
   if v_old.status not in ('completed', 'failed', 'cancelled', 'timed_out') then
-    raise exception 'rerun_workflow_run_from: run % is still %; rerun a finished run', p_run_id, v_old.status using errcode = '22023';
+    raise exception 'rerun_workflow_run_from: run % is still %; rerun a finished run', p_run_id, v_old.status using errcode = 'PT409';
   end if;
   select n.* into v_node from lenses.workflow_nodes n where n.workflow_id = v_old.workflow_id and n.key = p_node_key;
   if not found then
-    raise exception 'rerun_workflow_run_from: the workflow has no node "%"', p_node_key using errcode = 'P0002';
+    raise exception 'rerun_workflow_run_from: the workflow has no node "%"', lensers.fn_one_line(p_node_key) using errcode = 'PT404';
   end if;
 
   with recursive down(node_id) as (

@@ -11,11 +11,11 @@ begin
   end if;
   select o.* into v_row from agents.ownerships o where o.id = p_ownership_id;
   if not found then
-    raise exception 'revoke_ai_lenser_ownership: no ownership % that you can see', p_ownership_id using errcode = 'P0002';
+    raise exception 'revoke_ai_lenser_ownership: no ownership % that you can see', p_ownership_id using errcode = 'PT404';
   end if;
   if v_row.revoked_at is not null then
     raise exception 'revoke_ai_lenser_ownership: ownership % was already revoked at %', p_ownership_id, v_row.revoked_at
-      using errcode = '22023';
+      using errcode = 'PT409';
   end if;
   if not (select agents.can_manage_ai_lenser(v_row.ai_lenser_id)) then
     raise exception 'revoke_ai_lenser_ownership: you do not own or co-own agent %', v_row.ai_lenser_id using errcode = '42501';

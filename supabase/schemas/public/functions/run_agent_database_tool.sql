@@ -25,7 +25,7 @@ begin
   v_turn := agents.fn_leased_turn(c_fn, v_result);
   select i.* into v_row from agents.tool_invocations i where i.id = p_invocation_id and i.workflow_node_result_id = p_result_id;
   if v_row.id is null then
-    raise exception '%: no tool call % in task %', c_fn, p_invocation_id, p_result_id using errcode = 'P0002';
+    raise exception '%: no tool call % in task %', c_fn, p_invocation_id, p_result_id using errcode = 'PT404';
   end if;
   select r.key into v_key from agents.tools_registry r where r.id = v_row.tool_id;
   if v_key not in ('memory_search', 'memory_write') then

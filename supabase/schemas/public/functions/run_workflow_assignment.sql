@@ -33,7 +33,7 @@ begin
   select a.* into v_assignment from agents.workflow_assignments a where a.id = p_assignment_id for update;
   if not found or agents.fn_caller_assignee_role(v_assignment.assignee_ai_lenser_id, v_assignment.assignee_team_id) is null then
     raise exception 'run_workflow_assignment: no workflow assignment % that you can run', p_assignment_id
-      using errcode = 'P0002';
+      using errcode = 'PT404';
   end if;
   if v_assignment.status <> 'active' then
     raise exception 'run_workflow_assignment: assignment % is %, only an active assignment runs', p_assignment_id,

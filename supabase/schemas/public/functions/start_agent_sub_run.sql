@@ -27,10 +27,10 @@ begin
   select i.* into v_call from agents.tool_invocations i
   where i.id = p_invocation_id and i.workflow_node_result_id = p_result_id for update;
   if v_call.id is null or (select r.key from agents.tools_registry r where r.id = v_call.tool_id) <> 'run_workflow' then
-    raise exception '%: no run_workflow call % in task %', c_fn, p_invocation_id, p_result_id using errcode = 'P0002';
+    raise exception '%: no run_workflow call % in task %', c_fn, p_invocation_id, p_result_id using errcode = 'PT404';
   end if;
   if v_call.status <> 'running' then
-    raise exception '%: tool call % is % (only a running call starts its run)', c_fn, p_invocation_id, v_call.status using errcode = '55000';
+    raise exception '%: tool call % is % (only a running call starts its run)', c_fn, p_invocation_id, v_call.status using errcode = 'PT409';
   end if;
   select r.* into v_parent from lenses.workflow_runs r where r.id = v_result.run_id;
   -- A resumed task whose call started its run already (and it has not ended): wait for that one.

@@ -17,7 +17,7 @@ begin
   end if;
   select w.* into v_workflow from lenses.workflows w where w.id = p_workflow_id;
   if not found or not (v_workflow.visibility = 'public' or v_workflow.lenser_id in (select lensers.actable_profile_ids())) then
-    raise exception 'start_workflow_run: no workflow % that you can run', p_workflow_id using errcode = 'P0002';
+    raise exception 'start_workflow_run: no workflow % that you can run', p_workflow_id using errcode = 'PT404';
   end if;
   if v_workflow.status <> 'published' then
     raise exception 'start_workflow_run: workflow % is %, only a published workflow runs', p_workflow_id, v_workflow.status

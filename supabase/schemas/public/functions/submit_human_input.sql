@@ -17,19 +17,19 @@ begin
   perform lenses.fn_lock_run(p_run_id);
   select r.* into v_run from lenses.workflow_runs r where r.id = p_run_id;
   if not found or not lenses.fn_caller_may_act_on_run(v_run) then
-    raise exception 'submit_human_input: no run % that you can act on', p_run_id using errcode = 'P0002';
+    raise exception 'submit_human_input: no run % that you can act on', p_run_id using errcode = 'PT404';
   end if;
   select r.* into v_result from lenses.workflow_node_results r where r.run_id = p_run_id and r.node_key = p_node_key for update;
   if not found then
-    raise exception 'submit_human_input: run % has no node "%"', p_run_id, p_node_key using errcode = 'P0002';
+    raise exception 'submit_human_input: run % has no node "%"', p_run_id, lensers.fn_one_line(p_node_key) using errcode = 'PT404';
   end if;
   select n.* into v_node from lenses.workflow_nodes n where n.id = v_result.node_id;
   if v_node.kind <> 'human_input' then
     raise exception 'submit_human_input: node "%" is a % node, not human_input', p_node_key, v_node.kind using errcode = '22023';
   end if;
   if v_result.status <> 'blocked' or v_result.waiting_reason <> 'human_input' then
-    raise exception 'submit_human_input: node "%" is not waiting for input (it is %)', p_node_key, v_result.status
-      using errcode = '22023';
+    raise exception 'submit_human_input: node "%" is not waiting for input (it is %)', lensers.fn_one_line(p_node_key), v_result.status
+      using errcode = 'PT409';
   end if;
   v_errors := lenses.fn_contract_value_errors(null, p_value);
   if cardinality(v_errors) > 0 then

@@ -9,7 +9,7 @@ declare
   v_errors text[];
 begin
   if v_lens.status = 'archived' then
-    raise exception 'update_lens: lens % is archived and cannot change', p_lens_id using errcode = '22023';
+    raise exception 'update_lens: lens % is archived and cannot change', p_lens_id using errcode = 'PT409';
   end if;
   if p_title is not null and char_length(btrim(p_title)) not between 1 and 200 then
     raise exception 'update_lens: p_title must be 1 to 200 characters' using errcode = '22023';

@@ -8,7 +8,7 @@ declare
   v_tags text[] := lenses.fn_normalize_tags(p_tags);
 begin
   if v_workflow.status = 'archived' then
-    raise exception 'update_workflow: workflow % is archived and cannot change', p_workflow_id using errcode = '22023';
+    raise exception 'update_workflow: workflow % is archived and cannot change', p_workflow_id using errcode = 'PT409';
   end if;
   if p_title is not null and char_length(btrim(p_title)) not between 1 and 200 then
     raise exception 'update_workflow: p_title must be 1 to 200 characters' using errcode = '22023';

@@ -16,7 +16,7 @@ begin
   end if;
   select e.* into v_edge from lenses.workflow_edges e where e.id = p_edge_id;
   if not found then
-    raise exception 'update_workflow_edge: no edge % that you can see', p_edge_id using errcode = 'P0002';
+    raise exception 'update_workflow_edge: no edge % that you can see', p_edge_id using errcode = 'PT404';
   end if;
   perform lenses.fn_draft_workflow('update_workflow_edge', v_edge.workflow_id);
   v_merge := coalesce(p_merge_strategy, v_edge.merge_strategy);

@@ -14,7 +14,7 @@ begin
   end if;
   select n.* into v_node from lenses.workflow_nodes n where n.id = p_node_id;
   if not found then
-    raise exception 'update_workflow_node: no node % that you can see', p_node_id using errcode = 'P0002';
+    raise exception 'update_workflow_node: no node % that you can see', p_node_id using errcode = 'PT404';
   end if;
   perform lenses.fn_draft_workflow('update_workflow_node', v_node.workflow_id);
   if p_key is not null and p_key !~ '^[a-z][a-z0-9_-]{0,62}$' then

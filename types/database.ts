@@ -2813,6 +2813,30 @@ export type Database = {
       "current_profile_id": { Args: Record<PropertyKey, never>; Returns: string };
       "editable_profile_ids": { Args: Record<PropertyKey, never>; Returns: string[] };
       "fn_available_handle": { Args: { "p_base": string; "p_wish": string }; Returns: string };
+      "fn_limit_json": {
+        Args: {
+          "p_arg": string;
+          "p_max_bytes": number;
+          "p_max_depth": number;
+          "p_rpc": string;
+          "p_value": Json;
+        };
+        Returns: undefined;
+      };
+      "fn_limit_text": {
+        Args: { "p_arg": string; "p_max_chars": number; "p_rpc": string; "p_value": string };
+        Returns: undefined;
+      };
+      "fn_limit_texts": {
+        Args: {
+          "p_arg": string;
+          "p_max_chars": number;
+          "p_max_elements": number;
+          "p_rpc": string;
+          "p_value": (string)[];
+        };
+        Returns: undefined;
+      };
       "fn_may_act_as": { Args: { "p_as": string; "p_lenser": string }; Returns: boolean };
       "fn_one_line": { Args: { "p_value": string }; Returns: string };
       "fn_rpc_page": {

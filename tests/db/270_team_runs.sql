@@ -39,7 +39,7 @@ select throws_ok($$select public.run_workflow_assignment(null)$$, '22023',
 select throws_ok(format($$select public.run_workflow_assignment(%L, '[1]')$$, :'a_gated'), '22023',
   'run_workflow_assignment: p_input must be a JSON object', 'the input is an object');
 select throws_ok(format($$select public.run_workflow_assignment(%L, jsonb_build_object('x', repeat('y', 300000)))$$, :'a_gated'),
-  '22023', 'run_workflow_assignment: p_input is 300009 bytes; at most 262144', 'the input has a size limit');
+  'PT413', 'run_workflow_assignment: p_input is 300017 bytes, over the limit of 262144 bytes', 'the input has a size limit');
 select throws_ok(format($$select public.run_workflow_assignment(%L, p_deadline_seconds => 0)$$, :'a_gated'), '22023',
   'run_workflow_assignment: p_deadline_seconds must be between 1 and 604800, got 0', 'a sane deadline');
 select throws_ok(format($$select public.run_workflow_assignment(%L)$$, gen_random_uuid()), 'PT404', null,

@@ -21,18 +21,18 @@ select (public.create_lens(p_title => 'Public lens', p_visibility => 'public', p
 select (public.create_lens(p_title => 'Unlisted lens', p_visibility => 'unlisted')).id as unlisted_lens \gset
 
 select throws_ok($$select public.create_lens(p_title => '   ')$$, '22023', 'create_lens: p_title must be 1 to 200 characters', 'a blank title');
-select throws_ok($$select public.create_lens(p_title => repeat('t', 201))$$, '22023', 'create_lens: p_title must be 1 to 200 characters', 'a long title');
+select throws_ok($$select public.create_lens(p_title => repeat('t', 201))$$, 'PT413', 'create_lens: p_title is 201 characters long, over the limit of 200 characters', 'a long title');
 select throws_ok($$select public.create_lens(p_title => null)$$, '22023', 'create_lens: p_title must be 1 to 200 characters', 'no title');
-select throws_ok($$select public.create_lens(p_title => 'x', p_description => repeat('d', 10001))$$, '22023',
-  'create_lens: p_description must be at most 10000 characters', 'a long description');
-select throws_ok($$select public.create_lens(p_title => 'x', p_content => repeat('c', 100001))$$, '22023',
-  'create_lens: p_content must be at most 100000 characters', 'long content');
+select throws_ok($$select public.create_lens(p_title => 'x', p_description => repeat('d', 10001))$$, 'PT413',
+  'create_lens: p_description is 10001 characters long, over the limit of 10000 characters', 'a long description');
+select throws_ok($$select public.create_lens(p_title => 'x', p_content => repeat('c', 100001))$$, 'PT413',
+  'create_lens: p_content is 100001 characters long, over the limit of 100000 characters', 'long content');
 select throws_ok($$select public.create_lens(p_title => 'x', p_visibility => null)$$, '22023',
   'create_lens: p_visibility must be public, private or unlisted', 'no visibility');
 select throws_ok($$select public.create_lens(p_title => 'x', p_tags => array['no spaces here'])$$, '22023',
   'create_lens: p_tags must be at most 20 distinct slugs of 1 to 40 letters, digits, _ or -, got {"no spaces here"}', 'a tag that is not a slug');
 select throws_ok($$select public.create_lens(p_title => 'x', p_tags => (select array_agg('t' || i) from generate_series(1, 21) i))$$,
-  '22023', null, 'more than 20 tags');
+  'PT413', 'create_lens: p_tags has 21 elements, over the limit of 20', 'more than 20 tags');
 select throws_ok($$select public.create_lens(p_title => 'x', p_params => '{"ui":{"color":"red"}}')$$, '22023',
   'create_lens: p_params is not valid: params.ui.color must be a #rrggbb colour', 'params of the wrong shape');
 select throws_ok($$select public.create_lens(p_title => 'x', p_params => '{"extra":1}')$$, '22023',
@@ -130,7 +130,7 @@ select throws_ok($$select * from public.list_lenses(p_limit => 0)$$, '22023', 'l
 select throws_ok($$select * from public.list_lenses(p_limit => 201)$$, '22023', 'list_lenses: p_limit must be between 1 and 200, got 201', 'p_limit 201');
 select throws_ok($$select * from public.list_lenses(p_offset => -1)$$, '22023', 'list_lenses: p_offset must be 0 or more, got -1', 'a negative offset');
 select throws_ok($$select * from public.list_lenses(p_scope => 'all')$$, '22023', 'list_lenses: p_scope must be mine or public, got all', 'an unknown scope');
-select throws_ok($$select * from public.list_lenses(p_search => repeat('s', 201))$$, '22023', 'list_lenses: p_search must be at most 200 characters', 'a long search');
+select throws_ok($$select * from public.list_lenses(p_search => repeat('s', 201))$$, 'PT413', 'list_lenses: p_search is 201 characters long, over the limit of 200 characters', 'a long search');
 
 -- get_lens and the derived status -------------------------------------------------------------------
 select (public.create_lens_version(p_lens_id => :'public_lens', p_template_body => 'Hello')) ->> 'id' as v1 \gset

@@ -53,8 +53,8 @@ select throws_ok(format('select public.add_workflow_node(%L, %L, p_lens_version_
   'add_workflow_node: p_config is not valid: node config retry.max_retries must be a whole number from 0 to 10', 'too many retries');
 select throws_ok(format('select public.add_workflow_node(%L, %L, p_inline_override => %L)', :'wf', 'inline', '{"template_body":"x","output_contract":{"kind":"json"}}'), '22023',
   'add_workflow_node: p_inline_override is not valid: output contract must declare artifactKind', 'a bad inline override');
-select throws_ok(format('select public.add_workflow_node(%L, %L, p_lens_version_id => %L, p_title => %L)', :'wf', 'titled', :'v', repeat('t', 201)), '22023',
-  'add_workflow_node: p_title must be 1 to 200 characters', 'a long title');
+select throws_ok(format('select public.add_workflow_node(%L, %L, p_lens_version_id => %L, p_title => %L)', :'wf', 'titled', :'v', repeat('t', 201)), 'PT413',
+  'add_workflow_node: p_title is 201 characters long, over the limit of 200 characters', 'a long title');
 select throws_ok(format('select public.add_workflow_node(%L, %L, p_kind => null, p_lens_version_id => %L)', :'wf', 'nokind', :'v'), '22023',
   'add_workflow_node: p_kind must be lens or human_input', 'no kind');
 select throws_ok(format('select public.add_workflow_node(%L, %L, p_lens_version_id => %L)', gen_random_uuid(), 'x', :'v'), 'PT404', null, 'an unknown workflow');

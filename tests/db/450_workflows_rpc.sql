@@ -22,8 +22,8 @@ select (public.add_workflow_edge(:'pub_node', :'pub_node2')).id as pub_edge \gse
 
 select throws_ok($$select public.create_workflow(p_title => '')$$, '22023', 'create_workflow: p_title must be 1 to 200 characters', 'an empty title');
 select throws_ok($$select public.create_workflow(p_title => null)$$, '22023', 'create_workflow: p_title must be 1 to 200 characters', 'no title');
-select throws_ok($$select public.create_workflow(p_title => 'x', p_description => repeat('d', 10001))$$, '22023',
-  'create_workflow: p_description must be at most 10000 characters', 'a long description');
+select throws_ok($$select public.create_workflow(p_title => 'x', p_description => repeat('d', 10001))$$, 'PT413',
+  'create_workflow: p_description is 10001 characters long, over the limit of 10000 characters', 'a long description');
 select throws_ok($$select public.create_workflow(p_title => 'x', p_visibility => null)$$, '22023',
   'create_workflow: p_visibility must be public, private or unlisted', 'no visibility');
 select throws_ok($$select public.create_workflow(p_title => 'x', p_tags => array['?'])$$, '22023',
@@ -36,8 +36,8 @@ select is((select count(*)::int from lenses.workflows where lenser_id = tests.pr
 select is((public.update_workflow(:'private_wf', p_description => '', p_tags => array['Morning'])).description, null, 'an empty description clears it');
 select is((select tags from lenses.workflows where id = :'private_wf'), array['morning'], 'tags are replaced');
 select is((select title from lenses.workflows where id = :'private_wf'), 'Morning brief', 'null keeps the title');
-select throws_ok(format('select public.update_workflow(%L, p_title => %L)', :'private_wf', repeat('t', 201)), '22023',
-  'update_workflow: p_title must be 1 to 200 characters', 'a long title');
+select throws_ok(format('select public.update_workflow(%L, p_title => %L)', :'private_wf', repeat('t', 201)), 'PT413',
+  'update_workflow: p_title is 201 characters long, over the limit of 200 characters', 'a long title');
 select throws_ok(format('select public.update_workflow(%L, p_tags => %L)', :'private_wf', '{"A B"}'), '22023', null, 'bad tags');
 select throws_ok($$select public.update_workflow(null)$$, '22023', 'update_workflow: p_workflow_id is required', 'no workflow id');
 

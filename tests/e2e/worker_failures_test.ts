@@ -22,6 +22,7 @@ import {
 import { StaleLeaseError, WorkerDb } from "../../functions/_shared/worker/mod.ts";
 import type postgres from "postgres";
 import type { FakeProvider } from "../_support/engine.ts";
+import { DEFAULT_ANSWER } from "../functions/fakes/server.ts";
 
 const opts = { sanitizeOps: false, sanitizeResources: false };
 
@@ -56,6 +57,28 @@ async function withUser(fn: (sql: postgres.Sql, user: TestUser, provider: FakePr
     await sql.end();
   }
 }
+
+Deno.test({
+  ...opts,
+  name: "a model answer streaming past the output ceiling is stopped and fails the attempt as a client error",
+  fn: () =>
+    withUser(async (sql, user, provider) => {
+      // 120 chunks of 10,000 characters: 1.2 million, over the worker's 1,000,000 (README "Limits").
+      provider.answer(() => ({ kind: "ok", answer: { ...DEFAULT_ANSWER, chunks: Array(120).fill("x".repeat(10_000)) } }));
+      const workers = await startWorkers(1, { concurrency: 2, pollMs: 50 });
+      try {
+        const { runId } = await start(user, { nodes: [{ key: "runaway", config: { model_id: provider.models.works } }] });
+        const run = await waitForRun(sql, runId);
+        assertEquals(run.status, "failed");
+        const r = await results(sql, runId);
+        assertEquals([r.runaway.error_kind, r.runaway.retry_count], ["client", 0], "a client error: not retried");
+        assertMatch(r.runaway.error_message!, /the model's answer passed the limit of 1000000 characters; the call was stopped/);
+        assertEquals(r.runaway.output_data, null, "nothing of the runaway answer is stored");
+      } finally {
+        await workers.stop();
+      }
+    }),
+});
 
 Deno.test({
   ...opts,

@@ -3,7 +3,7 @@
 // task back. A refused lease at any point means another party owns the task now: the call is
 // aborted and the task dropped, with no further call for it.
 import { z } from "zod";
-import type { CompletionRequest, CompletionResult, Provider } from "../providers/index.ts";
+import { type CompletionRequest, type CompletionResult, type Provider, ProviderError } from "../providers/index.ts";
 import { AgentTurnDb } from "./agent_db.ts";
 import { runAgentTurn } from "./agent_turn.ts";
 import { classifyFailure } from "./classify.ts";
@@ -40,6 +40,12 @@ export type TaskOutcome = "completed" | "failed" | "released" | "lost" | "abando
 
 const RELEASE = Symbol("release");
 const LOST = Symbol("lost");
+const OUTPUT_LIMIT = Symbol("output limit");
+
+/** A model's answer has the same ceiling as complete_workflow_task's p_text (README "Limits"): a
+ * call that streams past it is stopped and the attempt fails as a client error, so a runaway answer
+ * costs neither the worker's memory nor thousands of delta events. */
+export const MAX_OUTPUT_CHARS = 1_000_000;
 
 export class RunningTask {
   readonly resultId: string | null;
@@ -97,6 +103,7 @@ export class RunningTask {
 
     let result: CompletionResult;
     let called = false;
+    let produced = 0;
     try {
       const provider = this.ctx.providers.forTask(task);
       called = true;
@@ -106,7 +113,14 @@ export class RunningTask {
         outputContract: task.output_contract,
         signal: this.controller.signal,
         timeoutMs: task.timeout_ms ?? undefined,
-        onDelta: batcher.push,
+        onDelta: (delta: string) => {
+          produced += delta.length;
+          if (produced > MAX_OUTPUT_CHARS) {
+            if (!this.controller.signal.aborted) this.controller.abort(OUTPUT_LIMIT);
+            return;
+          }
+          batcher.push(delta);
+        },
       };
       if (task.agent) {
         const end = await this.agentTurn(task, provider, request);
@@ -119,12 +133,14 @@ export class RunningTask {
       } else {
         result = await provider.complete({ ...request, messages: [{ role: "user", content: task.prompt }] });
       }
+      if (result.text.length > MAX_OUTPUT_CHARS) this.controller.abort(OUTPUT_LIMIT);
+      if (this.controller.signal.reason === OUTPUT_LIMIT) throw outputLimitError(task);
     } catch (err) {
       await batcher.abandon();
       await keeper.stop();
       if (lost) return "lost";
       if (this.controller.signal.reason === RELEASE) return await this.handBack(task, fields);
-      const failure = classifyFailure(err);
+      const failure = classifyFailure(this.controller.signal.reason === OUTPUT_LIMIT ? outputLimitError(task) : err);
       const latency = Math.round(performance.now() - startedAt);
       const call: LlmCall | null = called
         ? {
@@ -243,4 +259,12 @@ export class RunningTask {
       return this.unreported("fail", err, { result_id: handle.data.result_id });
     }
   }
+}
+
+function outputLimitError(task: ClaimedTask): ProviderError {
+  return new ProviderError(
+    task.provider_key,
+    "client",
+    `the model's answer passed the limit of ${MAX_OUTPUT_CHARS} characters; the call was stopped`,
+  );
 }

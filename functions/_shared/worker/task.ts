@@ -22,7 +22,8 @@ export const ClaimedTask = z.object({
   lease_token: Id,
   /** A Date from claim_workflow_tasks' rows, an ISO string from complete_workflow_tasks' JSON. */
   lease_expires_at: z.coerce.date(),
-  prompt: z.string(),
+  /** The rendered prompt's ceiling (README "Limits"; the claim fails a longer one as a render error). */
+  prompt: z.string().max(1_000_000),
   input_data: z.record(z.string(), z.unknown()).nullable(),
   output_contract: OutputContract.nullable(),
   timeout_ms: z.number().int().positive().nullable(),

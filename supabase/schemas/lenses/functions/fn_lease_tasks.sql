@@ -128,6 +128,12 @@ begin
         v_fail_message := format('the prompt could not be rendered: %s', sqlerrm);
       end;
     end if;
+    -- A rendered prompt has a ceiling (README "Limits"): past it the attempt fails, never reaches a model.
+    if v_fail_kind is null and char_length(v_prompt) > 1000000 then
+      v_fail_kind := 'render';
+      v_fail_message := format('the rendered prompt is %s characters long, over the limit of 1000000 characters',
+                               char_length(v_prompt));
+    end if;
 
     -- A team run step under review: the reviewer's task (their prompt, verdict contract and model);
     -- after a rejection, the member's next attempt carries the reviewer's feedback.

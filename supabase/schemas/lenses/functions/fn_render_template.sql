@@ -59,6 +59,13 @@ begin
       raise exception 'template placeholder [[%]] has no parameter', v_labels[i] using errcode = 'P0001';
     end if;
     v_result := v_result || (v_values ->> v_labels[i]) || v_pieces[i + 1];
+    -- A rendered prompt's ceiling (README "Limits"), checked as it grows: a short template that
+    -- repeats a long value stops here, not at the memory limit. octet_length is free; char_length
+    -- is counted only past a million bytes.
+    if octet_length(v_result) > 1000000 and char_length(v_result) > 1000000 then
+      raise exception 'the rendered prompt is over the limit of 1000000 characters (at placeholder % of %)', i,
+        cardinality(v_labels) using errcode = 'PT413';
+    end if;
   end loop;
   return v_result;
 end

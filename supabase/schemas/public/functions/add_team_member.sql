@@ -8,6 +8,8 @@ declare
   v_team agents.teams := agents.fn_rpc_editable_team('add_team_member', p_team_id);
   v_member agents.team_members;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('add_team_member', 'p_responsibility', p_responsibility, 4000);
   if p_agent_id is null then
     raise exception '%: p_agent_id is required', c_rpc using errcode = '22023';
   end if;

@@ -9,6 +9,10 @@ declare
   v_condition jsonpath;
   v_edge lenses.workflow_edges;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('add_workflow_edge', 'p_condition', p_condition, 4000);
+  perform lensers.fn_limit_text('add_workflow_edge', 'p_source_output_path', p_source_output_path, 1000);
+  perform lensers.fn_limit_text('add_workflow_edge', 'p_target_input_path', p_target_input_path, 1000);
   if p_source_node_id is null or p_target_node_id is null then
     raise exception 'add_workflow_edge: p_source_node_id and p_target_node_id are required' using errcode = '22023';
   end if;

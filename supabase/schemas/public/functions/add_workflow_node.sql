@@ -6,6 +6,11 @@ as $function$
 declare
   v_node lenses.workflow_nodes;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('add_workflow_node', 'p_key', p_key, 200);
+  perform lensers.fn_limit_json('add_workflow_node', 'p_inline_override', p_inline_override, 65536, 32);
+  perform lensers.fn_limit_json('add_workflow_node', 'p_config', p_config, 65536, 32);
+  perform lensers.fn_limit_text('add_workflow_node', 'p_title', p_title, 200);
   perform lenses.fn_draft_workflow('add_workflow_node', p_workflow_id);
   if p_key is null or p_key !~ '^[a-z][a-z0-9_-]{0,62}$' then
     raise exception 'add_workflow_node: p_key "%" must be a slug (a lower-case letter, then letters, digits, _ or -; at most 63)',

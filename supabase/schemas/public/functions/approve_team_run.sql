@@ -6,6 +6,8 @@ create or replace function public.approve_team_run(p_team_run_id uuid, p_reason 
  set search_path to ''
 as $function$
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('approve_team_run', 'p_reason', p_reason, 1000);
   return agents.fn_decide_team_run('approve_team_run', p_team_run_id, true, p_reason);
 end
 $function$;

@@ -13,6 +13,8 @@ declare
   v_reason text := coalesce(nullif(btrim(p_reason), ''), 'cancelled by request');
   v_locked_run uuid;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('cancel_team_run', 'p_reason', p_reason, 1000);
   if v_me is null then
     raise exception 'cancel_team_run: sign in first (no profile for this JWT)' using errcode = '42501';
   end if;

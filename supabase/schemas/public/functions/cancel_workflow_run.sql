@@ -9,6 +9,8 @@ declare
   v_run lenses.workflow_runs;
   v_reason text := coalesce(nullif(btrim(p_reason), ''), 'cancelled by request');
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('cancel_workflow_run', 'p_reason', p_reason, 1000);
   if p_run_id is null then
     raise exception 'cancel_workflow_run: p_run_id is required' using errcode = '22023';
   end if;

@@ -7,6 +7,8 @@ declare
   v_tasks lenses.claimed_task[];
   v_lock_budgets boolean := false;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('claim_workflow_tasks', 'p_worker_id', p_worker_id, 200);
   perform lenses.fn_check_lease_args('claim_workflow_tasks', p_worker_id, p_limit, p_lease_seconds);
   -- The claim judges budgets from an unlocked read, and its reservations reach the period rows last
   -- (ai.fn_apply_budget_periods); when a concurrent claim took a hard budget's room meanwhile (CLB01),

@@ -6,6 +6,10 @@ as $function$
 declare
   v_done record;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('complete_workflow_task', 'p_text', p_text, 1000000);
+  perform lensers.fn_limit_json('complete_workflow_task', 'p_output', p_output, 1048576, 64);
+  perform lensers.fn_limit_json('complete_workflow_task', 'p_llm_call', p_llm_call, 262144, 16);
   if p_text is null and p_output is null then
     raise exception 'complete_workflow_task: give p_text (the model''s answer) or p_output (a JSON object)' using errcode = '22023';
   end if;

@@ -27,6 +27,9 @@ declare
   v_lock_budgets boolean := false;
   v_uuid constant text := '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_json('complete_workflow_tasks', 'p_completions', p_completions, 16777216, 64);
+  perform lensers.fn_limit_text('complete_workflow_tasks', 'p_worker_id', p_worker_id, 200);
   if p_completions is null or jsonb_typeof(p_completions) <> 'array' then
     raise exception 'complete_workflow_tasks: p_completions must be a JSON array of completions' using errcode = '22023';
   end if;

@@ -13,6 +13,11 @@ declare
   v_profile_id uuid;
   v_agent agents.ai_lensers;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('create_ai_lenser', 'p_handle', p_handle, 64);
+  perform lensers.fn_limit_text('create_ai_lenser', 'p_display_name', p_display_name, 120);
+  perform lensers.fn_limit_text('create_ai_lenser', 'p_personality_note', p_personality_note, 4000);
+  perform lensers.fn_limit_text('create_ai_lenser', 'p_avatar_url', p_avatar_url, 2048);
   if v_owner is null then
     raise exception 'create_ai_lenser: sign in first (no human profile for this JWT)' using errcode = '42501';
   end if;

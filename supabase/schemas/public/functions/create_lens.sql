@@ -9,6 +9,12 @@ declare
   v_errors text[];
   v_lens lenses.lenses;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('create_lens', 'p_title', p_title, 200);
+  perform lensers.fn_limit_text('create_lens', 'p_description', p_description, 10000);
+  perform lensers.fn_limit_text('create_lens', 'p_content', p_content, 100000);
+  perform lensers.fn_limit_texts('create_lens', 'p_tags', p_tags, 20, 40);
+  perform lensers.fn_limit_json('create_lens', 'p_params', p_params, 65536, 32);
   if p_title is null or char_length(btrim(p_title)) not between 1 and 200 then
     raise exception 'create_lens: p_title must be 1 to 200 characters' using errcode = '22023';
   end if;

@@ -9,6 +9,11 @@ declare
   v_output jsonb := lenses.fn_contract_arg('create_lens_version', 'p_output_contract', p_output_contract, 'output');
   v_version_id uuid;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('create_lens_version', 'p_template_body', p_template_body, 100000);
+  perform lensers.fn_limit_json('create_lens_version', 'p_input_contract', p_input_contract, 65536, 32);
+  perform lensers.fn_limit_json('create_lens_version', 'p_output_contract', p_output_contract, 65536, 32);
+  perform lensers.fn_limit_json('create_lens_version', 'p_parameters', p_parameters, 65536, 32);
   if v_lens.status = 'archived' then
     raise exception 'create_lens_version: lens % is archived; it takes no new versions', p_lens_id using errcode = 'PT409';
   end if;

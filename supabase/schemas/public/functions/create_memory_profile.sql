@@ -7,6 +7,8 @@ declare
   c_rpc constant text := 'create_memory_profile';
   v_row agents.memory_profiles;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('create_memory_profile', 'p_name', p_name, 200);
   perform agents.fn_rpc_require_manage(c_rpc, p_ai_lenser_id);
   perform agents.fn_rpc_text(c_rpc, 'p_name', p_name, 80);
   perform agents.fn_rpc_not_null(c_rpc, 'p_scope_type', p_scope_type);

@@ -7,6 +7,9 @@ declare
   c_rpc constant text := 'create_model_profile';
   v_row agents.model_profiles;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('create_model_profile', 'p_name', p_name, 200);
+  perform lensers.fn_limit_json('create_model_profile', 'p_params', p_params, 65536, 32);
   perform agents.fn_rpc_require_manage(c_rpc, p_ai_lenser_id);
   perform agents.fn_rpc_text(c_rpc, 'p_name', p_name, 80);
   perform agents.fn_rpc_not_null(c_rpc, 'p_model_id', p_model_id);

@@ -7,6 +7,9 @@ declare
   c_rpc constant text := 'create_personality_profile';
   v_row agents.personality_profiles;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('create_personality_profile', 'p_name', p_name, 200);
+  perform lensers.fn_limit_text('create_personality_profile', 'p_system_prompt_patch', p_system_prompt_patch, 16000);
   perform agents.fn_rpc_require_manage(c_rpc, p_ai_lenser_id);
   perform agents.fn_rpc_text(c_rpc, 'p_name', p_name, 80);
   perform agents.fn_rpc_not_null(c_rpc, 'p_tone', p_tone);

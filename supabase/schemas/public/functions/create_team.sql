@@ -8,6 +8,10 @@ declare
   v_owner uuid := coalesce(p_owner_lenser_id, (select lensers.current_profile_id()));
   v_team agents.teams;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('create_team', 'p_name', p_name, 200);
+  perform lensers.fn_limit_text('create_team', 'p_description', p_description, 10000);
+  perform lensers.fn_limit_json('create_team', 'p_scratchpad', p_scratchpad, 262144, 32);
   if v_owner is null then
     raise exception '%: sign in first (no human profile for this JWT)', c_rpc using errcode = '42501';
   end if;

@@ -8,6 +8,10 @@ declare
   v_tags text[] := lenses.fn_normalize_tags(coalesce(p_tags, '{}'));
   v_workflow lenses.workflows;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('create_workflow', 'p_title', p_title, 200);
+  perform lensers.fn_limit_text('create_workflow', 'p_description', p_description, 10000);
+  perform lensers.fn_limit_texts('create_workflow', 'p_tags', p_tags, 20, 40);
   if p_title is null or char_length(btrim(p_title)) not between 1 and 200 then
     raise exception 'create_workflow: p_title must be 1 to 200 characters' using errcode = '22023';
   end if;

@@ -8,6 +8,13 @@ declare
   v_workflow_status lenses.workflow_status;
   v_row agents.workflow_assignments;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_json('create_workflow_assignment', 'p_approval_policy', p_approval_policy, 65536, 32);
+  perform lensers.fn_limit_json('create_workflow_assignment', 'p_retry_policy', p_retry_policy, 65536, 32);
+  perform lensers.fn_limit_json('create_workflow_assignment', 'p_failure_policy', p_failure_policy, 65536, 32);
+  perform lensers.fn_limit_json('create_workflow_assignment', 'p_queue_policy', p_queue_policy, 65536, 32);
+  perform lensers.fn_limit_json('create_workflow_assignment', 'p_output_destination', p_output_destination, 65536, 32);
+  perform lensers.fn_limit_json('create_workflow_assignment', 'p_node_bindings', p_node_bindings, 65536, 32);
   perform agents.fn_rpc_not_null(c_rpc, 'p_workflow_id', p_workflow_id);
   perform agents.fn_rpc_not_null(c_rpc, 'p_assignee_kind', p_assignee_kind);
   if p_assignee_kind = 'agent' and (p_assignee_ai_lenser_id is null or p_assignee_team_id is not null) then

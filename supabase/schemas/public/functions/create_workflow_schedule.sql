@@ -14,6 +14,15 @@ declare
   v_role text;
   v_schedule lenses.workflow_schedules;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('create_workflow_schedule', 'p_name', p_name, 200);
+  perform lensers.fn_limit_text('create_workflow_schedule', 'p_cron_expression', p_cron_expression, 200);
+  perform lensers.fn_limit_text('create_workflow_schedule', 'p_timezone', p_timezone, 200);
+  perform lensers.fn_limit_json('create_workflow_schedule', 'p_input', p_input, 262144, 32);
+  perform lensers.fn_limit_json('create_workflow_schedule', 'p_queue_policy', p_queue_policy, 65536, 32);
+  perform lensers.fn_limit_json('create_workflow_schedule', 'p_retry_policy', p_retry_policy, 65536, 32);
+  perform lensers.fn_limit_json('create_workflow_schedule', 'p_failure_policy', p_failure_policy, 65536, 32);
+  perform lensers.fn_limit_json('create_workflow_schedule', 'p_approval_policy', p_approval_policy, 65536, 32);
   if v_me is null then
     raise exception '%: sign in first (no profile for this JWT)', c_rpc using errcode = '42501';
   end if;

@@ -11,6 +11,8 @@ declare
   c_rpc constant text := 'disable_http_tool';
   v_row agents.tools_registry;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('disable_http_tool', 'p_key', p_key, 200);
   perform agents.fn_rpc_not_null(c_rpc, 'p_key', p_key);
   update agents.tools_registry r set enabled = false
   where r.key = p_key and r.owner_id is not null and r.owner_id = (select lensers.current_profile_id())

@@ -14,6 +14,8 @@ declare
   v_note text := nullif(btrim(p_note), '');
   v_targets uuid[];
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('escalate_team_run', 'p_note', p_note, 2000);
   if v_me is null then
     raise exception 'escalate_team_run: sign in first (no profile for this JWT)' using errcode = '42501';
   end if;

@@ -7,6 +7,9 @@ declare
   v_result lenses.workflow_node_results;
   v_usage record;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('fail_workflow_task', 'p_error_message', p_error_message, 4000);
+  perform lensers.fn_limit_json('fail_workflow_task', 'p_llm_call', p_llm_call, 262144, 16);
   if p_error_kind is null then
     raise exception 'fail_workflow_task: p_error_kind is required' using errcode = '22023';
   end if;

@@ -7,6 +7,9 @@ declare
   c_rpc constant text := 'fn_complete_tool_invocation';
   v_row agents.tool_invocations := agents.fn_rpc_tool_invocation('fn_complete_tool_invocation', p_invocation_id);
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_json('fn_complete_tool_invocation', 'p_output', p_output, 1048576, 64);
+  perform lensers.fn_limit_text('fn_complete_tool_invocation', 'p_error', p_error, 16000);
   perform agents.fn_rpc_require_operate(c_rpc, v_row.ai_lenser_id);
   if p_status is null or p_status not in ('running', 'succeeded', 'failed') then
     raise exception '%: p_status must be running, succeeded or failed, got %', c_rpc, coalesce(p_status::text, 'null')

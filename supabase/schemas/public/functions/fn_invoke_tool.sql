@@ -12,6 +12,9 @@ declare
   v_missing text;
   v_row agents.tool_invocations;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('fn_invoke_tool', 'p_tool_key', p_tool_key, 200);
+  perform lensers.fn_limit_json('fn_invoke_tool', 'p_input', p_input, 262144, 32);
   perform agents.fn_rpc_require_operate(c_rpc, p_ai_lenser_id);
   select a.is_active into v_active from agents.ai_lensers a where a.id = p_ai_lenser_id;
   if not found then

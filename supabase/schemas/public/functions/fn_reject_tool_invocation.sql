@@ -7,6 +7,8 @@ declare
   c_rpc constant text := 'fn_reject_tool_invocation';
   v_row agents.tool_invocations := agents.fn_rpc_tool_invocation('fn_reject_tool_invocation', p_invocation_id);
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('fn_reject_tool_invocation', 'p_reason', p_reason, 1000);
   if not (select agents.can_manage_ai_lenser(v_row.ai_lenser_id)) then
     raise exception '%: only an owner or co-owner of agent % may reject its tool calls', c_rpc, v_row.ai_lenser_id
       using errcode = '42501';

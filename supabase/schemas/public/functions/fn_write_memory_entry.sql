@@ -8,6 +8,9 @@ declare
   v_profile agents.memory_profiles := agents.fn_rpc_memory_profile('fn_write_memory_entry', p_memory_profile_id, true);
   v_row agents.memories;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('fn_write_memory_entry', 'p_content', p_content, 20000);
+  perform lensers.fn_limit_json('fn_write_memory_entry', 'p_metadata', p_metadata, 16384, 16);
   if p_content is null or btrim(p_content) = '' or char_length(p_content) > 20000 then
     raise exception '%: p_content must be 1 to 20000 characters', c_rpc using errcode = '22023';
   end if;

@@ -15,6 +15,8 @@ declare
   c_rpc constant text := 'get_llm_cost_rollup';
   v_me uuid := lensers.current_profile_id();
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('get_llm_cost_rollup', 'p_group_by', p_group_by, 4000);
   if p_from is null or p_to is null then
     raise exception '%: p_from and p_to are required', c_rpc using errcode = '22023';
   end if;

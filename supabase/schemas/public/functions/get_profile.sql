@@ -7,6 +7,8 @@ as $function$
 declare
   v_profile lensers.profiles;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('get_profile', 'p_handle', p_handle, 64);
   if p_handle is null or btrim(p_handle) = '' then
     raise exception 'get_profile: p_handle is required' using errcode = '22023';
   end if;

@@ -8,6 +8,8 @@ declare
   v_grantee uuid;
   v_row agents.ownerships;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('grant_ai_lenser_ownership', 'p_owner_handle', p_owner_handle, 64);
   if p_ai_lenser_id is null then
     raise exception 'grant_ai_lenser_ownership: p_ai_lenser_id is required' using errcode = '22023';
   end if;

@@ -5,6 +5,8 @@ create or replace function public.list_ai_models(p_capability ai.model_capabilit
  set search_path to ''
 as $function$
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('list_ai_models', 'p_provider_key', p_provider_key, 200);
   perform lensers.fn_rpc_page('list_ai_models', p_limit, p_offset, 500);
   if p_provider_key is not null and not exists (select 1 from ai.providers p where p.key = p_provider_key) then
     raise exception 'list_ai_models: p_provider_key "%" is not a known provider', p_provider_key using errcode = '22023';

@@ -5,6 +5,10 @@ create or replace function public.list_lenses(p_scope text default 'public'::tex
  set search_path to ''
 as $function$
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('list_lenses', 'p_scope', p_scope, 200);
+  perform lensers.fn_limit_text('list_lenses', 'p_tag', p_tag, 200);
+  perform lensers.fn_limit_text('list_lenses', 'p_search', p_search, 200);
   return query
     select l.*
     from lenses.fn_rpc_list_ids('list_lenses', 'lenses.lenses'::regclass, p_scope, p_status, p_tag, p_search, p_lenser_id, p_limit, p_offset)

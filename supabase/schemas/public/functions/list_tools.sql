@@ -5,6 +5,8 @@ create or replace function public.list_tools(p_tool_group text default NULL::tex
  set search_path to ''
 as $function$
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('list_tools', 'p_tool_group', p_tool_group, 200);
   perform agents.fn_rpc_not_null('list_tools', 'p_include_disabled', p_include_disabled);
   return query
     select r.* from agents.tools_registry r

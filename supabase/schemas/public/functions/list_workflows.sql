@@ -5,6 +5,10 @@ create or replace function public.list_workflows(p_scope text default 'public'::
  set search_path to ''
 as $function$
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('list_workflows', 'p_scope', p_scope, 200);
+  perform lensers.fn_limit_text('list_workflows', 'p_tag', p_tag, 200);
+  perform lensers.fn_limit_text('list_workflows', 'p_search', p_search, 200);
   return query
     select w.*
     from lenses.fn_rpc_list_ids('list_workflows', 'lenses.workflows'::regclass, p_scope, p_status, p_tag, p_search, p_lenser_id, p_limit, p_offset)

@@ -8,6 +8,8 @@ as $function$
 declare
   v_schedule lenses.workflow_schedules := lenses.fn_rpc_schedule('pause_workflow_schedule', p_schedule_id, 'operator');
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('pause_workflow_schedule', 'p_note', p_note, 2000);
   if char_length(p_note) > 2000 then
     raise exception 'pause_workflow_schedule: p_note must be at most 2000 characters' using errcode = '22023';
   end if;

@@ -19,6 +19,9 @@ declare
   v_call jsonb;
   v_answers jsonb := '[]'::jsonb;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_json('record_agent_model_turn', 'p_message', p_message, 262144, 64);
+  perform lensers.fn_limit_json('record_agent_model_turn', 'p_llm_call', p_llm_call, 262144, 16);
   v_result := lenses.fn_leased_result(c_fn, p_result_id, p_lease_token);
   v_turn := agents.fn_leased_turn(c_fn, v_result);
   if p_message is null or jsonb_typeof(p_message) <> 'object' or octet_length(p_message::text) > 262144 then

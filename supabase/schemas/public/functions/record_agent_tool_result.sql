@@ -12,6 +12,9 @@ declare
   c_fn constant text := 'record_agent_tool_result';
   v_row agents.tool_invocations;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_json('record_agent_tool_result', 'p_output', p_output, 1048576, 64);
+  perform lensers.fn_limit_text('record_agent_tool_result', 'p_error', p_error, 16000);
   v_result := lenses.fn_leased_result(c_fn, p_result_id, p_lease_token);
   v_turn := agents.fn_leased_turn(c_fn, v_result);
   if p_status is null or p_status not in ('succeeded', 'failed') then

@@ -14,6 +14,13 @@ declare
   v_me uuid := (select lensers.current_profile_id());
   v_row agents.tools_registry;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('register_http_tool', 'p_key', p_key, 200);
+  perform lensers.fn_limit_text('register_http_tool', 'p_name', p_name, 200);
+  perform lensers.fn_limit_text('register_http_tool', 'p_description', p_description, 10000);
+  perform lensers.fn_limit_json('register_http_tool', 'p_input_schema', p_input_schema, 16384, 32);
+  perform lensers.fn_limit_text('register_http_tool', 'p_url', p_url, 2000);
+  perform lensers.fn_limit_text('register_http_tool', 'p_secret_env', p_secret_env, 200);
   if v_me is null then
     raise exception '%: sign in as a human lenser to register a tool', c_rpc using errcode = '42501';
   end if;

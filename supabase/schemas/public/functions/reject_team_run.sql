@@ -6,6 +6,8 @@ create or replace function public.reject_team_run(p_team_run_id uuid, p_reason t
  set search_path to ''
 as $function$
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('reject_team_run', 'p_reason', p_reason, 1000);
   return agents.fn_decide_team_run('reject_team_run', p_team_run_id, false, p_reason);
 end
 $function$;

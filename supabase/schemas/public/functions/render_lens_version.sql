@@ -8,6 +8,8 @@ declare
   v_state text;
   v_message text;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_json('render_lens_version', 'p_params', p_params, 65536, 32);
   if p_version_id is null then
     raise exception 'render_lens_version: p_version_id is required' using errcode = '22023';
   end if;

@@ -8,6 +8,8 @@ as $function$
 declare
   v_result lenses.workflow_node_results;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('report_workflow_task_progress', 'p_delta', p_delta, 100000);
   if p_delta is null or p_delta = '' then
     raise exception 'report_workflow_task_progress: p_delta must be non-empty text' using errcode = '22023';
   end if;

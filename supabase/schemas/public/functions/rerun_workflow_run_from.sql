@@ -13,6 +13,8 @@ declare
   v_row record;
   v_me uuid := lensers.current_profile_id();
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('rerun_workflow_run_from', 'p_node_key', p_node_key, 200);
   if p_run_id is null or p_node_key is null then
     raise exception 'rerun_workflow_run_from: p_run_id and p_node_key are required' using errcode = '22023';
   end if;

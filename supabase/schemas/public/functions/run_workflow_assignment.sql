@@ -12,6 +12,8 @@ declare
   v_me uuid := lensers.current_profile_id();
   v_assignment agents.workflow_assignments;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_json('run_workflow_assignment', 'p_input', p_input, 262144, 32);
   if v_me is null then
     raise exception 'run_workflow_assignment: sign in first (no profile for this JWT)' using errcode = '42501';
   end if;

@@ -6,6 +6,8 @@ as $function$
 declare
   v_agent agents.ai_lensers;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('set_ai_lenser_active', 'p_reason', p_reason, 1000);
   if p_ai_lenser_id is null or p_active is null then
     raise exception 'set_ai_lenser_active: p_ai_lenser_id and p_active are required' using errcode = '22023';
   end if;

@@ -6,6 +6,8 @@ as $function$
 declare
   v_version lenses.versions := lenses.fn_editable_version('set_version_parameters', p_version_id);
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_json('set_version_parameters', 'p_parameters', p_parameters, 65536, 32);
   if v_version.status <> 'draft' then
     raise exception 'set_version_parameters: p_version_id % is not a draft (it is %)', p_version_id, v_version.status
       using errcode = '22023';

@@ -9,6 +9,8 @@ declare
   v_me uuid := lensers.current_profile_id();
   v_workflow lenses.workflows;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_json('start_workflow_run', 'p_input', p_input, 262144, 32);
   if v_me is null then
     raise exception 'start_workflow_run: sign in first (no profile for this JWT)' using errcode = '42501';
   end if;

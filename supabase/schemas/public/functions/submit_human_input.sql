@@ -11,6 +11,9 @@ declare
   v_node lenses.workflow_nodes;
   v_errors text[];
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('submit_human_input', 'p_node_key', p_node_key, 200);
+  perform lensers.fn_limit_json('submit_human_input', 'p_value', p_value, 262144, 32);
   if p_run_id is null or p_node_key is null then
     raise exception 'submit_human_input: p_run_id and p_node_key are required' using errcode = '22023';
   end if;

@@ -6,6 +6,9 @@ as $function$
 declare
   v_agent agents.ai_lensers;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('update_ai_lenser', 'p_personality_note', p_personality_note, 4000);
+  perform lensers.fn_limit_text('update_ai_lenser', 'p_display_name', p_display_name, 120);
   if p_ai_lenser_id is null then
     raise exception 'update_ai_lenser: p_ai_lenser_id is required' using errcode = '22023';
   end if;

@@ -8,6 +8,12 @@ declare
   v_tags text[] := lenses.fn_normalize_tags(p_tags);
   v_errors text[];
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('update_lens', 'p_title', p_title, 200);
+  perform lensers.fn_limit_text('update_lens', 'p_description', p_description, 10000);
+  perform lensers.fn_limit_text('update_lens', 'p_content', p_content, 100000);
+  perform lensers.fn_limit_texts('update_lens', 'p_tags', p_tags, 20, 40);
+  perform lensers.fn_limit_json('update_lens', 'p_params', p_params, 65536, 32);
   if v_lens.status = 'archived' then
     raise exception 'update_lens: lens % is archived and cannot change', p_lens_id using errcode = 'PT409';
   end if;

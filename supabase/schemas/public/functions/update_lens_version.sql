@@ -8,6 +8,10 @@ declare
   v_input jsonb := lenses.fn_contract_arg('update_lens_version', 'p_input_contract', p_input_contract, 'input');
   v_output jsonb := lenses.fn_contract_arg('update_lens_version', 'p_output_contract', p_output_contract, 'output');
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('update_lens_version', 'p_template_body', p_template_body, 100000);
+  perform lensers.fn_limit_json('update_lens_version', 'p_input_contract', p_input_contract, 65536, 32);
+  perform lensers.fn_limit_json('update_lens_version', 'p_output_contract', p_output_contract, 65536, 32);
   if v_version.status <> 'draft' then
     raise exception 'update_lens_version: p_version_id % is not a draft (it is %)', p_version_id, v_version.status
       using errcode = '22023';

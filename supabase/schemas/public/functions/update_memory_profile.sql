@@ -7,6 +7,8 @@ declare
   c_rpc constant text := 'update_memory_profile';
   v_row agents.memory_profiles;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('update_memory_profile', 'p_name', p_name, 200);
   v_row := agents.fn_rpc_profile(c_rpc, null::agents.memory_profiles, p_profile_id);
   if p_name is not null then
     perform agents.fn_rpc_text(c_rpc, 'p_name', p_name, 80);

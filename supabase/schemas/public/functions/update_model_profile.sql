@@ -7,6 +7,9 @@ declare
   c_rpc constant text := 'update_model_profile';
   v_row agents.model_profiles;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('update_model_profile', 'p_name', p_name, 200);
+  perform lensers.fn_limit_json('update_model_profile', 'p_params', p_params, 65536, 32);
   v_row := agents.fn_rpc_profile(c_rpc, null::agents.model_profiles, p_profile_id);
   if p_name is not null then
     perform agents.fn_rpc_text(c_rpc, 'p_name', p_name, 80);

@@ -6,6 +6,11 @@ as $function$
 declare
   v_profile lensers.profiles;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('update_my_profile', 'p_display_name', p_display_name, 120);
+  perform lensers.fn_limit_text('update_my_profile', 'p_handle', p_handle, 64);
+  perform lensers.fn_limit_text('update_my_profile', 'p_avatar_url', p_avatar_url, 2048);
+  perform lensers.fn_limit_text('update_my_profile', 'p_banner_url', p_banner_url, 2048);
   if (select auth.uid()) is null then
     raise exception 'update_my_profile: sign in first (no user in the JWT)' using errcode = '42501';
   end if;

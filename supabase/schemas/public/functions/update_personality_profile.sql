@@ -7,6 +7,9 @@ declare
   c_rpc constant text := 'update_personality_profile';
   v_row agents.personality_profiles;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('update_personality_profile', 'p_name', p_name, 200);
+  perform lensers.fn_limit_text('update_personality_profile', 'p_system_prompt_patch', p_system_prompt_patch, 16000);
   v_row := agents.fn_rpc_profile(c_rpc, null::agents.personality_profiles, p_profile_id);
   if p_name is not null then
     perform agents.fn_rpc_text(c_rpc, 'p_name', p_name, 80);

@@ -7,6 +7,10 @@ declare
   c_rpc constant text := 'update_team';
   v_team agents.teams := agents.fn_rpc_editable_team('update_team', p_team_id);
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('update_team', 'p_name', p_name, 200);
+  perform lensers.fn_limit_text('update_team', 'p_description', p_description, 10000);
+  perform lensers.fn_limit_json('update_team', 'p_scratchpad', p_scratchpad, 262144, 32);
   if p_name is not null then
     perform agents.fn_rpc_text(c_rpc, 'p_name', p_name, 120);
     if exists (select 1 from agents.teams t where t.owner_lenser_id = v_team.owner_lenser_id and lower(t.name) = lower(btrim(p_name))

@@ -7,6 +7,8 @@ declare
   c_rpc constant text := 'update_team_member';
   v_member agents.team_members := agents.fn_rpc_editable_member('update_team_member', p_member_id);
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('update_team_member', 'p_responsibility', p_responsibility, 4000);
   perform agents.fn_rpc_not_null(c_rpc, 'p_clear_responsibility', p_clear_responsibility);
   if p_responsibility is not null then
     if p_clear_responsibility then

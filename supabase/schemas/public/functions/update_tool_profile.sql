@@ -7,6 +7,13 @@ declare
   c_rpc constant text := 'update_tool_profile';
   v_row agents.tool_profiles;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('update_tool_profile', 'p_name', p_name, 200);
+  perform lensers.fn_limit_texts('update_tool_profile', 'p_allow_tools', p_allow_tools, 100, 200);
+  perform lensers.fn_limit_texts('update_tool_profile', 'p_deny_tools', p_deny_tools, 100, 200);
+  perform lensers.fn_limit_texts('update_tool_profile', 'p_tool_groups', p_tool_groups, 100, 200);
+  perform lensers.fn_limit_json('update_tool_profile', 'p_provider_overrides', p_provider_overrides, 65536, 32);
+  perform lensers.fn_limit_texts('update_tool_profile', 'p_http_allow_hosts', p_http_allow_hosts, 100, 200);
   v_row := agents.fn_rpc_profile(c_rpc, null::agents.tool_profiles, p_profile_id);
   if p_name is not null then
     perform agents.fn_rpc_text(c_rpc, 'p_name', p_name, 80);

@@ -7,6 +7,10 @@ declare
   v_workflow lenses.workflows := lenses.fn_editable_workflow('update_workflow', p_workflow_id);
   v_tags text[] := lenses.fn_normalize_tags(p_tags);
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('update_workflow', 'p_title', p_title, 200);
+  perform lensers.fn_limit_text('update_workflow', 'p_description', p_description, 10000);
+  perform lensers.fn_limit_texts('update_workflow', 'p_tags', p_tags, 20, 40);
   if v_workflow.status = 'archived' then
     raise exception 'update_workflow: workflow % is archived and cannot change', p_workflow_id using errcode = 'PT409';
   end if;

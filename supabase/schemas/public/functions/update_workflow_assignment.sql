@@ -7,6 +7,13 @@ declare
   c_rpc constant text := 'update_workflow_assignment';
   v_row agents.workflow_assignments := agents.fn_rpc_editable_assignment('update_workflow_assignment', p_assignment_id);
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_json('update_workflow_assignment', 'p_approval_policy', p_approval_policy, 65536, 32);
+  perform lensers.fn_limit_json('update_workflow_assignment', 'p_retry_policy', p_retry_policy, 65536, 32);
+  perform lensers.fn_limit_json('update_workflow_assignment', 'p_failure_policy', p_failure_policy, 65536, 32);
+  perform lensers.fn_limit_json('update_workflow_assignment', 'p_queue_policy', p_queue_policy, 65536, 32);
+  perform lensers.fn_limit_json('update_workflow_assignment', 'p_output_destination', p_output_destination, 65536, 32);
+  perform lensers.fn_limit_json('update_workflow_assignment', 'p_node_bindings', p_node_bindings, 65536, 32);
   perform agents.fn_rpc_assignment_policies(c_rpc, v_row.assignee_ai_lenser_id, v_row.assignee_team_id, p_approval_policy,
     p_retry_policy, p_failure_policy, p_queue_policy, p_output_destination);
   perform agents.fn_rpc_node_bindings(c_rpc, v_row.assignee_kind, p_node_bindings);

@@ -11,6 +11,10 @@ declare
   v_target_path text;
   v_condition jsonpath;
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('update_workflow_edge', 'p_condition', p_condition, 4000);
+  perform lensers.fn_limit_text('update_workflow_edge', 'p_source_output_path', p_source_output_path, 1000);
+  perform lensers.fn_limit_text('update_workflow_edge', 'p_target_input_path', p_target_input_path, 1000);
   if p_edge_id is null then
     raise exception 'update_workflow_edge: p_edge_id is required' using errcode = '22023';
   end if;

@@ -9,6 +9,11 @@ declare
   v_override jsonb;
   v_override_arg jsonb := nullif(p_inline_override, 'null'::jsonb);
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('update_workflow_node', 'p_key', p_key, 200);
+  perform lensers.fn_limit_text('update_workflow_node', 'p_title', p_title, 200);
+  perform lensers.fn_limit_json('update_workflow_node', 'p_inline_override', p_inline_override, 65536, 32);
+  perform lensers.fn_limit_json('update_workflow_node', 'p_config', p_config, 65536, 32);
   if p_node_id is null then
     raise exception 'update_workflow_node: p_node_id is required' using errcode = '22023';
   end if;

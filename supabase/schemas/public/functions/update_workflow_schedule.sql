@@ -10,6 +10,15 @@ as $function$
 declare
   v_schedule lenses.workflow_schedules := lenses.fn_rpc_schedule('update_workflow_schedule', p_schedule_id, 'owner');
 begin
+  -- Argument sizes (README "Limits").
+  perform lensers.fn_limit_text('update_workflow_schedule', 'p_name', p_name, 200);
+  perform lensers.fn_limit_text('update_workflow_schedule', 'p_cron_expression', p_cron_expression, 200);
+  perform lensers.fn_limit_text('update_workflow_schedule', 'p_timezone', p_timezone, 200);
+  perform lensers.fn_limit_json('update_workflow_schedule', 'p_input', p_input, 262144, 32);
+  perform lensers.fn_limit_json('update_workflow_schedule', 'p_queue_policy', p_queue_policy, 65536, 32);
+  perform lensers.fn_limit_json('update_workflow_schedule', 'p_retry_policy', p_retry_policy, 65536, 32);
+  perform lensers.fn_limit_json('update_workflow_schedule', 'p_failure_policy', p_failure_policy, 65536, 32);
+  perform lensers.fn_limit_json('update_workflow_schedule', 'p_approval_policy', p_approval_policy, 65536, 32);
   perform lenses.fn_rpc_schedule_settings('update_workflow_schedule', p_name, p_cron_expression, p_timezone, p_input,
     coalesce(p_start_at, v_schedule.start_at), coalesce(p_end_at, v_schedule.end_at), p_max_fires,
     p_catch_up_window_seconds, p_queue_policy, p_retry_policy, p_failure_policy);

@@ -3,7 +3,7 @@
 -- by age takes ended runs with everything of theirs, but keeps a run whose ledger is charged to a
 -- budget period still open; the erasure of a lenser takes the lenser with all their runs.
 begin;
-select plan(37);
+select plan(39);
 
 select tests.create_user('keeper@example.com', '{"handle":"keeper"}') as owner \gset
 select tests.profile_id(:'owner') as owner_profile \gset
@@ -34,7 +34,10 @@ select profile_id as agent_profile from agents.ai_lensers where id = :'agent' \g
 select (public.create_workflow_assignment(p_workflow_id => :'workflow', p_assignee_kind => 'agent', p_assignee_ai_lenser_id => :'agent',
   p_approval_policy => '{"requiresApproval":false}')).id as assignment \gset
 select (public.run_workflow_assignment(:'assignment', '{}')).id as team_run \gset
+select public.cancel_team_run(:'team_run', 'done with it');
+select (public.run_workflow_assignment(:'assignment', '{}')).id as open_team_run \gset
 select tests.clear_authentication();
+select workflow_run_id as team_wrun from agents.team_runs where id = :'team_run' \gset
 select pg_temp.ended_run(:'owner', :'workflow') as old_run \gset
 select pg_temp.ended_run(:'owner', :'workflow') as recent_run \gset
 select pg_temp.ended_run(:'owner', :'budgeted_wf') as budgeted_run \gset
@@ -44,7 +47,8 @@ select tests.published_workflow('Plain') as plain_wf \gset
 select tests.clear_authentication();
 select pg_temp.ended_run(:'plain', :'plain_wf') as plain_run \gset
 update lenses.workflow_runs set created_at = now() - interval '41 days', started_at = now() - interval '41 days',
-  finished_at = now() - interval '40 days' where id in (:'old_run', :'budgeted_run');
+  finished_at = now() - interval '40 days' where id in (:'old_run', :'budgeted_run', :'team_wrun');
+update agents.team_runs set finished_at = now() - interval '40 days' where id = :'team_run';
 \o
 
 select is((select array_agg(status::text order by status::text) from lenses.workflow_runs where id in (:'old_run', :'recent_run', :'budgeted_run')),
@@ -71,7 +75,7 @@ select throws_ok($$select lenses.fn_purge_runs(interval '1 day', p_limit => 0)$$
 select throws_ok($$select lenses.fn_purge_runs(p_lenser_id => '00000000-0000-0000-0000-000000000001')$$, 'PT404',
   'fn_purge_runs: p_lenser_id: no profile 00000000-0000-0000-0000-000000000001', 'an unknown lenser is not found');
 select tests.clear_authentication();
-select is((select count(*)::int from lenses.retention_purges), 0, 'refused calls leave no purge behind');
+select is((select count(*)::int from lenses.retention_purges where transaction_id = pg_current_xact_id()), 0, 'refused calls leave no purge behind');
 
 -- ---------------------------------------------------------------- no run leaves as a side effect
 select throws_like(format($$delete from lenses.workflow_runs where id = %L$$, :'old_run'),
@@ -102,7 +106,11 @@ select ok((select count(*) from ai.llm_calls where run_id = :'old_run') = 1 and 
 select tests.authenticate_as_service_role();
 select * from lenses.fn_purge_runs(interval '30 days') \gset purge_
 select tests.clear_authentication();
-select is(:'purge_workflow_runs'::int, 1, 'the purge by age deleted the one run that ended long enough ago');
+select is(:'purge_workflow_runs'::int || '/' || :'purge_team_runs'::int, '2/1',
+  'the purge by age deleted the runs that ended long enough ago (a plain one, and a team run''s with its team run)');
+select is((select count(*)::int from agents.team_runs where id = :'team_run')
+        + (select count(*)::int from agents.agent_run_events where team_run_id = :'team_run')
+        + (select count(*)::int from lenses.workflow_runs where id = :'team_wrun'), 0, 'the team run is gone with its events and its run');
 select is(:'purge_kept_for_ledger'::int, 1, 'and kept the old run whose ledger is charged to a budget period still open');
 select is((select count(*)::int from lenses.workflow_runs where id = :'old_run'), 0, 'the old run is gone');
 select is((select count(*)::int from lenses.workflow_run_events where run_id = :'old_run')
@@ -114,7 +122,7 @@ select ok((select count(*) from ai.llm_calls where run_id = :'budgeted_run') = 1
   and (select count(*) from lenses.workflow_run_events where run_id = :'recent_run') > 1, 'with their logs');
 select is((select mode || ' ' || older_than::text || ' ' || workflow_runs || ' ' || team_runs || ' ' || kept_for_ledger || ' ' || (finished_at is not null)
            from lenses.retention_purges where id = :'purge_purge_id'),
-  'age 30 days 1 0 1 true', 'the purge is recorded, and closed');
+  'age 30 days 2 1 1 true', 'the purge is recorded, and closed');
 select throws_like(format($$delete from lenses.workflow_run_events where run_id = %L$$, :'recent_run'),
   '% is append-only: delete is not allowed%', 'after the purge, in the same transaction, the logs refuse deletes again');
 
@@ -139,22 +147,23 @@ select lives_ok(format($$delete from auth.users where id = %L$$, :'actor'), 'a u
 select is((select actor_id from lenses.workflow_run_events where run_id = :'recent_run' and event_id = :'msg'), null,
   'the events they acted in stay, with a null actor');
 
+select count(*) as owner_runs from lenses.workflow_runs where lenser_id = :'owner_profile' \gset
 select tests.authenticate_as_service_role();
 select * from lenses.fn_purge_runs(p_lenser_id => :'agent_profile') \gset erase_agent_
 select * from lenses.fn_purge_runs(p_lenser_id => :'owner_profile') \gset erase_
 select tests.clear_authentication();
 select is(:'erase_agent_workflow_runs'::int || '/' || :'erase_agent_team_runs'::int, '0/1',
-  'erasing an agent (before its owner: a user who owns agents is not deleted) takes the team runs assigned to it');
-select is(:'erase_workflow_runs'::int || '/' || :'erase_team_runs'::int, '2/0',
-  'erasing a lenser takes their runs (the recent one and the team run''s)');
+  'erasing an agent (before its owner: a user who owns agents is not deleted) takes the team run assigned to it, still open');
+select is((select count(*)::int from agents.team_runs where id = :'open_team_run'), 0, 'it is gone');
+select ok(:'owner_runs'::int >= 1 and :'erase_workflow_runs'::int = :'owner_runs'::int and :'erase_team_runs'::int = 0,
+  'erasing a lenser takes all their runs, ended or not');
 select ok(not exists (select 1 from auth.users where id = :'owner') and not exists (select 1 from lensers.profiles where id = :'owner_profile'),
   'the user and the profile are gone');
 select is((select count(*)::int from lenses.workflow_runs where lenser_id = :'owner_profile' or workflow_id in (:'workflow', :'budgeted_wf'))
-        + (select count(*)::int from agents.team_runs where id = :'team_run')
         + (select count(*)::int from lenses.workflow_run_events where run_id = :'recent_run'), 0,
-  'with their runs, team runs and logs');
+  'with their runs and logs');
 select is((select mode || ' ' || workflow_runs || ' ' || team_runs from lenses.retention_purges where id = :'erase_purge_id'),
-  'erase 2 0', 'the erasure is recorded');
+  'erase ' || :'owner_runs' || ' 0', 'the erasure is recorded');
 
 select * from finish();
 rollback;

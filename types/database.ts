@@ -2907,6 +2907,49 @@ export type Database = {
         };
         Relationships: [];
       };
+      "retention_purges": {
+        Row: {
+          "finished_at": string | null;
+          "id": number;
+          "kept_for_ledger": number | null;
+          "lenser_id": string | null;
+          "mode": string;
+          "older_than": string | null;
+          "purged_by": string;
+          "started_at": string;
+          "team_runs": number | null;
+          "transaction_id": unknown;
+          "workflow_runs": number | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          "finished_at"?: string | null;
+          "id"?: never;
+          "kept_for_ledger"?: number | null;
+          "lenser_id"?: string | null;
+          "mode": string;
+          "older_than"?: string | null;
+          "purged_by"?: string;
+          "started_at"?: string;
+          "team_runs"?: number | null;
+          "transaction_id": unknown;
+          "workflow_runs"?: number | null;
+        };
+        Update: {
+          "finished_at"?: string | null;
+          "id"?: never;
+          "kept_for_ledger"?: number | null;
+          "lenser_id"?: string | null;
+          "mode"?: string;
+          "older_than"?: string | null;
+          "purged_by"?: string;
+          "started_at"?: string;
+          "team_runs"?: number | null;
+          "transaction_id"?: unknown;
+          "workflow_runs"?: number | null;
+        };
+        Relationships: [];
+      };
       "tools": {
         Row: {
           "category": Database["lenses"]["Enums"]["tool_category"];
@@ -4440,6 +4483,10 @@ export type Database = {
         };
         Returns: string;
       };
+      "fn_purge_runs": {
+        Args: { "p_lenser_id"?: string; "p_limit"?: number; "p_older_than"?: string };
+        Returns: Record<string, unknown>;
+      };
       "fn_queue_node_result": { Args: { "p_input": Json; "p_result_id": string }; Returns: undefined };
       "fn_reap_workflow_runs": { Args: { "p_limit"?: number }; Returns: number };
       "fn_record_llm_call": {
@@ -4474,6 +4521,7 @@ export type Database = {
         Returns: undefined;
       };
       "fn_requeue_result": { Args: { "p_reason": string; "p_result_id": string }; Returns: undefined };
+      "fn_retention_purge_open": { Args: Record<PropertyKey, never>; Returns: boolean };
       "fn_retry_delay_ms": {
         Args: { "p_base_ms": number; "p_max_ms": number; "p_retry": number };
         Returns: number;

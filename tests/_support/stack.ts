@@ -68,7 +68,16 @@ export async function createUser(sql: postgres.Sql, meta: Record<string, unknown
   return { id, email, jwt, client };
 }
 
-/** Removes test users (their profiles go with them). */
+/**
+ * Removes test users with everything of theirs. A user who has runs is erased through the retention
+ * purge (`lenses.fn_purge_runs(p_lenser_id => ...)`, README "Retention"): runs and their logs leave
+ * no other way, so a plain `delete from auth.users` is refused for them. Agents they own go first
+ * (as with a plain delete).
+ */
 export async function deleteUsers(sql: postgres.Sql, ...users: TestUser[]) {
-  if (users.length) await sql`delete from auth.users where id in ${sql(users.map((u) => u.id))}`;
+  if (!users.length) return;
+  const profiles = await sql<{ id: string }[]>`
+    select p.id from lensers.profiles p where p.user_id in ${sql(users.map((u) => u.id))}`;
+  for (const { id } of profiles) await sql`select lenses.fn_purge_runs(p_lenser_id => ${id})`;
+  await sql`delete from auth.users where id in ${sql(users.map((u) => u.id))}`;
 }

@@ -198,6 +198,12 @@ select public.reject_team_run(:'s9_team', 'not this week');
 select tests.clear_authentication();
 select is((select last_result::text from lenses.workflow_schedules where id = :'s9'), 'cancelled',
   'the team run''s end is recorded on the schedule');
+-- An assignment is deleted only once its team runs are gone, and those leave only through the
+-- retention purge (README "Retention"): the rejected team run ended long enough ago here.
+update agents.team_runs set finished_at = now() - interval '2 days' where id = :'s9_team';
+\o /dev/null
+select lenses.fn_purge_runs(interval '1 day');
+\o
 delete from agents.workflow_assignments where id = :'a3';
 select results_eq(format($$select workflow_assignment_id is null, assignee_type::text from lenses.workflow_schedules where id = %L$$, :'s9'),
   $$values (true, 'agent')$$, 'a schedule outlives its deleted assignment, remembering the assignee');

@@ -80,6 +80,9 @@ select public.fn_write_memory_entry(p_memory_profile_id => :'mp', p_content => '
 select public.fn_invoke_tool(p_ai_lenser_id => :'agent', p_tool_key => 'calculator', p_input => '{"expression":"1+1"}');
 select public.register_http_tool('matrix_private_tool', 'Private tool', 'Calls my CRM.', '{"type":"object"}',
   'https://crm.example.com/hook', 'MATRIX_SECRET');
+-- A retention purge (it deletes nothing this young; its record is the row).
+select tests.authenticate_as_service_role();
+select lenses.fn_purge_runs(interval '100 years');
 select tests.clear_authentication();
 \o
 

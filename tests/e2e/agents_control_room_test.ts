@@ -13,13 +13,16 @@ function embedding(...positions: number[]): string {
 
 const suffix = () => crypto.randomUUID().slice(0, 8);
 
-/** Removes agents (their AI profiles; everything of theirs goes with them) before their owners can go. */
+/**
+ * Removes agents (their AI profiles; everything of theirs goes with them) before their owners can go:
+ * erased through the retention purge (README "Retention"), the one way their runs and logs leave.
+ */
 async function deleteAgents(sql: ReturnType<typeof db>, ...ids: (string | undefined)[]) {
   const known = ids.filter((id): id is string => id !== undefined);
   if (known.length) {
-    await sql`delete from lensers.profiles where id in (select profile_id from agents.ai_lensers where id in ${
-      sql(known)
-    })`;
+    const profiles = await sql<{ profile_id: string }[]>`
+      select a.profile_id from agents.ai_lensers a where a.id in ${sql(known)}`;
+    for (const { profile_id } of profiles) await sql`select lenses.fn_purge_runs(p_lenser_id => ${profile_id})`;
   }
 }
 

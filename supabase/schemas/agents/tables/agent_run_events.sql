@@ -34,4 +34,5 @@ create trigger agent_run_events_append_only before update or delete on agents.ag
 create trigger agent_run_events_no_truncate before truncate on agents.agent_run_events for each statement execute procedure lenses.tg_append_only();
 
 grant select on table agents.agent_run_events to authenticated;
-grant all on table agents.agent_run_events to service_role;
+-- Append-only: service_role reads and appends; no update, delete or truncate (lenses.fn_purge_runs deletes as the owner).
+grant select, insert on table agents.agent_run_events to service_role;

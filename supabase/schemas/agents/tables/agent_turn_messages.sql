@@ -41,4 +41,5 @@ create trigger agent_turn_messages_append_only before update or delete on agents
 create trigger agent_turn_messages_no_truncate before truncate on agents.agent_turn_messages for each statement execute procedure lenses.tg_append_only();
 
 grant select on table agents.agent_turn_messages to authenticated;
-grant all on table agents.agent_turn_messages to service_role;
+-- Append-only: service_role reads and appends; no update, delete or truncate (lenses.fn_purge_runs deletes as the owner).
+grant select, insert on table agents.agent_turn_messages to service_role;

@@ -43,4 +43,5 @@ create trigger policy_decisions_append_only before update or delete on agents.po
 create trigger policy_decisions_no_truncate before truncate on agents.policy_decisions for each statement execute procedure lenses.tg_append_only();
 
 grant select on table agents.policy_decisions to authenticated;
-grant all on table agents.policy_decisions to service_role;
+-- Append-only: service_role reads and appends; no update, delete or truncate (lenses.fn_purge_runs deletes as the owner).
+grant select, insert on table agents.policy_decisions to service_role;

@@ -93,3 +93,5 @@ create trigger team_runs_end_schedule after update of status on agents.team_runs
 
 grant select on table agents.team_runs to authenticated;
 grant all on table agents.team_runs to service_role;
+
+create trigger team_runs_leave_by_retention before delete on agents.team_runs for each row execute procedure lenses.tg_runs_leave_by_retention();

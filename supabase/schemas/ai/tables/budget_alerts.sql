@@ -26,4 +26,5 @@ create trigger budget_alerts_append_only before delete or update on ai.budget_al
 create trigger budget_alerts_no_truncate before truncate on ai.budget_alerts for each statement execute procedure lenses.tg_append_only();
 
 grant select on table ai.budget_alerts to authenticated;
-grant all on table ai.budget_alerts to service_role;
+-- Append-only: service_role reads and appends; no update, delete or truncate (lenses.fn_purge_runs deletes as the owner).
+grant select, insert on table ai.budget_alerts to service_role;

@@ -65,4 +65,5 @@ create trigger llm_calls_append_only before delete or update on ai.llm_calls for
 create trigger llm_calls_no_truncate before truncate on ai.llm_calls for each statement execute procedure lenses.tg_append_only();
 
 grant select on table ai.llm_calls to authenticated;
-grant all on table ai.llm_calls to service_role;
+-- Append-only: service_role reads and appends; no update, delete or truncate (lenses.fn_purge_runs deletes as the owner).
+grant select, insert on table ai.llm_calls to service_role;

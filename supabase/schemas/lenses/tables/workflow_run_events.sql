@@ -28,4 +28,5 @@ create trigger workflow_run_events_append_only before delete or update on lenses
 create trigger workflow_run_events_no_truncate before truncate on lenses.workflow_run_events for each statement execute procedure lenses.tg_append_only();
 
 grant select on table lenses.workflow_run_events to authenticated;
-grant all on table lenses.workflow_run_events to service_role;
+-- Append-only: service_role reads and appends; no update, delete or truncate (lenses.fn_purge_runs deletes as the owner).
+grant select, insert on table lenses.workflow_run_events to service_role;

@@ -31,4 +31,5 @@ create trigger workflow_run_provenance_append_only before delete or update on le
 create trigger workflow_run_provenance_no_truncate before truncate on lenses.workflow_run_provenance for each statement execute procedure lenses.tg_append_only();
 
 grant select on table lenses.workflow_run_provenance to authenticated;
-grant all on table lenses.workflow_run_provenance to service_role;
+-- Append-only: service_role reads and appends; no update, delete or truncate (lenses.fn_purge_runs deletes as the owner).
+grant select, insert on table lenses.workflow_run_provenance to service_role;

@@ -75,3 +75,5 @@ create trigger workflow_runs_end_schedule after update of status on lenses.workf
 grant select on table lenses.workflow_runs to authenticated;
 grant all on table lenses.workflow_runs to service_role;
 comment on column lenses.workflow_runs.parent_invocation_id is 'The run_workflow tool call of an agent turn that started this run (its end answers that call).';
+
+create trigger workflow_runs_leave_by_retention before delete on lenses.workflow_runs for each row execute procedure lenses.tg_runs_leave_by_retention();

@@ -65,7 +65,9 @@ launch() { # launch name command...: detached, in its own process group, output 
 
 start_rest() { launch rest env "${REST_ENV[@]}" "$POSTGREST" && wait_for 30 rest_ready; }
 start_gateway() {
-  launch gateway env "${GATEWAY_ENV[@]}" "$DENO" run --allow-all --config "$ROOT/deno.json" "$ROOT/scripts/gateway.ts" && wait_for 60 gateway_ready
+  # Ready once PostgREST answers and every edge function listens; each function is its own Deno
+  # process, slow to start on a busy 2-core machine, hence minutes, not seconds (CL_GATEWAY_START_SECONDS).
+  launch gateway env "${GATEWAY_ENV[@]}" "$DENO" run --allow-all --config "$ROOT/deno.json" "$ROOT/scripts/gateway.ts" && wait_for "${CL_GATEWAY_START_SECONDS:-180}" gateway_ready
 }
 start_worker() {
   launch worker env "${WORKER_ENV[@]}" "$DENO" run --allow-all --config "$ROOT/deno.json" "$ROOT/scripts/worker.ts" && wait_for 60 worker_ready

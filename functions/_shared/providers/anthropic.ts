@@ -101,7 +101,13 @@ export class AnthropicProvider implements Provider {
         }
       }
       return scope.finish({
-        usage: { inputTokens: input + cacheRead + cacheWrite, outputTokens: output, cachedTokens: cacheRead },
+        usage: {
+          inputTokens: input + cacheRead + cacheWrite,
+          outputTokens: output,
+          cachedTokens: cacheRead,
+          cacheWriteTokens: cacheWrite,
+          reasoningTokens: 0, // Anthropic counts thinking in output_tokens and reports no split
+        },
         finishReason,
         model,
         toolCalls: toolCalls.list(),

@@ -96,7 +96,13 @@ export class GoogleProvider implements Provider {
       }
       return scope.finish({
         // Thinking tokens are billed as output.
-        usage: { inputTokens: prompt, outputTokens: candidates + thoughts, cachedTokens: cached },
+        usage: {
+          inputTokens: prompt,
+          outputTokens: candidates + thoughts,
+          cachedTokens: cached,
+          cacheWriteTokens: 0,
+          reasoningTokens: thoughts,
+        },
         finishReason,
         model,
         toolCalls,

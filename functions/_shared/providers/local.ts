@@ -109,6 +109,8 @@ export class LocalProvider implements Provider {
           inputTokens: Math.ceil(promptChars(req.messages) / 4),
           outputTokens: Math.ceil(outputChars / 4),
           cachedTokens: 0,
+          cacheWriteTokens: 0,
+          reasoningTokens: 0,
         },
         finishReason: round ? "tool_calls" : "stop",
         model: req.model,

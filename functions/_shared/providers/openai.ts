@@ -47,7 +47,7 @@ export class OpenAICompatibleProvider implements Provider {
       const stream = await this.client.chat.completions.create(body, { signal: scope.signal });
       let model = req.model;
       let finishReason: string | null = null;
-      let usage: Usage = { inputTokens: 0, outputTokens: 0, cachedTokens: 0 };
+      let usage: Usage = { inputTokens: 0, outputTokens: 0, cachedTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 };
       const toolCalls = new StreamedToolCalls();
       for await (const chunk of stream) {
         if (chunk.model) model = chunk.model;
@@ -67,6 +67,8 @@ export class OpenAICompatibleProvider implements Provider {
             inputTokens: chunk.usage.prompt_tokens ?? 0,
             outputTokens: chunk.usage.completion_tokens ?? 0,
             cachedTokens: chunk.usage.prompt_tokens_details?.cached_tokens ?? 0,
+            cacheWriteTokens: 0,
+            reasoningTokens: chunk.usage.completion_tokens_details?.reasoning_tokens ?? 0,
           };
         }
       }

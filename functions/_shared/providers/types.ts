@@ -63,10 +63,16 @@ export interface CompletionRequest {
 }
 
 export interface Usage {
-  /** Every prompt token, cached ones included (cachedTokens is a subset of inputTokens). */
+  /** Every prompt token: uncached input + cache reads (cachedTokens) + cache writes (cacheWriteTokens). */
   inputTokens: number;
+  /** Every generated token, reasoning (thinking) tokens included. */
   outputTokens: number;
+  /** Prompt tokens read from the provider's cache. */
   cachedTokens: number;
+  /** Prompt tokens written to the provider's cache (Anthropic's cache_creation_input_tokens). */
+  cacheWriteTokens: number;
+  /** Output tokens spent reasoning (OpenAI's reasoning_tokens, Gemini's thoughtsTokenCount). */
+  reasoningTokens: number;
 }
 
 export interface CompletionResult {

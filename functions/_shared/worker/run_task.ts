@@ -175,7 +175,7 @@ export class RunningTask {
         llmCall: {
           input_tokens: result.usage.inputTokens,
           output_tokens: result.usage.outputTokens,
-          cached_tokens: Math.min(result.usage.cachedTokens, result.usage.inputTokens),
+          ...tokenBuckets(result.usage),
           latency_ms: result.latencyMs,
           ttft_ms: result.ttftMs,
           metadata: { ...this.callMetadata(task, result), delta_reports: batcher.reports },
@@ -203,7 +203,7 @@ export class RunningTask {
       ledger: (r) => ({
         input_tokens: r.usage.inputTokens,
         output_tokens: r.usage.outputTokens,
-        cached_tokens: Math.min(r.usage.cachedTokens, r.usage.inputTokens),
+        ...tokenBuckets(r.usage),
         latency_ms: r.latencyMs,
         ttft_ms: r.ttftMs,
         metadata: this.callMetadata(task, r),
@@ -267,4 +267,15 @@ function outputLimitError(task: ClaimedTask): ProviderError {
     "client",
     `the model's answer passed the limit of ${MAX_OUTPUT_CHARS} characters; the call was stopped`,
   );
+}
+
+/** A call's cache and reasoning buckets as the ledger takes them: disjoint and within their totals
+ * (cache reads + writes at most the input, reasoning at most the output), whatever a provider sent. */
+function tokenBuckets(usage: CompletionResult["usage"]) {
+  const cached = Math.min(usage.cachedTokens, usage.inputTokens);
+  return {
+    cached_tokens: cached,
+    cache_write_tokens: Math.min(usage.cacheWriteTokens, usage.inputTokens - cached),
+    reasoning_tokens: Math.min(usage.reasoningTokens, usage.outputTokens),
+  };
 }

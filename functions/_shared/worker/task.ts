@@ -75,6 +75,10 @@ export interface LlmCall {
   input_tokens: number;
   output_tokens: number;
   cached_tokens: number;
+  /** Prompt tokens written to the provider's cache (priced at the model's cache-write price). */
+  cache_write_tokens?: number;
+  /** Output tokens spent reasoning (priced at the model's reasoning price). */
+  reasoning_tokens?: number;
   latency_ms: number;
   ttft_ms: number | null;
   metadata?: Record<string, unknown>;

@@ -132,7 +132,7 @@ function events(req: RecordedRequest, answer: FakeAnswer): string[] {
         completion_tokens: answer.outputTokens,
         total_tokens: answer.inputTokens + answer.outputTokens,
         prompt_tokens_details: { cached_tokens: answer.cachedTokens, audio_tokens: 0 },
-        completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0 },
+        completion_tokens_details: { reasoning_tokens: answer.reasoningTokens ?? 0, audio_tokens: 0 },
       },
     }));
   }

@@ -165,6 +165,8 @@ export interface FakeAnswer {
   inputTokens: number;
   outputTokens: number;
   cachedTokens: number;
+  /** Output tokens the answer spent reasoning (OpenAI's completion_tokens_details.reasoning_tokens). */
+  reasoningTokens?: number;
   /** Tool calls after the text; the answer then stops for tool use. */
   toolCalls?: FakeToolCall[];
 }

@@ -79,6 +79,8 @@ export function remoteProviderTests(c: RemoteCase): void {
         inputTokens: DEFAULT_ANSWER.inputTokens,
         outputTokens: DEFAULT_ANSWER.outputTokens,
         cachedTokens: DEFAULT_ANSWER.cachedTokens,
+        cacheWriteTokens: 0,
+        reasoningTokens: 0,
       },
     );
   });

@@ -92,6 +92,8 @@ Deno.test("anthropic: inputTokens adds cache reads and cache writes to input_tok
       inputTokens: DEFAULT_ANSWER.inputTokens,
       outputTokens: DEFAULT_ANSWER.outputTokens,
       cachedTokens: DEFAULT_ANSWER.cachedTokens,
+      cacheWriteTokens: 5,
+      reasoningTokens: 0,
     });
   }));
 

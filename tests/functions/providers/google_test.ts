@@ -86,6 +86,8 @@ Deno.test("google: thought parts stay out of the text; thinking tokens count as 
         inputTokens: DEFAULT_ANSWER.inputTokens,
         outputTokens: DEFAULT_ANSWER.outputTokens,
         cachedTokens: DEFAULT_ANSWER.cachedTokens,
+        cacheWriteTokens: 0,
+        reasoningTokens: 3,
       });
     },
   ));

@@ -81,6 +81,8 @@ Deno.test("local: usage is ceil(characters / 4) for all messages and for the tex
     inputTokens: Math.ceil(promptChars / 4),
     outputTokens: Math.ceil(LAST.length / 4),
     cachedTokens: 0,
+    cacheWriteTokens: 0,
+    reasoningTokens: 0,
   });
 });
 

@@ -113,7 +113,7 @@ Deno.test("local tools: usage counts tool messages and call arguments in, the ca
     params: { local_tool_calls: [[{ name: "a", arguments: {} }], [{ name: "b", arguments: "12345678" }]] },
   });
   assertEquals(result.toolCalls, [{ id: "call_1_0", name: "b", arguments: "12345678" }]);
-  assertEquals(result.usage, { inputTokens: Math.ceil(49 / 4), outputTokens: 2, cachedTokens: 0 });
+  assertEquals(result.usage, { inputTokens: Math.ceil(49 / 4), outputTokens: 2, cachedTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 });
 });
 
 Deno.test("local tools: an invalid local_tool_calls is a client error naming it", async () => {

@@ -3,6 +3,7 @@ import { assert, assertEquals } from "../../_support/assert.ts";
 import { createProvider, providerFromEnv } from "../../../functions/_shared/providers/index.ts";
 import type { OutputContract } from "../../../types/contracts.ts";
 import { startOpenAIFake } from "../fakes/openai.ts";
+import { DEFAULT_ANSWER } from "../fakes/server.ts";
 import { MESSAGES, providerError, remoteProviderTests, withFake } from "./_remote_cases.ts";
 
 const MODEL = "gpt-4o-mini";
@@ -16,6 +17,18 @@ remoteProviderTests({
   eventsThroughFirstText: 2,
   expectedFinishReason: "stop",
 });
+
+Deno.test("openai_compatible: reasoning tokens come from completion_tokens_details and stay within the output", () =>
+  withFake(() => startOpenAIFake({ ...DEFAULT_ANSWER, outputTokens: 40, reasoningTokens: 32 }), async (fake) => {
+    const result = await provider(fake.baseUrl).complete({ model: MODEL, messages: MESSAGES });
+    assertEquals(result.usage, {
+      inputTokens: DEFAULT_ANSWER.inputTokens,
+      outputTokens: 40,
+      cachedTokens: DEFAULT_ANSWER.cachedTokens,
+      cacheWriteTokens: 0,
+      reasoningTokens: 32,
+    });
+  }));
 
 Deno.test("openai_compatible: sends model, messages in place, streaming with usage, the bearer key and params", () =>
   withFake(() => startOpenAIFake(), async (fake) => {

@@ -53,6 +53,7 @@ export function meets(r: Ratio): boolean | null {
 export function fmt(v: number): string {
   if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);
   const a = Math.abs(v);
+  if (a === 0) return "0";
   if (a >= 100) return v.toFixed(0);
   if (a >= 10) return v.toFixed(1);
   if (a >= 1) return v.toFixed(2);

@@ -40,6 +40,9 @@ case "$MODE" in
   *) die "CL_BENCH_MODE must be one of all, engine, budgets, concurrency, appends, rls, hnsw, report (got $MODE)" ;;
 esac
 RESULTS="$ROOT/bench/results"
+# The command a recorded figure came from: this invocation's CL_BENCH_* / CL_PGBENCH_* settings.
+BENCH_ENV=$(env | grep -E '^CL_(BENCH|PGBENCH)_' | grep -vE '^CL_BENCH_(MODE|LOG_DIR|RESULT)=' | sort | tr '\n' ' ')
+if [ "$MODE" = all ]; then BENCH_COMMAND="${BENCH_ENV}npm run bench"; else BENCH_COMMAND="${BENCH_ENV}CL_BENCH_MODE=$MODE npm run bench"; fi
 PGBENCH_DB=cl_pgbench
 PGBENCH_SECONDS="${CL_PGBENCH_SECONDS:-15}"
 
@@ -73,9 +76,10 @@ export SUPABASE_DB_URL="$DB_URL" CL_JWT_SECRET="$JWT_SECRET" CL_ROOT="$ROOT" CL_
 
 bench_ts() { "$DENO" run --allow-all --config "$ROOT/deno.json" "$ROOT/bench/$1"; }
 
-# record <mode> <title> <loadavg before>: stores $body_file ({ ratios, lines, series? }) for the report.
+# record <mode> <title> <loadavg before>: stores $body_file ({ ratios, lines, series? }) for the report,
+# with the command that produced it (in `all`, plain `npm run bench`).
 record() {
-  report record "$RESULTS" "$1" "CL_BENCH_MODE=$1 npm run bench" "$3" "$body_file" "$2" \
+  report record "$RESULTS" "$1" "$BENCH_COMMAND" "$3" "$body_file" "$2" \
     || die "could not record the $1 figures"
 }
 
@@ -282,7 +286,7 @@ mode_rls() {
   out="$LOG_DIR/bench-rls.out"
   CL_BENCH_RESULT="$LOG_DIR/bench-rls.json" bench_ts rls.ts | tee "$out"
   [ "${PIPESTATUS[0]}" -eq 0 ] || exit 1
-  jq --argjson lines "$(json_lines "$out" '^(rls: [0-9]|rls: (heaviest|median|made|reusing)|ratio)')" \
+  jq --argjson lines "$(json_lines "$out" '^(rls: [0-9]+ runs in|rls: (heaviest|median|made|reusing)|ratio)')" \
     '{ratios: [.results[] | {label: "\(.user), \(.query)", value: .ratio, target: 1.3, better: "lower"}], lines: $lines,
       note: "RLS: `select * from public.list_workflow_runs(...)` as authenticated (set local role, request.jwt.claims), the path PostgREST takes. service_role: the same select on lenses.workflow_runs with the filter RLS stands for written out (lenser_id = the user'"'"'s profile); both return the same rows. Medians of alternated rounds, each in its own transaction."}' \
     "$LOG_DIR/bench-rls.json" >"$body_file" || die "could not read the rls figures"

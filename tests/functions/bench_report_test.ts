@@ -30,6 +30,7 @@ Deno.test("numbers and axes", () => {
   assertEquals(fmt(12.345), "12.3");
   assertEquals(fmt(1.2345), "1.23");
   assertEquals(fmt(0.12345), "0.123");
+  assertEquals(fmt(0), "0");
   let threw = false;
   try {
     fmt(NaN);

@@ -106,6 +106,13 @@ export const ModelTurnAnswer = z.object({
 });
 export type ModelTurnAnswer = z.infer<typeof ModelTurnAnswer>;
 
+/** start_agent_sub_run: the sub-run started (its id), or the call ended failed (the model reads why). */
+export const SubRunAnswer = z.union([
+  z.object({ started: z.literal(true), run_id: Id }),
+  z.object({ started: z.literal(false), error: z.string() }),
+]);
+export type SubRunAnswer = z.infer<typeof SubRunAnswer>;
+
 export const ToolResultRow = z.looseObject({
   id: Id,
   status: z.string(),

@@ -4,7 +4,7 @@
 import type postgres from "postgres";
 import { z } from "zod";
 import { call } from "./db.ts";
-import { Memory, ModelTurnAnswer, ToolResultRow } from "./agent_context.ts";
+import { Memory, ModelTurnAnswer, SubRunAnswer, ToolResultRow } from "./agent_context.ts";
 import type { LlmCall, TaskHandle } from "./task.ts";
 
 /** A model answer's tool call as recorded: the parsed input, or why the arguments were unusable. */
@@ -70,10 +70,7 @@ export class AgentTurnDb {
       this.sql`select public.start_agent_sub_run(${task.result_id}::uuid, ${task.lease_token}::uuid,
         ${invocationId}::uuid) as answer`,
     );
-    return z.union([
-      z.object({ started: z.literal(true), run_id: z.guid() }),
-      z.object({ started: z.literal(false), error: z.string() }),
-    ]).parse(row?.answer);
+    return SubRunAnswer.parse(row?.answer);
   }
 
   async park(task: TaskHandle): Promise<void> {

@@ -77,3 +77,6 @@ $function$;
 comment on function lenses.fn_start_workflow_run(p_rpc text, p_workflow lenses.workflows, p_input jsonb, p_lenser_id uuid, p_started_by uuid, p_deadline_seconds integer, p_max_retries integer, p_failure_mode lenses.failure_mode) is 'Creates and queues a run of an authorised, published workflow for p_lenser_id (validation, results, roots); errors name p_rpc.';
 
 revoke all on function lenses.fn_start_workflow_run(p_rpc text, p_workflow lenses.workflows, p_input jsonb, p_lenser_id uuid, p_started_by uuid, p_deadline_seconds integer, p_max_retries integer, p_failure_mode lenses.failure_mode) from public;
+-- start_agent_sub_run (SECURITY INVOKER, the worker's) starts a run with it: service_role calls it
+-- through the Data API too, as the hosted worker may.
+grant execute on function lenses.fn_start_workflow_run(p_rpc text, p_workflow lenses.workflows, p_input jsonb, p_lenser_id uuid, p_started_by uuid, p_deadline_seconds integer, p_max_retries integer, p_failure_mode lenses.failure_mode) to service_role;

@@ -540,7 +540,11 @@ Deno.test("memory profile summaries answer their schema, empty and filled", asyn
     assert(summary.nextExpiryAt !== null, "the live entry's expiry");
   } finally {
     if (agentId) {
-      await sql`delete from lensers.profiles where id in (select profile_id from agents.ai_lensers where id = ${agentId})`;
+      // An agent that ran leaves through the retention function's erasure (README "Retention").
+      for (const { profile_id } of await sql<{ profile_id: string }[]>`
+        select profile_id from agents.ai_lensers where id = ${agentId}`) {
+        await sql`select lenses.fn_purge_runs(p_lenser_id => ${profile_id})`;
+      }
     }
     await deleteUsers(sql, ...users);
     await sql.end();
@@ -660,7 +664,11 @@ Deno.test("agent-turn worker RPCs answer their schemas", async () => {
   } finally {
     await cancelOpenRuns(sql, users[0]).catch(() => {});
     if (agentId) {
-      await sql`delete from lensers.profiles where id in (select profile_id from agents.ai_lensers where id = ${agentId})`;
+      // An agent that ran leaves through the retention function's erasure (README "Retention").
+      for (const { profile_id } of await sql<{ profile_id: string }[]>`
+        select profile_id from agents.ai_lensers where id = ${agentId}`) {
+        await sql`select lenses.fn_purge_runs(p_lenser_id => ${profile_id})`;
+      }
     }
     await deleteUsers(sql, ...users);
     await sql.end();

@@ -37,14 +37,6 @@ Deno.test({
           /p_http_allow_hosts entry "https:\/\/example.com\/" is not a lower-case host name/,
         ],
         [
-          "update_tool_profile",
-          {
-            p_profile_id: agent.toolProfileId,
-            p_http_allow_hosts: Array.from({ length: 101 }, (_, i) => `h${i}.example.com`),
-          },
-          /p_http_allow_hosts has 101 entries; at most 100/,
-        ],
-        [
           "update_memory_profile",
           { p_profile_id: agent.memoryProfileId, p_retrieval_top_k: 51 },
           /p_retrieval_top_k must be between 0 and 50, got 51/,
@@ -109,6 +101,14 @@ Deno.test({
         );
         assertMatch(String(res.error?.message), message);
       }
+
+      // Too many entries is a size limit (README "Limits"): 413, naming the argument and its limit.
+      const tooMany = await owner.client.rpc("update_tool_profile", {
+        p_profile_id: agent.toolProfileId,
+        p_http_allow_hosts: Array.from({ length: 101 }, (_, i) => `h${i}.example.com`),
+      });
+      assertEquals([tooMany.status, tooMany.error?.code], [413, "PT413"]);
+      assertMatch(String(tooMany.error?.message), /^update_tool_profile: p_http_allow_hosts .*101.*100/);
 
       // Another user may not change the agent's profiles (they cannot see them: 403 or 404 class).
       const foreign = await other.client.rpc("update_ai_lenser", {

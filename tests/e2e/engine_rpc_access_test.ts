@@ -258,8 +258,8 @@ Deno.test({
         [
           "cancel_workflow_run",
           { p_run_id: runId, p_reason: "x".repeat(1001) },
-          "22023",
-          /p_reason must be at most 1000 characters/,
+          "PT413",
+          /cancel_workflow_run: p_reason is 1001 characters long, over the limit of 1000 characters/,
         ],
         ["cancel_workflow_run", { p_run_id: endedRun.data!.id }, "PT409", /already ended \(completed\)/],
         [

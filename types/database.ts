@@ -4086,7 +4086,7 @@ export type Database = {
       "fn_cron_time_zone_error": { Args: { "p_timezone": string }; Returns: string };
       "fn_dispatch_schedules": { Args: { "p_limit"?: number; "p_max_fires"?: number }; Returns: number };
       "fn_draft_workflow": {
-        Args: { "p_rpc": string; "p_workflow_id": string };
+        Args: { "p_rpc": string; "p_via"?: string; "p_workflow_id": string };
         Returns: {
           "archived_at": string | null;
           "created_at": string;

@@ -1,7 +1,7 @@
 -- The four profile kinds: RPCs (happy paths, each argument rule, nothing changed on refusal),
 -- defaults (one per agent), the tool and model profile rules, and who may do what.
 begin;
-select plan(65);
+select plan(66);
 
 select tests.create_user('alice@example.com', '{"handle":"alice"}') as alice \gset
 select tests.create_user('bob@example.com', '{"handle":"bob"}') as bob \gset
@@ -94,6 +94,8 @@ select throws_ok(format($$select public.create_tool_profile(p_ai_lenser_id => %L
   '22023', 'create_tool_profile: p_allow_tools names unknown tools: nope', 'unknown tools are refused');
 select throws_ok(format($$select public.create_tool_profile(p_ai_lenser_id => %L, p_name => 'T', p_deny_tools => array['nope'])$$, :'scout'),
   '22023', 'create_tool_profile: p_deny_tools names unknown tools: nope', 'in the deny list too');
+select throws_ok(format($$select public.create_tool_profile(p_ai_lenser_id => %L, p_name => 'T', p_deny_tools => array['calculator', null])$$, :'scout'),
+  '22023', 'create_tool_profile: p_deny_tools must not contain nulls (element 2 is null)', 'a null in a list is refused, naming the list');
 select throws_ok(format($$select public.create_tool_profile(p_ai_lenser_id => %L, p_name => 'T', p_tool_groups => array['weapons'])$$, :'scout'),
   '22023', 'create_tool_profile: p_tool_groups names unknown groups: weapons', 'unknown groups are refused');
 select throws_ok(format($$select public.create_tool_profile(p_ai_lenser_id => %L, p_name => 'T', p_allow_tools => array['web_search'], p_deny_tools => array['web_search'])$$, :'scout'),

@@ -79,7 +79,7 @@ Deno.test("a lens and a workflow from draft to public, guarded from another user
     await expectError(
       me.rpc("render_lens_version", { p_version_id: version.id, p_params: { topic: "tea", count: 1.5 } }),
       "22023",
-      /^render_lens_version: parameter "count" \(integer\) must be a whole number, got 1.5$/,
+      /^render_lens_version: p_params: parameter "count" \(integer\) must be a whole number, got 1.5$/,
     );
     await expectError(
       me.rpc("render_lens_version", { p_version_id: version.id, p_params: { count: 2 } }),

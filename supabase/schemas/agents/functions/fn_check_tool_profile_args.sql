@@ -9,9 +9,17 @@ declare
   v_unknown text;
   v_errors text[];
 begin
-  if array_position(p_allow_tools, null) is not null or array_position(p_deny_tools, null) is not null
-     or array_position(p_tool_groups, null) is not null then
-    raise exception '%: tool lists must not contain nulls', p_rpc using errcode = '22023';
+  if array_position(p_allow_tools, null) is not null then
+    raise exception '%: p_allow_tools must not contain nulls (element % is null)', p_rpc,
+      array_position(p_allow_tools, null) using errcode = '22023';
+  end if;
+  if array_position(p_deny_tools, null) is not null then
+    raise exception '%: p_deny_tools must not contain nulls (element % is null)', p_rpc,
+      array_position(p_deny_tools, null) using errcode = '22023';
+  end if;
+  if array_position(p_tool_groups, null) is not null then
+    raise exception '%: p_tool_groups must not contain nulls (element % is null)', p_rpc,
+      array_position(p_tool_groups, null) using errcode = '22023';
   end if;
   select string_agg(distinct t, ', ') into v_unknown
   from unnest(p_allow_tools) t where not exists (select 1 from agents.tools_registry r where r.key = t);

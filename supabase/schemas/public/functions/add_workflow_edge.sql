@@ -20,7 +20,7 @@ begin
   if not found then
     raise exception 'add_workflow_edge: no node % (p_source_node_id) that you can see', p_source_node_id using errcode = 'PT404';
   end if;
-  perform lenses.fn_draft_workflow('add_workflow_edge', v_source.workflow_id);
+  perform lenses.fn_draft_workflow('add_workflow_edge', v_source.workflow_id, format('p_source_node_id %s', p_source_node_id));
   select n.* into v_target from lenses.workflow_nodes n where n.id = p_target_node_id;
   if not found then
     raise exception 'add_workflow_edge: no node % (p_target_node_id) that you can see', p_target_node_id using errcode = 'PT404';

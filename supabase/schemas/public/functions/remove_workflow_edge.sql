@@ -13,7 +13,7 @@ begin
   if not found then
     raise exception 'remove_workflow_edge: no edge % that you can see', p_edge_id using errcode = 'PT404';
   end if;
-  perform lenses.fn_draft_workflow('remove_workflow_edge', v_edge.workflow_id);
+  perform lenses.fn_draft_workflow('remove_workflow_edge', v_edge.workflow_id, format('p_edge_id %s', p_edge_id));
   delete from lenses.workflow_edges e where e.id = p_edge_id;
   return v_edge;
 end

@@ -13,7 +13,7 @@ begin
   if not found then
     raise exception 'remove_workflow_node: no node % that you can see', p_node_id using errcode = 'PT404';
   end if;
-  perform lenses.fn_draft_workflow('remove_workflow_node', v_node.workflow_id);
+  perform lenses.fn_draft_workflow('remove_workflow_node', v_node.workflow_id, format('p_node_id %s', p_node_id));
   delete from lenses.workflow_nodes n where n.id = p_node_id;
   return v_node;
 end

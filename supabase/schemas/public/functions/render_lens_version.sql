@@ -20,7 +20,9 @@ begin
     return lenses.fn_render_version_body(p_version_id, p_params);
   exception when sqlstate '22023' or sqlstate 'P0001' then
     get stacked diagnostics v_state = returned_sqlstate, v_message = message_text;
-    raise exception 'render_lens_version: %', regexp_replace(v_message, '^fn_render_version_body: ', '') using errcode = v_state;
+    -- A bad value is p_params' (named so); a placeholder without a parameter is the version's.
+    raise exception 'render_lens_version: %', case when v_state = '22023' then 'p_params: ' else '' end
+      || regexp_replace(v_message, '^fn_render_version_body: ', '') using errcode = v_state;
   end;
 end
 $function$;

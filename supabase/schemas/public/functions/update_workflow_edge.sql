@@ -22,7 +22,7 @@ begin
   if not found then
     raise exception 'update_workflow_edge: no edge % that you can see', p_edge_id using errcode = 'PT404';
   end if;
-  perform lenses.fn_draft_workflow('update_workflow_edge', v_edge.workflow_id);
+  perform lenses.fn_draft_workflow('update_workflow_edge', v_edge.workflow_id, format('p_edge_id %s', p_edge_id));
   v_merge := coalesce(p_merge_strategy, v_edge.merge_strategy);
   v_condition_text := case when p_condition is null then v_edge.condition::text else nullif(p_condition, '') end;
   v_source_path := case when p_source_output_path is null then v_edge.source_output_path else nullif(p_source_output_path, '') end;

@@ -21,7 +21,7 @@ begin
   if not found then
     raise exception 'update_workflow_node: no node % that you can see', p_node_id using errcode = 'PT404';
   end if;
-  perform lenses.fn_draft_workflow('update_workflow_node', v_node.workflow_id);
+  perform lenses.fn_draft_workflow('update_workflow_node', v_node.workflow_id, format('p_node_id %s', p_node_id));
   if p_key is not null and p_key !~ '^[a-z][a-z0-9_-]{0,62}$' then
     raise exception 'update_workflow_node: p_key "%" must be a slug (a lower-case letter, then letters, digits, _ or -; at most 63)', p_key
       using errcode = '22023';

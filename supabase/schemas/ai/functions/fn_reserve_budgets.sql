@@ -44,8 +44,8 @@ declare
   v_ends timestamptz[] := '{}'::timestamptz[];
   v_amounts numeric[] := '{}'::numeric[];
   v_estimates numeric[] := '{}'::numeric[];
-  -- The locked period rows: key, room left for hard ones (null: soft), what this claim adds.
-  v_keys text[] := '{}'::text[];
+  -- Each pair's period row (its place in key order); per period row: room left for hard ones (null: soft), what this claim adds.
+  v_pidx integer[];
   v_room numeric[] := '{}'::numeric[];
   v_add numeric[] := '{}'::numeric[];
   v_spent numeric[] := '{}'::numeric[];
@@ -84,7 +84,9 @@ begin
     join lenses.workflows w on w.id = d.workflow_id
   ), pairs as materialized (
     select t.ord, t.result_id, t.run_id, t.attempt, b.id as budget_id, b.scope, b.enforcement = 'hard' as hard,
-           b.on_exceed::text as on_exceed, b.period, b.amount_credits, b.period_start, b.period_end
+           b.on_exceed::text as on_exceed, b.period, b.amount_credits, b.period_start, b.period_end,
+           -- The period row's place in key order (the order the period rows are read in below).
+           dense_rank() over (order by b.id, b.period_start)::integer as pidx
     from t
     join b on (b.workflow_id = t.workflow_id
                and (t.lenser_id, b.workflow_id) in (select m.lenser_id, m.workflow_id from workflow_budget_runs m where m.applies))
@@ -102,9 +104,9 @@ begin
          array_agg(p.hard order by p.ord, p.budget_id), array_agg(p.on_exceed order by p.ord, p.budget_id),
          array_agg(p.period order by p.ord, p.budget_id), array_agg(p.period_start order by p.ord, p.budget_id),
          array_agg(p.period_end order by p.ord, p.budget_id), array_agg(p.amount_credits order by p.ord, p.budget_id),
-         array_agg(e.estimate order by p.ord, p.budget_id)
+         array_agg(e.estimate order by p.ord, p.budget_id), array_agg(p.pidx order by p.ord, p.budget_id)
   into v_ords, v_results, v_runs, v_attempts, v_budgets, v_scopes, v_hards, v_on_exceed, v_periods, v_starts, v_ends,
-       v_amounts, v_estimates
+       v_amounts, v_estimates, v_pidx
   from pairs p
   join estimates e on e.ord = p.ord;
   if v_ords is null then
@@ -113,7 +115,7 @@ begin
 
   -- Period rows on demand (a new period is a new row); then locked in key order, or read as they
   -- are when p_lock is false and every row already existed.
-  if not v_lock and exists (select 1 from unnest(v_budgets, v_starts) u(b, s)
+  if not v_lock and exists (select 1 from (select distinct u.b, u.s from unnest(v_budgets, v_starts) u(b, s)) u
                             where not exists (select 1 from ai.budget_periods p where p.budget_id = u.b and p.period_start = u.s)) then
     v_lock := true;
   end if;
@@ -122,7 +124,8 @@ begin
   from unnest(v_budgets, v_starts, v_ends, v_amounts,
               array(select case when h then 'hard' else 'soft' end::ai.budget_enforcement from unnest(v_hards) h))
        u(budget_id, period_start, period_end, amount, enforcement)
-  where not exists (select 1 from ai.budget_periods p where p.budget_id = u.budget_id and p.period_start = u.period_start)
+  where v_lock
+    and not exists (select 1 from ai.budget_periods p where p.budget_id = u.budget_id and p.period_start = u.period_start)
   on conflict do nothing;
   if v_lock then
     perform 1 from ai.budget_periods p
@@ -138,7 +141,6 @@ begin
     where (p.budget_id, p.period_start) in (select u.b, u.s from unnest(v_budgets, v_starts) u(b, s))
     order by p.budget_id, p.period_start
   loop
-    v_keys := v_keys || (v_period.budget_id::text || '/' || v_period.period_start::text);
     v_room := v_room || case when v_period.enforcement = 'hard'
                              then v_period.limit_credits - v_period.spent_credits - v_period.reserved_credits end;
     v_add := v_add || 0::numeric;
@@ -146,9 +148,19 @@ begin
     v_limits := v_limits || v_period.limit_credits;
   end loop;
 
-  -- Admit tasks in order: each task's pairs are v_first .. v_last.
-  v_accepted := array_fill(false, array[cardinality(v_ords)]);
-  v_first := 1;
+  -- When every hard budget can take all of the claim's estimates (and none is unpriced), every task
+  -- is admitted at once; otherwise tasks are admitted in order: each task's pairs are v_first .. v_last.
+  if not exists (select 1
+                 from (select u.pidx, sum(u.est) as total, bool_or(u.est is null) as unpriced
+                       from unnest(v_pidx, v_estimates) u(pidx, est) group by u.pidx) s
+                 where v_room[s.pidx] is not null and (s.unpriced or s.total > v_room[s.pidx])) then
+    v_accepted := array_fill(true, array[cardinality(v_ords)]);
+    v_held := array(select u.r from (select distinct u.r, u.o from unnest(v_results, v_ords) u(r, o)) u order by u.o);
+    v_first := cardinality(v_ords) + 1;
+  else
+    v_accepted := array_fill(false, array[cardinality(v_ords)]);
+    v_first := 1;
+  end if;
   while v_first <= cardinality(v_ords) loop
     v_last := v_first;
     while v_last < cardinality(v_ords) and v_ords[v_last + 1] = v_ords[v_first] loop
@@ -156,7 +168,7 @@ begin
     end loop;
     v_refusal := null;
     for i in v_first .. v_last loop
-      v_pos := array_position(v_keys, v_budgets[i]::text || '/' || v_starts[i]::text);
+      v_pos := v_pidx[i];
       if v_room[v_pos] is null then
         continue; -- soft
       end if;
@@ -179,7 +191,7 @@ begin
     end loop;
     if v_refusal is null then
       for i in v_first .. v_last loop
-        v_pos := array_position(v_keys, v_budgets[i]::text || '/' || v_starts[i]::text);
+        v_pos := v_pidx[i];
         v_add[v_pos] := v_add[v_pos] + coalesce(v_estimates[i], 0);
         v_accepted[i] := true;
       end loop;

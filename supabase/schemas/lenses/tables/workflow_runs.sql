@@ -62,7 +62,9 @@ create index workflow_runs_workflow_idx on lenses.workflow_runs using btree (wor
 
 create policy workflow_runs_select on lenses.workflow_runs
   as permissive for select to authenticated
-  using ((lenser_id IN ( SELECT lensers.actable_profile_ids() AS actable_profile_ids)));
+  using (((lenser_id IN ( SELECT p.id
+   FROM lensers.profiles p
+  WHERE (p.user_id = ( SELECT auth.uid() AS uid)))) OR (lenser_id IN ( SELECT lensers.actable_profile_ids() AS actable_profile_ids))));
 
 create trigger workflow_runs_end_sub_run after update of status on lenses.workflow_runs for each row when (((new.parent_invocation_id IS NOT NULL) AND (old.status IS DISTINCT FROM new.status) AND (new.status = ANY (ARRAY['completed'::lenses.workflow_run_status, 'failed'::lenses.workflow_run_status, 'cancelled'::lenses.workflow_run_status, 'timed_out'::lenses.workflow_run_status])))) execute procedure agents.tg_workflow_runs_end_sub_run();
 
@@ -77,3 +79,5 @@ grant all on table lenses.workflow_runs to service_role;
 comment on column lenses.workflow_runs.parent_invocation_id is 'The run_workflow tool call of an agent turn that started this run (its end answers that call).';
 
 create trigger workflow_runs_leave_by_retention before delete on lenses.workflow_runs for each row execute procedure lenses.tg_runs_leave_by_retention();
+
+comment on policy workflow_runs_select on lenses.workflow_runs is 'The runs of the profiles the caller may act as. The own-profile test comes first: for one''s own runs the set of acted-as profiles (an agent''s owners'') is never computed.';

@@ -61,6 +61,8 @@ build_pgvector() {
       | "${SUDO[@]}" tee "$TRIXIE_SRC" >/dev/null
     apt_updated=0
   fi
+  # The sources file may come from an earlier or concurrent run whose apt-get update this run did not see.
+  apt-cache showsrc pgvector 2>/dev/null | grep -q '^Package:' || apt_updated=0
   apt_update
   chmod 777 . # apt's _apt user downloads into it
   apt-get source --download-only pgvector
@@ -95,8 +97,12 @@ install_npm() {
 main() {
   mkdir -p "$LOG_DIR"
   say "Checking what the stack needs"
+  # Two checkouts starting at once share one apt and one /usr: the second waits, then finds it done.
+  exec 9>"${TMPDIR:-/tmp}/connectedlenses-install.lock"
+  flock 9
   install_apt
   install_pgvector
+  flock -u 9
   install_npm
 }
 

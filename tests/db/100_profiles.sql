@@ -29,7 +29,7 @@ select lives_ok($$update lensers.profiles set status = 'suspended' where handle 
 select lives_ok($$update lensers.profiles set status = 'active' where handle = 'bob'$$, 'suspended -> active');
 select lives_ok($$update lensers.profiles set status = 'pending_deletion' where handle = 'bob'$$, 'active -> pending_deletion');
 select lives_ok($$update lensers.profiles set status = 'deleted' where handle = 'bob'$$, 'pending_deletion -> deleted');
-select throws_ok($$update lensers.profiles set status = 'active' where handle = 'bob'$$, '23514',
+select throws_ok($$update lensers.profiles set status = 'active' where handle = 'bob'$$, 'PT409',
   'profiles.status cannot go from deleted to active', 'deleted is final');
 
 -- RLS: others see active public profiles; a private one only its owner.

@@ -84,7 +84,7 @@ select throws_ok(format($$select public.set_ai_lenser_active(%L, false)$$, :'age
 select is((public.set_ai_lenser_active(:'agent', false, 'maintenance')).is_active, false, 'the owner suspends it');
 select is((public.set_ai_lenser_active(:'agent', true)).suspended_at, null, 'and reactivates it');
 select (select id from agents.ownerships where ai_lenser_id = :'agent' and role = 'owner') as owner_grant \gset
-select throws_ok(format($$select public.revoke_ai_lenser_ownership(%L)$$, :'owner_grant'), '23514',
+select throws_ok(format($$select public.revoke_ai_lenser_ownership(%L)$$, :'owner_grant'), 'PT409',
   'the last owner of an agent cannot be removed; grant another owner first', 'the last owner stays');
 select (select o.id from agents.ownerships o join lensers.profiles p on p.id = o.owner_lenser_id where p.handle = 'op') as op_grant \gset
 select isnt((public.revoke_ai_lenser_ownership(:'op_grant')).revoked_at, null, 'the owner revokes the operator');

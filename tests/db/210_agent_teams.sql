@@ -143,9 +143,9 @@ select results_eq($$select name, member_count, edge_count from public.list_teams
 select lives_ok($$select public.create_team(p_name => 'Research')$$, 'an archived team''s name is free again');
 select tests.clear_authentication();
 select throws_ok(format($$update agents.teams set name = 'Renamed' where id = %L$$, :'research'),
-  '23514', format('teams: team %s is archived and read-only', :'research'), 'archived is final (trigger)');
+  'PT409', format('teams: team %s is archived and read-only', :'research'), 'archived is final (trigger)');
 select throws_ok(format($$delete from agents.team_members where id = %L$$, :'m_scout'),
-  '23514', format('team_members: team %s is archived and read-only', :'research'), 'its members stay (trigger)');
+  'PT409', format('team_members: team %s is archived and read-only', :'research'), 'its members stay (trigger)');
 select lives_ok(format($$delete from lensers.profiles where id = (select profile_id from agents.ai_lensers where id = %L)$$, :'quill'),
   'deleting an agent that belongs to an archived team removes its membership with it');
 

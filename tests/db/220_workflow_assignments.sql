@@ -81,7 +81,7 @@ select throws_ok($$select public.update_workflow_assignment(p_assignment_id => '
 select results_eq(format($$select status::text, disabled_at is not null from public.disable_workflow_assignment(%L)$$, :'a_agent'),
   $$values ('disabled', true)$$, 'disable_workflow_assignment');
 select throws_ok(format($$select public.disable_workflow_assignment(%L)$$, :'a_agent'),
-  '22023', null, 'an assignment is disabled once');
+  'PT409', null, 'an assignment is disabled once');
 select is((select count(*)::int from public.list_workflow_assignments(p_workflow_id => :'wf')), 1, 'list_workflow_assignments leaves disabled ones out');
 select is((select count(*)::int from public.list_workflow_assignments(p_workflow_id => :'wf', p_include_disabled => true)), 2, 'and shows them on request');
 select is((select count(*)::int from public.list_workflow_assignments(p_ai_lenser_id => :'scout')), 1, 'by agent');
@@ -150,7 +150,7 @@ select public.archive_team(:'research');
 select results_eq(format($$select status::text, disabled_at is not null from agents.workflow_assignments where id = %L$$, :'a_team'),
   $$values ('disabled', true)$$, 'archiving a team disables its active assignments');
 select throws_ok(format($$select public.update_workflow_assignment(p_assignment_id => %L, p_status => 'active')$$, :'a_team'),
-  '22023', format('update_workflow_assignment: team %s is archived; its assignments cannot be enabled', :'research'),
+  'PT409', format('update_workflow_assignment: team %s is archived; its assignments cannot be enabled', :'research'),
   'and they cannot be enabled again');
 
 select * from finish();

@@ -116,7 +116,7 @@ select results_eq(format($$select memory_profile_name, is_live, has_embedding fr
   $$values ('Facts', false, false)$$, 'memories_v joins the profile''s name and says whether an entry is live');
 select tests.clear_authentication();
 select throws_ok(format($$update agents.memories set redacted_at = now() where id = %L$$, :'m_twin'),
-  '23514', format('memories: entry %s was redacted at %s and never changes again', :'m_twin',
+  'PT409', format('memories: entry %s was redacted at %s and never changes again', :'m_twin',
     (select redacted_at from agents.memories where id = :'m_twin')), 'a redacted entry never changes again');
 select throws_ok(format($$update agents.memories set redacted_at = now(), confidence = 0 where id = %L$$, :'m_alpha'),
   '23514', 'memories: a redaction only replaces the content, embedding and metadata', 'a redaction changes nothing else');

@@ -65,25 +65,25 @@ select is((select count(*)::int from agents.tool_invocations), 5, 'the refused c
 select results_eq(format($$select status::text, approved_by, approved_at is not null from public.fn_approve_tool_invocation(%L)$$, :'i_flow'),
   format($$values ('approved', %L::uuid, true)$$, tests.human(:'alice')), 'fn_approve_tool_invocation records who and when');
 select throws_ok(format($$select public.fn_approve_tool_invocation(%L)$$, :'i_flow'),
-  '22023', format('fn_approve_tool_invocation: invocation %s is not awaiting approval (it is approved)', :'i_flow'), 'a decision happens once');
+  'PT409', format('fn_approve_tool_invocation: invocation %s is not awaiting approval (it is approved)', :'i_flow'), 'a decision happens once');
 select throws_ok(format($$select public.fn_reject_tool_invocation(%L, 'changed my mind')$$, :'i_flow'),
-  '22023', format('fn_reject_tool_invocation: invocation %s is not awaiting approval (it is approved)', :'i_flow'), 'an approval is not turned into a rejection');
+  'PT409', format('fn_reject_tool_invocation: invocation %s is not awaiting approval (it is approved)', :'i_flow'), 'an approval is not turned into a rejection');
 select throws_ok(format($$select public.fn_reject_tool_invocation(%L, '  ')$$, :'i_careful'),
   '22023', 'fn_reject_tool_invocation: p_reason must be 1 to 2000 characters', 'a rejection gives a reason');
 select results_eq(format($$select status::text, rejected_reason, rejected_by, completed_at is not null from public.fn_reject_tool_invocation(%L, ' Not now ')$$, :'i_careful'),
   format($$values ('rejected', 'Not now', %L::uuid, true)$$, tests.human(:'alice')), 'fn_reject_tool_invocation ends the call');
 select throws_ok(format($$select public.fn_approve_tool_invocation(%L)$$, :'i_careful'),
-  '22023', format('fn_approve_tool_invocation: invocation %s is not awaiting approval (it is rejected)', :'i_careful'), 'a rejection is final');
+  'PT409', format('fn_approve_tool_invocation: invocation %s is not awaiting approval (it is rejected)', :'i_careful'), 'a rejection is final');
 select throws_ok(format($$select public.fn_approve_tool_invocation(%L)$$, :'i_calc'),
-  '22023', format('fn_approve_tool_invocation: invocation %s is not awaiting approval (it is running)', :'i_calc'), 'a call that needed no approval gets none');
+  'PT409', format('fn_approve_tool_invocation: invocation %s is not awaiting approval (it is running)', :'i_calc'), 'a call that needed no approval gets none');
 
 -- ---------------------------------------------------------------- completion
 select results_eq(format($$select status::text, output, cost_credits, completed_at is not null from public.fn_complete_tool_invocation(p_invocation_id => %L, p_status => 'succeeded', p_output => '{"value":42}', p_cost_credits => 0.5)$$, :'i_calc'),
   $$values ('succeeded', '{"value":42}'::jsonb, 0.5::numeric, true)$$, 'fn_complete_tool_invocation: running -> succeeded with output and cost');
 select throws_ok(format($$select public.fn_complete_tool_invocation(p_invocation_id => %L, p_status => 'failed', p_error => 'late')$$, :'i_calc'),
-  '22023', format('fn_complete_tool_invocation: invocation %s is not running (it is succeeded)', :'i_calc'), 'a finished call stays finished');
+  'PT409', format('fn_complete_tool_invocation: invocation %s is not running (it is succeeded)', :'i_calc'), 'a finished call stays finished');
 select throws_ok(format($$select public.fn_complete_tool_invocation(p_invocation_id => %L, p_status => 'succeeded')$$, :'i_flow'),
-  '22023', format('fn_complete_tool_invocation: invocation %s is not running (it is approved)', :'i_flow'), 'an approved call starts running first');
+  'PT409', format('fn_complete_tool_invocation: invocation %s is not running (it is approved)', :'i_flow'), 'an approved call starts running first');
 select throws_ok(format($$select public.fn_complete_tool_invocation(p_invocation_id => %L, p_status => 'awaiting_approval')$$, :'i_flow'),
   '22023', 'fn_complete_tool_invocation: p_status must be running, succeeded or failed, got awaiting_approval', 'only running, succeeded or failed');
 select is((public.fn_complete_tool_invocation(p_invocation_id => :'i_flow', p_status => 'running')).status::text, 'running', 'approved -> running');
@@ -148,13 +148,13 @@ select throws_ok(format($$insert into agents.tool_invocations (ai_lenser_id, too
 select throws_ok(format($$insert into agents.tool_invocations (ai_lenser_id, tool_id, input) values (%L, (select id from agents.tools_registry where key = 'http_post'), '{}')$$, :'scout'),
   '42501', 'tool_invocations: tool "http_post" is denied by tool profile "web"', 'the profile check holds for direct inserts too');
 select throws_ok(format($$update agents.tool_invocations set status = 'running' where id = %L$$, :'i_calc'),
-  '23514', 'tool_invocations: status cannot go from succeeded to running', 'a finished call does not run again');
+  'PT409', 'tool_invocations: status cannot go from succeeded to running', 'a finished call does not run again');
 select throws_ok(format($$update agents.tool_invocations set status = 'approved' where id = %L$$, :'i_olga'),
-  '23514', 'tool_invocations: status cannot go from succeeded to approved', 'nor is it approved');
+  'PT409', 'tool_invocations: status cannot go from succeeded to approved', 'nor is it approved');
 select throws_ok(format($$update agents.tool_invocations set input = '{"expression":"0"}' where id = %L$$, :'i_calc'),
   '23514', 'tool_invocations: an invocation''s agent, tool, profile, input and links never change', 'the input never changes');
 select throws_ok(format($$update agents.tool_invocations set output = '{"value":1}' where id = %L$$, :'i_calc'),
-  '23514', 'tool_invocations: a succeeded invocation changes only by moving on in its lifecycle', 'nor the outcome once recorded');
+  'PT409', 'tool_invocations: a succeeded invocation changes only by moving on in its lifecycle', 'nor the outcome once recorded');
 select tests.authenticate_as(:'olga');
 select (public.fn_invoke_tool(p_ai_lenser_id => :'scout', p_tool_key => 'run_workflow', p_input => jsonb_build_object('workflow_id', gen_random_uuid()))).id as i_wait \gset
 select tests.clear_authentication();
@@ -163,7 +163,7 @@ select throws_ok(format($$update agents.tool_invocations set status = 'approved'
 select throws_ok(format($$update agents.tool_invocations set status = 'approved', approved_by = %L, output = '{}' where id = %L$$, tests.human(:'alice'), :'i_wait'),
   '23514', 'tool_invocations: output, error and cost are recorded when the call ends', 'an approval carries no output');
 select throws_ok(format($$update agents.tool_invocations set status = 'running' where id = %L$$, :'i_wait'),
-  '23514', 'tool_invocations: status cannot go from awaiting_approval to running', 'a call waiting for approval does not start');
+  'PT409', 'tool_invocations: status cannot go from awaiting_approval to running', 'a call waiting for approval does not start');
 select lives_ok(format($$update agents.tool_invocations set status = 'approved', approved_by = %L where id = %L$$, tests.human(:'alice'), :'i_wait'),
   'the platform records an approval on someone''s behalf');
 select throws_ok(format($$insert into agents.tools_registry (key, name, description, egress_class, requires_approval, tool_group) values ('mailer', 'Mailer', 'Sends mail.', 'external_write', false, 'messaging')$$),

@@ -94,30 +94,30 @@ select throws_ok(format($$update lenses.versions set status = 'published' where 
 select tests.authenticate_as(:'alice');
 select is((public.publish_lens_version(:'v4')) ->> 'status', 'published', 'a bound version publishes');
 select isnt((select published_at from lenses.versions where id = :'v4'), null, 'published_at is set');
-select throws_ok(format('select public.publish_lens_version(%L)', :'v4'), '22023',
+select throws_ok(format('select public.publish_lens_version(%L)', :'v4'), 'PT409',
   format('publish_lens_version: p_version_id %s is not a draft (it is published)', :'v4'), 'publishing twice is refused');
 select throws_ok($$select public.publish_lens_version(null)$$, '22023', 'publish_lens_version: p_version_id is required', 'no version id');
 
 -- Immutability -----------------------------------------------------------------------------------------
 select tests.clear_authentication();
-select throws_ok(format($$update lenses.versions set template_body = 'changed' where id = %L$$, :'v4'), '23514',
+select throws_ok(format($$update lenses.versions set template_body = 'changed' where id = %L$$, :'v4'), 'PT409',
   format('versions: version %s is published and cannot change (it may only be archived)', :'v4'), 'a published template never changes');
-select throws_ok(format($$update lenses.versions set input_contract = null where id = %L$$, :'v4'), '23514', null, 'nor its contracts');
-select throws_ok(format($$update lenses.versions set instruction_category = 'memory' where id = %L$$, :'v4'), '23514', null, 'nor its category');
-select throws_ok(format($$update lenses.versions set status = 'draft' where id = %L$$, :'v4'), '23514', null, 'nor does it return to draft');
+select throws_ok(format($$update lenses.versions set input_contract = null where id = %L$$, :'v4'), 'PT409', null, 'nor its contracts');
+select throws_ok(format($$update lenses.versions set instruction_category = 'memory' where id = %L$$, :'v4'), 'PT409', null, 'nor its category');
+select throws_ok(format($$update lenses.versions set status = 'draft' where id = %L$$, :'v4'), 'PT409', null, 'nor does it return to draft');
 select throws_ok(format($$update lenses.versions set version_number = 40 where id = %L$$, :'v4'), '23514',
   'versions: lens_id, version_number, created_by and created_at never change', 'nor its number');
-select throws_ok(format($$update lenses.version_parameters set required = false where version_id = %L$$, :'v4'), '23514',
+select throws_ok(format($$update lenses.version_parameters set required = false where version_id = %L$$, :'v4'), 'PT409',
   format('version_parameters: version %s is published; its parameters cannot change', :'v4'), 'its parameters never change');
-select throws_ok(format($$delete from lenses.version_parameters where version_id = %L$$, :'v4'), '23514', null, 'nor are removed');
+select throws_ok(format($$delete from lenses.version_parameters where version_id = %L$$, :'v4'), 'PT409', null, 'nor are removed');
 select throws_ok(format($$insert into lenses.version_parameters (version_id, tool_id, label, display_name) select %L, id, 'extra', 'Extra' from lenses.tools where key = 'text'$$, :'v4'),
-  '23514', null, 'nor added to');
-select throws_ok(format($$delete from lenses.versions where id = %L$$, :'v4'), '23514',
+  'PT409', null, 'nor added to');
+select throws_ok(format($$delete from lenses.versions where id = %L$$, :'v4'), 'PT409',
   format('versions: version %s is published; only drafts can be deleted', :'v4'), 'a published version is not deleted');
 select tests.authenticate_as(:'alice');
-select throws_ok(format('select public.update_lens_version(%L, p_template_body => %L)', :'v4', 'x'), '22023',
+select throws_ok(format('select public.update_lens_version(%L, p_template_body => %L)', :'v4', 'x'), 'PT409',
   format('update_lens_version: p_version_id %s is not a draft (it is published)', :'v4'), 'update_lens_version refuses a published version');
-select throws_ok(format('select public.set_version_parameters(%L, %L)', :'v4', '[]'), '22023',
+select throws_ok(format('select public.set_version_parameters(%L, %L)', :'v4', '[]'), 'PT409',
   format('set_version_parameters: p_version_id %s is not a draft (it is published)', :'v4'), 'set_version_parameters too');
 select is((select template_body from lenses.versions where id = :'v4'), 'Write about [[topic]] in [[n]] lines', 'the published version is as it was');
 select is((select count(*)::int from lenses.version_parameters where version_id = :'v4'), 2, 'with its parameters');
@@ -145,7 +145,7 @@ select isnt((select archived_at from lenses.versions where id = :'v4'), null, 'a
 select throws_ok(format('select public.archive_lens_version(%L)', :'v4'), 'PT409',
   format('archive_lens_version: p_version_id %s is already archived', :'v4'), 'archiving twice is refused');
 select tests.clear_authentication();
-select throws_ok(format($$update lenses.versions set status = 'published' where id = %L$$, :'v4'), '23514',
+select throws_ok(format($$update lenses.versions set status = 'published' where id = %L$$, :'v4'), 'PT409',
   format('versions: version %s is archived and cannot change', :'v4'), 'an archived version never changes');
 select is((select status::text from lenses.lenses where id = :'lens'), 'published', 'the lens stays published while another version is');
 

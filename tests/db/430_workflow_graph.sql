@@ -164,16 +164,16 @@ select is((select (retry ->> 'max_retries')::int from lenses.workflow_nodes_v wh
 -- Published workflows are frozen ---------------------------------------------------------------------------------
 select public.remove_workflow_node(:'b');
 select public.publish_workflow(:'wf');
-select throws_ok(format('select public.add_workflow_node(%L, %L, p_kind => %L, p_config => %L)', :'wf', 'late', 'human_input', '{"prompt":"?"}'), '22023',
+select throws_ok(format('select public.add_workflow_node(%L, %L, p_kind => %L, p_config => %L)', :'wf', 'late', 'human_input', '{"prompt":"?"}'), 'PT409',
   format('add_workflow_node: p_workflow_id %s is published (not a draft); its nodes and edges cannot change', :'wf'), 'no node is added to a published workflow');
-select throws_ok(format('select public.remove_workflow_node(%L)', :'a'), '22023',
+select throws_ok(format('select public.remove_workflow_node(%L)', :'a'), 'PT409',
   format('remove_workflow_node: p_node_id %s is in workflow %s, which is published (not a draft); its nodes and edges cannot change', :'a', :'wf'),
   'none is removed (the refusal names the argument that led to the workflow)');
 select tests.clear_authentication();
-select throws_ok(format($$update lenses.workflow_nodes set title = 'late' where id = %L$$, :'a'), '23514',
+select throws_ok(format($$update lenses.workflow_nodes set title = 'late' where id = %L$$, :'a'), 'PT409',
   format('workflow_nodes: workflow %s is published; its nodes cannot change', :'wf'), 'nor changed directly');
-select throws_ok(format($$delete from lenses.workflow_nodes where id = %L$$, :'a'), '23514', null, 'nor deleted directly');
-select throws_ok(format($$insert into lenses.workflow_edges (workflow_id, source_node_id, target_node_id) values (%L, %L, %L)$$, :'wf', :'c', :'a'), '23514',
+select throws_ok(format($$delete from lenses.workflow_nodes where id = %L$$, :'a'), 'PT409', null, 'nor deleted directly');
+select throws_ok(format($$insert into lenses.workflow_edges (workflow_id, source_node_id, target_node_id) values (%L, %L, %L)$$, :'wf', :'c', :'a'), 'PT409',
   format('workflow_edges: workflow %s is published; its edges cannot change', :'wf'), 'and no edge is added directly');
 
 select * from finish();

@@ -189,12 +189,12 @@ select throws_ok(format('select public.validate_workflow(%L)', :'contracts'), 'P
 select tests.authenticate_as(:'alice');
 select is((public.publish_workflow(:'contracts')).status::text, 'published', 'a valid workflow publishes');
 select isnt((select published_at from lenses.workflows where id = :'contracts'), null, 'with published_at');
-select throws_ok(format('select public.publish_workflow(%L)', :'contracts'), '22023',
+select throws_ok(format('select public.publish_workflow(%L)', :'contracts'), 'PT409',
   format('publish_workflow: p_workflow_id %s is not a draft (it is published)', :'contracts'), 'publishing twice is refused');
 select throws_ok($$select public.publish_workflow(null)$$, '22023', 'publish_workflow: p_workflow_id is required', 'no workflow id');
 select throws_ok($$select public.validate_workflow(null)$$, '22023', 'validate_workflow: p_workflow_id is required', 'no workflow id to validate');
 select tests.clear_authentication();
-select throws_ok(format($$update lenses.workflows set status = 'draft' where id = %L$$, :'contracts'), '23514',
+select throws_ok(format($$update lenses.workflows set status = 'draft' where id = %L$$, :'contracts'), 'PT409',
   format('workflows: workflow %s is published and cannot return to draft', :'contracts'), 'a published workflow does not return to draft');
 select throws_ok(format($$update lenses.workflows set lenser_id = %L where id = %L$$, tests.profile_id(:'bob'), :'contracts'), '23514',
   'workflows.lenser_id cannot change (a workflow stays with its lenser)', 'nor changes hands');
@@ -207,7 +207,7 @@ select throws_ok(format('select public.update_workflow(%L, p_title => %L)', :'co
 select throws_ok(format('select public.archive_workflow(%L)', :'contracts'), 'PT409',
   format('archive_workflow: workflow %s is already archived', :'contracts'), 'nor is archived twice');
 select tests.clear_authentication();
-select throws_ok(format($$update lenses.workflows set title = 'x' where id = %L$$, :'contracts'), '23514',
+select throws_ok(format($$update lenses.workflows set title = 'x' where id = %L$$, :'contracts'), 'PT409',
   format('workflows: workflow %s is archived and cannot change', :'contracts'), 'not even directly');
 select tests.authenticate_as(:'alice');
 select is((public.archive_workflow(:'empty')).status::text, 'archived', 'a draft can be archived without being published');

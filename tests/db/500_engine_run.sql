@@ -21,7 +21,7 @@ select throws_ok(format($$select public.start_workflow_run(%L, '[1]')$$, :'wf'),
 select throws_ok(format($$select public.start_workflow_run(%L, '{"topic":"x"}', p_deadline_seconds => 0)$$, :'wf'), '22023',
   'start_workflow_run: p_deadline_seconds must be between 1 and 604800, got 0', 'a sane deadline');
 select (public.create_workflow(p_title => 'Unpublished')).id as draft_wf \gset
-select throws_ok(format($$select public.start_workflow_run(%L, '{}')$$, :'draft_wf'), '22023',
+select throws_ok(format($$select public.start_workflow_run(%L, '{}')$$, :'draft_wf'), 'PT409',
   format('start_workflow_run: workflow %s is draft, only a published workflow runs', :'draft_wf'), 'only published workflows run');
 select tests.authenticate_as(:'stranger');
 select throws_ok(format($$select public.start_workflow_run(%L, '{"topic":"x"}')$$, :'wf'), 'PT404',

@@ -30,7 +30,7 @@ select is((select kind::text || ': ' || human_prompt from lenses.workflow_node_p
   'human_input: Approve the final text?', 'a human-input node keeps its question');
 
 select tests.authenticate_as_service_role();
-select throws_ok(format($$select lenses.fn_compile_workflow_plan(%L)$$, :'draft_wf'), '22023',
+select throws_ok(format($$select lenses.fn_compile_workflow_plan(%L)$$, :'draft_wf'), 'PT409',
   format('fn_compile_workflow_plan: workflow %s is not published', :'draft_wf'), 'a draft cannot be compiled');
 select lives_ok(format($$select lenses.fn_compile_workflow_plan(%L)$$, :'wf'), 'compiling a published workflow again');
 select is((select count(*)::int from lenses.workflow_node_plans where workflow_id = :'wf'), 5, 'changes nothing');

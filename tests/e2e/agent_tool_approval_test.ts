@@ -105,7 +105,7 @@ Deno.test({
       });
       assertEquals([approved.error, approved.data?.status], [null, "approved"]);
       const twice = await owner.client.rpc("fn_approve_tool_invocation", { p_invocation_id: call.id });
-      assertEquals([twice.status, twice.error?.code], [400, "22023"], "a decision happens once");
+      assertEquals([twice.status, twice.error?.code], [409, "PT409"], "a decision happens once");
       assertMatch(
         String(twice.error?.message),
         /is not awaiting approval \(it is (approved|running|succeeded)\)/,

@@ -141,7 +141,7 @@ Deno.test("tools: an operator invokes, only an owner approves, once; the engine 
       p_invocation_id: invocationId,
       p_reason: "too late",
     });
-    assertEquals(twice.error?.code, "22023");
+    assertEquals(twice.error?.code, "PT409");
     assertEquals(
       twice.error?.message,
       `fn_reject_tool_invocation: invocation ${invocationId} is not awaiting approval (it is approved)`,

@@ -200,7 +200,7 @@ Deno.test({
         [
           "start_workflow_run",
           { p_workflow_id: draft.data.id },
-          "22023",
+          "PT409",
           /is draft, only a published workflow runs/,
         ],
         [

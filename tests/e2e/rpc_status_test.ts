@@ -20,6 +20,7 @@ import {
 import { buildWorkflow } from "../_support/workflows.ts";
 import { must, profiledAgent } from "../_support/agents.ts";
 import { cancelOpenRuns } from "../_support/engine.ts";
+import { CreateLensVersionOutput } from "../../types/rpc-outputs.ts";
 
 const opts = { sanitizeOps: false, sanitizeResources: false };
 
@@ -463,13 +464,13 @@ Deno.test({
         "a user calling a worker RPC",
       );
 
-      // Workflows and runs: a draft does not run (400); a finished run is not cancelled again (409).
+      // Workflows and runs: a draft does not run, nor does a finished run get cancelled again (409).
       const draft = must("create_workflow", await o.rpc("create_workflow", { p_title: "draft" }));
       assertMatch(
         refused(
           await call(o, "start_workflow_run", { p_workflow_id: draft.id, p_input: {} }),
-          400,
-          "22023",
+          409,
+          "PT409",
           "draft",
         ),
         /only a published workflow runs/,
@@ -503,6 +504,47 @@ Deno.test({
       assertMatch(
         refused(await call(o, "cancel_workflow_run", { p_run_id: run.id }), 409, "PT409", "cancel twice"),
         /already ended/,
+      );
+
+      // Published things are fixed (409: their state, not the request, is the conflict): a lens
+      // version is published once and never edited after; a published workflow is published once, takes
+      // no node and does not return to draft.
+      const versioned = must("create_lens", await o.rpc("create_lens", { p_title: "versioned" }));
+      const version = CreateLensVersionOutput.parse(must(
+        "create_lens_version",
+        await o.rpc("create_lens_version", { p_lens_id: versioned.id, p_template_body: "Say hi." }),
+      ));
+      must("publish_lens_version", await o.rpc("publish_lens_version", { p_version_id: version.id }));
+      assertMatch(
+        refused(
+          await call(o, "publish_lens_version", { p_version_id: version.id }),
+          409,
+          "PT409",
+          "publish a version twice",
+        ),
+        /is not a draft \(it is published\)/,
+      );
+      assertMatch(
+        refused(
+          await call(o, "update_lens_version", { p_version_id: version.id, p_template_body: "Say bye." }),
+          409,
+          "PT409",
+          "edit a published version",
+        ),
+        /is not a draft \(it is published\)/,
+      );
+      assertMatch(
+        refused(await call(o, "publish_workflow", { p_workflow_id: wf.id }), 409, "PT409", "publish twice"),
+        /is not a draft \(it is published\)/,
+      );
+      assertMatch(
+        refused(
+          await call(o, "add_workflow_node", { p_workflow_id: wf.id, p_key: "late", p_kind: "human_input" }),
+          409,
+          "PT409",
+          "a node into a published workflow",
+        ),
+        /is published \(not a draft\); its nodes and edges cannot change/,
       );
 
       // Schedules: a bad cron expression is bad input (400).
@@ -606,6 +648,21 @@ Deno.test({
         ),
         /already a member/,
       );
+      // An archived team is read-only (409), through the RPC and through its parts' trigger.
+      const archived = must(
+        "create_team",
+        await o.rpc("create_team", { p_name: `gone-${crypto.randomUUID().slice(0, 6)}` }),
+      );
+      must("archive_team", await o.rpc("archive_team", { p_team_id: archived.id }));
+      assertMatch(
+        refused(
+          await call(o, "add_team_member", { p_team_id: archived.id, p_agent_id: agent.agentId }),
+          409,
+          "PT409",
+          "a member into an archived team",
+        ),
+        /is archived/,
+      );
       must(
         "set_ai_lenser_active",
         await o.rpc("set_ai_lenser_active", {
@@ -671,8 +728,11 @@ Deno.test({
       assert(raised.length > 500, `found ${raised.length} raises`);
       // One internal code, never reaching a client: CLB01, a claim that judged a hard budget from a
       // stale read (ai.fn_apply_budget_periods), caught by the two RPCs that claim, which claim again.
-      const internal = (r: { fn: string; code: string }) => r.code === "CLB01" && r.fn === "ai.fn_apply_budget_periods";
-      const unmapped = raised.filter((r) => !mapped.has(r.code) && !internal(r)).map((r) => `${r.fn}: ${r.code}`);
+      const internal = (r: { fn: string; code: string }) =>
+        r.code === "CLB01" && r.fn === "ai.fn_apply_budget_periods";
+      const unmapped = raised.filter((r) => !mapped.has(r.code) && !internal(r)).map((r) =>
+        `${r.fn}: ${r.code}`
+      );
       assertEquals(unmapped, [], unmapped.join("\n"));
       const catchers = await sql<{ fn: string }[]>`
         select p.proname as fn from pg_proc p join pg_namespace n on n.oid = p.pronamespace

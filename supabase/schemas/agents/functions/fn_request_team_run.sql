@@ -17,7 +17,7 @@ begin
   select w.* into v_workflow from lenses.workflows w where w.id = p_assignment.workflow_id;
   if v_workflow.status <> 'published' then
     raise exception '%: workflow % is %, only a published workflow runs', p_rpc, v_workflow.id,
-      v_workflow.status using errcode = '22023';
+      v_workflow.status using errcode = 'PT409';
   end if;
   perform count(*) from agents.fn_node_members(p_rpc, p_assignment);
   perform agents.fn_check_team_blocking(p_rpc, p_assignment);

@@ -20,7 +20,7 @@ begin
   begin
     if v_workflow.status is distinct from 'published' then
       raise exception 'run_workflow_assignment: workflow % is %, only a published workflow runs',
-        p_team_run.workflow_id, coalesce(v_workflow.status::text, 'deleted') using errcode = '22023';
+        p_team_run.workflow_id, coalesce(v_workflow.status::text, 'deleted') using errcode = 'PT409';
     end if;
     perform agents.fn_check_team_blocking('run_workflow_assignment', v_assignment);
     v_run := lenses.fn_start_workflow_run('run_workflow_assignment', v_workflow, p_team_run.input, p_team_run.lenser_id,
@@ -49,7 +49,7 @@ begin
     from agents.agent_run_steps s join agents.team_members rm on rm.id = s.reviewer_member_id
     where s.team_run_id = p_team_run.id and s.kind = 'perform';
     update lenses.workflow_node_results r set mirrored_by_step = true where r.run_id = v_run.id;
-  exception when sqlstate '22023' or sqlstate 'P0001' or sqlstate '23514' then
+  exception when sqlstate '22023' or sqlstate 'P0001' or sqlstate '23514' or sqlstate 'PT409' then
     get stacked diagnostics v_message = message_text;
     update agents.team_runs t set status = 'failed', queue_state = 'admitted', finished_at = now(),
       status_reason = left('failed to start: ' || v_message, 2000)

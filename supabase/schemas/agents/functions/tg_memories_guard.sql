@@ -26,7 +26,7 @@ begin
     return new;
   end if;
   if old.redacted_at is not null then
-    raise exception 'memories: entry % was redacted at % and never changes again', old.id, old.redacted_at using errcode = '23514';
+    raise exception 'memories: entry % was redacted at % and never changes again', old.id, old.redacted_at using errcode = 'PT409';
   end if;
   if new.redacted_at is null then
     raise exception 'memories: an entry never changes except by redaction' using errcode = '23514';

@@ -13,7 +13,7 @@ begin
        select 1 from agents.ownerships o
        where o.ai_lenser_id = old.ai_lenser_id and o.id <> old.id and o.role = 'owner' and o.revoked_at is null
      ) then
-    raise exception 'the last owner of an agent cannot be removed; grant another owner first' using errcode = '23514';
+    raise exception 'the last owner of an agent cannot be removed; grant another owner first' using errcode = 'PT409';
   end if;
   return null;
 end

@@ -11,7 +11,7 @@ begin
     raise exception 'an ownership''s agent, owner and grant time never change; revoke it and grant anew' using errcode = '23514';
   end if;
   if tg_op = 'UPDATE' and old.revoked_at is not null then
-    raise exception 'a revoked ownership is history and cannot change' using errcode = '23514';
+    raise exception 'a revoked ownership is history and cannot change' using errcode = 'PT409';
   end if;
   return new;
 end

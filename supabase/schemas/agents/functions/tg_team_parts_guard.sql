@@ -24,7 +24,7 @@ begin
     return old;
   end if;
   if exists (select 1 from agents.teams t where t.id = v_team_id and t.status = 'archived') then
-    raise exception '%: team % is archived and read-only', tg_table_name, v_team_id using errcode = '23514';
+    raise exception '%: team % is archived and read-only', tg_table_name, v_team_id using errcode = 'PT409';
   end if;
   return case when tg_op = 'DELETE' then old else new end;
 end

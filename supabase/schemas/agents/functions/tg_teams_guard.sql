@@ -14,7 +14,7 @@ begin
     raise exception 'teams.owner_lenser_id cannot change' using errcode = '23514';
   end if;
   if old.status = 'archived' then
-    raise exception 'teams: team % is archived and read-only', old.id using errcode = '23514';
+    raise exception 'teams: team % is archived and read-only', old.id using errcode = 'PT409';
   end if;
   return new;
 end

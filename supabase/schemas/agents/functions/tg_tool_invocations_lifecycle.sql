@@ -22,7 +22,7 @@ begin
       raise exception 'tool_invocations: you do not own, co-own or operate agent %', new.ai_lenser_id using errcode = '42501';
     end if;
     if not exists (select 1 from agents.ai_lensers a where a.id = new.ai_lenser_id and a.is_active) then
-      raise exception 'tool_invocations: agent % is not active', new.ai_lenser_id using errcode = '23514';
+      raise exception 'tool_invocations: agent % is not active', new.ai_lenser_id using errcode = 'PT409';
     end if;
     if new.tool_profile_id is null then
       select p.id into new.tool_profile_id from agents.tool_profiles p where p.ai_lenser_id = new.ai_lenser_id and p.is_default;
@@ -65,7 +65,7 @@ begin
        is distinct from (old.output, old.error, old.approved_at, old.rejected_at, old.rejected_reason, old.cost_credits, old.started_at, old.completed_at, old.latency_ms)
        or (new.approved_by is distinct from old.approved_by and new.approved_by is not null)
        or (new.rejected_by is distinct from old.rejected_by and new.rejected_by is not null) then
-      raise exception 'tool_invocations: a % invocation changes only by moving on in its lifecycle', old.status using errcode = '23514';
+      raise exception 'tool_invocations: a % invocation changes only by moving on in its lifecycle', old.status using errcode = 'PT409';
     end if;
     return new;
   end if;
@@ -98,7 +98,7 @@ begin
   elsif old.status = 'running' and new.status in ('succeeded', 'failed') then
     new.completed_at := now();
   else
-    raise exception 'tool_invocations: status cannot go from % to %', old.status, new.status using errcode = '23514';
+    raise exception 'tool_invocations: status cannot go from % to %', old.status, new.status using errcode = 'PT409';
   end if;
   if (new.output is distinct from old.output or new.error is distinct from old.error or new.cost_credits is distinct from old.cost_credits
       or new.latency_ms is distinct from old.latency_ms)

@@ -17,7 +17,7 @@ begin
     or (old.status = 'deactivated' and new.status in ('active', 'pending_deletion'))
     or (old.status = 'pending_deletion' and new.status in ('active', 'deleted'))
   ) then
-    raise exception 'profiles.status cannot go from % to %', old.status, new.status using errcode = '23514';
+    raise exception 'profiles.status cannot go from % to %', old.status, new.status using errcode = 'PT409';
   end if;
   return new;
 end

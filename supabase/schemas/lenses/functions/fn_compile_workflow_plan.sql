@@ -6,7 +6,7 @@ create or replace function lenses.fn_compile_workflow_plan(p_workflow_id uuid)
 as $function$
 begin
   if not exists (select 1 from lenses.workflows w where w.id = p_workflow_id and w.status in ('published', 'archived')) then
-    raise exception 'fn_compile_workflow_plan: workflow % is not published', p_workflow_id using errcode = '22023';
+    raise exception 'fn_compile_workflow_plan: workflow % is not published', p_workflow_id using errcode = 'PT409';
   end if;
   insert into lenses.workflow_node_plans (node_id, workflow_id, node_key, kind, template_body, parameter_defs, param_labels,
     params, input_contract, output_contract, model_id, human_prompt, successor_ids, predecessor_count)

@@ -11,10 +11,10 @@ begin
   if v_workflow.status <> 'draft' then
     if p_via is not null then
       raise exception '%: % is in workflow %, which is % (not a draft); its nodes and edges cannot change', p_rpc, p_via,
-        p_workflow_id, v_workflow.status using errcode = '22023';
+        p_workflow_id, v_workflow.status using errcode = 'PT409';
     end if;
     raise exception '%: p_workflow_id % is % (not a draft); its nodes and edges cannot change', p_rpc, p_workflow_id, v_workflow.status
-      using errcode = '22023';
+      using errcode = 'PT409';
   end if;
   return v_workflow;
 end

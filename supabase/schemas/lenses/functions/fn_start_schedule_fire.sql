@@ -31,7 +31,7 @@ begin
         p_schedule.lenser_id, null,
         (p_schedule.retry_policy ->> 'maxRetries')::integer, (p_schedule.failure_policy ->> 'mode')::lenses.failure_mode);
     end if;
-  exception when sqlstate '22023' or sqlstate 'P0001' or sqlstate '23514' or sqlstate 'PT404' then
+  exception when sqlstate '22023' or sqlstate 'P0001' or sqlstate '23514' or sqlstate 'PT404' or sqlstate 'PT409' then
     get stacked diagnostics v_message = message_text;
     return lenses.fn_schedule_fire_skipped(p_fire, 'start_failed', v_message);
   end;

@@ -14,7 +14,7 @@ begin
       raise exception 'lenses.created_by cannot change' using errcode = '23514';
     end if;
     if old.archived_at is not null and new.archived_at is distinct from old.archived_at then
-      raise exception 'lens % is archived and stays archived', old.id using errcode = '23514';
+      raise exception 'lens % is archived and stays archived', old.id using errcode = 'PT409';
     end if;
   end if;
   if new.archived_at is not null then

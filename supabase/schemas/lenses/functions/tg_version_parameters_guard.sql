@@ -13,12 +13,12 @@ begin
   select v.status into v_status from lenses.versions v where v.id = v_version_id;
   if found and v_status <> 'draft' then
     raise exception 'version_parameters: version % is %; its parameters cannot change', v_version_id, v_status
-      using errcode = '23514';
+      using errcode = 'PT409';
   end if;
   if tg_op = 'UPDATE' and old.version_id <> new.version_id then
     if exists (select 1 from lenses.versions v where v.id = old.version_id and v.status <> 'draft') then
       raise exception 'version_parameters: version % is not a draft; its parameters cannot change', old.version_id
-        using errcode = '23514';
+        using errcode = 'PT409';
     end if;
   end if;
   if tg_op = 'DELETE' then

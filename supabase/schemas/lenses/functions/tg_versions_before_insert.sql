@@ -12,7 +12,7 @@ begin
     raise exception 'versions: lens % does not exist or you may not edit it', new.lens_id using errcode = '42501';
   end if;
   if v_lens.status = 'archived' then
-    raise exception 'versions: lens % is archived; it takes no new versions', new.lens_id using errcode = '23514';
+    raise exception 'versions: lens % is archived; it takes no new versions', new.lens_id using errcode = 'PT409';
   end if;
   if new.status <> 'draft' then
     raise exception 'versions: a version is created as a draft (asked %); publish it afterwards', new.status

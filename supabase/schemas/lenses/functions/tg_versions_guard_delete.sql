@@ -6,7 +6,7 @@ create or replace function lenses.tg_versions_guard_delete()
 as $function$
 begin
   if old.status <> 'draft' and exists (select 1 from lenses.lenses l where l.id = old.lens_id) then
-    raise exception 'versions: version % is %; only drafts can be deleted', old.id, old.status using errcode = '23514';
+    raise exception 'versions: version % is %; only drafts can be deleted', old.id, old.status using errcode = 'PT409';
   end if;
   return old;
 end

@@ -18,14 +18,14 @@ begin
     return new;
   end if;
   if old.status = 'archived' then
-    raise exception 'versions: version % is archived and cannot change', old.id using errcode = '23514';
+    raise exception 'versions: version % is archived and cannot change', old.id using errcode = 'PT409';
   end if;
   if old.status = 'published' then
     if new.status <> 'archived'
        or (new.template_body, new.input_contract, new.output_contract, new.instruction_category, new.published_at)
           is distinct from (old.template_body, old.input_contract, old.output_contract, old.instruction_category, old.published_at) then
       raise exception 'versions: version % is published and cannot change (it may only be archived)', old.id
-        using errcode = '23514';
+        using errcode = 'PT409';
     end if;
     new.archived_at := now();
     return new;
@@ -36,7 +36,7 @@ begin
        or (new.template_body, new.input_contract, new.output_contract, new.instruction_category)
           is distinct from (old.template_body, old.input_contract, old.output_contract, old.instruction_category) then
       raise exception 'versions: lens % is archived; its draft version % can only be archived', old.lens_id, old.id
-        using errcode = '23514';
+        using errcode = 'PT409';
     end if;
   end if;
   if new.status = 'published' then

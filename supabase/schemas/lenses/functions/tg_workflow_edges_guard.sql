@@ -13,7 +13,7 @@ begin
   end if;
   select w.status into v_status from lenses.workflows w where w.id = v_workflow_id;
   if found and v_status <> 'draft' then
-    raise exception 'workflow_edges: workflow % is %; its edges cannot change', v_workflow_id, v_status using errcode = '23514';
+    raise exception 'workflow_edges: workflow % is %; its edges cannot change', v_workflow_id, v_status using errcode = 'PT409';
   end if;
   if tg_op = 'DELETE' then
     return old;

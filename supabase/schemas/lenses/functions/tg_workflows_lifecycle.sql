@@ -26,11 +26,11 @@ begin
     return new;
   end if;
   if old.status = 'archived' then
-    raise exception 'workflows: workflow % is archived and cannot change', old.id using errcode = '23514';
+    raise exception 'workflows: workflow % is archived and cannot change', old.id using errcode = 'PT409';
   end if;
   if new.status is distinct from old.status then
     if old.status = 'published' and new.status = 'draft' then
-      raise exception 'workflows: workflow % is published and cannot return to draft', old.id using errcode = '23514';
+      raise exception 'workflows: workflow % is published and cannot return to draft', old.id using errcode = 'PT409';
     end if;
     if new.status = 'published' then
       v_validation := lenses.fn_validate_workflow(new.id);

@@ -8,7 +8,7 @@ declare
 begin
   if v_row.status = 'disabled' then
     raise exception 'disable_workflow_assignment: assignment % is already disabled (since %)', p_assignment_id, v_row.disabled_at
-      using errcode = '22023';
+      using errcode = 'PT409';
   end if;
   update agents.workflow_assignments a set status = 'disabled', disabled_at = now() where a.id = v_row.id returning * into v_row;
   return v_row;

@@ -14,7 +14,7 @@ begin
       using errcode = '42501';
   end if;
   if v_row.status <> 'awaiting_approval' then
-    raise exception '%: invocation % is not awaiting approval (it is %)', c_rpc, p_invocation_id, v_row.status using errcode = '22023';
+    raise exception '%: invocation % is not awaiting approval (it is %)', c_rpc, p_invocation_id, v_row.status using errcode = 'PT409';
   end if;
   if p_approval_hash is not null and p_approval_hash is distinct from v_row.approval_hash then
     raise exception '%: invocation % is not the call you reviewed (p_approval_hash does not match its tool and input)', c_rpc, p_invocation_id

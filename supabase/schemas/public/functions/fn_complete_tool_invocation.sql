@@ -20,7 +20,7 @@ begin
       v_row.status using errcode = '22023';
   end if;
   if p_status in ('succeeded', 'failed') and v_row.status <> 'running' then
-    raise exception '%: invocation % is not running (it is %)', c_rpc, p_invocation_id, v_row.status using errcode = '22023';
+    raise exception '%: invocation % is not running (it is %)', c_rpc, p_invocation_id, v_row.status using errcode = 'PT409';
   end if;
   if p_status = 'running' and (p_output is not null or p_error is not null or p_cost_credits is not null) then
     raise exception '%: p_output, p_error and p_cost_credits are given when the call ends', c_rpc using errcode = '22023';

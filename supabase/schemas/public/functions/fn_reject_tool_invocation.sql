@@ -15,7 +15,7 @@ begin
   end if;
   perform agents.fn_rpc_text(c_rpc, 'p_reason', p_reason, 2000);
   if v_row.status <> 'awaiting_approval' then
-    raise exception '%: invocation % is not awaiting approval (it is %)', c_rpc, p_invocation_id, v_row.status using errcode = '22023';
+    raise exception '%: invocation % is not awaiting approval (it is %)', c_rpc, p_invocation_id, v_row.status using errcode = 'PT409';
   end if;
   update agents.tool_invocations i set status = 'rejected', rejected_reason = btrim(p_reason)
   where i.id = p_invocation_id and i.status = 'awaiting_approval'

@@ -9,7 +9,7 @@ declare
 begin
   if v_version.status <> 'draft' then
     raise exception 'publish_lens_version: p_version_id % is not a draft (it is %)', p_version_id, v_version.status
-      using errcode = '22023';
+      using errcode = 'PT409';
   end if;
   if exists (select 1 from lenses.lenses l where l.id = v_version.lens_id and l.status = 'archived') then
     raise exception 'publish_lens_version: lens % is archived', v_version.lens_id using errcode = 'PT409';

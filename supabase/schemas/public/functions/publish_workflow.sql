@@ -9,7 +9,7 @@ declare
 begin
   if v_workflow.status <> 'draft' then
     raise exception 'publish_workflow: p_workflow_id % is not a draft (it is %)', p_workflow_id, v_workflow.status
-      using errcode = '22023';
+      using errcode = 'PT409';
   end if;
   v_validation := lenses.fn_validate_workflow(p_workflow_id);
   if not (v_validation ->> 'valid')::boolean then

@@ -10,7 +10,7 @@ begin
   perform lensers.fn_limit_json('set_version_parameters', 'p_parameters', p_parameters, 65536, 32);
   if v_version.status <> 'draft' then
     raise exception 'set_version_parameters: p_version_id % is not a draft (it is %)', p_version_id, v_version.status
-      using errcode = '22023';
+      using errcode = 'PT409';
   end if;
   perform lenses.fn_replace_version_parameters('set_version_parameters', p_version_id, p_parameters);
   return lenses.fn_version_json(p_version_id);

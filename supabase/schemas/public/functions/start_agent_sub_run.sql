@@ -72,7 +72,7 @@ begin
     begin
       v_run := lenses.fn_start_workflow_run('run_workflow', v_workflow, coalesce(v_call.input -> 'input', '{}'),
         v_parent.lenser_id, (select a.profile_id from agents.ai_lensers a where a.id = v_turn.ai_lenser_id), null, null, null);
-    exception when sqlstate '22023' then
+    exception when sqlstate '22023' or sqlstate 'PT409' then
       v_error := sqlerrm;
     end;
   end if;

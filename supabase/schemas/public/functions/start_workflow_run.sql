@@ -23,7 +23,7 @@ begin
   end if;
   if v_workflow.status <> 'published' then
     raise exception 'start_workflow_run: workflow % is %, only a published workflow runs', p_workflow_id, v_workflow.status
-      using errcode = '22023';
+      using errcode = 'PT409';
   end if;
   if p_input is null or jsonb_typeof(p_input) <> 'object' then
     raise exception 'start_workflow_run: p_input must be a JSON object' using errcode = '22023';

@@ -14,7 +14,7 @@ begin
   perform lensers.fn_limit_json('update_lens_version', 'p_output_contract', p_output_contract, 65536, 32);
   if v_version.status <> 'draft' then
     raise exception 'update_lens_version: p_version_id % is not a draft (it is %)', p_version_id, v_version.status
-      using errcode = '22023';
+      using errcode = 'PT409';
   end if;
   if p_template_body is not null and char_length(p_template_body) not between 1 and 100000 then
     raise exception 'update_lens_version: p_template_body must be 1 to 100000 characters' using errcode = '22023';

@@ -25,7 +25,7 @@ begin
         v_row.assignee_kind using errcode = '23505';
     end if;
     if v_row.assignee_kind = 'team' and exists (select 1 from agents.teams t where t.id = v_row.assignee_team_id and t.status = 'archived') then
-      raise exception '%: team % is archived; its assignments cannot be enabled', c_rpc, v_row.assignee_team_id using errcode = '22023';
+      raise exception '%: team % is archived; its assignments cannot be enabled', c_rpc, v_row.assignee_team_id using errcode = 'PT409';
     end if;
   end if;
   update agents.workflow_assignments a set

@@ -5,12 +5,16 @@
 -- 6 decimals, times the model calls the task may make (p_calls, default 1: an agent turn that may
 -- call tools makes up to max_tool_iterations + 1). Null when the model is unpriced then. Set-wise:
 -- the claim calls it once for all its tasks.
+-- PL/pgSQL rather than SQL: a SQL function with its own search_path is never inlined and is planned
+-- again at every call; PL/pgSQL keeps its plan for the session (the claim calls this every time).
 create or replace function ai.fn_budget_estimates(p_model_ids uuid[], p_chars bigint[], p_params jsonb[], p_calls integer[], p_at timestamp with time zone)
  returns table(ord bigint, estimate numeric)
- language sql
+ language plpgsql
  stable
  set search_path to ''
 as $function$
+begin
+  return query
   select u.ord,
          ceil((
              ceil(greatest(coalesce(u.chars, 0), 0) / 4.0) * mp.input_per_mtok
@@ -27,7 +31,8 @@ as $function$
   left join lateral (select p.input_per_mtok, p.output_per_mtok from ai.model_prices p
                      where p.model_id = u.model_id and p.effective_from <= p_at
                      order by p.effective_from desc limit 1) mp on true
-  where u.model_id is not null
+  where u.model_id is not null;
+end
 $function$;
 
 comment on function ai.fn_budget_estimates(p_model_ids uuid[], p_chars bigint[], p_params jsonb[], p_calls integer[], p_at timestamp with time zone) is 'Tasks'' budget estimates, one row each: (ceil(chars/4) x input price + output limit x output price) per million tokens x model calls; null when unpriced.';

@@ -8,7 +8,6 @@ import { db } from "../_support/stack.ts";
 import {
   channelAgent,
   channelCounts,
-  cleanup,
   e2eOpts,
   functionUrl,
   insertBinding,
@@ -35,7 +34,6 @@ Deno.test("slack: url_verification answers the challenge for the path's binding"
     assertEquals(forged.status, 401);
     await forged.body?.cancel();
   } finally {
-    await cleanup(sql, agent);
     await sql.end();
   }
 });
@@ -71,7 +69,6 @@ Deno.test("slack: an event is acknowledged and stored once; a retry and its app_
     await new Promise((r) => setTimeout(r, 1000)); // the retry's background store has run
     assertEquals((await messagesOf(sql, binding.id)).length, 1);
   } finally {
-    await cleanup(sql, agent);
     await sql.end();
   }
 });
@@ -100,7 +97,6 @@ Deno.test("slack: stale, forged, unsigned, unknown and malformed requests write 
     await new Promise((r) => setTimeout(r, 500));
     assertEquals(await channelCounts(sql, agent.agentId), before);
   } finally {
-    await cleanup(sql, agent);
     await sql.end();
   }
 });
@@ -126,7 +122,6 @@ Deno.test("slack: a reply goes in the message's thread through chat.postMessage"
     assertEquals(fake.posted[0].thread_ts, envelope.event.ts);
   } finally {
     await fake.close();
-    await cleanup(sql, agent);
     await sql.end();
   }
 });

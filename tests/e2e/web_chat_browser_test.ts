@@ -8,7 +8,6 @@ import { assertEquals } from "../_support/assert.ts";
 import { db, stack } from "../_support/stack.ts";
 import {
   channelAgent,
-  cleanup,
   e2eOpts,
   functionUrl,
   insertBinding,
@@ -48,7 +47,6 @@ Deno.test("web chat page: type, send, stored; a reply appears through SSE", e2eO
     assertEquals(errors, []);
   } finally {
     await browser.close();
-    await cleanup(sql, agent);
     await sql.end();
   }
 });

@@ -10,7 +10,6 @@ import { createUser, db, deleteUsers } from "../_support/stack.ts";
 import {
   channelAgent,
   channelCounts,
-  cleanup,
   e2eOpts,
   functionUrl,
   insertBinding,
@@ -91,7 +90,6 @@ Deno.test("web-chat: a visitor's message from an allowed origin is stored once; 
     assertEquals([preflight.status, preflight.headers.get("access-control-allow-origin")], [204, ORIGIN]);
     await preflight.body?.cancel();
   } finally {
-    await cleanup(sql, agent);
     await sql.end();
   }
 });
@@ -123,7 +121,6 @@ Deno.test("web-chat: the stream resumes after Last-Event-ID and carries an outbo
       await stream.cancel();
     }
   } finally {
-    await cleanup(sql, agent);
     await sql.end();
   }
 });
@@ -147,7 +144,6 @@ Deno.test("web-chat: a signed-in user's message is linked to their profile", e2e
     assertEquals(identity, { external_id: `user:${profile.id}`, profile_id: profile.id });
   } finally {
     await deleteUsers(sql, user);
-    await cleanup(sql, agent);
     await sql.end();
   }
 });

@@ -8,7 +8,6 @@ import { db } from "../_support/stack.ts";
 import {
   channelAgent,
   channelCounts,
-  cleanup,
   e2eOpts,
   functionUrl,
   insertBinding,
@@ -47,7 +46,6 @@ Deno.test("whatsapp: subscription verification with the binding's verify token",
       await r.body?.cancel();
     }
   } finally {
-    await cleanup(sql, agent);
     await sql.end();
   }
 });
@@ -70,7 +68,6 @@ Deno.test("whatsapp: a signed message is stored once; redeliveries (100 at once)
     assertEquals(new Set(statuses), new Set([200]));
     assertEquals((await messagesOf(sql, binding.id)).length, 1);
   } finally {
-    await cleanup(sql, agent);
     await sql.end();
   }
 });
@@ -101,7 +98,6 @@ Deno.test("whatsapp: forged, unsigned, unknown, malformed and oversized posts wr
     }
     assertEquals(await channelCounts(sql, agent.agentId), before);
   } finally {
-    await cleanup(sql, agent);
     await sql.end();
   }
 });
@@ -139,7 +135,6 @@ Deno.test("whatsapp: a reply through the fake Graph API; its statuses applied fo
       await fake.close();
     }
   } finally {
-    await cleanup(sql, agent);
     await sql.end();
   }
 });

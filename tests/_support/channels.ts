@@ -158,7 +158,11 @@ export async function insertOutbound(
   return row.id;
 }
 
-export async function waitFor<T>(what: string, read: () => Promise<T | null | undefined | false>, ms = 15_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  read: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  ms = 15_000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     const v = await read();

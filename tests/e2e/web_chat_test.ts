@@ -108,12 +108,12 @@ Deno.test("web-chat: the stream resumes after Last-Event-ID and carries an outbo
       { "last-event-id": "1" },
     );
     try {
-      await waitFor("message 2", async () => stream.events.length >= 1);
+      await waitFor("message 2", () => stream.events.length >= 1);
       assertEquals(stream.events.map((e) => [e.id, JSON.parse(e.data).body]), [["2", "two"]]);
       const [first] = await messagesOf(sql, binding.id);
       const started = performance.now();
       await insertOutbound(sql, first.conversation_id, "Hi, how can I help?");
-      await waitFor("the outbound message", async () => stream.events.length >= 2, 10_000);
+      await waitFor("the outbound message", () => stream.events.length >= 2, 10_000);
       assert(performance.now() - started < 4000, "woken by the notification, not the 5 s poll");
       const out = JSON.parse(stream.events[1].data);
       assertEquals([stream.events[1].id, out.direction, out.body], ["3", "outbound", "Hi, how can I help?"]);

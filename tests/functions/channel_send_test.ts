@@ -193,7 +193,10 @@ Deno.test("Retry policy: exponential with jitter, capped; Retry-After wins; perm
     const { result, attempts } = await sendWithRetry(
       () => sendWhatsApp({ baseUrl: fake.origin, phoneNumberId: PHONE, accessToken: TOKEN }, { to: "1", text: "x" }),
       policy,
-      async (ms) => void waits.push(ms),
+      (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
     );
     assertEquals([result.kind, attempts, waits[0]], ["sent", 3, 2000]);
     assert(waits[1] >= 1000 && waits[1] <= 2000);
@@ -201,7 +204,7 @@ Deno.test("Retry policy: exponential with jitter, capped; Retry-After wins; perm
     const once = await sendWithRetry(
       () => sendWhatsApp({ baseUrl: fake.origin, phoneNumberId: PHONE, accessToken: TOKEN }, { to: "1", text: "x" }),
       policy,
-      async () => {},
+      () => Promise.resolve(),
     );
     assertEquals([once.result.kind, once.attempts], ["permanent", 1]);
   } finally {

@@ -41,10 +41,12 @@ function readFunctionSpecs(): FunctionSpec[] {
     }));
 }
 
-// Custom function secrets, like `supabase functions serve --env-file`: KEY=VALUE lines.
-function readFunctionSecrets(): Record<string, string> {
+// Custom function secrets, like `supabase functions serve --env-file`: KEY=VALUE lines, from the
+// files CL_FUNCTIONS_ENV_FILES names (':'-separated; scripts/stack.sh passes functions/.env and the
+// test secrets npm test installs; a missing file is skipped, a later file wins).
+function readEnvFile(path: string): Record<string, string> {
   try {
-    const text = Deno.readTextFileSync(`${ROOT}/functions/.env`);
+    const text = Deno.readTextFileSync(path);
     const pairs = text.split("\n").map((line) => line.trim()).filter((line) => line && !line.startsWith("#"))
       .map((line) => line.split(/=(.*)/s, 2).map((part) => part.trim().replace(/^"(.*)"$/, "$1")));
     return Object.fromEntries(pairs.filter(([key]) => key));
@@ -52,6 +54,11 @@ function readFunctionSecrets(): Record<string, string> {
     if (error instanceof Deno.errors.NotFound) return {};
     throw error;
   }
+}
+
+function readFunctionSecrets(): Record<string, string> {
+  const files = (Deno.env.get("CL_FUNCTIONS_ENV_FILES") ?? `${ROOT}/functions/.env`).split(":").filter(Boolean);
+  return Object.assign({}, ...files.map(readEnvFile));
 }
 
 const functions = readFunctionSpecs();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the local stack needs and is missing: Debian packages (PostgreSQL 15 and its
 # extensions), pgvector built from Debian's source package, and the npm toolchain. Idempotent:
-# a second run finds everything present and changes nothing.
+# a second run finds everything present and changes nothing. `install.sh browser` installs only the
+# headless browser the web chat's browser test drives (Debian's chromium; npm test asks for it).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -11,6 +12,7 @@ APT_PACKAGES=(
   postgresql-15-plpgsql-check postgresql-server-dev-15
   build-essential curl ca-certificates iproute2 util-linux
 )
+BROWSER_PACKAGES=(chromium)
 TRIXIE_SRC=/etc/apt/sources.list.d/connectedlenses-trixie-src.sources
 
 SUDO=()
@@ -33,9 +35,10 @@ apt_update() {
   apt_updated=1
 }
 
-missing_packages() {
+missing_packages() { # missing_packages [package...]: of those (default APT_PACKAGES), the ones not installed
   local p
-  for p in "${APT_PACKAGES[@]}"; do
+  [ "$#" -gt 0 ] || set -- "${APT_PACKAGES[@]}"
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || printf '%s ' "$p"
   done
 }
@@ -47,6 +50,16 @@ install_apt() {
   step "apt-get update" apt_update
   # shellcheck disable=SC2086
   step "apt-get install $(wc -w <<<"$missing") packages" env DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y --no-install-recommends $missing \
+    || die "apt-get install failed for: $missing (see $LOG_DIR/steps.log)"
+}
+
+install_browser() {
+  local missing; missing=$(missing_packages "${BROWSER_PACKAGES[@]}")
+  if [ -z "$missing" ]; then say "  chromium (headless browser for tests)                present"; return 0; fi
+  need_root "the headless browser" $missing
+  step "apt-get update" apt_update
+  # shellcheck disable=SC2086
+  step "apt-get install $missing" env DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y --no-install-recommends $missing \
     || die "apt-get install failed for: $missing (see $LOG_DIR/steps.log)"
 }
 
@@ -96,6 +109,7 @@ install_npm() {
 
 main() {
   mkdir -p "$LOG_DIR"
+  if [ "${1:-}" = browser ]; then install_browser; return; fi
   say "Checking what the stack needs"
   # Two checkouts starting at once share one apt and one /usr: the second waits, then finds it done.
   exec 9>"${TMPDIR:-/tmp}/connectedlenses-install.lock"

@@ -7,6 +7,10 @@ PGDATA="$STATE_DIR/db"
 LOG_DIR="$STATE_DIR/log"
 RUN_DIR="$STATE_DIR/run"
 BUILD_DIR="$STATE_DIR/build"
+# The functions' custom secrets, like `supabase functions serve --env-file`: the developer's
+# functions/.env (git-ignored), then the test secrets npm test installs (later files win).
+FUNCTIONS_ENV_FILE="$ROOT/functions/.env"
+FUNCTIONS_TEST_ENV_FILE="$STATE_DIR/functions.test.env"
 PG_BIN="${CL_PG_BIN:-/usr/lib/postgresql/15/bin}"
 
 DB_PORT="${CL_DB_PORT:-54322}"

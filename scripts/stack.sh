@@ -42,6 +42,7 @@ GATEWAY_ENV=(
   CL_FUNCTIONS_PORT_BASE="$FUNCTIONS_PORT_BASE" CL_JWT_SECRET="$JWT_SECRET"
   SUPABASE_URL="$API_URL" SUPABASE_ANON_KEY="$ANON_KEY" SUPABASE_SERVICE_ROLE_KEY="$SERVICE_ROLE_KEY"
   SUPABASE_DB_URL="$DB_URL"
+  CL_FUNCTIONS_ENV_FILES="$FUNCTIONS_ENV_FILE:$FUNCTIONS_TEST_ENV_FILE"
 )
 
 WORKER_ENV=(SUPABASE_DB_URL="$DB_URL")
@@ -77,11 +78,17 @@ start_worker() {
 # A component without a port (the worker) gives "".
 ensure_component() {
   local name="$1" port="$2" match="$3" pid owner
-  # The gateway reads supabase/config.toml when it starts: a newer config means a restart.
-  if [ "$name" = gateway ] && component_pid "$name" "$match" >/dev/null \
-     && [ "$ROOT/supabase/config.toml" -nt "$(pidfile "$name")" ]; then
-    say "  supabase/config.toml changed since the gateway started: restarting it"
-    stop_component "$name" "$match" >/dev/null
+  # The gateway reads supabase/config.toml and the functions' env files when it starts (and passes
+  # the env files to every function): a newer one means a restart.
+  if [ "$name" = gateway ] && component_pid "$name" "$match" >/dev/null; then
+    local f
+    for f in "$ROOT/supabase/config.toml" "$FUNCTIONS_ENV_FILE" "$FUNCTIONS_TEST_ENV_FILE"; do
+      if [ -f "$f" ] && [ "$f" -nt "$(pidfile "$name")" ]; then
+        say "  ${f#"$ROOT/"} changed since the gateway started: restarting it"
+        stop_component "$name" "$match" >/dev/null
+        break
+      fi
+    done
   fi
   if pid=$(component_pid "$name" "$match"); then
     say "  $name is already running (pid $pid${port:+, port $port})"

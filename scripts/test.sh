@@ -34,6 +34,14 @@ cleanup() {
 trap cleanup EXIT
 
 say "== Local stack"
+# The web chat's browser test drives Debian's chromium (playwright-core, no browser download).
+bash "$ROOT/scripts/install.sh" browser || { say "0 passed, 1 failed"; exit 1; }
+# The functions' test secrets (the env vars the channel tests' bindings name): installed where the
+# gateway reads them; a changed file restarts the gateway (stack.sh start), an unchanged one does not.
+mkdir -p "$STATE_DIR"
+if ! cmp -s "$ROOT/tests/_support/functions.test.env" "$FUNCTIONS_TEST_ENV_FILE"; then
+  cp "$ROOT/tests/_support/functions.test.env" "$FUNCTIONS_TEST_ENV_FILE"
+fi
 CL_STARTED_FILE="$started_file" bash "$ROOT/scripts/stack.sh" start || { say "0 passed, 1 failed"; exit 1; }
 bash "$ROOT/scripts/stack.sh" reset || { say "0 passed, 1 failed"; exit 1; }
 if [ -f "$RUN_DIR/worker.pid" ] && [ -d "/proc/$(cat "$RUN_DIR/worker.pid")" ]; then

@@ -346,6 +346,7 @@ export type Database = {
           "id": string;
           "kind": Database["agents"]["Enums"]["guardrail_kind"];
           "name": string;
+          "seq": number;
           "severity": Database["agents"]["Enums"]["guardrail_severity"];
           "team_id": string | null;
           "tier": Database["agents"]["Enums"]["guardrail_tier"];
@@ -365,6 +366,7 @@ export type Database = {
           "id"?: string;
           "kind": Database["agents"]["Enums"]["guardrail_kind"];
           "name": string;
+          "seq"?: never;
           "severity"?: Database["agents"]["Enums"]["guardrail_severity"];
           "team_id"?: string | null;
           "tier": Database["agents"]["Enums"]["guardrail_tier"];
@@ -383,6 +385,7 @@ export type Database = {
           "id"?: string;
           "kind"?: Database["agents"]["Enums"]["guardrail_kind"];
           "name"?: string;
+          "seq"?: never;
           "severity"?: Database["agents"]["Enums"]["guardrail_severity"];
           "team_id"?: string | null;
           "tier"?: Database["agents"]["Enums"]["guardrail_tier"];
@@ -2073,6 +2076,7 @@ export type Database = {
           "id": string;
           "kind": Database["agents"]["Enums"]["guardrail_kind"];
           "name": string;
+          "seq": number;
           "severity": Database["agents"]["Enums"]["guardrail_severity"];
           "team_id": string | null;
           "tier": Database["agents"]["Enums"]["guardrail_tier"];

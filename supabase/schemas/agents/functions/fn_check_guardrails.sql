@@ -4,7 +4,7 @@
 --   {verdict: pass | block | rewrite | log, text, original, direction, aiLenserId, teamId, bindingId,
 --    hits: [{ruleId, ruleVersion, tier, kind, action, severity, matches}],
 --    pending: [{ruleId, ruleVersion, tier, action, severity, instruction, replacement, model}]}
--- Rules are taken in a stable order: tier (agent, team, binding), then created_at, then id. Block and
+-- Rules are taken in a stable order: tier (agent, team, binding), then creation order (seq). Block and
 -- log rules look at the original text; rewrite rules apply one after another, each to the text the
 -- previous ones left. Block wins over rewrite, rewrite over log. `text` is what may go on: the
 -- rewritten text, the original for pass and log, null for block. model_judge rules are not decided
@@ -44,7 +44,7 @@ begin
       and ((r.tier = 'agent' and r.ai_lenser_id = p_ai_lenser_id)
         or (r.tier = 'team' and r.team_id = p_team_id)
         or (r.tier = 'binding' and r.binding_id = p_binding_id))
-    order by r.tier, r.created_at, r.id
+    order by r.tier, r.seq
   loop
     if v_rule.kind = 'model_judge' then
       v_pending := v_pending || jsonb_build_array(jsonb_build_object(

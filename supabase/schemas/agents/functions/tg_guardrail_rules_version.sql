@@ -8,8 +8,8 @@ create or replace function agents.tg_guardrail_rules_version()
  set search_path to ''
 as $function$
 begin
-  if (new.tier, new.ai_lenser_id, new.team_id, new.binding_id, new.kind, new.created_by, new.created_at)
-     is distinct from (old.tier, old.ai_lenser_id, old.team_id, old.binding_id, old.kind, old.created_by, old.created_at) then
+  if (new.tier, new.ai_lenser_id, new.team_id, new.binding_id, new.kind, new.created_by, new.created_at, new.seq)
+     is distinct from (old.tier, old.ai_lenser_id, old.team_id, old.binding_id, old.kind, old.created_by, old.created_at, old.seq) then
     raise exception 'guardrail_rules: a rule''s tier, agent, team, binding, kind and creator cannot change (make a new rule)'
       using errcode = '23514';
   end if;

@@ -4,6 +4,7 @@
 -- its policies use. binding_id has no foreign key yet: agents.channel_bindings arrives with channels.
 create table agents.guardrail_rules (
   id uuid default gen_random_uuid() not null,
+  seq bigint generated always as identity not null,
   tier agents.guardrail_tier not null,
   ai_lenser_id uuid,
   team_id uuid,
@@ -32,13 +33,14 @@ create table agents.guardrail_rules (
 alter table agents.guardrail_rules enable row level security;
 comment on table agents.guardrail_rules is 'Guardrail rules on an agent, a team or a channel binding: blocked terms, a regex, a maximum length, PII patterns or a model''s judgement, checked on input and / or output, each with an action block / rewrite / log. Checked by agents.fn_check_guardrails.';
 comment on column agents.guardrail_rules.config is 'The kind''s settings (README "Guardrails"), validated by agents.fn_guardrail_config_errors and by types/guardrails.ts.';
+comment on column agents.guardrail_rules.seq is 'Creation order (rules made in one transaction share created_at): rules are checked by tier, then seq.';
 comment on column agents.guardrail_rules.version is 'Counts changes: 1 when created, one more for each change of name, direction, action, severity, config or enabled. Violations record the version they were judged under.';
 comment on column agents.guardrail_rules.ai_lenser_id is 'The agent of an agent rule, and (denormalised) the agent a binding rule''s binding answers as.';
 comment on column agents.guardrail_rules.binding_id is 'The channel binding of a binding rule (foreign key to agents.channel_bindings once channels exist).';
 
-create index guardrail_rules_agent_idx on agents.guardrail_rules using btree (ai_lenser_id, created_at) where (ai_lenser_id IS NOT NULL);
-create index guardrail_rules_team_idx on agents.guardrail_rules using btree (team_id, created_at) where (team_id IS NOT NULL);
-create index guardrail_rules_binding_idx on agents.guardrail_rules using btree (binding_id, created_at) where (binding_id IS NOT NULL);
+create index guardrail_rules_agent_idx on agents.guardrail_rules using btree (ai_lenser_id, seq) where (ai_lenser_id IS NOT NULL);
+create index guardrail_rules_team_idx on agents.guardrail_rules using btree (team_id, seq) where (team_id IS NOT NULL);
+create index guardrail_rules_binding_idx on agents.guardrail_rules using btree (binding_id, seq) where (binding_id IS NOT NULL);
 create index guardrail_rules_created_by_idx on agents.guardrail_rules using btree (created_by);
 
 create policy guardrail_rules_select on agents.guardrail_rules

@@ -8,8 +8,8 @@ declare
   v_row agents.guardrail_rules;
 begin
   -- Argument sizes (README "Limits").
-  perform lensers.fn_limit_text(c_rpc, 'p_name', p_name, 200);
-  perform lensers.fn_limit_json(c_rpc, 'p_config', p_config, 65536, 32);
+  perform lensers.fn_limit_text('create_guardrail_rule', 'p_name', p_name, 200);
+  perform lensers.fn_limit_json('create_guardrail_rule', 'p_config', p_config, 65536, 32);
   perform agents.fn_rpc_not_null(c_rpc, 'p_tier', p_tier);
   perform agents.fn_rpc_not_null(c_rpc, 'p_kind', p_kind);
   perform agents.fn_rpc_not_null(c_rpc, 'p_action', p_action);

@@ -21,12 +21,12 @@ begin
     select r.* from agents.guardrail_rules r
     where (r.ai_lenser_id = p_ai_lenser_id or r.team_id = p_team_id)
       and (r.enabled or coalesce(p_include_disabled, false))
-    order by r.tier, r.created_at, r.id
+    order by r.tier, r.seq
     limit p_limit offset p_offset;
 end
 $function$;
 
-comment on function public.list_guardrail_rules(p_ai_lenser_id uuid, p_team_id uuid, p_include_disabled boolean, p_limit integer, p_offset integer) is 'A page of the guardrail rules of an agent (its own and its bindings'') or of a team, in the order they are checked (tier, then created_at); disabled ones with p_include_disabled.';
+comment on function public.list_guardrail_rules(p_ai_lenser_id uuid, p_team_id uuid, p_include_disabled boolean, p_limit integer, p_offset integer) is 'A page of the guardrail rules of an agent (its own and its bindings'') or of a team, in the order they are checked (tier, then creation order); disabled ones with p_include_disabled.';
 
 revoke all on function public.list_guardrail_rules(p_ai_lenser_id uuid, p_team_id uuid, p_include_disabled boolean, p_limit integer, p_offset integer) from public;
 grant execute on function public.list_guardrail_rules(p_ai_lenser_id uuid, p_team_id uuid, p_include_disabled boolean, p_limit integer, p_offset integer) to authenticated;

@@ -20,8 +20,8 @@ declare
   v_text text;
   v_verdict text;
 begin
-  perform lensers.fn_limit_json(c_rpc, 'p_verdict', p_verdict, 4194304, 32);
-  perform lensers.fn_limit_json(c_rpc, 'p_judgement', p_judgement, 1048576, 8);
+  perform lensers.fn_limit_json('record_guardrail_judgement', 'p_verdict', p_verdict, 4194304, 32);
+  perform lensers.fn_limit_json('record_guardrail_judgement', 'p_judgement', p_judgement, 1048576, 8);
   if p_verdict is null or jsonb_typeof(p_verdict) <> 'object' or jsonb_typeof(p_verdict -> 'pending') is distinct from 'array'
      or jsonb_typeof(p_verdict -> 'hits') is distinct from 'array' then
     raise exception '%: p_verdict must be a verdict of agents.fn_check_guardrails', c_rpc using errcode = '22023';

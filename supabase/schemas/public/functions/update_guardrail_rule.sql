@@ -8,8 +8,8 @@ declare
   v_rule agents.guardrail_rules;
 begin
   -- Argument sizes (README "Limits").
-  perform lensers.fn_limit_text(c_rpc, 'p_name', p_name, 200);
-  perform lensers.fn_limit_json(c_rpc, 'p_config', p_config, 65536, 32);
+  perform lensers.fn_limit_text('update_guardrail_rule', 'p_name', p_name, 200);
+  perform lensers.fn_limit_json('update_guardrail_rule', 'p_config', p_config, 65536, 32);
   v_rule := agents.fn_rpc_editable_guardrail_rule(c_rpc, p_rule_id);
   if p_name is not null then
     perform agents.fn_rpc_text(c_rpc, 'p_name', p_name, 200);

@@ -4,7 +4,8 @@
 SET local check_function_bodies = off;
 
 CREATE TABLE "agents"."guardrail_rules" (
-  "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+  "id"  uuid   NOT NULL DEFAULT gen_random_uuid(),
+  "seq" bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
   CONSTRAINT "guardrail_rules_pkey" PRIMARY KEY (id)
 );
 
@@ -197,7 +198,7 @@ begin
       and ((r.tier = 'agent' and r.ai_lenser_id = p_ai_lenser_id)
         or (r.tier = 'team' and r.team_id = p_team_id)
         or (r.tier = 'binding' and r.binding_id = p_binding_id))
-    order by r.tier, r.created_at, r.id
+    order by r.tier, r.seq
   loop
     if v_rule.kind = 'model_judge' then
       v_pending := v_pending || jsonb_build_array(jsonb_build_object(
@@ -747,8 +748,8 @@ CREATE OR REPLACE FUNCTION agents.tg_guardrail_rules_version()
   SET search_path TO ''
   AS $function$
 begin
-  if (new.tier, new.ai_lenser_id, new.team_id, new.binding_id, new.kind, new.created_by, new.created_at)
-     is distinct from (old.tier, old.ai_lenser_id, old.team_id, old.binding_id, old.kind, old.created_by, old.created_at) then
+  if (new.tier, new.ai_lenser_id, new.team_id, new.binding_id, new.kind, new.created_by, new.created_at, new.seq)
+     is distinct from (old.tier, old.ai_lenser_id, old.team_id, old.binding_id, old.kind, old.created_by, old.created_at, old.seq) then
     raise exception 'guardrail_rules: a rule''s tier, agent, team, binding, kind and creator cannot change (make a new rule)'
       using errcode = '23514';
   end if;
@@ -785,8 +786,8 @@ declare
   v_row agents.guardrail_rules;
 begin
   -- Argument sizes (README "Limits").
-  perform lensers.fn_limit_text(c_rpc, 'p_name', p_name, 200);
-  perform lensers.fn_limit_json(c_rpc, 'p_config', p_config, 65536, 32);
+  perform lensers.fn_limit_text('create_guardrail_rule', 'p_name', p_name, 200);
+  perform lensers.fn_limit_json('create_guardrail_rule', 'p_config', p_config, 65536, 32);
   perform agents.fn_rpc_not_null(c_rpc, 'p_tier', p_tier);
   perform agents.fn_rpc_not_null(c_rpc, 'p_kind', p_kind);
   perform agents.fn_rpc_not_null(c_rpc, 'p_action', p_action);
@@ -886,7 +887,7 @@ begin
     select r.* from agents.guardrail_rules r
     where (r.ai_lenser_id = p_ai_lenser_id or r.team_id = p_team_id)
       and (r.enabled or coalesce(p_include_disabled, false))
-    order by r.tier, r.created_at, r.id
+    order by r.tier, r.seq
     limit p_limit offset p_offset;
 end
 $function$;
@@ -911,8 +912,8 @@ declare
   v_text text;
   v_verdict text;
 begin
-  perform lensers.fn_limit_json(c_rpc, 'p_verdict', p_verdict, 4194304, 32);
-  perform lensers.fn_limit_json(c_rpc, 'p_judgement', p_judgement, 1048576, 8);
+  perform lensers.fn_limit_json('record_guardrail_judgement', 'p_verdict', p_verdict, 4194304, 32);
+  perform lensers.fn_limit_json('record_guardrail_judgement', 'p_judgement', p_judgement, 1048576, 8);
   if p_verdict is null or jsonb_typeof(p_verdict) <> 'object' or jsonb_typeof(p_verdict -> 'pending') is distinct from 'array'
      or jsonb_typeof(p_verdict -> 'hits') is distinct from 'array' then
     raise exception '%: p_verdict must be a verdict of agents.fn_check_guardrails', c_rpc using errcode = '22023';
@@ -983,8 +984,8 @@ declare
   v_rule agents.guardrail_rules;
 begin
   -- Argument sizes (README "Limits").
-  perform lensers.fn_limit_text(c_rpc, 'p_name', p_name, 200);
-  perform lensers.fn_limit_json(c_rpc, 'p_config', p_config, 65536, 32);
+  perform lensers.fn_limit_text('update_guardrail_rule', 'p_name', p_name, 200);
+  perform lensers.fn_limit_json('update_guardrail_rule', 'p_config', p_config, 65536, 32);
   v_rule := agents.fn_rpc_editable_guardrail_rule(c_rpc, p_rule_id);
   if p_name is not null then
     perform agents.fn_rpc_text(c_rpc, 'p_name', p_name, 200);
@@ -1057,15 +1058,15 @@ ALTER TABLE "agents"."guardrail_violations"
 ALTER TABLE "agents"."guardrail_violations"
   ADD CONSTRAINT "guardrail_violations_team_id_fkey" FOREIGN KEY (team_id) REFERENCES agents.teams(id) ON DELETE SET NULL;
 
-CREATE INDEX guardrail_rules_agent_idx ON agents.guardrail_rules USING btree (ai_lenser_id, created_at)
+CREATE INDEX guardrail_rules_agent_idx ON agents.guardrail_rules USING btree (ai_lenser_id, seq)
   WHERE (ai_lenser_id IS NOT NULL);
 
-CREATE INDEX guardrail_rules_binding_idx ON agents.guardrail_rules USING btree (binding_id, created_at)
+CREATE INDEX guardrail_rules_binding_idx ON agents.guardrail_rules USING btree (binding_id, seq)
   WHERE (binding_id IS NOT NULL);
 
 CREATE INDEX guardrail_rules_created_by_idx ON agents.guardrail_rules USING btree (created_by);
 
-CREATE INDEX guardrail_rules_team_idx ON agents.guardrail_rules USING btree (team_id, created_at)
+CREATE INDEX guardrail_rules_team_idx ON agents.guardrail_rules USING btree (team_id, seq)
   WHERE (team_id IS NOT NULL);
 
 CREATE INDEX guardrail_violations_agent_idx ON agents.guardrail_violations USING btree (ai_lenser_id, created_at DESC);
@@ -1135,6 +1136,8 @@ COMMENT ON COLUMN "agents"."guardrail_rules"."binding_id" IS 'The channel bindin
 
 COMMENT ON COLUMN "agents"."guardrail_rules"."config" IS 'The kind''s settings (README "Guardrails"), validated by agents.fn_guardrail_config_errors and by types/guardrails.ts.';
 
+COMMENT ON COLUMN "agents"."guardrail_rules"."seq" IS 'Creation order (rules made in one transaction share created_at): rules are checked by tier, then seq.';
+
 COMMENT ON COLUMN "agents"."guardrail_rules"."version" IS 'Counts changes: 1 when created, one more for each change of name, direction, action, severity, config or enabled. Violations record the version they were judged under.';
 
 COMMENT ON COLUMN "agents"."guardrail_violations"."conversation_id" IS 'The conversation (foreign key to agents.conversations once channels exist).';
@@ -1155,7 +1158,7 @@ COMMENT ON FUNCTION
 
 COMMENT ON FUNCTION "public"."disable_guardrail_rule"(uuid) IS 'Disables a guardrail rule the caller manages (a new version; its violations stay). update_guardrail_rule(p_enabled => true) enables it again.';
 
-COMMENT ON FUNCTION "public"."list_guardrail_rules"(uuid, uuid, boolean, integer, integer) IS 'A page of the guardrail rules of an agent (its own and its bindings'') or of a team, in the order they are checked (tier, then created_at); disabled ones with p_include_disabled.';
+COMMENT ON FUNCTION "public"."list_guardrail_rules"(uuid, uuid, boolean, integer, integer) IS 'A page of the guardrail rules of an agent (its own and its bindings'') or of a team, in the order they are checked (tier, then creation order); disabled ones with p_include_disabled.';
 
 COMMENT ON FUNCTION "public"."record_guardrail_judgement"(jsonb, uuid, jsonb) IS 'Worker: merges a model_judge rule''s judgement ({allow, reason, rewrite?} or {error}) into a guardrail verdict and answers it; a judge error blocks (judge_unavailable).';
 

@@ -31,7 +31,10 @@ const trimmed = (s: string) => s.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, "");
 const textOf = (min: number, max: number, what: string) =>
   z.string().refine((s) => chars(s) >= min && chars(s) <= max, `must be ${what}`);
 const notBlank = (max: number) =>
-  z.string().refine((s) => chars(trimmed(s)) >= 1 && chars(s) <= max, `must be a string of 1 to ${max} characters, not blank`);
+  z.string().refine(
+    (s) => chars(trimmed(s)) >= 1 && chars(s) <= max,
+    `must be a string of 1 to ${max} characters, not blank`,
+  );
 
 /** What a rewrite puts in place of each match (default "[redacted]"). */
 const replacement = textOf(0, 200, "a string of at most 200 characters").optional();
@@ -55,7 +58,10 @@ function compiles(pattern: string, flags: string | undefined): boolean {
 }
 
 export const BlockedTermsConfig = z.strictObject({
-  terms: z.array(notBlank(200)).min(1, "must be an array of 1 to 500 strings").max(500, "must be an array of 1 to 500 strings"),
+  terms: z.array(notBlank(200)).min(1, "must be an array of 1 to 500 strings").max(
+    500,
+    "must be an array of 1 to 500 strings",
+  ),
   caseSensitive: z.boolean().optional(),
   wholeWord: z.boolean().optional(),
   replacement,
@@ -78,7 +84,10 @@ export const MaxLengthConfig = z.strictObject({
 });
 
 export const PiiConfig = z.strictObject({
-  kinds: z.array(GuardrailPiiKind).min(1).refine((k) => new Set(k).size === k.length, "must not repeat a kind"),
+  kinds: z.array(GuardrailPiiKind).min(1).refine(
+    (k) => new Set(k).size === k.length,
+    "must not repeat a kind",
+  ),
   replacement,
 });
 
@@ -110,7 +119,10 @@ export type ModelJudgeConfig = z.infer<typeof ModelJudgeConfig>;
  * config itself, else ".terms", ".terms[2]", ".pattern", ... (the RPC's refusal says
  * "p_config<field>: ..."); null when the config is valid.
  */
-export function guardrailConfigError(kind: GuardrailKind, config: unknown): { field: string; message: string } | null {
+export function guardrailConfigError(
+  kind: GuardrailKind,
+  config: unknown,
+): { field: string; message: string } | null {
   if (config === null || typeof config !== "object" || Array.isArray(config)) {
     return { field: "", message: "must be a JSON object" };
   }

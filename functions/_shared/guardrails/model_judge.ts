@@ -20,8 +20,8 @@ import type { ProviderChoice } from "../worker/provider.ts";
 import {
   GuardrailVerdict,
   JudgeAnswer,
-  type JudgeModel,
   type Judgement,
+  type JudgeModel,
   type PendingJudge,
 } from "../../../types/guardrails.ts";
 
@@ -30,7 +30,12 @@ export const JUDGE_CONTRACT: OutputContract = {
   kind: "json",
   artifactKind: "classification",
   fields: [
-    { name: "allow", type: "boolean", required: true, description: "true when the message satisfies the rule" },
+    {
+      name: "allow",
+      type: "boolean",
+      required: true,
+      description: "true when the message satisfies the rule",
+    },
     { name: "reason", type: "string", required: true, description: "why, in one sentence" },
     {
       name: "rewrite",
@@ -73,7 +78,9 @@ export function parseJudgeAnswer(text: string): Judgement {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return {
-      error: `the judge's answer is not {allow, reason, rewrite?}: ${issue.path.join(".") || "(root)"} ${issue.message}`,
+      error: `the judge's answer is not {allow, reason, rewrite?}: ${
+        issue.path.join(".") || "(root)"
+      } ${issue.message}`,
     };
   }
   return parsed.data;
@@ -112,7 +119,11 @@ export async function judge(
   options: JudgeOptions = {},
 ): Promise<JudgeOutcome> {
   const model = pending.model;
-  if (!model) return { judgement: { error: "no model to judge with: the rule names none and the catalog has no default" } };
+  if (!model) {
+    return {
+      judgement: { error: "no model to judge with: the rule names none and the catalog has no default" },
+    };
+  }
   let call: CompletionResult;
   try {
     const provider = providers(model);
@@ -157,7 +168,9 @@ export async function resolvePendingJudgements(
   verdict: GuardrailVerdict,
   providers: JudgeProviders,
   record: RecordJudgement,
-  options: JudgeOptions & { onCall?: (pending: PendingJudge, call: CompletionResult) => void | Promise<void> } = {},
+  options: JudgeOptions & {
+    onCall?: (pending: PendingJudge, call: CompletionResult) => void | Promise<void>;
+  } = {},
 ): Promise<GuardrailVerdict> {
   let current = verdict;
   while (current.pending.length > 0) {

@@ -104,7 +104,9 @@ export class LocalProvider implements Provider {
         : knobs.modeAfter;
       if (mode === "error") throw localError(knobs);
       const judged = mode === "json" ? judgeMarker(req.messages) : undefined;
-      if (judged?.fail) throw new ProviderError(this.key, "server", "simulated judge failure (@judge fail)", { status: 500 });
+      if (judged?.fail) {
+        throw new ProviderError(this.key, "server", "simulated judge failure (@judge fail)", { status: 500 });
+      }
       const roundIndex = toolRoundsAnswered(req.messages);
       const round = knobs.toolRounds[roundIndex];
       const toolCalls: ToolCall[] = round?.map((call, i) => ({

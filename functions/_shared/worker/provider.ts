@@ -5,7 +5,10 @@ import { createProvider, type EnvReader, type Provider, ProviderError } from "..
 import type { ClaimedTask } from "./task.ts";
 
 /** What picks a provider: a claimed task's catalog fields (a guardrail judge passes its model's). */
-export type ProviderChoice = Pick<ClaimedTask, "provider_adapter" | "provider_key" | "provider_base_url" | "api_key_env">;
+export type ProviderChoice = Pick<
+  ClaimedTask,
+  "provider_adapter" | "provider_key" | "provider_base_url" | "api_key_env"
+>;
 
 export class ProviderPool {
   private readonly providers = new Map<string, Provider>();

@@ -138,7 +138,7 @@ export function guardrailConfigError(
 }
 
 /** A hit of a verdict: a rule that matched (or a model judge that did not allow the text). */
-export const GuardrailHit = z.object({
+export const GuardrailHit = z.strictObject({
   ruleId: z.string(),
   ruleVersion: z.number().int(),
   tier: GuardrailTier,
@@ -152,7 +152,7 @@ export const GuardrailHit = z.object({
 export type GuardrailHit = z.infer<typeof GuardrailHit>;
 
 /** The model a pending model_judge rule asks (agents.fn_guardrail_judge_model). */
-export const JudgeModel = z.object({
+export const JudgeModel = z.strictObject({
   id: z.string(),
   modelKey: z.string(),
   providerKey: z.string(),
@@ -164,7 +164,7 @@ export const JudgeModel = z.object({
 export type JudgeModel = z.infer<typeof JudgeModel>;
 
 /** A model_judge rule the worker must still ask its model about. */
-export const PendingJudge = z.object({
+export const PendingJudge = z.strictObject({
   ruleId: z.string(),
   ruleVersion: z.number().int(),
   tier: GuardrailTier,
@@ -178,7 +178,7 @@ export const PendingJudge = z.object({
 export type PendingJudge = z.infer<typeof PendingJudge>;
 
 /** What agents.fn_check_guardrails answers (and public.record_guardrail_judgement, merged). */
-export const GuardrailVerdict = z.object({
+export const GuardrailVerdict = z.strictObject({
   verdict: z.enum(["pass", "block", "rewrite", "log"]),
   /** The text that may go on; null when the verdict is block. */
   text: z.string().nullable(),

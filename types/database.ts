@@ -6073,6 +6073,21 @@ export type Database = {
           isSetofReturn: true;
         };
       };
+      "list_guardrail_violations": {
+        Args: {
+          "p_ai_lenser_id": string;
+          "p_conversation_id"?: string;
+          "p_limit"?: number;
+          "p_offset"?: number;
+        };
+        Returns: Database["agents"]["Tables"]["guardrail_violations"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "guardrail_violations";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
       "list_lens_tools": {
         Args: { "p_category"?: Database["lenses"]["Enums"]["tool_category"] };
         Returns: Database["lenses"]["Tables"]["tools"]["Row"][];

@@ -4,7 +4,7 @@
 -- with true and false positives; recording verdicts (one row per hit, once per message, refused while
 -- judges are pending); violations append-only; RLS of both tables (owner, operator, stranger, anon).
 begin;
-select plan(101);
+select plan(104);
 
 select tests.create_user('gina@example.com', '{"handle":"gina"}') as gina \gset
 select tests.create_user('otto@example.com', '{"handle":"otto"}') as otto \gset
@@ -314,13 +314,16 @@ select throws_ok($$truncate agents.guardrail_violations$$, '42501', null, 'and t
 select tests.authenticate_as(:'gina');
 select is((select count(*)::integer from agents.guardrail_violations where ai_lenser_id = :'warden'), 1, 'the owner reads the agent''s violations');
 select is((select count(*)::integer from agents.guardrail_rules where id in (:'r_cards', :'r_dog', :'r_bird')), 3, 'and its rules of every tier');
+select is((select array_agg(message_id) from public.list_guardrail_violations(:'warden')), array[:'message']::uuid[], 'list_guardrail_violations: the agent''s, newest first');
 select tests.authenticate_as(:'otto');
 select is((select count(*)::integer from agents.guardrail_violations), 1, 'an operator reads the violations of the agent they operate, only');
+select is((select count(*)::integer from public.list_guardrail_violations(:'warden')), 1, 'and lists them');
 select is((select count(*)::integer from agents.guardrail_rules), 1, 'and its rules only');
 select is(tests.guard_rows_touched($$update agents.guardrail_rules set name = 'mine'$$), 0, 'an operator updates no rule directly');
 select tests.authenticate_as(:'sam');
 select is((select count(*)::integer from agents.guardrail_violations), 0, 'a stranger reads no violation');
 select is((select count(*)::integer from agents.guardrail_rules), 0, 'nor any rule');
+select throws_ok(format($$select * from public.list_guardrail_violations(%L)$$, :'warden'), '42501', null, 'nor may list them');
 select tests.authenticate_as_anon();
 select throws_ok($$select count(*) from agents.guardrail_rules$$, '42501', null, 'anon cannot read the rules');
 select throws_ok($$select count(*) from agents.guardrail_violations$$, '42501', null, 'nor the violations');

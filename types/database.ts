@@ -333,6 +333,177 @@ export type Database = {
         };
         Relationships: [];
       };
+      "guardrail_rules": {
+        Row: {
+          "action": Database["agents"]["Enums"]["guardrail_action"];
+          "ai_lenser_id": string | null;
+          "binding_id": string | null;
+          "config": NonNullable<Json>;
+          "created_at": string;
+          "created_by": string | null;
+          "direction": Database["agents"]["Enums"]["guardrail_direction"];
+          "enabled": boolean;
+          "id": string;
+          "kind": Database["agents"]["Enums"]["guardrail_kind"];
+          "name": string;
+          "seq": number;
+          "severity": Database["agents"]["Enums"]["guardrail_severity"];
+          "team_id": string | null;
+          "tier": Database["agents"]["Enums"]["guardrail_tier"];
+          "updated_at": string;
+          "version": number;
+        };
+        ComputedFields: never;
+        Insert: {
+          "action": Database["agents"]["Enums"]["guardrail_action"];
+          "ai_lenser_id"?: string | null;
+          "binding_id"?: string | null;
+          "config": NonNullable<Json>;
+          "created_at"?: string;
+          "created_by"?: string | null;
+          "direction"?: Database["agents"]["Enums"]["guardrail_direction"];
+          "enabled"?: boolean;
+          "id"?: string;
+          "kind": Database["agents"]["Enums"]["guardrail_kind"];
+          "name": string;
+          "seq"?: never;
+          "severity"?: Database["agents"]["Enums"]["guardrail_severity"];
+          "team_id"?: string | null;
+          "tier": Database["agents"]["Enums"]["guardrail_tier"];
+          "updated_at"?: string;
+          "version"?: number;
+        };
+        Update: {
+          "action"?: Database["agents"]["Enums"]["guardrail_action"];
+          "ai_lenser_id"?: string | null;
+          "binding_id"?: string | null;
+          "config"?: NonNullable<Json>;
+          "created_at"?: string;
+          "created_by"?: string | null;
+          "direction"?: Database["agents"]["Enums"]["guardrail_direction"];
+          "enabled"?: boolean;
+          "id"?: string;
+          "kind"?: Database["agents"]["Enums"]["guardrail_kind"];
+          "name"?: string;
+          "seq"?: never;
+          "severity"?: Database["agents"]["Enums"]["guardrail_severity"];
+          "team_id"?: string | null;
+          "tier"?: Database["agents"]["Enums"]["guardrail_tier"];
+          "updated_at"?: string;
+          "version"?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "guardrail_rules_ai_lenser_id_fkey";
+            columns: ["ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "guardrail_rules_team_id_fkey";
+            columns: ["team_id"];
+            isOneToOne: false;
+            referencedRelation: "teams";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "guardrail_violations": {
+        Row: {
+          "action": Database["agents"]["Enums"]["guardrail_action"];
+          "ai_lenser_id": string;
+          "binding_id": string | null;
+          "context": NonNullable<Json>;
+          "conversation_id": string | null;
+          "created_at": string;
+          "direction": Database["agents"]["Enums"]["guardrail_direction"];
+          "id": string;
+          "kind": Database["agents"]["Enums"]["guardrail_kind"];
+          "matches": NonNullable<Json>;
+          "message_id": string | null;
+          "node_result_id": string | null;
+          "original_text": string;
+          "outbound_blocked": boolean;
+          "rewritten_text": string | null;
+          "rule_id": string | null;
+          "rule_version": number;
+          "seq": number;
+          "severity": Database["agents"]["Enums"]["guardrail_severity"];
+          "team_id": string | null;
+          "tier": Database["agents"]["Enums"]["guardrail_tier"];
+        };
+        ComputedFields: never;
+        Insert: {
+          "action": Database["agents"]["Enums"]["guardrail_action"];
+          "ai_lenser_id": string;
+          "binding_id"?: string | null;
+          "context"?: NonNullable<Json>;
+          "conversation_id"?: string | null;
+          "created_at"?: string;
+          "direction": Database["agents"]["Enums"]["guardrail_direction"];
+          "id"?: string;
+          "kind": Database["agents"]["Enums"]["guardrail_kind"];
+          "matches"?: NonNullable<Json>;
+          "message_id"?: string | null;
+          "node_result_id"?: string | null;
+          "original_text": string;
+          "outbound_blocked": boolean;
+          "rewritten_text"?: string | null;
+          "rule_id"?: string | null;
+          "rule_version": number;
+          "seq"?: never;
+          "severity": Database["agents"]["Enums"]["guardrail_severity"];
+          "team_id"?: string | null;
+          "tier": Database["agents"]["Enums"]["guardrail_tier"];
+        };
+        Update: {
+          "action"?: Database["agents"]["Enums"]["guardrail_action"];
+          "ai_lenser_id"?: string;
+          "binding_id"?: string | null;
+          "context"?: NonNullable<Json>;
+          "conversation_id"?: string | null;
+          "created_at"?: string;
+          "direction"?: Database["agents"]["Enums"]["guardrail_direction"];
+          "id"?: string;
+          "kind"?: Database["agents"]["Enums"]["guardrail_kind"];
+          "matches"?: NonNullable<Json>;
+          "message_id"?: string | null;
+          "node_result_id"?: string | null;
+          "original_text"?: string;
+          "outbound_blocked"?: boolean;
+          "rewritten_text"?: string | null;
+          "rule_id"?: string | null;
+          "rule_version"?: number;
+          "seq"?: never;
+          "severity"?: Database["agents"]["Enums"]["guardrail_severity"];
+          "team_id"?: string | null;
+          "tier"?: Database["agents"]["Enums"]["guardrail_tier"];
+        };
+        Relationships: [
+          {
+            foreignKeyName: "guardrail_violations_ai_lenser_id_fkey";
+            columns: ["ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "guardrail_violations_rule_id_fkey";
+            columns: ["rule_id"];
+            isOneToOne: false;
+            referencedRelation: "guardrail_rules";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "guardrail_violations_team_id_fkey";
+            columns: ["team_id"];
+            isOneToOne: false;
+            referencedRelation: "teams";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       "memories": {
         Row: {
           "ai_lenser_id": string;
@@ -1444,6 +1615,16 @@ export type Database = {
         Args: { "p_assignee_ai_lenser_id": string; "p_assignee_team_id": string };
         Returns: Database["agents"]["Enums"]["ownership_role"];
       };
+      "fn_check_guardrails": {
+        Args: {
+          "p_ai_lenser_id": string;
+          "p_binding_id": string;
+          "p_direction": Database["agents"]["Enums"]["guardrail_direction"];
+          "p_team_id": string;
+          "p_text": string;
+        };
+        Returns: Json;
+      };
       "fn_check_http_policy_args": {
         Args: { "p_allow_private": boolean; "p_hosts": (string)[]; "p_rpc": string };
         Returns: undefined;
@@ -1585,6 +1766,33 @@ export type Database = {
       };
       "fn_expire_team_run_approvals": { Args: { "p_limit"?: number }; Returns: number };
       "fn_failure_policy_errors": { Args: { "p_policy": Json }; Returns: (string)[] };
+      "fn_guardrail_config_errors": {
+        Args: { "p_config": Json; "p_kind": Database["agents"]["Enums"]["guardrail_kind"] };
+        Returns: string;
+      };
+      "fn_guardrail_iban_valid": { Args: { "p_iban": string }; Returns: boolean };
+      "fn_guardrail_judge_model": { Args: { "p_ai_lenser_id": string; "p_config": Json }; Returns: Json };
+      "fn_guardrail_luhn_valid": { Args: { "p_digits": string }; Returns: boolean };
+      "fn_guardrail_matches": {
+        Args: {
+          "p_config": Json;
+          "p_kind": Database["agents"]["Enums"]["guardrail_kind"];
+          "p_limit"?: number;
+          "p_text": string;
+        };
+        Returns: Json;
+      };
+      "fn_guardrail_pii_matches": {
+        Args: { "p_kinds": (string)[]; "p_limit"?: number; "p_text": string };
+        Returns: Json;
+      };
+      "fn_guardrail_regex_error": { Args: { "p_flags": string; "p_pattern": string }; Returns: string };
+      "fn_guardrail_rewrite": {
+        Args: { "p_config": Json; "p_kind": Database["agents"]["Enums"]["guardrail_kind"]; "p_text": string };
+        Returns: string;
+      };
+      "fn_guardrail_terms_pattern": { Args: { "p_config": Json }; Returns: string };
+      "fn_guardrail_verdict_of": { Args: { "p_hits": Json }; Returns: string };
       "fn_host_patterns_valid": { Args: { "p_hosts": (string)[] }; Returns: boolean };
       "fn_journal_append": {
         Args: {
@@ -1676,6 +1884,16 @@ export type Database = {
       };
       "fn_profile_kind": { Args: { "p_type": unknown }; Returns: string };
       "fn_queue_policy_errors": { Args: { "p_policy": Json }; Returns: (string)[] };
+      "fn_record_guardrail_verdict": {
+        Args: {
+          "p_context"?: Json;
+          "p_conversation_id"?: string;
+          "p_message_id"?: string;
+          "p_node_result_id"?: string;
+          "p_verdict": Json;
+        };
+        Returns: number;
+      };
       "fn_remember": {
         Args: {
           "p_confidence"?: number;
@@ -1844,6 +2062,34 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "fn_rpc_editable_guardrail_rule": {
+        Args: { "p_rpc": string; "p_rule_id": string };
+        Returns: {
+          "action": Database["agents"]["Enums"]["guardrail_action"];
+          "ai_lenser_id": string | null;
+          "binding_id": string | null;
+          "config": NonNullable<Json>;
+          "created_at": string;
+          "created_by": string | null;
+          "direction": Database["agents"]["Enums"]["guardrail_direction"];
+          "enabled": boolean;
+          "id": string;
+          "kind": Database["agents"]["Enums"]["guardrail_kind"];
+          "name": string;
+          "seq": number;
+          "severity": Database["agents"]["Enums"]["guardrail_severity"];
+          "team_id": string | null;
+          "tier": Database["agents"]["Enums"]["guardrail_tier"];
+          "updated_at": string;
+          "version": number;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "guardrail_rules";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "fn_rpc_editable_member": {
         Args: { "p_member_id": string; "p_rpc": string };
         Returns: {
@@ -1887,6 +2133,10 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      "fn_rpc_guardrail_config": {
+        Args: { "p_config": Json; "p_kind": Database["agents"]["Enums"]["guardrail_kind"]; "p_rpc": string };
+        Returns: undefined;
       };
       "fn_rpc_list_profiles": {
         Args: {
@@ -2099,6 +2349,12 @@ export type Database = {
       "decision_style": "cautious" | "balanced" | "decisive" | "consensus";
       "escalation_behavior": "never" | "on_uncertainty" | "on_risk" | "always";
       "expertise_level": "novice" | "intermediate" | "expert" | "specialist";
+      "guardrail_action": "block" | "rewrite" | "log";
+      "guardrail_direction": "input" | "output" | "both";
+      "guardrail_kind": "blocked_terms" | "regex" | "max_length" | "pii" | "model_judge";
+      "guardrail_pii_kind": "email" | "phone" | "credit_card" | "iban";
+      "guardrail_severity": "low" | "medium" | "high" | "critical";
+      "guardrail_tier": "agent" | "team" | "binding";
       "memory_isolation_mode": "isolated" | "team_shared";
       "memory_reset_policy": "never" | "per_run" | "per_conversation" | "daily" | "weekly";
       "memory_scope": "agent" | "team" | "workflow" | "run" | "conversation" | "contact";
@@ -5180,6 +5436,27 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "create_guardrail_rule": {
+        Args: {
+          "p_action": Database["agents"]["Enums"]["guardrail_action"];
+          "p_ai_lenser_id"?: string;
+          "p_binding_id"?: string;
+          "p_config": Json;
+          "p_direction"?: Database["agents"]["Enums"]["guardrail_direction"];
+          "p_kind": Database["agents"]["Enums"]["guardrail_kind"];
+          "p_name": string;
+          "p_severity"?: Database["agents"]["Enums"]["guardrail_severity"];
+          "p_team_id"?: string;
+          "p_tier": Database["agents"]["Enums"]["guardrail_tier"];
+        };
+        Returns: Database["agents"]["Tables"]["guardrail_rules"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "guardrail_rules";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "create_lens": {
         Args: {
           "p_content"?: string;
@@ -5416,6 +5693,16 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "workflow_schedules";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "disable_guardrail_rule": {
+        Args: { "p_rule_id": string };
+        Returns: Database["agents"]["Tables"]["guardrail_rules"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "guardrail_rules";
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -5766,6 +6053,37 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "budgets";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_guardrail_rules": {
+        Args: {
+          "p_ai_lenser_id"?: string;
+          "p_include_disabled"?: boolean;
+          "p_limit"?: number;
+          "p_offset"?: number;
+          "p_team_id"?: string;
+        };
+        Returns: Database["agents"]["Tables"]["guardrail_rules"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "guardrail_rules";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_guardrail_violations": {
+        Args: {
+          "p_ai_lenser_id": string;
+          "p_conversation_id"?: string;
+          "p_limit"?: number;
+          "p_offset"?: number;
+        };
+        Returns: Database["agents"]["Tables"]["guardrail_violations"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "guardrail_violations";
           isOneToOne: false;
           isSetofReturn: true;
         };
@@ -6149,6 +6467,10 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "record_guardrail_judgement": {
+        Args: { "p_judgement": Json; "p_rule_id": string; "p_verdict": Json };
+        Returns: Json;
+      };
       "register_http_tool": {
         Args: {
           "p_description": string;
@@ -6436,6 +6758,24 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "budgets";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "update_guardrail_rule": {
+        Args: {
+          "p_action"?: Database["agents"]["Enums"]["guardrail_action"];
+          "p_config"?: Json;
+          "p_direction"?: Database["agents"]["Enums"]["guardrail_direction"];
+          "p_enabled"?: boolean;
+          "p_name"?: string;
+          "p_rule_id": string;
+          "p_severity"?: Database["agents"]["Enums"]["guardrail_severity"];
+        };
+        Returns: Database["agents"]["Tables"]["guardrail_rules"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "guardrail_rules";
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -6819,6 +7159,12 @@ export const Constants = {
       "decision_style": ["cautious", "balanced", "decisive", "consensus"],
       "escalation_behavior": ["never", "on_uncertainty", "on_risk", "always"],
       "expertise_level": ["novice", "intermediate", "expert", "specialist"],
+      "guardrail_action": ["block", "rewrite", "log"],
+      "guardrail_direction": ["input", "output", "both"],
+      "guardrail_kind": ["blocked_terms", "regex", "max_length", "pii", "model_judge"],
+      "guardrail_pii_kind": ["email", "phone", "credit_card", "iban"],
+      "guardrail_severity": ["low", "medium", "high", "critical"],
+      "guardrail_tier": ["agent", "team", "binding"],
       "memory_isolation_mode": ["isolated", "team_shared"],
       "memory_reset_policy": ["never", "per_run", "per_conversation", "daily", "weekly"],
       "memory_scope": ["agent", "team", "workflow", "run", "conversation", "contact"],

@@ -29,6 +29,7 @@ import {
 import { FailureMode, NodeResultStatus, TaskErrorKind, WaitingReason, WorkflowRunStatus } from "./runs.ts";
 import { MemoryScope } from "./policies.ts";
 import { MemorySource } from "./profiles.ts";
+import { GuardrailVerdict } from "./guardrails.ts";
 import {
   BatchCompleteAnswer,
   ClaimedTask,
@@ -493,6 +494,10 @@ export type FailWorkflowTaskOutput = FailAnswer;
 export const RecordAgentModelTurnOutput = ModelTurnAnswer.strict();
 export type RecordAgentModelTurnOutput = ModelTurnAnswer;
 
+/** record_guardrail_judgement: the guardrail verdict with the judgement merged (README "Guardrails"). */
+export const RecordGuardrailJudgementOutput = GuardrailVerdict;
+export type RecordGuardrailJudgementOutput = GuardrailVerdict;
+
 /** retrieve_agent_memories: the top-k memories for an agent turn, best first. */
 export const RetrieveAgentMemoriesOutput = z.array(Memory.strict());
 export type RetrieveAgentMemoriesOutput = z.infer<typeof RetrieveAgentMemoriesOutput>;
@@ -519,6 +524,7 @@ export const rpcOutputs = {
   get_workflow_run: GetWorkflowRunOutput,
   publish_lens_version: PublishLensVersionOutput,
   record_agent_model_turn: RecordAgentModelTurnOutput,
+  record_guardrail_judgement: RecordGuardrailJudgementOutput,
   retrieve_agent_memories: RetrieveAgentMemoriesOutput,
   set_version_parameters: SetVersionParametersOutput,
   start_agent_sub_run: StartAgentSubRunOutput,

@@ -43,7 +43,7 @@ $$, 'no client role, service_role included, holds UPDATE, DELETE or TRUNCATE on 
 
 -- A row in every log: a run with a completed node fed to a second (events, provenance, ledger), a
 -- budget alert, and an agent's turn asking for a tool on a team run (team events, the turn's
--- journal, a policy decision).
+-- journal, a policy decision), and a guardrail violation.
 \o /dev/null
 select tests.create_user('append-only@example.com', '{"handle":"append-only"}') as owner \gset
 select tests.authenticate_as(:'owner');
@@ -72,6 +72,11 @@ select * from tests.claim_node(:'team_wrun', 'first') \gset turn_
 select public.record_agent_model_turn(:'turn_result_id', :'turn_lease_token',
   '{"content":"","tool_calls":[{"id":"c1","name":"calculator","arguments":"{\"expression\":\"2+2\"}","input":{"expression":"2+2"}}]}',
   '{"input_tokens":3,"output_tokens":2,"latency_ms":4}');
+-- A guardrail violation (an output the agent's log rule matched).
+select tests.authenticate_as(:'owner');
+select public.create_guardrail_rule('agent', 'Append guard', 'blocked_terms', 'log', '{"terms":["logs"]}', p_ai_lenser_id => :'agent');
+select tests.authenticate_as_service_role();
+select agents.fn_record_guardrail_verdict(agents.fn_check_guardrails(:'agent', null, null, 'output', 'team logs'));
 select tests.clear_authentication();
 \o
 

@@ -80,6 +80,11 @@ select public.fn_write_memory_entry(p_memory_profile_id => :'mp', p_content => '
 select public.fn_invoke_tool(p_ai_lenser_id => :'agent', p_tool_key => 'calculator', p_input => '{"expression":"1+1"}');
 select public.register_http_tool('matrix_private_tool', 'Private tool', 'Calls my CRM.', '{"type":"object"}',
   'https://crm.example.com/hook', 'MATRIX_SECRET');
+-- A guardrail rule and the violation its verdict records.
+select public.create_guardrail_rule('agent', 'Matrix guard', 'blocked_terms', 'log', '{"terms":["secrets"]}', p_ai_lenser_id => :'agent');
+select tests.authenticate_as_service_role();
+select agents.fn_record_guardrail_verdict(agents.fn_check_guardrails(:'agent', null, null, 'output', 'private secrets'));
+select tests.authenticate_as(:'owner');
 -- A retention purge (it deletes nothing this young; its record is the row).
 select tests.authenticate_as_service_role();
 select lenses.fn_purge_runs(interval '100 years');

@@ -541,8 +541,10 @@ Deno.test("memory profile summaries answer their schema, empty and filled", asyn
   } finally {
     if (agentId) {
       // An agent that ran leaves through the retention function's erasure (README "Retention").
-      for (const { profile_id } of await sql<{ profile_id: string }[]>`
-        select profile_id from agents.ai_lensers where id = ${agentId}`) {
+      for (
+        const { profile_id } of await sql<{ profile_id: string }[]>`
+        select profile_id from agents.ai_lensers where id = ${agentId}`
+      ) {
         await sql`select lenses.fn_purge_runs(p_lenser_id => ${profile_id})`;
       }
     }
@@ -665,12 +667,77 @@ Deno.test("agent-turn worker RPCs answer their schemas", async () => {
     await cancelOpenRuns(sql, users[0]).catch(() => {});
     if (agentId) {
       // An agent that ran leaves through the retention function's erasure (README "Retention").
-      for (const { profile_id } of await sql<{ profile_id: string }[]>`
-        select profile_id from agents.ai_lensers where id = ${agentId}`) {
+      for (
+        const { profile_id } of await sql<{ profile_id: string }[]>`
+        select profile_id from agents.ai_lensers where id = ${agentId}`
+      ) {
         await sql`select lenses.fn_purge_runs(p_lenser_id => ${profile_id})`;
       }
     }
     await deleteUsers(sql, ...users);
+    await sql.end();
+  }
+});
+
+Deno.test("record_guardrail_judgement: a pending model judge's answer merged into the verdict, and a failure that blocks", async () => {
+  const sql = db();
+  const owner = await createUser(sql);
+  const service = serviceClient();
+  let agentId: string | undefined;
+  try {
+    agentId = must<{ id: string }>(
+      "create_ai_lenser",
+      await rpc(owner.client, "create_ai_lenser", {
+        p_handle: `rpc-guard-${owner.id.slice(0, 8)}`,
+        p_display_name: "Guard",
+      }),
+    ).id;
+    const rule = must<{ id: string }>(
+      "create_guardrail_rule",
+      await rpc(owner.client, "create_guardrail_rule", {
+        p_tier: "agent",
+        p_name: "polite",
+        p_kind: "model_judge",
+        p_action: "rewrite",
+        p_config: { instruction: "Be polite." },
+        p_ai_lenser_id: agentId,
+      }),
+    );
+    const [{ v }] =
+      await sql`select agents.fn_check_guardrails(${agentId}::uuid, null, null, 'output', 'go away') as v`;
+    const judged = await call(service, "record_guardrail_judgement", {
+      p_verdict: v,
+      p_rule_id: rule.id,
+      p_judgement: { allow: false, reason: "rude", rewrite: "Please leave." },
+    });
+    assertEquals([judged.verdict, judged.text, judged.pending.length, judged.hits[0].reason], [
+      "rewrite",
+      "Please leave.",
+      0,
+      "rude",
+    ]);
+    const failed = await call(service, "record_guardrail_judgement", {
+      p_verdict: v,
+      p_rule_id: rule.id,
+      p_judgement: { error: "timeout" },
+    });
+    assertEquals([failed.verdict, failed.text, failed.hits[0].action], ["block", null, "block"]);
+    const { error } = await rpc(owner.client, "record_guardrail_judgement", {
+      p_verdict: v,
+      p_rule_id: rule.id,
+      p_judgement: { allow: true, reason: "x" },
+    });
+    assertEquals(error?.code, "42501", "a user may not record judgements");
+  } finally {
+    if (agentId) {
+      for (
+        const { profile_id } of await sql<{ profile_id: string }[]>`
+        select profile_id from agents.ai_lensers where id = ${agentId}`
+      ) {
+        await sql`select lenses.fn_purge_runs(p_lenser_id => ${profile_id})`;
+      }
+    }
+    await deleteUsers(sql, owner);
     await sql.end();
   }
 });

@@ -175,6 +175,16 @@ const OVERRIDES: Record<string, (id: () => string) => Record<string, unknown>> =
     };
   },
   render_lens_version: (id) => ({ p_version_id: id(), p_params: {} }),
+  // A team rule: the team is what is not found (an agent rule's agent is a matter of authority).
+  create_guardrail_rule: (id) => ({
+    p_tier: "team",
+    p_name: "n",
+    p_kind: "max_length",
+    p_action: "block",
+    p_config: { maxChars: 5 },
+    p_team_id: id(),
+  }),
+  list_guardrail_rules: (id) => ({ p_team_id: id() }),
 };
 
 /** RPCs whose first check on a random id is the caller's authority over it (403), by design. */

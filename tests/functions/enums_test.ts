@@ -57,6 +57,14 @@ import {
 } from "../../types/team-runs.ts";
 import { PolicyDecision, PolicyRule } from "../../types/agent-turns.ts";
 import {
+  GuardrailAction,
+  GuardrailDirection,
+  GuardrailKind,
+  GuardrailPiiKind,
+  GuardrailSeverity,
+  GuardrailTier,
+} from "../../types/guardrails.ts";
+import {
   ScheduleDstGap,
   ScheduleDstOverlap,
   ScheduleFireOutcome,
@@ -127,6 +135,12 @@ const mirrors = {
     approval_request_kind: ApprovalRequestKind,
     policy_rule: PolicyRule,
     policy_decision: PolicyDecision,
+    guardrail_kind: GuardrailKind,
+    guardrail_action: GuardrailAction,
+    guardrail_direction: GuardrailDirection,
+    guardrail_severity: GuardrailSeverity,
+    guardrail_tier: GuardrailTier,
+    guardrail_pii_kind: GuardrailPiiKind,
   },
   ai: {
     support_level: SupportLevel,

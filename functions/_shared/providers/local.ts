@@ -32,6 +32,18 @@
 // "@tool <name> <arguments text>" is a round with that one call (arguments verbatim, "{}" when none),
 // and "@tools <JSON array of {name, arguments}>" a round with those calls.
 //
+// Guardrail judges offline: in json mode (the mode a model_judge rule's call asks for, see
+// functions/_shared/guardrails/model_judge.ts), a line of the last user message of the form
+// "@judge <verdict>" decides the answer, so a test (or a developer) writes the verdict into the text
+// being judged:
+//   @judge allow             {"allow":true,"reason":"local judge: allowed"}
+//   @judge deny <reason>     {"allow":false,"reason":"<reason>"} (reason "local judge: denied" if none)
+//   @judge rewrite <text>    {"allow":false,"reason":"local judge: rewrite","rewrite":"<text>"}
+//   @judge raw <text>        <text> verbatim (an answer that is not the judge's JSON)
+//   @judge fail              a ProviderError of kind "server" (the judge is unavailable)
+// Without such a line json mode answers as usual; for the judge's contract (allow: boolean, reason:
+// string) that is {"allow":true,"reason":"reason value"}: the local judge allows by default.
+//
 // Echo after tool results: when messages after the last user message are tool results, the text is
 // the last user message followed by "\n[tool <name>] <content>" for each of them, in order.
 //
@@ -91,6 +103,10 @@ export class LocalProvider implements Provider {
         ? "error"
         : knobs.modeAfter;
       if (mode === "error") throw localError(knobs);
+      const judged = mode === "json" ? judgeMarker(req.messages) : undefined;
+      if (judged?.fail) {
+        throw new ProviderError(this.key, "server", "simulated judge failure (@judge fail)", { status: 500 });
+      }
       const roundIndex = toolRoundsAnswered(req.messages);
       const round = knobs.toolRounds[roundIndex];
       const toolCalls: ToolCall[] = round?.map((call, i) => ({
@@ -98,7 +114,13 @@ export class LocalProvider implements Provider {
         name: call.name,
         arguments: call.arguments,
       })) ?? [];
-      const text = round ? "" : mode === "json" ? jsonAnswer(knobs, req.outputContract) : echoAnswer(req);
+      const text = round
+        ? ""
+        : judged !== undefined
+        ? judged.text
+        : mode === "json"
+        ? jsonAnswer(knobs, req.outputContract)
+        : echoAnswer(req);
       const chars = Array.from(text);
       for (let i = 0; i < chars.length; i += knobs.chunkChars) {
         await scope.emit(chars.slice(i, i + knobs.chunkChars).join(""));
@@ -122,6 +144,30 @@ export class LocalProvider implements Provider {
       scope.dispose();
     }
   }
+}
+
+/** The answer an "@judge" line of the last user message asks for; undefined when there is none. */
+function judgeMarker(messages: ChatMessage[]): { text: string; fail?: boolean } | undefined {
+  const last = messages.findLast((m) => m.role === "user");
+  if (!last) return undefined;
+  for (const line of last.content.split("\n")) {
+    const m = /^@judge\s+(allow|deny|rewrite|raw|fail)(?:\s+(.*))?$/.exec(line.trim());
+    if (!m) continue;
+    const rest = m[2] ?? "";
+    switch (m[1]) {
+      case "allow":
+        return { text: JSON.stringify({ allow: true, reason: "local judge: allowed" }) };
+      case "deny":
+        return { text: JSON.stringify({ allow: false, reason: rest || "local judge: denied" }) };
+      case "rewrite":
+        return { text: JSON.stringify({ allow: false, reason: "local judge: rewrite", rewrite: rest }) };
+      case "raw":
+        return { text: rest };
+      default:
+        return { text: "", fail: true };
+    }
+  }
+  return undefined;
 }
 
 function toolRoundsAnswered(messages: ChatMessage[]): number {

@@ -4,13 +4,19 @@
 import { createProvider, type EnvReader, type Provider, ProviderError } from "../providers/index.ts";
 import type { ClaimedTask } from "./task.ts";
 
+/** What picks a provider: a claimed task's catalog fields (a guardrail judge passes its model's). */
+export type ProviderChoice = Pick<
+  ClaimedTask,
+  "provider_adapter" | "provider_key" | "provider_base_url" | "api_key_env"
+>;
+
 export class ProviderPool {
   private readonly providers = new Map<string, Provider>();
 
   constructor(private readonly env: EnvReader, private readonly fetchImpl?: typeof fetch) {}
 
   /** Throws a ProviderError of kind "client" when the key the provider needs is not set. */
-  forTask(task: ClaimedTask): Provider {
+  forTask(task: ProviderChoice): Provider {
     const adapter = task.provider_adapter;
     if (adapter === "local") return this.cached("local", () => createProvider("local"));
     const apiKey = task.api_key_env ? this.env.get(task.api_key_env)?.trim() || undefined : undefined;

@@ -1,0 +1,6 @@
+create type agents.guardrail_severity as enum (
+  'low',
+  'medium',
+  'high',
+  'critical'
+);

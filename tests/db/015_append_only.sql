@@ -72,6 +72,7 @@ select * from tests.claim_node(:'team_wrun', 'first') \gset turn_
 select public.record_agent_model_turn(:'turn_result_id', :'turn_lease_token',
   '{"content":"","tool_calls":[{"id":"c1","name":"calculator","arguments":"{\"expression\":\"2+2\"}","input":{"expression":"2+2"}}]}',
   '{"input_tokens":3,"output_tokens":2,"latency_ms":4}');
+select agents.fn_emit_event('agents', 'run_completed', tests.profile_id(:'owner'), '{}');
 select tests.clear_authentication();
 \o
 

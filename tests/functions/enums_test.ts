@@ -86,6 +86,7 @@ import {
   WaitingReason,
   WorkflowRunStatus,
 } from "../../types/runs.ts";
+import { DeliveryState, EventHandlerKind, EventModule, EventSubjectKind } from "../../types/events.ts";
 
 /** The zod mirror of each database enum, by schema and enum name. */
 const mirrors = {
@@ -127,6 +128,10 @@ const mirrors = {
     approval_request_kind: ApprovalRequestKind,
     policy_rule: PolicyRule,
     policy_decision: PolicyDecision,
+    event_module: EventModule,
+    event_subject_kind: EventSubjectKind,
+    event_handler_kind: EventHandlerKind,
+    delivery_state: DeliveryState,
   },
   ai: {
     support_level: SupportLevel,

@@ -1,6 +1,7 @@
 -- The output_memory consumer (sql): a team run that ended completed, whose assignment's
 -- output_destination (as the run recorded its policies at the request) is {kind: memory,
--- memoryProfileId, scope?}, writes its workflow run's output as one memory entry under that profile.
+-- memoryProfileId, scope?}, writes its workflow run's output as one memory entry under that profile
+-- (the text when the run has one end node answering text, else the output's JSON).
 -- It runs in the transaction that marks the delivery processed, so the entry is written exactly once.
 -- The profile must belong to the assignee: the assigned agent, or an agent that is a member of the
 -- assigned team (22023 otherwise: a permanent failure). Returns {memory_id, memory_profile_id}.
@@ -38,7 +39,16 @@ begin
       v_destination ->> 'memoryProfileId' using errcode = '22023';
   end if;
   select r.* into v_run from lenses.workflow_runs r where r.id = v_team.workflow_run_id;
-  v_content := case jsonb_typeof(v_run.output) when 'string' then v_run.output #>> '{}' else v_run.output::text end;
+  -- A run's output is {<end node key>: <its output>}: one end node answering text alone is that
+  -- text; anything else is kept as its JSON.
+  v_content := case
+    when jsonb_typeof(v_run.output) = 'string' then v_run.output #>> '{}'
+    when jsonb_typeof(v_run.output) = 'object' and (select count(*) from jsonb_object_keys(v_run.output)) = 1
+         and (select jsonb_typeof(v.value) = 'object' and (select array_agg(k) from jsonb_object_keys(v.value) k) = array['text']
+                     and jsonb_typeof(v.value -> 'text') = 'string'
+              from jsonb_each(v_run.output) v)
+      then (select v.value ->> 'text' from jsonb_each(v_run.output) v)
+    else v_run.output::text end;
   if coalesce(btrim(v_content), '') = '' then
     v_content := '(no output)';
   end if;

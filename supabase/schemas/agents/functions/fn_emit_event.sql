@@ -4,7 +4,8 @@
 -- type (and whose payload_filter, if any, matches the payload): exactly once per consumer by the
 -- deliveries' unique key. Deliveries to sql consumers are processed at once, each in a subtransaction
 -- (agents.fn_process_sql_delivery): a failing handler leaves its delivery pending with its error and
--- backoff, and never fails the emitting transaction. Returns the event_id.
+-- backoff, and never fails the emitting transaction; a delivery to a worker consumer notifies
+-- channel event_deliveries (payload: the consumer). Returns the event_id.
 -- The one call every module uses to emit (named arguments recommended):
 --   perform agents.fn_emit_event(p_module => 'channels', p_event_type => 'message_received',
 --     p_scope_id => <profile id>, p_payload => jsonb_build_object(...), p_subject_kind => 'message',
@@ -26,6 +27,8 @@ declare
   v_event_id bigint;
   v_payload jsonb := coalesce(p_payload, '{}'::jsonb);
   v_delivery_id uuid;
+  v_consumer text;
+  v_kind agents.event_handler_kind;
 begin
   if p_module is null then
     raise exception 'fn_emit_event: p_module is required' using errcode = '22023';
@@ -58,12 +61,17 @@ begin
   where c.enabled and p_event_type = any (c.event_types)
     and (c.payload_filter is null or coalesce(jsonb_path_match(v_payload, c.payload_filter, silent => true), false))
   on conflict (consumer, scope_id, event_id) do nothing;
-  for v_delivery_id in
-    select d.id from agents.event_deliveries d join agents.event_consumers c on c.name = d.consumer
-    where d.scope_id = p_scope_id and d.event_id = v_event_id and c.handler_kind = 'sql'
+  for v_delivery_id, v_consumer, v_kind in
+    select d.id, d.consumer, c.handler_kind from agents.event_deliveries d join agents.event_consumers c on c.name = d.consumer
+    where d.scope_id = p_scope_id and d.event_id = v_event_id
     order by d.consumer
   loop
-    perform agents.fn_process_sql_delivery(v_delivery_id);
+    if v_kind = 'sql' then
+      perform agents.fn_process_sql_delivery(v_delivery_id);
+    else
+      -- Wakes the workers' delivery loops (LISTEN event_deliveries) at commit.
+      perform pg_notify('event_deliveries', v_consumer);
+    end if;
   end loop;
   return v_event_id;
 end

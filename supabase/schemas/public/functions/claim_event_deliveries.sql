@@ -15,8 +15,8 @@ declare
   v_expired agents.event_deliveries;
 begin
   -- Argument sizes (README "Limits").
-  perform lensers.fn_limit_text(c_rpc, 'p_consumer', p_consumer, 200);
-  perform lensers.fn_limit_text(c_rpc, 'p_worker', p_worker, 200);
+  perform lensers.fn_limit_text('claim_event_deliveries', 'p_consumer', p_consumer, 200);
+  perform lensers.fn_limit_text('claim_event_deliveries', 'p_worker', p_worker, 200);
   if p_consumer is null then
     raise exception '%: p_consumer is required', c_rpc using errcode = '22023';
   end if;

@@ -12,7 +12,7 @@ declare
   v_scope uuid := coalesce(p_scope_id, (select lensers.current_profile_id()));
 begin
   -- Argument sizes (README "Limits").
-  perform lensers.fn_limit_text(c_rpc, 'p_consumer', p_consumer, 200);
+  perform lensers.fn_limit_text('list_event_deliveries', 'p_consumer', p_consumer, 200);
   if cardinality(p_states) > 10 then
     raise exception '%: p_states has % elements, over the limit of 10', c_rpc, cardinality(p_states) using errcode = 'PT413';
   end if;

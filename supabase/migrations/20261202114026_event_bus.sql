@@ -235,7 +235,16 @@ begin
       v_destination ->> 'memoryProfileId' using errcode = '22023';
   end if;
   select r.* into v_run from lenses.workflow_runs r where r.id = v_team.workflow_run_id;
-  v_content := case jsonb_typeof(v_run.output) when 'string' then v_run.output #>> '{}' else v_run.output::text end;
+  -- A run's output is {<end node key>: <its output>}: one end node answering text alone is that
+  -- text; anything else is kept as its JSON.
+  v_content := case
+    when jsonb_typeof(v_run.output) = 'string' then v_run.output #>> '{}'
+    when jsonb_typeof(v_run.output) = 'object' and (select count(*) from jsonb_object_keys(v_run.output)) = 1
+         and (select jsonb_typeof(v.value) = 'object' and (select array_agg(k) from jsonb_object_keys(v.value) k) = array['text']
+                     and jsonb_typeof(v.value -> 'text') = 'string'
+              from jsonb_each(v_run.output) v)
+      then (select v.value ->> 'text' from jsonb_each(v_run.output) v)
+    else v_run.output::text end;
   if coalesce(btrim(v_content), '') = '' then
     v_content := '(no output)';
   end if;
@@ -282,6 +291,8 @@ declare
   v_event_id bigint;
   v_payload jsonb := coalesce(p_payload, '{}'::jsonb);
   v_delivery_id uuid;
+  v_consumer text;
+  v_kind agents.event_handler_kind;
 begin
   if p_module is null then
     raise exception 'fn_emit_event: p_module is required' using errcode = '22023';
@@ -314,12 +325,17 @@ begin
   where c.enabled and p_event_type = any (c.event_types)
     and (c.payload_filter is null or coalesce(jsonb_path_match(v_payload, c.payload_filter, silent => true), false))
   on conflict (consumer, scope_id, event_id) do nothing;
-  for v_delivery_id in
-    select d.id from agents.event_deliveries d join agents.event_consumers c on c.name = d.consumer
-    where d.scope_id = p_scope_id and d.event_id = v_event_id and c.handler_kind = 'sql'
+  for v_delivery_id, v_consumer, v_kind in
+    select d.id, d.consumer, c.handler_kind from agents.event_deliveries d join agents.event_consumers c on c.name = d.consumer
+    where d.scope_id = p_scope_id and d.event_id = v_event_id
     order by d.consumer
   loop
-    perform agents.fn_process_sql_delivery(v_delivery_id);
+    if v_kind = 'sql' then
+      perform agents.fn_process_sql_delivery(v_delivery_id);
+    else
+      -- Wakes the workers' delivery loops (LISTEN event_deliveries) at commit.
+      perform pg_notify('event_deliveries', v_consumer);
+    end if;
   end loop;
   return v_event_id;
 end
@@ -685,8 +701,8 @@ declare
   v_expired agents.event_deliveries;
 begin
   -- Argument sizes (README "Limits").
-  perform lensers.fn_limit_text(c_rpc, 'p_consumer', p_consumer, 200);
-  perform lensers.fn_limit_text(c_rpc, 'p_worker', p_worker, 200);
+  perform lensers.fn_limit_text('claim_event_deliveries', 'p_consumer', p_consumer, 200);
+  perform lensers.fn_limit_text('claim_event_deliveries', 'p_worker', p_worker, 200);
   if p_consumer is null then
     raise exception '%: p_consumer is required', c_rpc using errcode = '22023';
   end if;
@@ -813,7 +829,7 @@ declare
   v_scope uuid := coalesce(p_scope_id, (select lensers.current_profile_id()));
 begin
   -- Argument sizes (README "Limits").
-  perform lensers.fn_limit_text(c_rpc, 'p_consumer', p_consumer, 200);
+  perform lensers.fn_limit_text('list_event_deliveries', 'p_consumer', p_consumer, 200);
   if cardinality(p_states) > 10 then
     raise exception '%: p_states has % elements, over the limit of 10', c_rpc, cardinality(p_states) using errcode = 'PT413';
   end if;

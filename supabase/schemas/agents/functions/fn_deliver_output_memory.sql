@@ -24,7 +24,7 @@ begin
   end if;
   select t.* into v_team from agents.team_runs t where t.id = p_event.subject_id;
   if v_team.id is null then
-    raise exception 'output_memory: team run % no longer exists', p_event.subject_id using errcode = 'PT404';
+    raise exception 'output_memory: team run % no longer exists', p_event.subject_id using errcode = '22023';
   end if;
   v_destination := v_team.policies -> 'output_destination';
   if coalesce(v_destination ->> 'kind', '') <> 'memory' then

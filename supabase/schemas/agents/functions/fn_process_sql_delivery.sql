@@ -1,7 +1,8 @@
 -- Processes one pending, due delivery of an sql consumer: counts the attempt, runs the consumer's
 -- handler in a subtransaction and settles the delivery in the same transaction (processed with the
 -- handler's result: exactly once by construction). A handler's error rolls back only the handler's
--- writes: 22023, 42501 and PT404 are permanent (failed at once), anything else retries with backoff
+-- writes: 22023 (a bad value: the handler's own refusals) and 42501 are permanent (failed at once),
+-- anything else retries with backoff
 -- up to the consumer's max_attempts. A delivery that is not pending, not yet due, or locked by
 -- another transaction is left alone. Returns the delivery's state afterwards (null if left alone).
 create or replace function agents.fn_process_sql_delivery(p_delivery_id uuid)
@@ -35,7 +36,7 @@ begin
   exception when others then
     get stacked diagnostics v_state = returned_sqlstate, v_message = message_text;
     return (agents.fn_settle_delivery(p_delivery_id, null, format('%s: %s', v_state, v_message),
-      v_state not in ('22023', '42501', 'PT404'))).state;
+      v_state not in ('22023', '42501'))).state;
   end;
   return (agents.fn_settle_delivery(p_delivery_id, v_result, null, null)).state;
 end

@@ -220,7 +220,7 @@ begin
   end if;
   select t.* into v_team from agents.team_runs t where t.id = p_event.subject_id;
   if v_team.id is null then
-    raise exception 'output_memory: team run % no longer exists', p_event.subject_id using errcode = 'PT404';
+    raise exception 'output_memory: team run % no longer exists', p_event.subject_id using errcode = '22023';
   end if;
   v_destination := v_team.policies -> 'output_destination';
   if coalesce(v_destination ->> 'kind', '') <> 'memory' then
@@ -486,7 +486,7 @@ begin
   exception when others then
     get stacked diagnostics v_state = returned_sqlstate, v_message = message_text;
     return (agents.fn_settle_delivery(p_delivery_id, null, format('%s: %s', v_state, v_message),
-      v_state not in ('22023', '42501', 'PT404'))).state;
+      v_state not in ('22023', '42501'))).state;
   end;
   return (agents.fn_settle_delivery(p_delivery_id, v_result, null, null)).state;
 end

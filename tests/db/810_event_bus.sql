@@ -5,7 +5,9 @@
 -- (one memory, exactly once; a profile that is not the assignee's fails), RLS and the list RPCs,
 -- append-only, and retention.
 begin;
-select plan(75);
+select plan(76);
+-- Team run ends are emitted at commit (a deferred trigger); this test's transaction never commits.
+set constraints agents.team_runs_end_emit immediate;
 
 select tests.create_user('bus-alice@example.com', '{"handle":"bus-alice"}') as alice \gset
 select tests.create_user('bus-bob@example.com', '{"handle":"bus-bob"}') as bob \gset
@@ -153,6 +155,8 @@ select throws_ok($$select public.process_event_deliveries(10)$$, '42501', null, 
 select tests.clear_authentication();
 
 -- ---------------------------------------------------------------- team run ends, output to memory
+select ok((select tgdeferrable and tginitdeferred from pg_trigger where tgname = 'team_runs_end_emit' and tgrelid = 'agents.team_runs'::regclass),
+  'a team run''s end is emitted at commit (deferred: the scope lock is the last lock its transaction takes)');
 select tests.new_agent(:'alice', 'bus-scout') as scout \gset
 select tests.new_agent(:'bob', 'bus-other') as other_agent \gset
 select tests.authenticate_as(:'alice');

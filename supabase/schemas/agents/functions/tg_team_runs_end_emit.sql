@@ -1,6 +1,6 @@
 -- When a team run ends (completed, failed or cancelled: with its workflow run, or rejected, expired
 -- or cancelled before it started), its end is an event on the bus (agents.events), in the
--- transaction that ends it: scope = the team run's lenser (whoever started it), subject = the team
+-- transaction that ends it, at its commit (a deferred constraint trigger): scope = the team run's lenser (whoever started it), subject = the team
 -- run, payload = the ids, the status, the reason and the output destination the run recorded with
 -- its policies. The output_destination consumers take run_completed events by that destination's kind.
 -- [security definer: the ending transaction may be a worker's or a client's; the bus and its deliveries are written as their owner]

@@ -1026,8 +1026,8 @@ CREATE TRIGGER events_no_truncate
   FOR EACH STATEMENT
   EXECUTE FUNCTION lenses.tg_append_only();
 
-CREATE TRIGGER team_runs_end_emit
-  AFTER UPDATE OF status ON agents.team_runs
+CREATE CONSTRAINT TRIGGER team_runs_end_emit
+  AFTER UPDATE OF status ON agents.team_runs DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW
   WHEN
     (((new.status = ANY (ARRAY['completed'::agents.team_run_status, 'failed'::agents.team_run_status, 'cancelled'::agents.team_run_status])) AND (old.status IS DISTINCT FROM

@@ -13,7 +13,10 @@ import { spawnWorker, startWorkers, waitFor, workerSql } from "../_support/engin
 import { buildWorkflow } from "../_support/workflows.ts";
 import { profileId, runAssignment } from "../_support/team-runs.ts";
 import { createLogger } from "../../functions/_shared/worker/log.ts";
-import { EventDeliveryLoop, type EventDeliveryLoopConfig } from "../../functions/_shared/worker/event_deliveries.ts";
+import {
+  EventDeliveryLoop,
+  type EventDeliveryLoopConfig,
+} from "../../functions/_shared/worker/event_deliveries.ts";
 import { signBody } from "../../functions/_shared/tools/custom_http.ts";
 import { OutputWebhookBody } from "../../types/events.ts";
 import type { OutputDestination } from "../../types/policies.ts";
@@ -88,7 +91,11 @@ interface DeliveryRow {
   result: Record<string, unknown> | null;
 }
 
-async function deliveryOf(sql: postgres.Sql, teamRunId: string, consumer: string): Promise<DeliveryRow | undefined> {
+async function deliveryOf(
+  sql: postgres.Sql,
+  teamRunId: string,
+  consumer: string,
+): Promise<DeliveryRow | undefined> {
   const [row] = await sql<DeliveryRow[]>`
     select d.id, d.consumer, d.state::text, d.attempts, d.lease_expirations, d.last_error, d.result
     from agents.event_deliveries d join agents.events e using (scope_id, event_id)
@@ -111,7 +118,11 @@ function eventLoop(sql: postgres.Sql, config: EventDeliveryLoopConfig = {}) {
 async function assertSigned(r: Received) {
   const timestamp = Number(r.headers.get("x-cl-timestamp"));
   assert(Number.isInteger(timestamp) && Math.abs(timestamp - Date.now() / 1000) < 120, "a fresh timestamp");
-  assertEquals(r.headers.get("x-cl-signature"), await signBody(SECRET, timestamp, r.raw), "a valid HMAC-SHA256 signature");
+  assertEquals(
+    r.headers.get("x-cl-signature"),
+    await signBody(SECRET, timestamp, r.raw),
+    "a valid HMAC-SHA256 signature",
+  );
 }
 
 Deno.test({
@@ -126,7 +137,11 @@ Deno.test({
     const events = eventLoop(loopSql);
     await events.start();
     try {
-      const { assignmentId } = await assignmentWith(owner, { kind: "webhook", url: receiver.url, secretEnv: SECRET_ENV });
+      const { assignmentId } = await assignmentWith(owner, {
+        kind: "webhook",
+        url: receiver.url,
+        secretEnv: SECRET_ENV,
+      });
       const teamRun = await runAssignment(owner.client, assignmentId, { topic: "otters" });
       const delivery = await waitFor(
         "the webhook delivery to be processed",
@@ -152,12 +167,22 @@ Deno.test({
         [teamRun.id, run.workflow_run_id, "completed", "run_completed"],
       );
       assertEquals(body.output, run.output, "the run's output");
-      assertEquals(body.event.scope_id, await profileId(sql, owner), "in the scope of whoever started the run");
+      assertEquals(
+        body.event.scope_id,
+        await profileId(sql, owner),
+        "in the scope of whoever started the run",
+      );
 
       // The owner sees the end and the delivery through the gateway; the outcome is an event too.
-      const listed = must("list_events", await owner.client.rpc("list_events", { p_types: ["run_completed", "output_delivered"] }));
+      const listed = must(
+        "list_events",
+        await owner.client.rpc("list_events", { p_types: ["run_completed", "output_delivered"] }),
+      );
       assertEquals(listed.map((e) => e.event_type), ["run_completed", "output_delivered"]);
-      const deliveries = must("list_event_deliveries", await owner.client.rpc("list_event_deliveries", { p_consumer: "output_webhook" }));
+      const deliveries = must(
+        "list_event_deliveries",
+        await owner.client.rpc("list_event_deliveries", { p_consumer: "output_webhook" }),
+      );
       assertEquals(deliveries.map((d) => [d.id, d.state, d.attempts]), [[delivery.id, "processed", 3]]);
     } finally {
       await events.stop();
@@ -171,7 +196,8 @@ Deno.test({
 
 Deno.test({
   ...opts,
-  name: "webhook destination: a worker killed after its POST leaves the lease to expire; the next POSTs with the same key",
+  name:
+    "webhook destination: a worker killed after its POST leaves the lease to expire; the next POSTs with the same key",
   async fn() {
     const sql = db();
     const owner = await createUser(sql);
@@ -195,11 +221,23 @@ Deno.test({
         CL_OUTPUT_WEBHOOK_ALLOW_PRIVATE_NETWORK: "true",
         [SECRET_ENV]: SECRET,
       });
-      const { assignmentId } = await assignmentWith(owner, { kind: "webhook", url: receiver.url, secretEnv: SECRET_ENV });
+      const { assignmentId } = await assignmentWith(owner, {
+        kind: "webhook",
+        url: receiver.url,
+        secretEnv: SECRET_ENV,
+      });
       const teamRun = await runAssignment(owner.client, assignmentId, { topic: "crash" });
-      await waitFor("the first POST, and the worker killed", () => killed && receiver.received.length >= 1, 30_000);
+      await waitFor(
+        "the first POST, and the worker killed",
+        () => killed && receiver.received.length >= 1,
+        30_000,
+      );
       const leased = await deliveryOf(sql, teamRun.id, "output_webhook");
-      assertEquals([leased?.state, leased?.attempts], ["processing", 1], "the dead worker still holds the lease");
+      assertEquals(
+        [leased?.state, leased?.attempts],
+        ["processing", 1],
+        "the dead worker still holds the lease",
+      );
 
       events = eventLoop(loopSql);
       await events.start();
@@ -232,7 +270,8 @@ Deno.test({
 
 Deno.test({
   ...opts,
-  name: "webhook destination: a 4xx fails at once with the error; a private address is refused without a request",
+  name:
+    "webhook destination: a 4xx fails at once with the error; a private address is refused without a request",
   async fn() {
     const sql = db();
     const owner = await createUser(sql);
@@ -251,7 +290,11 @@ Deno.test({
       assertEquals([delivery.state, delivery.attempts], ["failed", 1], "no retry after a 4xx");
       assertMatch(delivery.last_error ?? "", /answered 422: planned 422/);
       assertEquals(receiver.received.length, 1);
-      assertEquals(receiver.received[0].headers.get("x-cl-signature"), null, "unsigned when no secretEnv is named");
+      assertEquals(
+        receiver.received[0].headers.get("x-cl-signature"),
+        null,
+        "unsigned when no secretEnv is named",
+      );
       const failedEvents = must(
         "list_events",
         await owner.client.rpc("list_events", { p_types: ["output_delivery_failed"] }),
@@ -336,7 +379,9 @@ Deno.test({
         Array.from({ length: 24 }, (_, i) =>
           pool.begin(async (tx) => {
             for (let j = 0; j < 5; j++) {
-              await tx`select agents.fn_emit_event('contacts', 'contact_created', ${scope}, ${tx.json({ i, j })})`;
+              await tx`select agents.fn_emit_event('contacts', 'contact_created', ${scope}, ${
+                tx.json({ i, j })
+              })`;
             }
           })),
       );
@@ -352,7 +397,8 @@ Deno.test({
 
 Deno.test({
   ...opts,
-  name: "the bus RPCs through the gateway: owners list, strangers get 404, anon 401, clients cannot work deliveries",
+  name:
+    "the bus RPCs through the gateway: owners list, strangers get 404, anon 401, clients cannot work deliveries",
   async fn() {
     const sql = db();
     const owner = await createUser(sql);
@@ -361,7 +407,11 @@ Deno.test({
       const scope = await profileId(sql, owner);
       await sql`select agents.fn_emit_event('contacts', 'contact_created', ${scope}, '{"name":"Ada"}')`;
       const mine = await owner.client.rpc("list_events", {});
-      assertEquals([mine.status, mine.data?.map((e) => [e.event_id, e.event_type, e.module])], [200, [[1, "contact_created", "contacts"]]]);
+      assertEquals([mine.status, mine.data?.map((e) => [e.event_id, e.event_type, e.module])], [200, [[
+        1,
+        "contact_created",
+        "contacts",
+      ]]]);
       const theirs = await stranger.client.rpc("list_events", { p_scope_id: scope });
       assertEquals([theirs.status, theirs.error?.code], [404, "PT404"]);
       const strangersOwn = await stranger.client.rpc("list_events", {});
@@ -369,8 +419,14 @@ Deno.test({
       const anon = await anonClient().rpc("list_events", {});
       assertEquals(anon.status, 401);
       const badLimit = await owner.client.rpc("list_events", { p_limit: 0 });
-      assertEquals([badLimit.status, badLimit.error?.message], [400, "list_events: p_limit must be between 1 and 1000, got 0"]);
-      const claim = await owner.client.rpc("claim_event_deliveries", { p_consumer: "output_webhook", p_worker: "me" });
+      assertEquals([badLimit.status, badLimit.error?.message], [
+        400,
+        "list_events: p_limit must be between 1 and 1000, got 0",
+      ]);
+      const claim = await owner.client.rpc("claim_event_deliveries", {
+        p_consumer: "output_webhook",
+        p_worker: "me",
+      });
       assertEquals(claim.status, 403, "a user cannot claim deliveries");
       const complete = await (owner.client as Client).rpc("complete_event_delivery", {
         p_delivery_id: crypto.randomUUID(),

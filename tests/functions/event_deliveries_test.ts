@@ -58,7 +58,12 @@ Deno.test("the webhook body: the destination's URL and secret name, the run and 
   assertEquals(request.body, {
     type: "run_output",
     delivery_id: claimed.delivery_id,
-    event: { scope_id: claimed.scope_id, event_id: 41, event_type: "run_completed", occurred_at: "2026-12-02T10:00:00.000Z" },
+    event: {
+      scope_id: claimed.scope_id,
+      event_id: 41,
+      event_type: "run_completed",
+      occurred_at: "2026-12-02T10:00:00.000Z",
+    },
     team_run_id: tr.id,
     workflow_run_id: tr.workflow_run_id,
     assignment_id: tr.assignment_id,
@@ -72,14 +77,25 @@ Deno.test("the webhook body: the destination's URL and secret name, the run and 
 Deno.test("no webhook body for another destination, a missing team run or a malformed destination", () => {
   const tr = teamRun();
   nodeAssert.throws(
-    () => outputWebhookRequest(parseClaimedRow(row({ destination: { kind: "none" }, team_run: tr, output: null }))),
+    () =>
+      outputWebhookRequest(
+        parseClaimedRow(row({ destination: { kind: "none" }, team_run: tr, output: null })),
+      ),
     /not a webhook/,
   );
   nodeAssert.throws(() =>
-    outputWebhookRequest(parseClaimedRow(row({ destination: { kind: "webhook", url: "https://x.example" }, team_run: null, output: null })))
+    outputWebhookRequest(
+      parseClaimedRow(
+        row({ destination: { kind: "webhook", url: "https://x.example" }, team_run: null, output: null }),
+      ),
+    )
   );
   nodeAssert.throws(() =>
-    outputWebhookRequest(parseClaimedRow(row({ destination: { kind: "webhook", url: "ftp://x.example" }, team_run: tr, output: null })))
+    outputWebhookRequest(
+      parseClaimedRow(
+        row({ destination: { kind: "webhook", url: "ftp://x.example" }, team_run: tr, output: null }),
+      ),
+    )
   );
 });
 
@@ -87,7 +103,12 @@ Deno.test("event delivery settings come from the environment, checked", () => {
   const env = (vars: Record<string, string>) => ({ get: (name: string) => vars[name] });
   const defaults = eventSettingsFromEnv(env({}));
   assertEquals(defaults.enabled, true);
-  assertEquals(defaults.loop.webhook, { timeoutMs: 10_000, allowPrivateNetwork: false, allowHosts: [], maxResponseBytes: 8192 });
+  assertEquals(defaults.loop.webhook, {
+    timeoutMs: 10_000,
+    allowPrivateNetwork: false,
+    allowHosts: [],
+    maxResponseBytes: 8192,
+  });
   assertEquals([defaults.loop.pollMs, defaults.loop.leaseSeconds, defaults.loop.batchSize], [2000, 60, 10]);
   const set = eventSettingsFromEnv(env({
     CL_WORKER_EVENTS: "off",
@@ -106,5 +127,8 @@ Deno.test("event delivery settings come from the environment, checked", () => {
     maxResponseBytes: 8192,
   });
   nodeAssert.throws(() => eventSettingsFromEnv(env({ CL_EVENTS_POLL_MS: "soon" })), /CL_EVENTS_POLL_MS/);
-  nodeAssert.throws(() => eventSettingsFromEnv(env({ CL_OUTPUT_WEBHOOK_ALLOW_PRIVATE_NETWORK: "yes please" })), /PRIVATE_NETWORK/);
+  nodeAssert.throws(
+    () => eventSettingsFromEnv(env({ CL_OUTPUT_WEBHOOK_ALLOW_PRIVATE_NETWORK: "yes please" })),
+    /PRIVATE_NETWORK/,
+  );
 });

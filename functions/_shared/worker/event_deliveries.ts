@@ -44,7 +44,12 @@ export const EventDeliveryLoopConfig = z.object({
     allowPrivateNetwork: z.boolean().default(false),
     allowHosts: z.array(z.string().min(1).max(200)).max(100).default([]),
     maxResponseBytes: z.number().int().min(1).max(1_000_000).default(8192),
-  }).strict().default({ timeoutMs: 10_000, allowPrivateNetwork: false, allowHosts: [], maxResponseBytes: 8192 }),
+  }).strict().default({
+    timeoutMs: 10_000,
+    allowPrivateNetwork: false,
+    allowHosts: [],
+    maxResponseBytes: 8192,
+  }),
 }).strict();
 export type EventDeliveryLoopConfig = z.input<typeof EventDeliveryLoopConfig>;
 
@@ -83,7 +88,9 @@ export function parseClaimedRow(row: Record<string, unknown>): ClaimedDelivery {
 }
 
 /** The body POSTed for a delivery of output_webhook (throws when the context is not a webhook's). */
-export function outputWebhookRequest(delivery: ClaimedDelivery): { url: string; secretEnv?: string; body: OutputWebhookBody } {
+export function outputWebhookRequest(
+  delivery: ClaimedDelivery,
+): { url: string; secretEnv?: string; body: OutputWebhookBody } {
   const context = OutputWebhookContext.parse(delivery.context);
   const destination = context.destination;
   if (!("kind" in destination) || destination.kind !== "webhook") {
@@ -111,7 +118,14 @@ export function outputWebhookRequest(delivery: ClaimedDelivery): { url: string; 
 
 export class EventDeliveryLoop {
   readonly workerId: string;
-  readonly stats: EventDeliveryStats = { claimed: 0, processed: 0, retried: 0, failed: 0, lost: 0, sqlRun: 0 };
+  readonly stats: EventDeliveryStats = {
+    claimed: 0,
+    processed: 0,
+    retried: 0,
+    failed: 0,
+    lost: 0,
+    sqlRun: 0,
+  };
   private readonly config: z.output<typeof EventDeliveryLoopConfig>;
   private readonly log: Logger;
   private readonly env: EnvReader;
@@ -124,7 +138,11 @@ export class EventDeliveryLoop {
   private unlisten: (() => Promise<void>) | null = null;
   private stopped: Promise<EventDeliveryStats> | null = null;
 
-  constructor(private readonly sql: postgres.Sql, config: EventDeliveryLoopConfig = {}, private readonly deps: EventDeliveryDeps = {}) {
+  constructor(
+    private readonly sql: postgres.Sql,
+    config: EventDeliveryLoopConfig = {},
+    private readonly deps: EventDeliveryDeps = {},
+  ) {
     this.config = EventDeliveryLoopConfig.parse(config);
     this.workerId = this.config.workerId ?? defaultWorkerId();
     this.log = deps.log ?? createLogger(`events ${this.workerId}`, "info");
@@ -135,7 +153,11 @@ export class EventDeliveryLoop {
   start(): Promise<void> {
     this.started ??= (async () => {
       if (this.config.listen) {
-        const { unlisten } = await this.sql.listen(EVENT_DELIVERIES_CHANNEL, () => this.wake.notify(), () => this.wake.notify());
+        const { unlisten } = await this.sql.listen(
+          EVENT_DELIVERIES_CHANNEL,
+          () => this.wake.notify(),
+          () => this.wake.notify(),
+        );
         this.unlisten = unlisten;
       }
       this.running = this.run();
@@ -176,7 +198,9 @@ export class EventDeliveryLoop {
       let more = false;
       try {
         if (this.config.sqlBatch > 0) {
-          const [{ n }] = await this.sql<{ n: number }[]>`select public.process_event_deliveries(${this.config.sqlBatch}) as n`;
+          const [{ n }] = await this.sql<
+            { n: number }[]
+          >`select public.process_event_deliveries(${this.config.sqlBatch}) as n`;
           this.stats.sqlRun += n;
         }
         for (const consumer of this.config.consumers) {
@@ -214,11 +238,17 @@ export class EventDeliveryLoop {
       const delivery = parseClaimedRow(row);
       outcome = await this.handlers[consumer](delivery, this.abort.signal);
     } catch (err) {
-      outcome = { ok: false, error: `cannot handle delivery ${id}: ${(err as Error).message}`, retryable: false };
+      outcome = {
+        ok: false,
+        error: `cannot handle delivery ${id}: ${(err as Error).message}`,
+        retryable: false,
+      };
     }
     try {
       if (outcome.ok) {
-        await this.sql`select 1 from public.complete_event_delivery(${id}, ${token}, ${this.sql.json(outcome.result as postgres.JSONValue)})`;
+        await this.sql`select 1 from public.complete_event_delivery(${id}, ${token}, ${
+          this.sql.json(outcome.result as postgres.JSONValue)
+        })`;
         this.stats.processed++;
         this.log.info("delivered", { consumer, delivery_id: id });
       } else {
@@ -226,7 +256,12 @@ export class EventDeliveryLoop {
           select state::text from public.fail_event_delivery(${id}, ${token}, ${outcome.error}, ${outcome.retryable})`;
         if (settled.state === "failed") this.stats.failed++;
         else this.stats.retried++;
-        this.log.warn("delivery attempt failed", { consumer, delivery_id: id, state: settled.state, error: outcome.error });
+        this.log.warn("delivery attempt failed", {
+          consumer,
+          delivery_id: id,
+          state: settled.state,
+          error: outcome.error,
+        });
       }
     } catch (err) {
       if ((err as { code?: string })?.code === STALE_LEASE) {
@@ -258,7 +293,8 @@ export class EventDeliveryLoop {
       if (!secret) {
         return {
           ok: false,
-          error: `output_webhook: the environment variable ${request.secretEnv} (the destination's secretEnv) is not set`,
+          error:
+            `output_webhook: the environment variable ${request.secretEnv} (the destination's secretEnv) is not set`,
           retryable: false,
         };
       }
@@ -291,7 +327,11 @@ export class EventDeliveryLoop {
       }
       const detail = decodeText(response.bytes, response.truncated).slice(0, 500);
       const retryable = response.status === 429 || response.status >= 500;
-      return { ok: false, error: `output_webhook: ${request.url} answered ${response.status}: ${detail}`, retryable };
+      return {
+        ok: false,
+        error: `output_webhook: ${request.url} answered ${response.status}: ${detail}`,
+        retryable,
+      };
     } catch (err) {
       if (err instanceof ToolCallError) {
         return { ok: false, error: `output_webhook: ${err.message}`, retryable: err.kind !== "refused" };

@@ -22,7 +22,9 @@ export const EVENT_ENV_NAMES = Object.keys(EventEnv.shape);
 const on = (value: string | undefined, fallback: boolean) =>
   value === undefined ? fallback : ["on", "true", "1"].includes(value);
 
-export function eventSettingsFromEnv(env: EnvReader): { enabled: boolean; loop: z.output<typeof EventDeliveryLoopConfig> } {
+export function eventSettingsFromEnv(
+  env: EnvReader,
+): { enabled: boolean; loop: z.output<typeof EventDeliveryLoopConfig> } {
   const raw: Record<string, string> = {};
   for (const name of EVENT_ENV_NAMES) {
     const value = env.get(name);
@@ -38,7 +40,9 @@ export function eventSettingsFromEnv(env: EnvReader): { enabled: boolean; loop: 
     webhook: {
       timeoutMs: e.CL_OUTPUT_WEBHOOK_TIMEOUT_MS,
       allowPrivateNetwork: on(e.CL_OUTPUT_WEBHOOK_ALLOW_PRIVATE_NETWORK, false),
-      allowHosts: (e.CL_OUTPUT_WEBHOOK_ALLOW_HOSTS ?? "").split(",").map((h) => h.trim()).filter((h) => h !== ""),
+      allowHosts: (e.CL_OUTPUT_WEBHOOK_ALLOW_HOSTS ?? "").split(",").map((h) => h.trim()).filter((h) =>
+        h !== ""
+      ),
     },
   });
   return { enabled: on(e.CL_WORKER_EVENTS, true), loop };

@@ -7,10 +7,18 @@
 // CL_WORKER_COMPLETION_BATCH, CL_WORKER_LEASE_SECONDS, CL_WORKER_POLL_MS, CL_WORKER_DRAIN_MS,
 // CL_WORKER_LOG. Provider keys come from the environment and from functions/.env, as the edge
 // functions get them.
+//
+// Next to the task loop it runs the event bus's delivery loop (functions/_shared/worker/
+// event_deliveries.ts: output_destination webhooks, sql consumers' retries) unless
+// CL_WORKER_EVENTS=off; its settings: CL_EVENTS_POLL_MS, CL_EVENTS_LEASE_SECONDS, CL_EVENTS_BATCH,
+// CL_OUTPUT_WEBHOOK_TIMEOUT_MS, CL_OUTPUT_WEBHOOK_ALLOW_PRIVATE_NETWORK (true: loopback and private
+// addresses allowed, for local receivers), CL_OUTPUT_WEBHOOK_ALLOW_HOSTS (comma-separated).
 import postgres from "postgres";
 import type { EnvReader } from "../functions/_shared/providers/index.ts";
 import { type WorkerEnvSettings, workerSettingsFromEnv } from "../functions/_shared/worker/env_config.ts";
 import { createLogger, WorkerLoop } from "../functions/_shared/worker/mod.ts";
+import { EventDeliveryLoop } from "../functions/_shared/worker/event_deliveries.ts";
+import { eventSettingsFromEnv } from "../functions/_shared/worker/event_env_config.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
 const DEFAULT_DRAIN_MS = 10_000;
@@ -44,8 +52,10 @@ if (!dbUrl) {
   Deno.exit(2);
 }
 let settings: WorkerEnvSettings;
+let eventSettings: ReturnType<typeof eventSettingsFromEnv>;
 try {
   settings = workerSettingsFromEnv(env);
+  eventSettings = eventSettingsFromEnv(env);
 } catch (err) {
   console.error(`worker: ${(err as Error).message}`);
   Deno.exit(2);
@@ -63,6 +73,12 @@ const loop = new WorkerLoop(sql, settings.loop, {
   log: createLogger("worker", settings.logLevel),
 });
 const log = createLogger(`worker ${loop.workerId}`, settings.logLevel);
+const events = eventSettings.enabled
+  ? new EventDeliveryLoop(sql, { ...eventSettings.loop, workerId: loop.workerId }, {
+    env,
+    log: createLogger(`events ${loop.workerId}`, settings.logLevel),
+  })
+  : null;
 
 let stopping: Promise<void> | null = null;
 function shutdown(signal: string) {
@@ -75,9 +91,9 @@ function shutdown(signal: string) {
     in_flight: loop.inFlightCount,
   });
   stopping = (async () => {
-    const stats = await loop.stop(drainMs);
+    const [stats, eventStats] = await Promise.all([loop.stop(drainMs), events?.stop(drainMs)]);
     await sql.end({ timeout: 5 });
-    log.info("stopped", { ...stats });
+    log.info("stopped", { ...stats, events: eventStats });
     Deno.exit(0);
   })();
 }
@@ -86,6 +102,7 @@ Deno.addSignalListener("SIGTERM", () => shutdown("SIGTERM"));
 
 try {
   await loop.start();
+  await events?.start();
 } catch (err) {
   log.error("could not start (is the database up?)", { error: String(err) });
   await sql.end({ timeout: 1 }).catch(() => {});
@@ -96,4 +113,5 @@ log.info("listening on workflow_tasks", {
   batch: settings.loop.batchSize ?? concurrency,
   lease_seconds: settings.loop.leaseSeconds,
   poll_ms: settings.loop.pollMs,
+  event_deliveries: events ? "on (LISTEN event_deliveries)" : "off",
 });

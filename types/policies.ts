@@ -66,7 +66,12 @@ export const OutputDestination = z.union([
   z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("none") }).strict(),
     z.object({ kind: z.literal("memory"), memoryProfileId: Uuid, scope: MemoryScope.optional() }).strict(),
-    z.object({ kind: z.literal("webhook"), url: z.string().max(2048).regex(/^https?:\/\/\S+$/) }).strict(),
+    z.object({
+      kind: z.literal("webhook"),
+      url: z.string().max(2048).regex(/^https?:\/\/\S+$/),
+      /** The worker's environment variable holding the HMAC-SHA256 signing secret (README "Events"). */
+      secretEnv: z.string().regex(/^[A-Z][A-Z0-9_]{0,127}$/).optional(),
+    }).strict(),
     z.object({ kind: z.literal("channel"), channelBindingId: Uuid }).strict(),
   ]),
 ]);

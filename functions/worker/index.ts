@@ -1,7 +1,9 @@
 // The hosted workflow worker. POST (from pg_cron + pg_net, or a client holding the service key)
 // runs the worker loop for a time budget: it claims until shortly before the budget ends, lets
 // in-flight tasks finish until it ends, hands back what is still running, and answers
-// {claimed, completed, failed, released, lost, abandoned}. Only the service_role may call it.
+// {claimed, completed, failed, released, lost, abandoned, parked, events}. Only the service_role may
+// call it. Next to the task loop it runs the event bus's delivery loop for the same budget
+// (output destination webhooks; `events`: its counts, null with CL_WORKER_EVENTS=off).
 //
 // Body (JSON, optional): { "budget_ms": 1..140000 (default 50000; larger values are capped),
 //                          "concurrency": 1..64 }
@@ -10,6 +12,8 @@ import { z } from "zod";
 import { bearerToken, readClaims } from "../_shared/jwt.ts";
 import { workerSettingsFromEnv } from "../_shared/worker/env_config.ts";
 import { createLogger, WorkerLoop } from "../_shared/worker/mod.ts";
+import { EventDeliveryLoop } from "../_shared/worker/event_deliveries.ts";
+import { eventSettingsFromEnv } from "../_shared/worker/event_env_config.ts";
 
 const DEFAULT_BUDGET_MS = 50_000;
 /** Under the free plan's 150 s wall clock, with room to answer. */
@@ -23,6 +27,7 @@ const Body = z.object({
 }).strict();
 
 const settings = workerSettingsFromEnv(Deno.env, "warn");
+const eventSettings = eventSettingsFromEnv(Deno.env);
 const sql = postgres(Deno.env.get("SUPABASE_DB_URL")!, {
   max: 8,
   idle_timeout: 30,
@@ -65,11 +70,24 @@ Deno.serve(async (req) => {
     ...settings.loop,
     concurrency: body.data.concurrency ?? settings.loop.concurrency,
   }, { env: Deno.env, log: createLogger("worker-fn", settings.logLevel) });
+  const events = eventSettings.enabled
+    ? new EventDeliveryLoop(sql, { ...eventSettings.loop, workerId: loop.workerId }, {
+      env: Deno.env,
+      log: createLogger("worker-fn events", settings.logLevel),
+    })
+    : null;
   try {
-    const stats = await loop.runFor(budgetMs - drainMs, drainMs);
-    return json(200, stats);
+    await events?.start();
+    const [stats, eventStats] = await Promise.all([
+      loop.runFor(budgetMs - drainMs, drainMs),
+      events
+        ? new Promise((resolve) => setTimeout(resolve, budgetMs - drainMs)).then(() => events.stop(drainMs))
+        : Promise.resolve(null),
+    ]);
+    return json(200, { ...stats, events: eventStats });
   } catch (err) {
     await loop.stop(0).catch(() => {});
+    await events?.stop(0).catch(() => {});
     return json(503, { error: `the worker could not run: ${(err as Error).message}` });
   }
 });

@@ -77,6 +77,7 @@ select tests.authenticate_as(:'owner');
 select public.create_guardrail_rule('agent', 'Append guard', 'blocked_terms', 'log', '{"terms":["logs"]}', p_ai_lenser_id => :'agent');
 select tests.authenticate_as_service_role();
 select agents.fn_record_guardrail_verdict(agents.fn_check_guardrails(:'agent', null, null, 'output', 'team logs'));
+select agents.fn_emit_event('agents', 'run_completed', tests.profile_id(:'owner'), '{}');
 select tests.clear_authentication();
 \o
 

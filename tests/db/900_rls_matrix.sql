@@ -19,7 +19,8 @@ insert into public_catalogs values
   ('ai.providers', 'the model catalog is public reference data, written only by migrations and service_role'),
   ('ai.models', 'the model catalog is public reference data, written only by migrations and service_role'),
   ('lenses.tools', 'the parameter type registry is public reference data'),
-  ('ai.model_prices', 'model prices are public reference data like the catalog, written only by migrations and service_role');
+  ('ai.model_prices', 'model prices are public reference data like the catalog, written only by migrations and service_role'),
+  ('agents.event_consumers', 'the event bus''s consumers are a platform catalog, written only by migrations and service_role');
 
 create temporary view matrix_tables as
 select c.oid::regclass::text as name, c.oid as relid
@@ -88,6 +89,9 @@ select tests.authenticate_as(:'owner');
 -- A retention purge (it deletes nothing this young; its record is the row).
 select tests.authenticate_as_service_role();
 select lenses.fn_purge_runs(interval '100 years');
+-- A bus event of the owner's scope with a delivery (a completed run whose output goes to a webhook).
+select agents.fn_emit_event(p_module => 'agents', p_event_type => 'run_completed', p_scope_id => tests.profile_id(:'owner'),
+  p_payload => '{"output_destination":{"kind":"webhook","url":"https://example.com/matrix"}}');
 select tests.clear_authentication();
 \o
 

@@ -135,6 +135,11 @@ const OVERRIDES: Record<string, (id: () => string) => Record<string, unknown>> =
     p_timezone: "UTC",
   }),
   get_profile: () => ({ p_handle: `nobody-${crypto.randomUUID().slice(0, 8)}` }),
+  // A consumer is named by its name.
+  claim_event_deliveries: () => ({ p_consumer: `no_consumer_${crypto.randomUUID().slice(0, 8)}`, p_worker: "w" }),
+  // The scope defaults to the caller's own profile; another is what is not found.
+  list_events: (id) => ({ p_scope_id: id() }),
+  list_event_deliveries: (id) => ({ p_scope_id: id() }),
   disable_http_tool: () => ({ p_key: `no_tool_${crypto.randomUUID().slice(0, 8)}` }),
   create_workflow_assignment: (id) => ({
     p_workflow_id: id(),
@@ -215,7 +220,7 @@ Deno.test({
           args = {};
           for (const arg of rpc.args) if (!arg.has_default) args[arg.name] = valueFor(arg, ids);
         }
-        const named = [...ids, String(args.p_handle ?? ""), String(args.p_key ?? "")].filter((v) => v);
+        const named = [...ids, String(args.p_handle ?? ""), String(args.p_key ?? ""), String(args.p_consumer ?? "")].filter((v) => v);
         const res = await call(rpc.authenticated ? nobody.client : service, rpc.name, args);
         if (AUTHORITY_FIRST[rpc.name]) {
           // Agents are public profiles: not being among an agent's owners or operators is a lack of

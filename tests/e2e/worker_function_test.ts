@@ -39,11 +39,13 @@ Deno.test({
         "abandoned",
         "claimed",
         "completed",
+        "events",
         "failed",
         "lost",
         "parked",
         "released",
       ]);
+      assertEquals(Object.keys(counts.events).sort(), ["claimed", "failed", "lost", "processed", "retried", "sqlRun"]);
       assertEquals([counts.claimed, counts.completed, counts.released], [2, 2, 0]);
       assertEquals((await waitForRun(sql, started.data!.id, undefined, 5000)).status, "completed");
     } finally {

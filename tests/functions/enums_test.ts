@@ -94,6 +94,7 @@ import {
   WaitingReason,
   WorkflowRunStatus,
 } from "../../types/runs.ts";
+import { DeliveryState, EventHandlerKind, EventModule, EventSubjectKind } from "../../types/events.ts";
 
 /** The zod mirror of each database enum, by schema and enum name. */
 const mirrors = {
@@ -141,6 +142,10 @@ const mirrors = {
     guardrail_severity: GuardrailSeverity,
     guardrail_tier: GuardrailTier,
     guardrail_pii_kind: GuardrailPiiKind,
+    event_module: EventModule,
+    event_subject_kind: EventSubjectKind,
+    event_handler_kind: EventHandlerKind,
+    delivery_state: DeliveryState,
   },
   ai: {
     support_level: SupportLevel,

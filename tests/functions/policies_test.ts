@@ -126,6 +126,7 @@ const policyCases: Record<string, ShapeCases> = {
       { kind: "memory", memoryProfileId: "00000000-0000-0000-0000-000000000000" },
       { kind: "webhook", url: "https://example.com/hooks/run?x=1" },
       { kind: "webhook", url: "http://127.0.0.1:8080/in" },
+      { kind: "webhook", url: "https://example.com/in", secretEnv: "OUTPUT_HOOK_SECRET" },
       { kind: "channel", channelBindingId: uuid },
     ],
     invalid: [
@@ -147,6 +148,9 @@ const policyCases: Record<string, ShapeCases> = {
       { kind: "webhook", url: "https://" },
       { kind: "webhook", url: "https://example.com/" + "a".repeat(2048) },
       { kind: "webhook", url: 42 },
+      { kind: "webhook", url: "https://example.com/in", secretEnv: "lower_case" },
+      { kind: "webhook", url: "https://example.com/in", secretEnv: "" },
+      { kind: "webhook", url: "https://example.com/in", secretEnv: 7 },
       { kind: "channel" },
       { kind: "channel", channelBindingId: 7 },
     ],

@@ -31,10 +31,14 @@ begin
       v_errors := v_errors || 'scope must be a memory scope (agent, team, workflow, run, conversation, contact)'::text;
     end if;
   elsif v_kind = 'webhook' then
-    v_errors := v_errors || agents.fn_json_unknown_keys(p_destination, array['kind', 'url']);
+    v_errors := v_errors || agents.fn_json_unknown_keys(p_destination, array['kind', 'url', 'secretEnv']);
     if coalesce(jsonb_typeof(p_destination -> 'url'), '') <> 'string'
        or (p_destination ->> 'url') !~ '^https?://\S+$' or char_length(p_destination ->> 'url') > 2048 then
       v_errors := v_errors || 'url must be an http(s) URL of at most 2048 characters'::text;
+    end if;
+    if p_destination ? 'secretEnv' and (coalesce(jsonb_typeof(p_destination -> 'secretEnv'), '') <> 'string'
+        or (p_destination ->> 'secretEnv') !~ '^[A-Z][A-Z0-9_]{0,127}$') then
+      v_errors := v_errors || 'secretEnv must name an environment variable (upper-case letters, digits and _, at most 128)'::text;
     end if;
   else
     v_errors := v_errors || agents.fn_json_unknown_keys(p_destination, array['kind', 'channelBindingId']);

@@ -91,6 +91,10 @@ create trigger team_runs_set_updated_at before update of status, approval_status
 
 create trigger team_runs_end_schedule after update of status on agents.team_runs for each row when (new.status = any (array['completed'::agents.team_run_status, 'failed'::agents.team_run_status, 'cancelled'::agents.team_run_status]) and old.status is distinct from new.status) execute procedure agents.tg_team_runs_end_schedule();
 
+-- Deferred to the commit: the scope's advisory lock (agents.fn_emit_event) is then the last lock the
+-- ending transaction takes, so it never enters a lock-order cycle with the run and assignment locks.
+create constraint trigger team_runs_end_emit after update of status on agents.team_runs deferrable initially deferred for each row when (new.status = any (array['completed'::agents.team_run_status, 'failed'::agents.team_run_status, 'cancelled'::agents.team_run_status]) and old.status is distinct from new.status) execute procedure agents.tg_team_runs_end_emit();
+
 grant select on table agents.team_runs to authenticated;
 grant all on table agents.team_runs to service_role;
 

@@ -2,13 +2,15 @@
 --  * age (p_older_than): deletes up to p_limit ended workflow runs (completed, failed, cancelled,
 --    timed out) that finished more than p_older_than ago, oldest first, with everything of theirs
 --    (node results, events, provenance, ledger rows, turns, journal, policy decisions, reservations)
---    and the ended team runs that drove them (steps, team events). A run stays, however old, while
+--    and the ended team runs that drove them (steps, team events); and up to p_limit bus events
+--    (agents.events) as old, with their deliveries, except each scope's newest and those a consumer
+--    has not settled (pending or processing). A run stays, however old, while
 --    its ledger still accounts for money: when a settled or held reservation of it is charged to a
 --    budget period that has not ended, of a budget that is not archived (kept_for_ledger counts
 --    them); and while the team run driving it has not ended.
 --  * erase (p_lenser_id): erases a lenser: deletes the profile (a human's auth.users row, which
 --    takes the profile) and with it, whatever their age or state, their runs, the runs of their
---    workflows, their team runs, their budgets and their alerts. The ledger rows of those runs go
+--    workflows, their team runs, their budgets and their alerts, and the bus events of their scope. The ledger rows of those runs go
 --    too: what they cost stays counted in the budget periods of budgets that survive.
 -- Each call records itself in lenses.retention_purges; the append-only logs accept its deletes only
 -- while that row is open in this transaction, and it is closed before the function returns.
@@ -98,6 +100,17 @@ begin
     get diagnostics team_runs = row_count;
     delete from lenses.workflow_runs r where r.id = any (v_runs);
     get diagnostics workflow_runs = row_count;
+    -- Bus events (agents.events) as old, up to p_limit, with their deliveries; never the newest
+    -- event of a scope (the next event_id counts on from it) nor one a consumer has not settled.
+    delete from agents.events e
+    where (e.scope_id, e.event_id) in (
+      select o.scope_id, o.event_id from agents.events o
+      where o.occurred_at < v_cutoff
+        and o.event_id < (select max(x.event_id) from agents.events x where x.scope_id = o.scope_id)
+        and not exists (select 1 from agents.event_deliveries d
+                        where d.scope_id = o.scope_id and d.event_id = o.event_id and d.state in ('pending', 'processing'))
+      order by o.occurred_at
+      limit p_limit);
   end if;
 
   update lenses.retention_purges p

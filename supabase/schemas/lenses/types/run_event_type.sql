@@ -1,4 +1,4 @@
--- One vocabulary for every run event log (workflow runs now, agent/team runs later).
+-- One vocabulary for every event log: workflow run events, team run events and the bus (agents.events).
 create type lenses.run_event_type as enum (
   'run_queued',
   'run_started',
@@ -36,5 +36,14 @@ create type lenses.run_event_type as enum (
   'tool_invoked',
   'tool_completed',
   'budget_exceeded',
-  'budget_threshold_reached'
+  'budget_threshold_reached',
+  'message_received',
+  'message_sent',
+  'message_status_changed',
+  'contact_created',
+  'contacts_merged',
+  'contacts_unmerged',
+  'guardrail_violated',
+  'output_delivered',
+  'output_delivery_failed'
 );

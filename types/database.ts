@@ -333,6 +333,163 @@ export type Database = {
         };
         Relationships: [];
       };
+      "event_consumers": {
+        Row: {
+          "backoff_base_ms": number;
+          "backoff_max_ms": number;
+          "created_at": string;
+          "description": string;
+          "enabled": boolean;
+          "event_types": (Database["lenses"]["Enums"]["run_event_type"])[];
+          "handler_kind": Database["agents"]["Enums"]["event_handler_kind"];
+          "max_attempts": number;
+          "name": string;
+          "payload_filter": unknown;
+          "updated_at": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "backoff_base_ms"?: number;
+          "backoff_max_ms"?: number;
+          "created_at"?: string;
+          "description": string;
+          "enabled"?: boolean;
+          "event_types": (Database["lenses"]["Enums"]["run_event_type"])[];
+          "handler_kind": Database["agents"]["Enums"]["event_handler_kind"];
+          "max_attempts"?: number;
+          "name": string;
+          "payload_filter"?: unknown;
+          "updated_at"?: string;
+        };
+        Update: {
+          "backoff_base_ms"?: number;
+          "backoff_max_ms"?: number;
+          "created_at"?: string;
+          "description"?: string;
+          "enabled"?: boolean;
+          "event_types"?: (Database["lenses"]["Enums"]["run_event_type"])[];
+          "handler_kind"?: Database["agents"]["Enums"]["event_handler_kind"];
+          "max_attempts"?: number;
+          "name"?: string;
+          "payload_filter"?: unknown;
+          "updated_at"?: string;
+        };
+        Relationships: [];
+      };
+      "event_deliveries": {
+        Row: {
+          "attempts": number;
+          "consumer": string;
+          "created_at": string;
+          "event_id": number;
+          "id": string;
+          "last_error": string | null;
+          "lease_expirations": number;
+          "lease_expires_at": string | null;
+          "lease_owner": string | null;
+          "lease_token": string | null;
+          "next_attempt_at": string;
+          "processed_at": string | null;
+          "result": Json | null;
+          "scope_id": string;
+          "state": Database["agents"]["Enums"]["delivery_state"];
+          "updated_at": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "attempts"?: number;
+          "consumer": string;
+          "created_at"?: string;
+          "event_id": number;
+          "id"?: string;
+          "last_error"?: string | null;
+          "lease_expirations"?: number;
+          "lease_expires_at"?: string | null;
+          "lease_owner"?: string | null;
+          "lease_token"?: string | null;
+          "next_attempt_at"?: string;
+          "processed_at"?: string | null;
+          "result"?: Json | null;
+          "scope_id": string;
+          "state"?: Database["agents"]["Enums"]["delivery_state"];
+          "updated_at"?: string;
+        };
+        Update: {
+          "attempts"?: number;
+          "consumer"?: string;
+          "created_at"?: string;
+          "event_id"?: number;
+          "id"?: string;
+          "last_error"?: string | null;
+          "lease_expirations"?: number;
+          "lease_expires_at"?: string | null;
+          "lease_owner"?: string | null;
+          "lease_token"?: string | null;
+          "next_attempt_at"?: string;
+          "processed_at"?: string | null;
+          "result"?: Json | null;
+          "scope_id"?: string;
+          "state"?: Database["agents"]["Enums"]["delivery_state"];
+          "updated_at"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "event_deliveries_consumer_fkey";
+            columns: ["consumer"];
+            isOneToOne: false;
+            referencedRelation: "event_consumers";
+            referencedColumns: ["name"];
+          },
+          {
+            foreignKeyName: "event_deliveries_event_fkey";
+            columns: ["scope_id", "event_id"];
+            isOneToOne: false;
+            referencedRelation: "events";
+            referencedColumns: ["scope_id", "event_id"];
+          },
+        ];
+      };
+      "events": {
+        Row: {
+          "actor_id": string | null;
+          "contact_id": string | null;
+          "event_id": number;
+          "event_type": Database["lenses"]["Enums"]["run_event_type"];
+          "module": Database["agents"]["Enums"]["event_module"];
+          "occurred_at": string;
+          "payload": NonNullable<Json>;
+          "scope_id": string;
+          "subject_id": string | null;
+          "subject_kind": Database["agents"]["Enums"]["event_subject_kind"] | null;
+          "fn_deliver_output_memory": Json | null;
+        };
+        ComputedFields: "fn_deliver_output_memory";
+        Insert: {
+          "actor_id"?: string | null;
+          "contact_id"?: string | null;
+          "event_id": number;
+          "event_type": Database["lenses"]["Enums"]["run_event_type"];
+          "module": Database["agents"]["Enums"]["event_module"];
+          "occurred_at"?: string;
+          "payload"?: NonNullable<Json>;
+          "scope_id": string;
+          "subject_id"?: string | null;
+          "subject_kind"?: Database["agents"]["Enums"]["event_subject_kind"] | null;
+        };
+        Update: {
+          "actor_id"?: string | null;
+          "contact_id"?: string | null;
+          "event_id"?: number;
+          "event_type"?: Database["lenses"]["Enums"]["run_event_type"];
+          "module"?: Database["agents"]["Enums"]["event_module"];
+          "occurred_at"?: string;
+          "payload"?: NonNullable<Json>;
+          "scope_id"?: string;
+          "subject_id"?: string | null;
+          "subject_kind"?: Database["agents"]["Enums"]["event_subject_kind"] | null;
+        };
+        Relationships: [];
+      };
       "guardrail_rules": {
         Row: {
           "action": Database["agents"]["Enums"]["guardrail_action"];
@@ -1712,6 +1869,38 @@ export type Database = {
         };
         Returns: Json;
       };
+      "fn_deliver_output_memory": {
+        Args: {
+          "p_event": Omit<
+            Database["agents"]["Tables"]["events"]["Row"],
+            Database["agents"]["Tables"]["events"]["ComputedFields"]
+          >;
+        };
+        Returns: Json;
+      };
+      "fn_delivery_backoff": {
+        Args: {
+          "p_attempts": number;
+          "p_consumer": Omit<
+            Database["agents"]["Tables"]["event_consumers"]["Row"],
+            Database["agents"]["Tables"]["event_consumers"]["ComputedFields"]
+          >;
+        };
+        Returns: string;
+      };
+      "fn_emit_event": {
+        Args: {
+          "p_actor_id"?: string;
+          "p_contact_id"?: string;
+          "p_event_type": Database["lenses"]["Enums"]["run_event_type"];
+          "p_module": Database["agents"]["Enums"]["event_module"];
+          "p_payload"?: Json;
+          "p_scope_id": string;
+          "p_subject_id"?: string;
+          "p_subject_kind"?: Database["agents"]["Enums"]["event_subject_kind"];
+        };
+        Returns: number;
+      };
       "fn_end_tool_call": {
         Args: {
           "p_cost_credits": number;
@@ -1764,6 +1953,16 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "fn_event_delivery_context": {
+        Args: {
+          "p_consumer": string;
+          "p_event": Omit<
+            Database["agents"]["Tables"]["events"]["Row"],
+            Database["agents"]["Tables"]["events"]["ComputedFields"]
+          >;
+        };
+        Returns: Json;
+      };
       "fn_expire_team_run_approvals": { Args: { "p_limit"?: number }; Returns: number };
       "fn_failure_policy_errors": { Args: { "p_policy": Json }; Returns: (string)[] };
       "fn_guardrail_config_errors": {
@@ -1811,6 +2010,33 @@ export type Database = {
       "fn_json_is_guid": { Args: { "p_value": Json }; Returns: boolean };
       "fn_json_number": { Args: { "p_value": Json }; Returns: number };
       "fn_json_unknown_keys": { Args: { "p_allowed": (string)[]; "p_value": Json }; Returns: (string)[] };
+      "fn_leased_delivery": {
+        Args: { "p_delivery_id": string; "p_fn": string; "p_lease_token": string };
+        Returns: {
+          "attempts": number;
+          "consumer": string;
+          "created_at": string;
+          "event_id": number;
+          "id": string;
+          "last_error": string | null;
+          "lease_expirations": number;
+          "lease_expires_at": string | null;
+          "lease_owner": string | null;
+          "lease_token": string | null;
+          "next_attempt_at": string;
+          "processed_at": string | null;
+          "result": Json | null;
+          "scope_id": string;
+          "state": Database["agents"]["Enums"]["delivery_state"];
+          "updated_at": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "event_deliveries";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "fn_leased_turn": {
         Args: {
           "p_fn": string;
@@ -1877,6 +2103,10 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      "fn_process_sql_delivery": {
+        Args: { "p_delivery_id": string };
+        Returns: Database["agents"]["Enums"]["delivery_state"];
       };
       "fn_profile_clear_default": {
         Args: { "p_ai_lenser_id": string; "p_keep_id": string; "p_kind": unknown };
@@ -2258,6 +2488,33 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "fn_settle_delivery": {
+        Args: { "p_delivery_id": string; "p_error": string; "p_result": Json; "p_retryable": boolean };
+        Returns: {
+          "attempts": number;
+          "consumer": string;
+          "created_at": string;
+          "event_id": number;
+          "id": string;
+          "last_error": string | null;
+          "lease_expirations": number;
+          "lease_expires_at": string | null;
+          "lease_owner": string | null;
+          "lease_token": string | null;
+          "next_attempt_at": string;
+          "processed_at": string | null;
+          "result": Json | null;
+          "scope_id": string;
+          "state": Database["agents"]["Enums"]["delivery_state"];
+          "updated_at": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "event_deliveries";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "fn_start_team_run": {
         Args: {
           "p_team_run": Omit<
@@ -2347,7 +2604,18 @@ export type Database = {
       "autonomy_level": "manual" | "supervised" | "semi_autonomous" | "autonomous";
       "communication_style": "concise" | "detailed" | "structured" | "conversational";
       "decision_style": "cautious" | "balanced" | "decisive" | "consensus";
+      "delivery_state": "pending" | "processing" | "processed" | "failed";
       "escalation_behavior": "never" | "on_uncertainty" | "on_risk" | "always";
+      "event_handler_kind": "sql" | "worker";
+      "event_module": "lenses" | "agents" | "channels" | "contacts" | "guardrails" | "budgets";
+      "event_subject_kind":
+        | "workflow_run"
+        | "team_run"
+        | "message"
+        | "conversation"
+        | "contact"
+        | "guardrail_violation"
+        | "event_delivery";
       "expertise_level": "novice" | "intermediate" | "expert" | "specialist";
       "guardrail_action": "block" | "rewrite" | "log";
       "guardrail_direction": "input" | "output" | "both";
@@ -5125,7 +5393,16 @@ export type Database = {
         | "tool_invoked"
         | "tool_completed"
         | "budget_exceeded"
-        | "budget_threshold_reached";
+        | "budget_threshold_reached"
+        | "message_received"
+        | "message_sent"
+        | "message_status_changed"
+        | "contact_created"
+        | "contacts_merged"
+        | "contacts_unmerged"
+        | "guardrail_violated"
+        | "output_delivered"
+        | "output_delivery_failed";
       "schedule_dst_gap": "fire_after_gap" | "skip";
       "schedule_dst_overlap": "first" | "second";
       "schedule_fire_outcome": "started" | "waiting" | "skipped";
@@ -5372,6 +5649,26 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "claim_event_deliveries": {
+        Args: { "p_consumer": string; "p_lease_seconds"?: number; "p_limit"?: number; "p_worker": string };
+        Returns: {
+          "actor_id": string;
+          "attempts": number;
+          "consumer": string;
+          "contact_id": string;
+          "context": Json;
+          "delivery_id": string;
+          "event_id": number;
+          "event_type": Database["lenses"]["Enums"]["run_event_type"];
+          "lease_token": string;
+          "module": Database["agents"]["Enums"]["event_module"];
+          "occurred_at": string;
+          "payload": Json;
+          "scope_id": string;
+          "subject_id": string;
+          "subject_kind": Database["agents"]["Enums"]["event_subject_kind"];
+        }[];
+      };
       "claim_workflow_tasks": {
         Args: { "p_lease_seconds"?: number; "p_limit"?: number; "p_worker_id": string };
         Returns: Database["lenses"]["CompositeTypes"]["claimed_task"][];
@@ -5380,6 +5677,16 @@ export type Database = {
           to: "claimed_task";
           isOneToOne: false;
           isSetofReturn: true;
+        };
+      };
+      "complete_event_delivery": {
+        Args: { "p_delivery_id": string; "p_lease_token": string; "p_result"?: Json };
+        Returns: Database["agents"]["Tables"]["event_deliveries"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "event_deliveries";
+          isOneToOne: true;
+          isSetofReturn: false;
         };
       };
       "complete_workflow_task": {
@@ -5737,6 +6044,21 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "fail_event_delivery": {
+        Args: {
+          "p_delivery_id": string;
+          "p_error": string;
+          "p_lease_token": string;
+          "p_retryable"?: boolean;
+        };
+        Returns: Database["agents"]["Tables"]["event_deliveries"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "event_deliveries";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "fail_workflow_task": {
         Args: {
           "p_error_kind": Database["lenses"]["Enums"]["task_error_kind"];
@@ -6053,6 +6375,37 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "budgets";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_event_deliveries": {
+        Args: {
+          "p_consumer"?: string;
+          "p_event_id"?: number;
+          "p_limit"?: number;
+          "p_scope_id"?: string;
+          "p_states"?: (Database["agents"]["Enums"]["delivery_state"])[];
+        };
+        Returns: Database["agents"]["Tables"]["event_deliveries"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "event_deliveries";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_events": {
+        Args: {
+          "p_after_event_id"?: number;
+          "p_limit"?: number;
+          "p_scope_id"?: string;
+          "p_types"?: (Database["lenses"]["Enums"]["run_event_type"])[];
+        };
+        Returns: Database["agents"]["Tables"]["events"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "events";
           isOneToOne: false;
           isSetofReturn: true;
         };
@@ -6433,6 +6786,7 @@ export type Database = {
           "timezone": string;
         }[];
       };
+      "process_event_deliveries": { Args: { "p_limit"?: number }; Returns: number };
       "publish_lens_version": { Args: { "p_version_id": string }; Returns: Json };
       "publish_workflow": {
         Args: { "p_workflow_id": string };
@@ -7157,7 +7511,19 @@ export const Constants = {
       "autonomy_level": ["manual", "supervised", "semi_autonomous", "autonomous"],
       "communication_style": ["concise", "detailed", "structured", "conversational"],
       "decision_style": ["cautious", "balanced", "decisive", "consensus"],
+      "delivery_state": ["pending", "processing", "processed", "failed"],
       "escalation_behavior": ["never", "on_uncertainty", "on_risk", "always"],
+      "event_handler_kind": ["sql", "worker"],
+      "event_module": ["lenses", "agents", "channels", "contacts", "guardrails", "budgets"],
+      "event_subject_kind": [
+        "workflow_run",
+        "team_run",
+        "message",
+        "conversation",
+        "contact",
+        "guardrail_violation",
+        "event_delivery",
+      ],
       "expertise_level": ["novice", "intermediate", "expert", "specialist"],
       "guardrail_action": ["block", "rewrite", "log"],
       "guardrail_direction": ["input", "output", "both"],
@@ -7335,6 +7701,15 @@ export const Constants = {
         "tool_completed",
         "budget_exceeded",
         "budget_threshold_reached",
+        "message_received",
+        "message_sent",
+        "message_status_changed",
+        "contact_created",
+        "contacts_merged",
+        "contacts_unmerged",
+        "guardrail_violated",
+        "output_delivered",
+        "output_delivery_failed",
       ],
       "schedule_dst_gap": ["fire_after_gap", "skip"],
       "schedule_dst_overlap": ["first", "second"],

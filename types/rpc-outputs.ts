@@ -29,6 +29,7 @@ import {
 import { FailureMode, NodeResultStatus, TaskErrorKind, WaitingReason, WorkflowRunStatus } from "./runs.ts";
 import { MemoryScope } from "./policies.ts";
 import { MemorySource } from "./profiles.ts";
+import { ReceiveChannelEventsOutput } from "./channels.ts";
 import {
   BatchCompleteAnswer,
   ClaimedTask,
@@ -518,6 +519,7 @@ export const rpcOutputs = {
   get_workflow: GetWorkflowOutput,
   get_workflow_run: GetWorkflowRunOutput,
   publish_lens_version: PublishLensVersionOutput,
+  receive_channel_events: ReceiveChannelEventsOutput,
   record_agent_model_turn: RecordAgentModelTurnOutput,
   retrieve_agent_memories: RetrieveAgentMemoriesOutput,
   set_version_parameters: SetVersionParametersOutput,

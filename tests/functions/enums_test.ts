@@ -57,6 +57,14 @@ import {
 } from "../../types/team-runs.ts";
 import { PolicyDecision, PolicyRule } from "../../types/agent-turns.ts";
 import {
+  BindingStatus,
+  Channel,
+  ConfigTier,
+  ConversationState,
+  MessageDirection,
+  MessageStatus,
+} from "../../types/channels.ts";
+import {
   ScheduleDstGap,
   ScheduleDstOverlap,
   ScheduleFireOutcome,
@@ -118,6 +126,12 @@ const mirrors = {
     assignee_kind: AssigneeKind,
     assignment_status: AssignmentStatus,
     tool_invocation_status: ToolInvocationStatus,
+    channel: Channel,
+    message_direction: MessageDirection,
+    message_status: MessageStatus,
+    conversation_state: ConversationState,
+    binding_status: BindingStatus,
+    config_tier: ConfigTier,
     team_run_status: TeamRunStatus,
     approval_status: ApprovalStatus,
     team_run_queue_state: TeamRunQueueState,

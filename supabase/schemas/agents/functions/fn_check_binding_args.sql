@@ -57,7 +57,8 @@ begin
     end if;
     if jsonb_typeof(p_whatsapp_template) <> 'object' or not p_whatsapp_template ?& array['name', 'language']
        or p_whatsapp_template - array['name', 'language'] <> '{}'::jsonb
-       or jsonb_typeof(p_whatsapp_template -> 'name') <> 'string' or (p_whatsapp_template ->> 'name') !~ '^[a-z0-9_]{1,512}$'
+       or jsonb_typeof(p_whatsapp_template -> 'name') <> 'string' or (p_whatsapp_template ->> 'name') !~ '^[a-z0-9_]+$'
+       or char_length(p_whatsapp_template ->> 'name') > 512
        or jsonb_typeof(p_whatsapp_template -> 'language') <> 'string' or (p_whatsapp_template ->> 'language') !~ '^[a-z]{2,3}(_[A-Z]{2})?$' then
       raise exception '%: p_whatsapp_template must be {"name": <approved template name, a-z0-9_>, "language": <code such as en or en_US>}',
         p_rpc using errcode = '22023';

@@ -110,7 +110,7 @@ begin
          or (v_media ->> 'type') not in ('image', 'audio', 'video', 'document', 'sticker', 'file')
          or ((v_media ? 'id') = (v_media ? 'url'))
          or (v_media ? 'id' and (jsonb_typeof(v_media -> 'id') is distinct from 'string' or char_length(v_media ->> 'id') not between 1 and 256))
-         or (v_media ? 'url' and (jsonb_typeof(v_media -> 'url') is distinct from 'string' or (v_media ->> 'url') !~ '^https?://\S{1,2040}$'))
+         or (v_media ? 'url' and (jsonb_typeof(v_media -> 'url') is distinct from 'string' or (v_media ->> 'url') !~ '^https?://\S+$' or char_length(v_media ->> 'url') > 2048))
          or (v_media ? 'mimeType' and (jsonb_typeof(v_media -> 'mimeType') is distinct from 'string'
                                        or (v_media ->> 'mimeType') !~ '^[a-z0-9.+-]{1,64}/[A-Za-z0-9.+-]{1,128}$')) then
         raise exception '%: %.media[%] must be {type: image|audio|video|document|sticker|file, id or url, mimeType?}',

@@ -60,7 +60,8 @@ create table agents.channel_bindings (
       AND (whatsapp_template ?& ARRAY['name'::text, 'language'::text])
       AND ((whatsapp_template - ARRAY['name'::text, 'language'::text]) = '{}'::jsonb)
       AND (jsonb_typeof(whatsapp_template -> 'name'::text) = 'string'::text)
-      AND ((whatsapp_template ->> 'name'::text) ~ '^[a-z0-9_]{1,512}$'::text)
+      AND ((whatsapp_template ->> 'name'::text) ~ '^[a-z0-9_]+$'::text)
+      AND (char_length((whatsapp_template ->> 'name'::text)) <= 512)
       AND (jsonb_typeof(whatsapp_template -> 'language'::text) = 'string'::text)
       AND ((whatsapp_template ->> 'language'::text) ~ '^[a-z]{2,3}(_[A-Z]{2})?$'::text))),
   constraint channel_bindings_fallback_text_length CHECK (((char_length(btrim(fallback_text)) >= 1) AND (char_length(fallback_text) <= 4000))),

@@ -41,7 +41,7 @@ declare
   v_ignored integer := 0;
   v_ids uuid[] := '{}'::uuid[];
 begin
-  perform lensers.fn_limit_json(c_rpc, 'p_events', p_events, 4194304, 16);
+  perform lensers.fn_limit_json('receive_channel_events', 'p_events', p_events, 4194304, 16);
   perform agents.fn_rpc_not_null(c_rpc, 'p_binding_id', p_binding_id);
   select b.* into v_binding from agents.channel_bindings b where b.id = p_binding_id;
   if not found then

@@ -412,7 +412,8 @@ begin
     end if;
     if jsonb_typeof(p_whatsapp_template) <> 'object' or not p_whatsapp_template ?& array['name', 'language']
        or p_whatsapp_template - array['name', 'language'] <> '{}'::jsonb
-       or jsonb_typeof(p_whatsapp_template -> 'name') <> 'string' or (p_whatsapp_template ->> 'name') !~ '^[a-z0-9_]{1,512}$'
+       or jsonb_typeof(p_whatsapp_template -> 'name') <> 'string' or (p_whatsapp_template ->> 'name') !~ '^[a-z0-9_]+$'
+       or char_length(p_whatsapp_template ->> 'name') > 512
        or jsonb_typeof(p_whatsapp_template -> 'language') <> 'string' or (p_whatsapp_template ->> 'language') !~ '^[a-z]{2,3}(_[A-Z]{2})?$' then
       raise exception '%: p_whatsapp_template must be {"name": <approved template name, a-z0-9_>, "language": <code such as en or en_US>}',
         p_rpc using errcode = '22023';
@@ -575,7 +576,7 @@ begin
          or (v_media ->> 'type') not in ('image', 'audio', 'video', 'document', 'sticker', 'file')
          or ((v_media ? 'id') = (v_media ? 'url'))
          or (v_media ? 'id' and (jsonb_typeof(v_media -> 'id') is distinct from 'string' or char_length(v_media ->> 'id') not between 1 and 256))
-         or (v_media ? 'url' and (jsonb_typeof(v_media -> 'url') is distinct from 'string' or (v_media ->> 'url') !~ '^https?://\S{1,2040}$'))
+         or (v_media ? 'url' and (jsonb_typeof(v_media -> 'url') is distinct from 'string' or (v_media ->> 'url') !~ '^https?://\S+$' or char_length(v_media ->> 'url') > 2048))
          or (v_media ? 'mimeType' and (jsonb_typeof(v_media -> 'mimeType') is distinct from 'string'
                                        or (v_media ->> 'mimeType') !~ '^[a-z0-9.+-]{1,64}/[A-Za-z0-9.+-]{1,128}$')) then
         raise exception '%: %.media[%] must be {type: image|audio|video|document|sticker|file, id or url, mimeType?}',
@@ -1223,7 +1224,7 @@ declare
   v_ignored integer := 0;
   v_ids uuid[] := '{}'::uuid[];
 begin
-  perform lensers.fn_limit_json(c_rpc, 'p_events', p_events, 4194304, 16);
+  perform lensers.fn_limit_json('receive_channel_events', 'p_events', p_events, 4194304, 16);
   perform agents.fn_rpc_not_null(c_rpc, 'p_binding_id', p_binding_id);
   select b.* into v_binding from agents.channel_bindings b where b.id = p_binding_id;
   if not found then
@@ -1604,8 +1605,8 @@ ALTER TABLE "agents"."channel_bindings"
     CHECK
     (((whatsapp_template IS NULL) OR ((channel = 'whatsapp'::agents.channel) AND (jsonb_typeof(whatsapp_template) = 'object'::text) AND (whatsapp_template ?& ARRAY['name'::text,
     'language'::text]) AND ((whatsapp_template - ARRAY['name'::text, 'language'::text]) = '{}'::jsonb) AND (jsonb_typeof((whatsapp_template -> 'name'::text)) = 'string'::text) AND
-    ((whatsapp_template ->> 'name'::text) ~ '^[a-z0-9_]{1,512}$'::text) AND (jsonb_typeof((whatsapp_template -> 'language'::text)) = 'string'::text) AND
-    ((whatsapp_template ->> 'language'::text) ~ '^[a-z]{2,3}(_[A-Z]{2})?$'::text))));
+    ((whatsapp_template ->> 'name'::text) ~ '^[a-z0-9_]+$'::text) AND (char_length((whatsapp_template ->> 'name'::text)) <= 512) AND
+    (jsonb_typeof((whatsapp_template -> 'language'::text)) = 'string'::text) AND ((whatsapp_template ->> 'language'::text) ~ '^[a-z]{2,3}(_[A-Z]{2})?$'::text))));
 
 ALTER TABLE "agents"."contact_identities"
   ADD CONSTRAINT "contact_identities_display_name_length" CHECK ((char_length(display_name) <= 200));

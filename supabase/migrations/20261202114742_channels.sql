@@ -514,7 +514,7 @@ begin
     if p_event ? 'error' then
       if jsonb_typeof(p_event -> 'error') is distinct from 'object'
          or cardinality(agents.fn_json_unknown_keys(p_event -> 'error', array['code', 'title', 'detail'])) > 0
-         or jsonb_typeof(p_event -> 'error' -> 'code') not in ('string', 'number')
+         or coalesce(jsonb_typeof(p_event -> 'error' -> 'code'), 'none') not in ('string', 'number')
          or char_length(p_event -> 'error' ->> 'code') not between 1 and 64
          or jsonb_typeof(p_event -> 'error' -> 'title') is distinct from 'string'
          or char_length(p_event -> 'error' ->> 'title') not between 1 and 1000

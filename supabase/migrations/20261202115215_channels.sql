@@ -954,7 +954,7 @@ begin
     from agents.channel_bindings b
     where b.channel = p_channel and b.routing_key = p_routing_key;
   if not found then
-    raise exception 'get_channel_binding_route: no % binding with routing key %', p_channel, lensers.fn_one_line(p_routing_key)
+    raise exception 'get_channel_binding_route: no % binding with p_routing_key "%"', p_channel, lensers.fn_one_line(p_routing_key)
       using errcode = 'PT404';
   end if;
 end

@@ -3,7 +3,7 @@
 -- statuses forward only in every order, contacts merged and unmerged exactly, the web chat reader,
 -- and RLS on every channel table for an owner, an operator, a stranger and anon.
 begin;
-select plan(123);
+select plan(124);
 
 select tests.create_user('ch-alice@example.com', '{"handle":"ch-alice"}') as alice \gset
 select tests.create_user('ch-olga@example.com', '{"handle":"ch-olga"}') as olga \gset
@@ -114,6 +114,11 @@ select is(agents.fn_binding_config_versions(:'wa_id') -> 'personality_profile',
 select is(agents.fn_binding_config_versions(:'wa_id') -> 'binding', jsonb_build_object('id', :'wa_id'::uuid, 'version', 3),
   'and the binding''s own version');
 select throws_ok('update agents.tier_config_versions set version = 9', '42501', null, 'the version history is append-only');
+select tests.authenticate_as(:'alice');
+select throws_ok(format('select public.delete_personality_profile(%L)', :'pp2'), 'PT409',
+  format('delete_personality_profile: personality profile %s is used by channel bindings; change them first', :'pp2'),
+  'a profile a binding uses is not deleted (409)');
+select tests.clear_authentication();
 
 -- ------------------------------------------------------------------ routing (service role)
 select tests.authenticate_as_service_role();

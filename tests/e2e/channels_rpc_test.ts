@@ -247,6 +247,80 @@ Deno.test({
 
 Deno.test({
   ...opts,
+  name: "seq stays gap-free and in commit order under concurrent deliveries in any grouping; each commit notifies",
+  async fn() {
+    const sql = db();
+    const listener = db();
+    const users: TestUser[] = [];
+    const agents: string[] = [];
+    try {
+      const owner = await createUser(sql);
+      users.push(owner);
+      const agent = must("create_ai_lenser", await rpc(owner.client, "create_ai_lenser", {
+        p_handle: `chan-${crypto.randomUUID().slice(0, 8)}`,
+        p_display_name: "Group agent",
+      })) as { id: string };
+      agents.push(agent.id);
+      const binding = must("create_channel_binding", await rpc(owner.client, "create_channel_binding", {
+        p_ai_lenser_id: agent.id,
+        p_channel: "whatsapp",
+        p_name: "Group line",
+        p_routing_key: phoneNumberId(),
+        p_app_secret_env: "WA_APP_SECRET",
+        p_verify_token_env: "WA_VERIFY_TOKEN",
+        p_access_token_env: "WA_ACCESS_TOKEN",
+      })) as { id: string };
+      const notified = new Set<string>();
+      await listener.listen("channel_messages", (payload) => notified.add(payload));
+      const group = `1203630${Math.floor(Math.random() * 1e9)}`;
+      const sentAt = new Date().toISOString();
+      // 40 messages from 8 senders in one group and 8 1:1 chats, delivered as overlapping batches in
+      // shuffled orders, each batch twice: every message stored once, no deadlock, no gap.
+      const events = Array.from({ length: 40 }, (_, i) => ({
+        kind: "message",
+        providerMessageId: `wamid.${crypto.randomUUID()}`,
+        sender: { externalId: `49155${i % 8}`, name: `Sender ${i % 8}` },
+        ...(i % 2 === 0 ? { groupId: group } : {}),
+        body: `message ${i}`,
+        sentAt,
+      }));
+      const shuffled = <T>(xs: T[]) => xs.map((x) => [Math.random(), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+      const batches: typeof events[] = [];
+      for (let round = 0; round < 2; round++) {
+        const order = shuffled(events);
+        for (let i = 0; i < order.length; i += 5) batches.push(order.slice(i, i + 10));
+      }
+      const service = serviceClient();
+      const answers = await Promise.all(
+        batches.map((b) => rpc(service, "receive_channel_events", { p_binding_id: binding.id, p_events: b })),
+      );
+      for (const a of answers) assert(!a.error, JSON.stringify(a.error));
+      assertEquals(answers.reduce((n, a) => n + ReceiveChannelEventsOutput.parse(a.data).stored, 0), 40);
+      const conversations = await sql<{ id: string; last_message_seq: number; n: number; seqs: number[] }[]>`
+        select c.id, c.last_message_seq::int, count(m.id)::int as n, array_agg(m.seq::int order by m.seq) as seqs
+        from agents.conversations c join agents.messages m on m.conversation_id = c.id
+        where c.binding_id = ${binding.id}
+        group by c.id, c.last_message_seq`;
+      assertEquals(conversations.length, 5, "the group and four 1:1 chats (odd senders write 1:1)");
+      for (const c of conversations) {
+        assertEquals(c.seqs, Array.from({ length: c.n }, (_, i) => i + 1), "seq 1..n with no gap");
+        assertEquals(c.last_message_seq, c.n);
+      }
+      const [{ contacts }] = await sql`select count(*)::int as contacts from agents.contacts where ai_lenser_id = ${agent.id}`;
+      assertEquals(contacts, 8, "one contact per sender");
+      for (let i = 0; i < 50 && notified.size < 5; i++) await new Promise((r) => setTimeout(r, 20));
+      assertEquals([...notified].sort(), conversations.map((c) => c.id).sort(), "each conversation was notified");
+    } finally {
+      await listener.end();
+      await deleteAgents(sql, ...agents);
+      await deleteUsers(sql, ...users);
+      await sql.end();
+    }
+  },
+});
+
+Deno.test({
+  ...opts,
   name: "contacts: the same person on WhatsApp and the web chat merged, then unmerged; lists and the web reader",
   async fn() {
     const sql = db();

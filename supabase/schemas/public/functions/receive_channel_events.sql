@@ -30,7 +30,10 @@ declare
   v_contact_id uuid;
   v_new_contact_id uuid;
   v_conversation agents.conversations;
-  v_sent_at timestamptz;
+  v_identity_ids uuid[] := '{}'::uuid[];
+  v_contact_ids uuid[] := '{}'::uuid[];
+  v_conversation_ids uuid[] := '{}'::uuid[];
+  v_conversation_id uuid;
   v_message_id uuid;
   v_status agents.message_status;
   v_at timestamptz;
@@ -68,32 +71,19 @@ begin
     end if;
   end loop;
 
-  for v_event in select e from jsonb_array_elements(p_events) e loop
-    if v_event ->> 'kind' = 'status' then
-      v_status := (v_event ->> 'status')::agents.message_status;
-      v_at := least((v_event ->> 'at')::timestamptz, now());
-      update agents.messages m set
-        delivery_status = v_status,
-        error = case when v_status = 'failed' then coalesce(v_event -> 'error', '{"title":"failed"}'::jsonb) end,
-        sent_at = case when v_status = 'sent' then v_at else m.sent_at end,
-        delivered_at = case when v_status = 'delivered' then v_at else m.delivered_at end,
-        read_at = case when v_status = 'read' then v_at else m.read_at end,
-        failed_at = case when v_status = 'failed' then v_at else m.failed_at end
-      where m.channel = v_binding.channel and m.provider_message_id = v_event ->> 'providerMessageId'
-        and m.binding_id = v_binding.id and m.direction = 'outbound'
-        and agents.fn_message_status_moves(m.delivery_status, v_status);
-      get diagnostics v_rows = row_count;
-      if v_rows > 0 then v_statuses := v_statuses + 1; else v_ignored := v_ignored + 1; end if;
-      continue;
-    end if;
+  -- Locks are taken in one order by every call, so overlapping batches delivered concurrently in any
+  -- grouping wait for each other instead of deadlocking: identities (by external id), then
+  -- conversations (created by key, locked by id), then messages (inserted under those locks), then
+  -- statuses (by provider message id).
 
+  -- 1. The senders' identities and contacts: found, or created once (a concurrent creator wins the
+  --    unique key; the loser drops the contact it made and uses the winner's). A 1:1 sender whose
+  --    identity was an orphan's is resolved: the person wrote to the agent directly.
+  for v_event, v_index in select e, o::integer from jsonb_array_elements(p_events) with ordinality x(e, o)
+                           where e ->> 'kind' = 'message' order by e -> 'sender' ->> 'externalId', o loop
     v_is_group := v_event ? 'groupId';
     v_external_id := v_event -> 'sender' ->> 'externalId';
     v_profile_id := (v_event -> 'sender' ->> 'profileId')::uuid;
-    v_sent_at := least((v_event ->> 'sentAt')::timestamptz, now());
-
-    -- The sender's identity and contact: found, or created once (a concurrent creator wins the unique
-    -- key; the loser drops the contact it made and uses the winner's).
     select i.* into v_identity from agents.contact_identities i
     where i.ai_lenser_id = v_binding.ai_lenser_id and i.channel = v_binding.channel and i.external_id = v_external_id;
     if not found then
@@ -120,31 +110,46 @@ begin
         delete from agents.contacts c where c.id = v_new_contact_id;
       end if;
     end if;
-    v_contact_id := v_identity.contact_id;
+    if not v_is_group then
+      update agents.contacts c set resolved = true, resolved_at = now() where c.id = v_identity.contact_id and not c.resolved;
+    end if;
+    v_identity_ids[v_index] := v_identity.id;
+    v_contact_ids[v_index] := v_identity.contact_id;
+  end loop;
 
-    -- The conversation: per identity (1:1) or per group, created once, then locked: the seq below is
-    -- allocated under this lock, gap-free and in commit order.
-    if v_is_group then
+  -- 2. The conversations: per identity (1:1) or per group, created once in key order, then all of
+  --    this batch's locked in id order: each message's seq is allocated under its conversation's lock,
+  --    gap-free and in commit order.
+  for v_event, v_index in select e, o::integer from jsonb_array_elements(p_events) with ordinality x(e, o)
+                           where e ->> 'kind' = 'message'
+                           order by coalesce('g:' || (e ->> 'groupId'), 'i:' || (e -> 'sender' ->> 'externalId')), o loop
+    if v_event ? 'groupId' then
       insert into agents.conversations (binding_id, ai_lenser_id, channel, external_thread_id)
       values (v_binding.id, v_binding.ai_lenser_id, v_binding.channel, v_event ->> 'groupId')
       on conflict do nothing;
-      select c.* into v_conversation from agents.conversations c
-      where c.binding_id = v_binding.id and c.external_thread_id = v_event ->> 'groupId'
-      for update;
+      select c.id into v_conversation_id from agents.conversations c
+      where c.binding_id = v_binding.id and c.external_thread_id = v_event ->> 'groupId';
     else
       insert into agents.conversations (binding_id, ai_lenser_id, channel, identity_id, contact_id)
-      values (v_binding.id, v_binding.ai_lenser_id, v_binding.channel, v_identity.id, v_contact_id)
+      values (v_binding.id, v_binding.ai_lenser_id, v_binding.channel, v_identity_ids[v_index], v_contact_ids[v_index])
       on conflict do nothing;
-      select c.* into v_conversation from agents.conversations c
-      where c.binding_id = v_binding.id and c.identity_id = v_identity.id
-      for update;
+      select c.id into v_conversation_id from agents.conversations c
+      where c.binding_id = v_binding.id and c.identity_id = v_identity_ids[v_index];
     end if;
+    v_conversation_ids[v_index] := v_conversation_id;
+  end loop;
+  perform 1 from agents.conversations c where c.id = any (v_conversation_ids) order by c.id for update;
 
+  -- 3. The messages, in event order. A redelivery (the provider's message id or event id, unique per
+  --    channel) inserts nothing and takes no seq.
+  for v_event, v_index in select e, o::integer from jsonb_array_elements(p_events) with ordinality x(e, o)
+                           where e ->> 'kind' = 'message' order by o loop
+    select c.* into v_conversation from agents.conversations c where c.id = v_conversation_ids[v_index];
     v_message_id := null;
     insert into agents.messages (conversation_id, seq, binding_id, ai_lenser_id, channel, direction, contact_id, sender_name,
       body, media, metadata, provider_message_id, provider_event_id, thread_id)
     values (v_conversation.id, v_conversation.last_message_seq + 1, v_binding.id, v_binding.ai_lenser_id, v_binding.channel,
-      'inbound', v_contact_id, v_event -> 'sender' ->> 'name', v_event ->> 'body', v_event -> 'media',
+      'inbound', v_contact_ids[v_index], v_event -> 'sender' ->> 'name', v_event ->> 'body', v_event -> 'media',
       coalesce(v_event -> 'metadata', '{}'::jsonb) || jsonb_build_object('sentAt', v_event ->> 'sentAt'),
       v_event ->> 'providerMessageId', v_event ->> 'providerEventId', v_event ->> 'threadId')
     on conflict do nothing
@@ -156,14 +161,29 @@ begin
     update agents.conversations c set
       last_message_seq = v_conversation.last_message_seq + 1,
       last_active_at = greatest(c.last_active_at, now()),
-      last_inbound_at = greatest(c.last_inbound_at, v_sent_at)
+      last_inbound_at = greatest(c.last_inbound_at, least((v_event ->> 'sentAt')::timestamptz, now()))
     where c.id = v_conversation.id;
-    -- A person who writes to the agent directly is no orphan.
-    if not v_is_group then
-      update agents.contacts c set resolved = true, resolved_at = now() where c.id = v_contact_id and not c.resolved;
-    end if;
     v_stored := v_stored + 1;
     v_ids := v_ids || v_message_id;
+  end loop;
+
+  -- 4. Delivery statuses of this binding's outbound messages, forward only (a stale one is ignored).
+  for v_event in select e from jsonb_array_elements(p_events) with ordinality x(e, o)
+                 where e ->> 'kind' = 'status' order by e ->> 'providerMessageId', o loop
+    v_status := (v_event ->> 'status')::agents.message_status;
+    v_at := least((v_event ->> 'at')::timestamptz, now());
+    update agents.messages m set
+      delivery_status = v_status,
+      error = case when v_status = 'failed' then coalesce(v_event -> 'error', '{"title":"failed"}'::jsonb) end,
+      sent_at = case when v_status = 'sent' then v_at else m.sent_at end,
+      delivered_at = case when v_status = 'delivered' then v_at else m.delivered_at end,
+      read_at = case when v_status = 'read' then v_at else m.read_at end,
+      failed_at = case when v_status = 'failed' then v_at else m.failed_at end
+    where m.channel = v_binding.channel and m.provider_message_id = v_event ->> 'providerMessageId'
+      and m.binding_id = v_binding.id and m.direction = 'outbound'
+      and agents.fn_message_status_moves(m.delivery_status, v_status);
+    get diagnostics v_rows = row_count;
+    if v_rows > 0 then v_statuses := v_statuses + 1; else v_ignored := v_ignored + 1; end if;
   end loop;
   return jsonb_build_object('stored', v_stored, 'duplicates', v_duplicates, 'statuses', v_statuses,
     'ignored', v_ignored, 'messageIds', to_jsonb(v_ids));

@@ -3,7 +3,7 @@
 -- statuses forward only in every order, contacts merged and unmerged exactly, the web chat reader,
 -- and RLS on every channel table for an owner, an operator, a stranger and anon.
 begin;
-select plan(124);
+select plan(128);
 
 select tests.create_user('ch-alice@example.com', '{"handle":"ch-alice"}') as alice \gset
 select tests.create_user('ch-olga@example.com', '{"handle":"ch-olga"}') as olga \gset
@@ -251,6 +251,16 @@ select throws_ok($$update agents.messages set error = '{"title":"rewritten"}' wh
   'a failed message''s error is final');
 select throws_ok($$update agents.messages set body = 'edited' where provider_message_id = 'wamid.A1'$$, '23514', null,
   'a message''s body is history');
+select throws_ok($$update agents.messages set provider_message_id = 'wamid.other' where provider_message_id = 'wamid.A1'$$, '23514', null,
+  'an inbound message''s provider id never changes');
+select throws_ok($$update agents.messages set provider_message_id = 'out.1b' where provider_message_id = 'out.1'$$, '23514', null,
+  'nor an outbound one''s once set');
+insert into agents.messages (conversation_id, seq, binding_id, ai_lenser_id, channel, direction, contact_id, body, delivery_status)
+values (:'ann_conv', 11, :'wa_id', :'agent', 'whatsapp', 'outbound', :'ann', 'unsent reply', 'queued');
+update agents.conversations set last_message_seq = 11 where id = :'ann_conv';
+select lives_ok($$update agents.messages set provider_message_id = 'out.sent', delivery_status = 'sent' where body = 'unsent reply'$$,
+  'the outbox records the provider''s id with sent, once');
+select ok((select sent_at is not null from agents.messages where provider_message_id = 'out.sent'), 'sent_at is set when sent is reached');
 select throws_ok($$insert into agents.messages (conversation_id, seq, binding_id, ai_lenser_id, channel, direction, body, delivery_status) values ($$
   || quote_literal(:'ann_conv') || ', 99, ' || quote_literal(:'wa_id') || ', ' || quote_literal(:'agent') || $$, 'whatsapp', 'inbound', 'x', 'sent')$$,
   '23514', null, 'an inbound message has no delivery status');
@@ -329,7 +339,7 @@ select throws_ok(format('select public.unmerge_contacts(%L)', :'merge_id'), 'PT4
 -- ------------------------------------------------------------------ lists
 select tests.authenticate_as(:'olga');
 select is((select count(*)::int from public.list_conversations(:'agent')), 6, 'an operator lists the agent''s conversations');
-select is((select array_agg(seq order by seq desc) from public.list_messages(:'ann_conv', p_limit => 3)), '{10,9,8}'::bigint[],
+select is((select array_agg(seq order by seq desc) from public.list_messages(:'ann_conv', p_limit => 3)), '{11,10,9}'::bigint[],
   'messages come newest first');
 select is((select array_agg(seq order by seq desc) from public.list_messages(:'ann_conv', p_before_seq => 8, p_limit => 3)), '{7,6,5}'::bigint[],
   'and the next page starts before the last seq');

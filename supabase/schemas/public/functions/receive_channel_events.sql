@@ -13,6 +13,9 @@
 --    status (a late delivered after read) or an unknown message id is ignored.
 -- Returns {stored, duplicates, statuses, ignored, messageIds} (ids of the messages stored now).
 -- Archived binding: PT409; unknown: PT404. Granted to service_role only.
+-- TODO(event bus): per stored message a message_received event, per new contact a contact_created
+-- event and per applied status a message_status_changed event belong here, in this transaction (phases
+-- 1, 3 and 4 below; see README "Channels"). The reply turn is queued from the message_received event.
 create or replace function public.receive_channel_events(p_binding_id uuid, p_events jsonb)
  returns jsonb
  language plpgsql

@@ -758,9 +758,11 @@ CREATE OR REPLACE FUNCTION agents.tg_messages_guard()
   SET search_path TO ''
   AS $function$
 begin
-  if (to_jsonb(new) - array['delivery_status', 'error', 'sent_at', 'delivered_at', 'read_at', 'failed_at', 'contact_id'])
-     is distinct from (to_jsonb(old) - array['delivery_status', 'error', 'sent_at', 'delivered_at', 'read_at', 'failed_at', 'contact_id']) then
-    raise exception 'messages: message % is history: only its delivery status and sender link change', old.id
+  if (to_jsonb(new) - array['delivery_status', 'error', 'sent_at', 'delivered_at', 'read_at', 'failed_at', 'contact_id', 'provider_message_id'])
+     is distinct from (to_jsonb(old) - array['delivery_status', 'error', 'sent_at', 'delivered_at', 'read_at', 'failed_at', 'contact_id', 'provider_message_id'])
+     or (new.provider_message_id is distinct from old.provider_message_id
+         and (old.provider_message_id is not null or old.direction <> 'outbound')) then
+    raise exception 'messages: message % is history: only its delivery, its sender link and (once) an outbound provider id change', old.id
       using errcode = '23514';
   end if;
   if new.delivery_status is distinct from old.delivery_status then

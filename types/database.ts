@@ -333,6 +333,356 @@ export type Database = {
         };
         Relationships: [];
       };
+      "channel_bindings": {
+        Row: {
+          "access_token_env": string | null;
+          "ai_lenser_id": string;
+          "allowed_origins": (string)[];
+          "app_secret_env": string | null;
+          "bot_token_env": string | null;
+          "channel": Database["agents"]["Enums"]["channel"];
+          "created_at": string;
+          "created_by": string | null;
+          "debounce_ms": number;
+          "fallback_text": string;
+          "id": string;
+          "loop_guard_max_turns": number;
+          "loop_guard_window_seconds": number;
+          "memory_profile_id": string | null;
+          "model_profile_id": string | null;
+          "name": string;
+          "personality_profile_id": string | null;
+          "routing_key": string;
+          "signing_secret_env": string | null;
+          "status": Database["agents"]["Enums"]["binding_status"];
+          "tool_profile_id": string | null;
+          "updated_at": string;
+          "verify_token_env": string | null;
+          "version": number;
+          "whatsapp_template": Json | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          "access_token_env"?: string | null;
+          "ai_lenser_id": string;
+          "allowed_origins"?: (string)[];
+          "app_secret_env"?: string | null;
+          "bot_token_env"?: string | null;
+          "channel": Database["agents"]["Enums"]["channel"];
+          "created_at"?: string;
+          "created_by"?: string | null;
+          "debounce_ms"?: number;
+          "fallback_text"?: string;
+          "id"?: string;
+          "loop_guard_max_turns"?: number;
+          "loop_guard_window_seconds"?: number;
+          "memory_profile_id"?: string | null;
+          "model_profile_id"?: string | null;
+          "name": string;
+          "personality_profile_id"?: string | null;
+          "routing_key": string;
+          "signing_secret_env"?: string | null;
+          "status"?: Database["agents"]["Enums"]["binding_status"];
+          "tool_profile_id"?: string | null;
+          "updated_at"?: string;
+          "verify_token_env"?: string | null;
+          "version"?: number;
+          "whatsapp_template"?: Json | null;
+        };
+        Update: {
+          "access_token_env"?: string | null;
+          "ai_lenser_id"?: string;
+          "allowed_origins"?: (string)[];
+          "app_secret_env"?: string | null;
+          "bot_token_env"?: string | null;
+          "channel"?: Database["agents"]["Enums"]["channel"];
+          "created_at"?: string;
+          "created_by"?: string | null;
+          "debounce_ms"?: number;
+          "fallback_text"?: string;
+          "id"?: string;
+          "loop_guard_max_turns"?: number;
+          "loop_guard_window_seconds"?: number;
+          "memory_profile_id"?: string | null;
+          "model_profile_id"?: string | null;
+          "name"?: string;
+          "personality_profile_id"?: string | null;
+          "routing_key"?: string;
+          "signing_secret_env"?: string | null;
+          "status"?: Database["agents"]["Enums"]["binding_status"];
+          "tool_profile_id"?: string | null;
+          "updated_at"?: string;
+          "verify_token_env"?: string | null;
+          "version"?: number;
+          "whatsapp_template"?: Json | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "channel_bindings_ai_lenser_id_fkey";
+            columns: ["ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "channel_bindings_memory_profile_fkey";
+            columns: ["memory_profile_id", "ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "memory_profiles";
+            referencedColumns: ["id", "ai_lenser_id"];
+          },
+          {
+            foreignKeyName: "channel_bindings_model_profile_fkey";
+            columns: ["model_profile_id", "ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "model_profiles";
+            referencedColumns: ["id", "ai_lenser_id"];
+          },
+          {
+            foreignKeyName: "channel_bindings_personality_profile_fkey";
+            columns: ["personality_profile_id", "ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "personality_profiles";
+            referencedColumns: ["id", "ai_lenser_id"];
+          },
+          {
+            foreignKeyName: "channel_bindings_tool_profile_fkey";
+            columns: ["tool_profile_id", "ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "tool_profiles";
+            referencedColumns: ["id", "ai_lenser_id"];
+          },
+        ];
+      };
+      "contact_identities": {
+        Row: {
+          "ai_lenser_id": string;
+          "channel": Database["agents"]["Enums"]["channel"];
+          "contact_id": string;
+          "created_at": string;
+          "display_name": string | null;
+          "external_id": string;
+          "id": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id": string;
+          "channel": Database["agents"]["Enums"]["channel"];
+          "contact_id": string;
+          "created_at"?: string;
+          "display_name"?: string | null;
+          "external_id": string;
+          "id"?: string;
+        };
+        Update: {
+          "ai_lenser_id"?: string;
+          "channel"?: Database["agents"]["Enums"]["channel"];
+          "contact_id"?: string;
+          "created_at"?: string;
+          "display_name"?: string | null;
+          "external_id"?: string;
+          "id"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "contact_identities_contact_fkey";
+            columns: ["contact_id", "ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "contacts";
+            referencedColumns: ["id", "ai_lenser_id"];
+          },
+        ];
+      };
+      "contact_merges": {
+        Row: {
+          "ai_lenser_id": string;
+          "id": string;
+          "merged_at": string;
+          "merged_by": string | null;
+          "merged_id": string;
+          "moved_conversation_ids": (string)[];
+          "moved_identity_ids": (string)[];
+          "moved_message_ids": (string)[];
+          "moved_profile_id": string | null;
+          "survivor_id": string;
+          "unmerged_at": string | null;
+          "unmerged_by": string | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id": string;
+          "id"?: string;
+          "merged_at"?: string;
+          "merged_by"?: string | null;
+          "merged_id": string;
+          "moved_conversation_ids"?: (string)[];
+          "moved_identity_ids"?: (string)[];
+          "moved_message_ids"?: (string)[];
+          "moved_profile_id"?: string | null;
+          "survivor_id": string;
+          "unmerged_at"?: string | null;
+          "unmerged_by"?: string | null;
+        };
+        Update: {
+          "ai_lenser_id"?: string;
+          "id"?: string;
+          "merged_at"?: string;
+          "merged_by"?: string | null;
+          "merged_id"?: string;
+          "moved_conversation_ids"?: (string)[];
+          "moved_identity_ids"?: (string)[];
+          "moved_message_ids"?: (string)[];
+          "moved_profile_id"?: string | null;
+          "survivor_id"?: string;
+          "unmerged_at"?: string | null;
+          "unmerged_by"?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "contact_merges_merged_fkey";
+            columns: ["merged_id", "ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "contacts";
+            referencedColumns: ["id", "ai_lenser_id"];
+          },
+          {
+            foreignKeyName: "contact_merges_survivor_fkey";
+            columns: ["survivor_id", "ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "contacts";
+            referencedColumns: ["id", "ai_lenser_id"];
+          },
+        ];
+      };
+      "contacts": {
+        Row: {
+          "ai_lenser_id": string;
+          "created_at": string;
+          "display_name": string | null;
+          "id": string;
+          "merged_into_id": string | null;
+          "metadata": NonNullable<Json>;
+          "profile_id": string | null;
+          "resolved": boolean;
+          "resolved_at": string | null;
+          "updated_at": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id": string;
+          "created_at"?: string;
+          "display_name"?: string | null;
+          "id"?: string;
+          "merged_into_id"?: string | null;
+          "metadata"?: NonNullable<Json>;
+          "profile_id"?: string | null;
+          "resolved"?: boolean;
+          "resolved_at"?: string | null;
+          "updated_at"?: string;
+        };
+        Update: {
+          "ai_lenser_id"?: string;
+          "created_at"?: string;
+          "display_name"?: string | null;
+          "id"?: string;
+          "merged_into_id"?: string | null;
+          "metadata"?: NonNullable<Json>;
+          "profile_id"?: string | null;
+          "resolved"?: boolean;
+          "resolved_at"?: string | null;
+          "updated_at"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "contacts_ai_lenser_id_fkey";
+            columns: ["ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "contacts_merged_into_id_fkey";
+            columns: ["merged_into_id"];
+            isOneToOne: false;
+            referencedRelation: "contacts";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "conversations": {
+        Row: {
+          "ai_lenser_id": string;
+          "binding_id": string;
+          "channel": Database["agents"]["Enums"]["channel"];
+          "contact_id": string | null;
+          "external_thread_id": string | null;
+          "id": string;
+          "identity_id": string | null;
+          "last_active_at": string;
+          "last_inbound_at": string | null;
+          "last_message_seq": number;
+          "paused_reason": string | null;
+          "started_at": string;
+          "state": Database["agents"]["Enums"]["conversation_state"];
+          "updated_at": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id": string;
+          "binding_id": string;
+          "channel": Database["agents"]["Enums"]["channel"];
+          "contact_id"?: string | null;
+          "external_thread_id"?: string | null;
+          "id"?: string;
+          "identity_id"?: string | null;
+          "last_active_at"?: string;
+          "last_inbound_at"?: string | null;
+          "last_message_seq"?: number;
+          "paused_reason"?: string | null;
+          "started_at"?: string;
+          "state"?: Database["agents"]["Enums"]["conversation_state"];
+          "updated_at"?: string;
+        };
+        Update: {
+          "ai_lenser_id"?: string;
+          "binding_id"?: string;
+          "channel"?: Database["agents"]["Enums"]["channel"];
+          "contact_id"?: string | null;
+          "external_thread_id"?: string | null;
+          "id"?: string;
+          "identity_id"?: string | null;
+          "last_active_at"?: string;
+          "last_inbound_at"?: string | null;
+          "last_message_seq"?: number;
+          "paused_reason"?: string | null;
+          "started_at"?: string;
+          "state"?: Database["agents"]["Enums"]["conversation_state"];
+          "updated_at"?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "conversations_binding_fkey";
+            columns: ["binding_id", "ai_lenser_id", "channel"];
+            isOneToOne: false;
+            referencedRelation: "channel_bindings";
+            referencedColumns: ["id", "ai_lenser_id", "channel"];
+          },
+          {
+            foreignKeyName: "conversations_contact_id_fkey";
+            columns: ["contact_id"];
+            isOneToOne: false;
+            referencedRelation: "contacts";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "conversations_identity_id_fkey";
+            columns: ["identity_id"];
+            isOneToOne: false;
+            referencedRelation: "contact_identities";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       "event_consumers": {
         Row: {
           "backoff_base_ms": number;
@@ -488,7 +838,15 @@ export type Database = {
           "subject_id"?: string | null;
           "subject_kind"?: Database["agents"]["Enums"]["event_subject_kind"] | null;
         };
-        Relationships: [];
+        Relationships: [
+          {
+            foreignKeyName: "events_contact_id_fkey";
+            columns: ["contact_id"];
+            isOneToOne: false;
+            referencedRelation: "contacts";
+            referencedColumns: ["id"];
+          },
+        ];
       };
       "guardrail_rules": {
         Row: {
@@ -556,6 +914,13 @@ export type Database = {
             isOneToOne: false;
             referencedRelation: "ai_lensers";
             referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "guardrail_rules_binding_fkey";
+            columns: ["binding_id", "ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "channel_bindings";
+            referencedColumns: ["id", "ai_lenser_id"];
           },
           {
             foreignKeyName: "guardrail_rules_team_id_fkey";
@@ -643,6 +1008,27 @@ export type Database = {
             columns: ["ai_lenser_id"];
             isOneToOne: false;
             referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "guardrail_violations_binding_id_fkey";
+            columns: ["binding_id"];
+            isOneToOne: false;
+            referencedRelation: "channel_bindings";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "guardrail_violations_conversation_id_fkey";
+            columns: ["conversation_id"];
+            isOneToOne: false;
+            referencedRelation: "conversations";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "guardrail_violations_message_id_fkey";
+            columns: ["message_id"];
+            isOneToOne: false;
+            referencedRelation: "messages";
             referencedColumns: ["id"];
           },
           {
@@ -780,6 +1166,104 @@ export type Database = {
             columns: ["ai_lenser_id"];
             isOneToOne: false;
             referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "messages": {
+        Row: {
+          "ai_lenser_id": string;
+          "binding_id": string;
+          "body": string;
+          "channel": Database["agents"]["Enums"]["channel"];
+          "contact_id": string | null;
+          "conversation_id": string;
+          "created_at": string;
+          "delivered_at": string | null;
+          "delivery_status": Database["agents"]["Enums"]["message_status"] | null;
+          "direction": Database["agents"]["Enums"]["message_direction"];
+          "error": Json | null;
+          "failed_at": string | null;
+          "id": string;
+          "media": Json | null;
+          "metadata": NonNullable<Json>;
+          "provider_event_id": string | null;
+          "provider_message_id": string | null;
+          "read_at": string | null;
+          "sender_name": string | null;
+          "sent_at": string | null;
+          "seq": number;
+          "thread_id": string | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id": string;
+          "binding_id": string;
+          "body"?: string;
+          "channel": Database["agents"]["Enums"]["channel"];
+          "contact_id"?: string | null;
+          "conversation_id": string;
+          "created_at"?: string;
+          "delivered_at"?: string | null;
+          "delivery_status"?: Database["agents"]["Enums"]["message_status"] | null;
+          "direction": Database["agents"]["Enums"]["message_direction"];
+          "error"?: Json | null;
+          "failed_at"?: string | null;
+          "id"?: string;
+          "media"?: Json | null;
+          "metadata"?: NonNullable<Json>;
+          "provider_event_id"?: string | null;
+          "provider_message_id"?: string | null;
+          "read_at"?: string | null;
+          "sender_name"?: string | null;
+          "sent_at"?: string | null;
+          "seq": number;
+          "thread_id"?: string | null;
+        };
+        Update: {
+          "ai_lenser_id"?: string;
+          "binding_id"?: string;
+          "body"?: string;
+          "channel"?: Database["agents"]["Enums"]["channel"];
+          "contact_id"?: string | null;
+          "conversation_id"?: string;
+          "created_at"?: string;
+          "delivered_at"?: string | null;
+          "delivery_status"?: Database["agents"]["Enums"]["message_status"] | null;
+          "direction"?: Database["agents"]["Enums"]["message_direction"];
+          "error"?: Json | null;
+          "failed_at"?: string | null;
+          "id"?: string;
+          "media"?: Json | null;
+          "metadata"?: NonNullable<Json>;
+          "provider_event_id"?: string | null;
+          "provider_message_id"?: string | null;
+          "read_at"?: string | null;
+          "sender_name"?: string | null;
+          "sent_at"?: string | null;
+          "seq"?: number;
+          "thread_id"?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "messages_binding_fkey";
+            columns: ["binding_id", "ai_lenser_id", "channel"];
+            isOneToOne: false;
+            referencedRelation: "channel_bindings";
+            referencedColumns: ["id", "ai_lenser_id", "channel"];
+          },
+          {
+            foreignKeyName: "messages_contact_id_fkey";
+            columns: ["contact_id"];
+            isOneToOne: false;
+            referencedRelation: "contacts";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "messages_conversation_id_fkey";
+            columns: ["conversation_id"];
+            isOneToOne: false;
+            referencedRelation: "conversations";
             referencedColumns: ["id"];
           },
         ];
@@ -1322,6 +1806,45 @@ export type Database = {
         };
         Relationships: [];
       };
+      "tier_config_versions": {
+        Row: {
+          "ai_lenser_id": string | null;
+          "config": NonNullable<Json>;
+          "created_at": string;
+          "id": string;
+          "subject_id": string;
+          "tier": Database["agents"]["Enums"]["config_tier"];
+          "version": number;
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id"?: string | null;
+          "config": NonNullable<Json>;
+          "created_at"?: string;
+          "id"?: string;
+          "subject_id": string;
+          "tier": Database["agents"]["Enums"]["config_tier"];
+          "version": number;
+        };
+        Update: {
+          "ai_lenser_id"?: string | null;
+          "config"?: NonNullable<Json>;
+          "created_at"?: string;
+          "id"?: string;
+          "subject_id"?: string;
+          "tier"?: Database["agents"]["Enums"]["config_tier"];
+          "version"?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "tier_config_versions_ai_lenser_id_fkey";
+            columns: ["ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       "tool_invocations": {
         Row: {
           "ai_lenser_id": string;
@@ -1768,9 +2291,48 @@ export type Database = {
         };
         Returns: Json;
       };
+      "fn_binding_config_versions": { Args: { "p_binding_id": string }; Returns: Json };
       "fn_caller_assignee_role": {
         Args: { "p_assignee_ai_lenser_id": string; "p_assignee_team_id": string };
         Returns: Database["agents"]["Enums"]["ownership_role"];
+      };
+      "fn_check_binding_args": {
+        Args: {
+          "p_access_token_env": string;
+          "p_allowed_origins": (string)[];
+          "p_app_secret_env": string;
+          "p_bot_token_env": string;
+          "p_channel": Database["agents"]["Enums"]["channel"];
+          "p_debounce_ms": number;
+          "p_fallback_text": string;
+          "p_loop_guard_max_turns": number;
+          "p_loop_guard_window_seconds": number;
+          "p_name": string;
+          "p_rpc": string;
+          "p_signing_secret_env": string;
+          "p_verify_token_env": string;
+          "p_whatsapp_template": Json;
+        };
+        Returns: undefined;
+      };
+      "fn_check_binding_profile": {
+        Args: {
+          "p_ai_lenser_id": string;
+          "p_arg": string;
+          "p_kind": unknown;
+          "p_profile_id": string;
+          "p_rpc": string;
+        };
+        Returns: undefined;
+      };
+      "fn_check_channel_event": {
+        Args: {
+          "p_channel": Database["agents"]["Enums"]["channel"];
+          "p_event": Json;
+          "p_index": number;
+          "p_rpc": string;
+        };
+        Returns: undefined;
       };
       "fn_check_guardrails": {
         Args: {
@@ -1993,6 +2555,7 @@ export type Database = {
       "fn_guardrail_terms_pattern": { Args: { "p_config": Json }; Returns: string };
       "fn_guardrail_verdict_of": { Args: { "p_hits": Json }; Returns: string };
       "fn_host_patterns_valid": { Args: { "p_hosts": (string)[] }; Returns: boolean };
+      "fn_is_iso_timestamp": { Args: { "p_value": Json }; Returns: boolean };
       "fn_journal_append": {
         Args: {
           "p_content": string;
@@ -2072,6 +2635,17 @@ export type Database = {
           >;
         };
         Returns: boolean;
+      };
+      "fn_message_status_moves": {
+        Args: {
+          "p_from": Database["agents"]["Enums"]["message_status"];
+          "p_to": Database["agents"]["Enums"]["message_status"];
+        };
+        Returns: boolean;
+      };
+      "fn_message_status_rank": {
+        Args: { "p_status": Database["agents"]["Enums"]["message_status"] };
+        Returns: number;
       };
       "fn_model_params_errors": { Args: { "p_params": Json }; Returns: (string)[] };
       "fn_node_members": {
@@ -2257,9 +2831,66 @@ export type Database = {
         };
         Returns: undefined;
       };
+      "fn_rpc_binding": {
+        Args: { "p_binding_id": string; "p_manage": boolean; "p_rpc": string };
+        Returns: {
+          "access_token_env": string | null;
+          "ai_lenser_id": string;
+          "allowed_origins": (string)[];
+          "app_secret_env": string | null;
+          "bot_token_env": string | null;
+          "channel": Database["agents"]["Enums"]["channel"];
+          "created_at": string;
+          "created_by": string | null;
+          "debounce_ms": number;
+          "fallback_text": string;
+          "id": string;
+          "loop_guard_max_turns": number;
+          "loop_guard_window_seconds": number;
+          "memory_profile_id": string | null;
+          "model_profile_id": string | null;
+          "name": string;
+          "personality_profile_id": string | null;
+          "routing_key": string;
+          "signing_secret_env": string | null;
+          "status": Database["agents"]["Enums"]["binding_status"];
+          "tool_profile_id": string | null;
+          "updated_at": string;
+          "verify_token_env": string | null;
+          "version": number;
+          "whatsapp_template": Json | null;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "channel_bindings";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "fn_rpc_capabilities": {
         Args: { "p_capabilities": (Database["lenses"]["Enums"]["instruction_category"])[]; "p_rpc": string };
         Returns: undefined;
+      };
+      "fn_rpc_contact": {
+        Args: { "p_arg": string; "p_contact_id": string; "p_rpc": string };
+        Returns: {
+          "ai_lenser_id": string;
+          "created_at": string;
+          "display_name": string | null;
+          "id": string;
+          "merged_into_id": string | null;
+          "metadata": NonNullable<Json>;
+          "profile_id": string | null;
+          "resolved": boolean;
+          "resolved_at": string | null;
+          "updated_at": string;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "contacts";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
       };
       "fn_rpc_delete_profile": {
         Args: { "p_kind": unknown; "p_profile_id": string; "p_rpc": string };
@@ -2540,6 +3171,7 @@ export type Database = {
         Args: { "p_input": Json; "p_policies": Json; "p_workflow_id": string };
         Returns: string;
       };
+      "fn_tier_config": { Args: { "p_row": Json }; Returns: Json };
       "fn_tool_access": {
         Args: { "p_tool_id": string; "p_tool_profile_id": string };
         Returns: {
@@ -2602,7 +3234,11 @@ export type Database = {
       "assignee_kind": "agent" | "team";
       "assignment_status": "active" | "disabled";
       "autonomy_level": "manual" | "supervised" | "semi_autonomous" | "autonomous";
+      "binding_status": "active" | "archived";
+      "channel": "whatsapp" | "slack" | "web";
       "communication_style": "concise" | "detailed" | "structured" | "conversational";
+      "config_tier": "binding" | "personality_profile" | "memory_profile" | "tool_profile" | "model_profile";
+      "conversation_state": "active" | "paused" | "closed";
       "decision_style": "cautious" | "balanced" | "decisive" | "consensus";
       "delivery_state": "pending" | "processing" | "processed" | "failed";
       "escalation_behavior": "never" | "on_uncertainty" | "on_risk" | "always";
@@ -2629,6 +3265,8 @@ export type Database = {
       "memory_source": "manual" | "conversation" | "tool" | "workflow" | "reflection" | "import";
       "memory_summary_strategy": "none" | "rolling" | "periodic" | "on_threshold";
       "memory_visibility": "owners" | "operators";
+      "message_direction": "inbound" | "outbound";
+      "message_status": "queued" | "sent" | "delivered" | "read" | "failed";
       "ownership_permission": "run" | "edit" | "publish" | "manage_tools" | "manage_memory" | "view_runs";
       "ownership_role": "owner" | "co_owner" | "operator";
       "personality_tone": "neutral" | "friendly" | "formal" | "playful" | "direct" | "empathetic";
@@ -5588,6 +6226,16 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "archive_channel_binding": {
+        Args: { "p_binding_id": string };
+        Returns: Database["agents"]["Tables"]["channel_bindings"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "channel_bindings";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "archive_lens": {
         Args: { "p_lens_id": string };
         Returns: Database["lenses"]["Tables"]["lenses"]["Row"];
@@ -5739,6 +6387,36 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "budgets";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "create_channel_binding": {
+        Args: {
+          "p_access_token_env"?: string;
+          "p_ai_lenser_id": string;
+          "p_allowed_origins"?: (string)[];
+          "p_app_secret_env"?: string;
+          "p_bot_token_env"?: string;
+          "p_channel": Database["agents"]["Enums"]["channel"];
+          "p_debounce_ms"?: number;
+          "p_fallback_text"?: string;
+          "p_loop_guard_max_turns"?: number;
+          "p_loop_guard_window_seconds"?: number;
+          "p_memory_profile_id"?: string;
+          "p_model_profile_id"?: string;
+          "p_name": string;
+          "p_personality_profile_id"?: string;
+          "p_routing_key"?: string;
+          "p_signing_secret_env"?: string;
+          "p_tool_profile_id"?: string;
+          "p_verify_token_env"?: string;
+          "p_whatsapp_template"?: Json;
+        };
+        Returns: Database["agents"]["Tables"]["channel_bindings"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "channel_bindings";
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -6221,6 +6899,30 @@ export type Database = {
           "spent_credits": number;
         }[];
       };
+      "get_channel_binding": {
+        Args: { "p_binding_id": string };
+        Returns: Database["agents"]["Tables"]["channel_bindings"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "channel_bindings";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "get_channel_binding_route": {
+        Args: { "p_channel": Database["agents"]["Enums"]["channel"]; "p_routing_key": string };
+        Returns: {
+          "access_token_env": string;
+          "ai_lenser_id": string;
+          "allowed_origins": (string)[];
+          "app_secret_env": string;
+          "binding_id": string;
+          "bot_token_env": string;
+          "signing_secret_env": string;
+          "status": Database["agents"]["Enums"]["binding_status"];
+          "verify_token_env": string;
+        }[];
+      };
       "get_lens": { Args: { "p_lens_id": string }; Returns: Json };
       "get_llm_cost_rollup": {
         Args: { "p_from": string; "p_group_by"?: string; "p_to": string };
@@ -6268,6 +6970,18 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      "get_web_chat_messages": {
+        Args: { "p_after_seq": number; "p_binding_id": string; "p_external_id": string; "p_limit": number };
+        Returns: {
+          "body": string;
+          "conversation_id": string;
+          "created_at": string;
+          "delivery_status": Database["agents"]["Enums"]["message_status"];
+          "direction": Database["agents"]["Enums"]["message_direction"];
+          "id": string;
+          "seq": number;
+        }[];
       };
       "get_workflow": { Args: { "p_workflow_id": string }; Returns: Json };
       "get_workflow_run": { Args: { "p_run_id": string }; Returns: Json };
@@ -6375,6 +7089,50 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "budgets";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_channel_bindings": {
+        Args: { "p_ai_lenser_id": string };
+        Returns: Database["agents"]["Tables"]["channel_bindings"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "channel_bindings";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_contacts": {
+        Args: {
+          "p_ai_lenser_id": string;
+          "p_before_created_at"?: string;
+          "p_before_id"?: string;
+          "p_include_merged"?: boolean;
+          "p_limit"?: number;
+          "p_resolved"?: boolean;
+        };
+        Returns: Database["agents"]["Tables"]["contacts"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "contacts";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_conversations": {
+        Args: {
+          "p_ai_lenser_id": string;
+          "p_before_id"?: string;
+          "p_before_last_active_at"?: string;
+          "p_binding_id"?: string;
+          "p_contact_id"?: string;
+          "p_limit"?: number;
+        };
+        Returns: Database["agents"]["Tables"]["conversations"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "conversations";
           isOneToOne: false;
           isSetofReturn: true;
         };
@@ -6501,6 +7259,16 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "memory_profiles";
+          isOneToOne: false;
+          isSetofReturn: true;
+        };
+      };
+      "list_messages": {
+        Args: { "p_before_seq"?: number; "p_conversation_id": string; "p_limit"?: number };
+        Returns: Database["agents"]["Tables"]["messages"]["Row"][];
+        SetofOptions: {
+          from: "*";
+          to: "messages";
           isOneToOne: false;
           isSetofReturn: true;
         };
@@ -6758,6 +7526,16 @@ export type Database = {
           isSetofReturn: true;
         };
       };
+      "merge_contacts": {
+        Args: { "p_merged_id": string; "p_survivor_id": string };
+        Returns: Database["agents"]["Tables"]["contact_merges"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "contact_merges";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "park_agent_task": {
         Args: { "p_lease_token": string; "p_result_id": string };
         Returns: Database["lenses"]["Tables"]["workflow_node_results"]["Row"];
@@ -6798,6 +7576,7 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "receive_channel_events": { Args: { "p_binding_id": string; "p_events": Json }; Returns: Json };
       "record_agent_model_turn": {
         Args: { "p_lease_token": string; "p_llm_call": Json; "p_message": Json; "p_result_id": string };
         Returns: Json;
@@ -6909,6 +7688,16 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "workflow_runs";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "resolve_contact": {
+        Args: { "p_contact_id": string; "p_display_name"?: string };
+        Returns: Database["agents"]["Tables"]["contacts"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "contacts";
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -7084,6 +7873,16 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "unmerge_contacts": {
+        Args: { "p_merge_id": string };
+        Returns: Database["agents"]["Tables"]["contact_merges"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "contact_merges";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "update_ai_lenser": {
         Args: {
           "p_ai_lenser_id": string;
@@ -7112,6 +7911,35 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "budgets";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "update_channel_binding": {
+        Args: {
+          "p_access_token_env"?: string;
+          "p_allowed_origins"?: (string)[];
+          "p_app_secret_env"?: string;
+          "p_binding_id": string;
+          "p_bot_token_env"?: string;
+          "p_clear"?: (string)[];
+          "p_debounce_ms"?: number;
+          "p_fallback_text"?: string;
+          "p_loop_guard_max_turns"?: number;
+          "p_loop_guard_window_seconds"?: number;
+          "p_memory_profile_id"?: string;
+          "p_model_profile_id"?: string;
+          "p_name"?: string;
+          "p_personality_profile_id"?: string;
+          "p_signing_secret_env"?: string;
+          "p_tool_profile_id"?: string;
+          "p_verify_token_env"?: string;
+          "p_whatsapp_template"?: Json;
+        };
+        Returns: Database["agents"]["Tables"]["channel_bindings"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "channel_bindings";
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -7509,7 +8337,11 @@ export const Constants = {
       "assignee_kind": ["agent", "team"],
       "assignment_status": ["active", "disabled"],
       "autonomy_level": ["manual", "supervised", "semi_autonomous", "autonomous"],
+      "binding_status": ["active", "archived"],
+      "channel": ["whatsapp", "slack", "web"],
       "communication_style": ["concise", "detailed", "structured", "conversational"],
+      "config_tier": ["binding", "personality_profile", "memory_profile", "tool_profile", "model_profile"],
+      "conversation_state": ["active", "paused", "closed"],
       "decision_style": ["cautious", "balanced", "decisive", "consensus"],
       "delivery_state": ["pending", "processing", "processed", "failed"],
       "escalation_behavior": ["never", "on_uncertainty", "on_risk", "always"],
@@ -7537,6 +8369,8 @@ export const Constants = {
       "memory_source": ["manual", "conversation", "tool", "workflow", "reflection", "import"],
       "memory_summary_strategy": ["none", "rolling", "periodic", "on_threshold"],
       "memory_visibility": ["owners", "operators"],
+      "message_direction": ["inbound", "outbound"],
+      "message_status": ["queued", "sent", "delivered", "read", "failed"],
       "ownership_permission": ["run", "edit", "publish", "manage_tools", "manage_memory", "view_runs"],
       "ownership_role": ["owner", "co_owner", "operator"],
       "personality_tone": ["neutral", "friendly", "formal", "playful", "direct", "empathetic"],

@@ -30,6 +30,7 @@ import { FailureMode, NodeResultStatus, TaskErrorKind, WaitingReason, WorkflowRu
 import { MemoryScope } from "./policies.ts";
 import { MemorySource } from "./profiles.ts";
 import { GuardrailVerdict } from "./guardrails.ts";
+import { ReceiveChannelEventsOutput } from "./channels.ts";
 import {
   BatchCompleteAnswer,
   ClaimedTask,
@@ -523,6 +524,7 @@ export const rpcOutputs = {
   get_workflow: GetWorkflowOutput,
   get_workflow_run: GetWorkflowRunOutput,
   publish_lens_version: PublishLensVersionOutput,
+  receive_channel_events: ReceiveChannelEventsOutput,
   record_agent_model_turn: RecordAgentModelTurnOutput,
   record_guardrail_judgement: RecordGuardrailJudgementOutput,
   retrieve_agent_memories: RetrieveAgentMemoriesOutput,

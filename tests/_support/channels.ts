@@ -1,10 +1,7 @@
 // What the channel e2e tests share: whether the channels core (helper A's tables and RPCs) is in the
 // database, the test secrets the functions get (tests/_support/functions.test.env, installed by
-// scripts/test.sh), an agent with bindings made as `postgres`, and reads of what was stored.
-//
-// GATE: until the channels core is merged, the e2e channel tests are skipped (`ignore: !CHANNELS_CORE`):
-// public.get_channel_binding_route does not exist on this branch. Remove the gate at merge by
-// replacing `channelsCoreReady()` with `true` (or deleting the `ignore` lines); the tests then run.
+// scripts/test.sh), an agent with bindings made by its owner through create_channel_binding, and
+// reads of what was stored.
 import type postgres from "postgres";
 // Agents and users are left in place (as the agent tests leave theirs): every key is unique per
 // test, and npm test resets the database first.
@@ -24,28 +21,7 @@ export const secret = (name: string) => {
   return v;
 };
 
-/** True when the channels core's webhook RPC exists in the database. */
-export async function channelsCoreReady(): Promise<boolean> {
-  const sql = db();
-  try {
-    const [row] = await sql<{ ready: boolean }[]>`
-      select exists (select 1 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-                     where n.nspname = 'public' and p.proname = 'get_channel_binding_route') as ready`;
-    return row.ready;
-  } catch (err) {
-    console.warn(`channels: could not ask the database whether the channels core exists: ${err}`);
-    return false;
-  } finally {
-    await sql.end();
-  }
-}
-
-export const CHANNELS_CORE = await channelsCoreReady();
-if (!CHANNELS_CORE) {
-  console.warn("channels: public.get_channel_binding_route is missing: the channel e2e tests are skipped (gated)");
-}
-
-export const e2eOpts = { sanitizeOps: false, sanitizeResources: false, ignore: !CHANNELS_CORE };
+export const e2eOpts = { sanitizeOps: false, sanitizeResources: false };
 
 export interface ChannelAgent {
   owner: TestUser;
@@ -77,34 +53,45 @@ export const newSlackKey = () => {
 };
 
 /**
- * A binding of the agent, inserted as `postgres` (the channels core's columns: README "Channels").
- * Secrets are env var NAMES: the CL_TEST_* of functions.test.env.
+ * A binding of the agent, made by its owner through create_channel_binding (README "Channels").
+ * Secrets are env var NAMES: the CL_TEST_* of functions.test.env. A web binding's key is the one the
+ * database generates.
  */
 export async function insertBinding(
-  sql: postgres.Sql,
+  _sql: postgres.Sql,
   agent: ChannelAgent,
   channel: "whatsapp" | "slack" | "web",
   options: { routingKey?: string; allowedOrigins?: string[]; status?: "active" | "archived" } = {},
 ): Promise<Binding> {
   const routingKey = options.routingKey ??
-    (channel === "whatsapp" ? newPhoneNumberId() : channel === "slack"
+    (channel === "whatsapp"
+      ? newPhoneNumberId()
+      : channel === "slack"
       ? (({ teamId, appId }) => `${teamId}:${appId}`)(newSlackKey())
-      : `pk_${crypto.randomUUID().replaceAll("-", "")}`);
+      : undefined);
   const wa = channel === "whatsapp";
   const sl = channel === "slack";
-  const [row] = await sql<{ id: string; routing_key: string }[]>`
-    insert into agents.channel_bindings
-      (ai_lenser_id, channel, routing_key, name, app_secret_env, verify_token_env, access_token_env,
-       signing_secret_env, bot_token_env, allowed_origins, created_by)
-    values (${agent.agentId}, ${channel}::agents.channel, ${routingKey}, ${`test ${channel}`},
-            ${wa ? "CL_TEST_WA_APP_SECRET" : null}, ${wa ? "CL_TEST_WA_VERIFY_TOKEN" : null},
-            ${wa ? "CL_TEST_WA_ACCESS_TOKEN" : null}, ${sl ? "CL_TEST_SLACK_SIGNING_SECRET" : null},
-            ${sl ? "CL_TEST_SLACK_BOT_TOKEN" : null},
-            ${channel === "web" ? options.allowedOrigins ?? [] : null}::text[],
-            ${agent.profileId})
-    returning id, routing_key`;
+  const args: Record<string, unknown> = {
+    p_ai_lenser_id: agent.agentId,
+    p_channel: channel,
+    p_name: `test ${channel}`,
+    ...(routingKey === undefined ? {} : { p_routing_key: routingKey }),
+    ...(wa
+      ? {
+        p_app_secret_env: "CL_TEST_WA_APP_SECRET",
+        p_verify_token_env: "CL_TEST_WA_VERIFY_TOKEN",
+        p_access_token_env: "CL_TEST_WA_ACCESS_TOKEN",
+      }
+      : {}),
+    ...(sl ? { p_signing_secret_env: "CL_TEST_SLACK_SIGNING_SECRET", p_bot_token_env: "CL_TEST_SLACK_BOT_TOKEN" } : {}),
+    ...(channel === "web" ? { p_allowed_origins: options.allowedOrigins ?? ["https://chat.example"] } : {}),
+  };
+  const { data, error } = await agent.owner.client.rpc("create_channel_binding", args);
+  if (error) throw new Error(`create_channel_binding: ${error.message}`);
+  const row = data as { id: string; routing_key: string };
   if (options.status === "archived") {
-    await sql`update agents.channel_bindings set status = 'archived' where id = ${row.id}`;
+    const archived = await agent.owner.client.rpc("archive_channel_binding", { p_binding_id: row.id });
+    if (archived.error) throw new Error(`archive_channel_binding: ${archived.error.message}`);
   }
   return { id: row.id, routingKey: row.routing_key };
 }
@@ -140,22 +127,33 @@ export async function channelCounts(sql: postgres.Sql, agentId: string) {
   return row;
 }
 
-/** An outbound message in a conversation, as the outbox would write it (queued, or sent with the provider's id). */
+/**
+ * An outbound message in a conversation, as the outbox writes it (queued, or sent with the provider's
+ * id): its seq allocated under the conversation row's lock, as every message's is.
+ */
 export async function insertOutbound(
   sql: postgres.Sql,
   conversationId: string,
   body: string,
   options: { providerMessageId?: string; status?: "queued" | "sent" } = {},
 ): Promise<string> {
-  const [row] = await sql<{ id: string }[]>`
-    insert into agents.messages (conversation_id, binding_id, channel, direction, body, provider_message_id,
-                                 delivery_status, sent_at)
-    select c.id, c.binding_id, c.channel, 'outbound', ${body}, ${options.providerMessageId ?? null},
-           ${options.status ?? "sent"}::agents.message_status,
-           case when ${options.status ?? "sent"} = 'sent' then now() end
-    from agents.conversations c where c.id = ${conversationId}
-    returning id`;
-  return row.id;
+  const status = options.status ?? "sent";
+  return await sql.begin(async (tx) => {
+    const [row] = await tx<{ id: string }[]>`
+      with c as (
+        update agents.conversations set last_message_seq = last_message_seq + 1
+        where id = ${conversationId}
+        returning id, last_message_seq, binding_id, channel, contact_id
+      )
+      insert into agents.messages (conversation_id, seq, binding_id, ai_lenser_id, channel, direction, contact_id, body,
+                                   provider_message_id, delivery_status, sent_at)
+      select c.id, c.last_message_seq, c.binding_id, b.ai_lenser_id, c.channel, 'outbound', c.contact_id, ${body},
+             ${options.providerMessageId ?? null}, ${status}::agents.message_status,
+             case when ${status} = 'sent' then now() end
+      from c join agents.channel_bindings b on b.id = c.binding_id
+      returning id`;
+    return row.id;
+  }) as string;
 }
 
 export async function waitFor<T>(

@@ -4,7 +4,7 @@
 -- with true and false positives; recording verdicts (one row per hit, once per message, refused while
 -- judges are pending); violations append-only; RLS of both tables (owner, operator, stranger, anon).
 begin;
-select plan(104);
+select plan(105);
 
 select tests.create_user('gina@example.com', '{"handle":"gina"}') as gina \gset
 select tests.create_user('otto@example.com', '{"handle":"otto"}') as otto \gset
@@ -13,7 +13,6 @@ select tests.new_agent(:'gina', 'warden') as warden \gset
 select tests.new_agent(:'gina', 'plain') as plain \gset
 select tests.grant_agent_role(:'warden', :'otto', 'operator');
 select gen_random_uuid() as binding \gset
-select gen_random_uuid() as message \gset
 
 -- The verdict on a text, as the reply pipeline (service_role) asks it.
 -- (security definer: the test asks it as any role; the checks themselves are service_role's.)
@@ -155,6 +154,16 @@ select is(tests.check_text(:'warden', null, null, 'input', 'pay with 5500-0000-0
 -- ---------------------------------------------------------------- block > rewrite > log, rewrite order
 select (public.create_guardrail_rule('agent', 'cats to dogs', 'regex', 'rewrite', '{"pattern":"cat","replacement":"dog"}', p_ai_lenser_id => :'plain')).id as r_cat \gset
 select (public.create_guardrail_rule('team', 'dogs to birds', 'regex', 'rewrite', '{"pattern":"dog","replacement":"bird"}', p_team_id => :'crew')).id as r_dog \gset
+-- A binding rule needs a binding of that very agent (a random id, or another agent's binding, is not found).
+select throws_ok(format($$select public.create_guardrail_rule('binding', 'x', 'max_length', 'block', '{"maxChars":5}', p_ai_lenser_id => %L, p_binding_id => %L)$$, :'plain', :'binding'),
+  'PT404', format('create_guardrail_rule: p_binding_id %s: no channel binding of agent %s that you can see', :'binding', :'plain'),
+  'a binding rule names a binding of its agent');
+select (public.create_channel_binding(:'plain', 'web', 'Guarded site', p_allowed_origins => array['https://guarded.example'])).id as binding \gset
+-- Two inbound messages on it, whose verdicts are recorded below.
+select tests.authenticate_as_service_role();
+select m ->> 0 as message, m ->> 1 as message2
+from (select public.receive_channel_events(:'binding', format('[{"kind":"message","providerMessageId":"g1.%1$s","sender":{"externalId":"visitor:%1$s"},"body":"one","sentAt":"2026-12-02T10:00:00Z"},{"kind":"message","providerMessageId":"g2.%1$s","sender":{"externalId":"visitor:%1$s"},"body":"two","sentAt":"2026-12-02T10:00:01Z"}]', gen_random_uuid())::jsonb) -> 'messageIds' as m) x \gset
+select tests.authenticate_as(:'gina');
 select (public.create_guardrail_rule('binding', 'birds to fish', 'regex', 'rewrite', '{"pattern":"bird","replacement":"fish"}', p_ai_lenser_id => :'plain', p_binding_id => :'binding')).id as r_bird \gset
 select is(tests.check_text(:'plain', :'crew', :'binding', 'output', 'a cat') ->> 'text', 'a fish',
   'rewrites apply in tier order, each on the text the previous left: agent, then team, then binding');
@@ -291,7 +300,7 @@ select results_eq(format($$select rule_id, rule_version, tier::text, kind::text,
   'the row keeps the rule, its version, tier, kind, action, severity, direction, agent, binding, message, blocked, the text, matches, context');
 select is(agents.fn_record_guardrail_verdict(:'vb', p_message_id => :'message'), 0, 'recording the same message''s verdict again writes nothing');
 select is(agents.fn_record_guardrail_verdict(tests.check_text(:'warden', null, null, 'output', 'hello')), 0, 'a pass writes nothing');
-select is(agents.fn_record_guardrail_verdict(:'v2', p_message_id => gen_random_uuid()), 1, 'a judged verdict records its judge''s hit');
+select is(agents.fn_record_guardrail_verdict(:'v2', p_message_id => :'message2'), 1, 'a judged verdict records its judge''s hit');
 select results_eq($$select original_text, rewritten_text, outbound_blocked, kind::text, context ->> 'reason' from agents.guardrail_violations where kind = 'model_judge'$$,
   $$values ('go away', 'Please leave.', false, 'model_judge', 'rude')$$, 'a rewrite keeps the original and rewritten text side by side, with the judge''s reason');
 select tests.authenticate_as(:'gina');

@@ -86,6 +86,15 @@ select public.create_guardrail_rule('agent', 'Matrix guard', 'blocked_terms', 'l
 select tests.authenticate_as_service_role();
 select agents.fn_record_guardrail_verdict(agents.fn_check_guardrails(:'agent', null, null, 'output', 'private secrets'));
 select tests.authenticate_as(:'owner');
+-- Channels: a binding, a 1:1 message and a group message from an orphan (service role, as the
+-- webhook), and the orphan merged into the 1:1 contact.
+select (public.create_channel_binding(:'agent', 'whatsapp', 'Matrix line', (10000000 + floor(random() * 89999999))::bigint::text,
+  p_app_secret_env => 'WA_APP_SECRET', p_verify_token_env => 'WA_VERIFY_TOKEN', p_access_token_env => 'WA_ACCESS_TOKEN')).id as binding \gset
+select tests.authenticate_as_service_role();
+select public.receive_channel_events(:'binding', '[{"kind":"message","providerMessageId":"matrix.1","sender":{"externalId":"4900001","name":"Pat"},"body":"private hello","sentAt":"2026-12-02T10:00:00Z"},{"kind":"message","providerMessageId":"matrix.2","sender":{"externalId":"4900002","name":"Orphan"},"groupId":"matrix-group","body":"private group talk","sentAt":"2026-12-02T10:00:00Z"}]');
+select tests.authenticate_as(:'owner');
+select public.merge_contacts((select contact_id from agents.contact_identities where external_id = '4900001' and ai_lenser_id = :'agent'),
+  (select contact_id from agents.contact_identities where external_id = '4900002' and ai_lenser_id = :'agent'));
 -- A retention purge (it deletes nothing this young; its record is the row).
 select tests.authenticate_as_service_role();
 select lenses.fn_purge_runs(interval '100 years');

@@ -742,6 +742,71 @@ Deno.test("record_guardrail_judgement: a pending model judge's answer merged int
   }
 });
 
+Deno.test("channel webhook RPCs answer their schemas: stored, duplicate, statuses applied and ignored", async () => {
+  const sql = db();
+  const users: TestUser[] = [];
+  const service = serviceClient();
+  let agentId: string | undefined;
+  try {
+    const owner = await createUser(sql, { display_name: "Channel owner" });
+    users.push(owner);
+    const agent = must<{ id: string }>("create_ai_lenser", await rpc(owner.client, "create_ai_lenser", {
+      p_handle: `out-chan-${crypto.randomUUID().slice(0, 8)}`,
+      p_display_name: "Channel agent",
+    }));
+    agentId = agent.id;
+    const binding = must<{ id: string }>("create_channel_binding", await rpc(owner.client, "create_channel_binding", {
+      p_ai_lenser_id: agent.id,
+      p_channel: "web",
+      p_name: "Site chat",
+      p_allowed_origins: ["https://shop.example"],
+    }));
+    const message = {
+      kind: "message",
+      providerMessageId: `web.${crypto.randomUUID()}`,
+      sender: { externalId: `visitor:${crypto.randomUUID()}`, name: "Visitor" },
+      body: "hello",
+      media: [{ type: "image", url: "https://cdn.example/cat.png", mimeType: "image/png" }],
+      metadata: { page: "/pricing" },
+      sentAt: new Date().toISOString(),
+    };
+    const stored = await call(service, "receive_channel_events", { p_binding_id: binding.id, p_events: [message] });
+    assertEquals([stored.stored, stored.duplicates, stored.messageIds.length], [1, 0, 1]);
+    const again = await call(service, "receive_channel_events", { p_binding_id: binding.id, p_events: [message] });
+    assertEquals([again.stored, again.duplicates, again.messageIds], [0, 1, []]);
+    const empty = await call(service, "receive_channel_events", { p_binding_id: binding.id, p_events: [] });
+    assertEquals(empty, { stored: 0, duplicates: 0, statuses: 0, ignored: 0, messageIds: [] });
+    const [conv] = await sql<{ id: string; contact_id: string }[]>`
+      select id, contact_id from agents.conversations where binding_id = ${binding.id}`;
+    const outId = `web.out.${crypto.randomUUID()}`;
+    await sql.begin(async (tx) => {
+      await tx`update agents.conversations set last_message_seq = 2 where id = ${conv.id}`;
+      await tx`insert into agents.messages (conversation_id, seq, binding_id, ai_lenser_id, channel, direction, contact_id, body,
+          provider_message_id, delivery_status)
+        values (${conv.id}, 2, ${binding.id}, ${agent.id}, 'web', 'outbound', ${conv.contact_id}, 'hi!', ${outId}, 'queued')`;
+    });
+    const at = new Date().toISOString();
+    const statuses = await call(service, "receive_channel_events", {
+      p_binding_id: binding.id,
+      p_events: [
+        { kind: "status", providerMessageId: outId, status: "read", at },
+        { kind: "status", providerMessageId: outId, status: "delivered", at },
+        { kind: "status", providerMessageId: "unknown", status: "failed", error: { code: 500, title: "x" }, at },
+      ],
+    });
+    assertEquals([statuses.statuses, statuses.ignored], [1, 2]);
+  } finally {
+    if (agentId) {
+      for (const { profile_id } of await sql<{ profile_id: string }[]>`
+        select profile_id from agents.ai_lensers where id = ${agentId}`) {
+        await sql`select lenses.fn_purge_runs(p_lenser_id => ${profile_id})`;
+      }
+    }
+    await deleteUsers(sql, ...users);
+    await sql.end();
+  }
+});
+
 Deno.test("every JSON-returning RPC was called and its output parsed above", () => {
   // Runs after the tests above in this file (Deno runs a file's tests in order).
   assertEquals(Object.keys(rpcOutputs).filter((n) => !seen.has(n)), []);

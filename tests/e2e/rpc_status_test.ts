@@ -190,6 +190,14 @@ const OVERRIDES: Record<string, (id: () => string) => Record<string, unknown>> =
     p_team_id: id(),
   }),
   list_guardrail_rules: (id) => ({ p_team_id: id() }),
+  // Routing keys are looked up as given: an unknown one is not found.
+  get_channel_binding_route: (id) => ({ p_channel: "slack", p_routing_key: id() }),
+  get_web_chat_messages: (id) => ({
+    p_binding_id: id(),
+    p_external_id: `visitor:${crypto.randomUUID()}`,
+    p_after_seq: 0,
+    p_limit: 10,
+  }),
 };
 
 /** RPCs whose first check on a random id is the caller's authority over it (403), by design. */

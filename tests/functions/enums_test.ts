@@ -65,6 +65,14 @@ import {
   GuardrailTier,
 } from "../../types/guardrails.ts";
 import {
+  BindingStatus,
+  Channel,
+  ConfigTier,
+  ConversationState,
+  MessageDirection,
+  MessageStatus,
+} from "../../types/channels.ts";
+import {
   ScheduleDstGap,
   ScheduleDstOverlap,
   ScheduleFireOutcome,
@@ -127,6 +135,12 @@ const mirrors = {
     assignee_kind: AssigneeKind,
     assignment_status: AssignmentStatus,
     tool_invocation_status: ToolInvocationStatus,
+    channel: Channel,
+    message_direction: MessageDirection,
+    message_status: MessageStatus,
+    conversation_state: ConversationState,
+    binding_status: BindingStatus,
+    config_tier: ConfigTier,
     team_run_status: TeamRunStatus,
     approval_status: ApprovalStatus,
     team_run_queue_state: TeamRunQueueState,

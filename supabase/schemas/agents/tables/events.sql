@@ -22,13 +22,14 @@ create table agents.events (
   constraint events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text)),
   constraint events_payload_size CHECK ((octet_length((payload)::text) <= 65536)),
   constraint events_scope_id_fkey FOREIGN KEY (scope_id) REFERENCES lensers.profiles(id) ON DELETE CASCADE,
-  constraint events_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES lensers.profiles(id) ON DELETE SET NULL
+  constraint events_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES lensers.profiles(id) ON DELETE SET NULL,
+  constraint events_contact_id_fkey FOREIGN KEY (contact_id) REFERENCES agents.contacts(id) ON DELETE SET NULL
 );
 
 alter table agents.events enable row level security;
 comment on table agents.events is 'The event bus: every module''s events in one envelope (scope, gap-free event_id per scope, shared event_type, module, subject, contact, actor, payload, time). Append-only; consumers keep their state in agents.event_deliveries.';
 comment on column agents.events.scope_id is 'The workspace scope: the profile the event belongs to (a run''s lenser, an agent''s profile). Readable by whoever may act as it.';
-comment on column agents.events.contact_id is 'The contact the event concerns, when there is one (agents.contacts once channels land).';
+comment on column agents.events.contact_id is 'The contact the event concerns, when there is one.';
 comment on column agents.events.actor_id is 'Who caused it: a profile, or null for the system.';
 
 create index events_actor_idx on agents.events using btree (actor_id) where (actor_id IS NOT NULL);

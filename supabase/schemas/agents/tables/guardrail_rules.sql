@@ -1,7 +1,7 @@
 -- Guardrail rules (README "Guardrails"; seed 002's persona / team / technical guardrails, mapped onto
 -- an agent, a team and a channel binding): what a message is checked for, in which direction, and
 -- what happens when it matches. A binding rule also stores its binding's agent (ai_lenser_id), which
--- its policies use. binding_id has no foreign key yet: agents.channel_bindings arrives with channels.
+-- its policies use, and which a foreign key holds to the binding's own agent.
 create table agents.guardrail_rules (
   id uuid default gen_random_uuid() not null,
   seq bigint generated always as identity not null,
@@ -27,7 +27,8 @@ create table agents.guardrail_rules (
   constraint guardrail_rules_version_positive CHECK ((version >= 1)),
   constraint guardrail_rules_ai_lenser_id_fkey FOREIGN KEY (ai_lenser_id) REFERENCES agents.ai_lensers(id) ON DELETE CASCADE,
   constraint guardrail_rules_team_id_fkey FOREIGN KEY (team_id) REFERENCES agents.teams(id) ON DELETE CASCADE,
-  constraint guardrail_rules_created_by_fkey FOREIGN KEY (created_by) REFERENCES lensers.profiles(id) ON DELETE SET NULL
+  constraint guardrail_rules_created_by_fkey FOREIGN KEY (created_by) REFERENCES lensers.profiles(id) ON DELETE SET NULL,
+  constraint guardrail_rules_binding_fkey FOREIGN KEY (binding_id, ai_lenser_id) REFERENCES agents.channel_bindings(id, ai_lenser_id) ON DELETE CASCADE
 );
 
 alter table agents.guardrail_rules enable row level security;
@@ -36,7 +37,7 @@ comment on column agents.guardrail_rules.config is 'The kind''s settings (README
 comment on column agents.guardrail_rules.seq is 'Creation order (rules made in one transaction share created_at): rules are checked by tier, then seq.';
 comment on column agents.guardrail_rules.version is 'Counts changes: 1 when created, one more for each change of name, direction, action, severity, config or enabled. Violations record the version they were judged under.';
 comment on column agents.guardrail_rules.ai_lenser_id is 'The agent of an agent rule, and (denormalised) the agent a binding rule''s binding answers as.';
-comment on column agents.guardrail_rules.binding_id is 'The channel binding of a binding rule (foreign key to agents.channel_bindings once channels exist).';
+comment on column agents.guardrail_rules.binding_id is 'The channel binding of a binding rule (whose agent is the rule''s ai_lenser_id).';
 
 create index guardrail_rules_agent_idx on agents.guardrail_rules using btree (ai_lenser_id, seq) where (ai_lenser_id IS NOT NULL);
 create index guardrail_rules_team_idx on agents.guardrail_rules using btree (team_id, seq) where (team_id IS NOT NULL);

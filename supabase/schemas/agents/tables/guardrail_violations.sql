@@ -2,8 +2,8 @@
 -- guardrail_violations: tier, rule, severity, whether the outbound was blocked, context; issue 12:
 -- the original and rewritten text side by side). Written by agents.fn_record_guardrail_verdict in
 -- the transaction that lets the message go on (or stops it). Append-only.
--- binding_id, conversation_id and message_id have no foreign keys yet: the channel tables arrive with
--- channels. One row per message, rule and direction (the unique index), so recording a verdict twice
+-- The binding, conversation and message are kept as null when they are deleted (the violation stays
+-- history). One row per message, rule and direction (the unique index), so recording a verdict twice
 -- writes nothing the second time.
 create table agents.guardrail_violations (
   id uuid default gen_random_uuid() not null,
@@ -36,15 +36,18 @@ create table agents.guardrail_violations (
   constraint guardrail_violations_rule_id_fkey FOREIGN KEY (rule_id) REFERENCES agents.guardrail_rules(id) ON DELETE SET NULL,
   constraint guardrail_violations_ai_lenser_id_fkey FOREIGN KEY (ai_lenser_id) REFERENCES agents.ai_lensers(id) ON DELETE CASCADE,
   constraint guardrail_violations_team_id_fkey FOREIGN KEY (team_id) REFERENCES agents.teams(id) ON DELETE SET NULL,
-  constraint guardrail_violations_node_result_id_fkey FOREIGN KEY (node_result_id) REFERENCES lenses.workflow_node_results(id) ON DELETE CASCADE
+  constraint guardrail_violations_node_result_id_fkey FOREIGN KEY (node_result_id) REFERENCES lenses.workflow_node_results(id) ON DELETE CASCADE,
+  constraint guardrail_violations_binding_id_fkey FOREIGN KEY (binding_id) REFERENCES agents.channel_bindings(id) ON DELETE SET NULL,
+  constraint guardrail_violations_conversation_id_fkey FOREIGN KEY (conversation_id) REFERENCES agents.conversations(id) ON DELETE SET NULL,
+  constraint guardrail_violations_message_id_fkey FOREIGN KEY (message_id) REFERENCES agents.messages(id) ON DELETE SET NULL
 );
 
 alter table agents.guardrail_violations enable row level security;
 comment on table agents.guardrail_violations is 'Every guardrail hit of a verdict that was not a pass: the rule and its version, tier, kind, action, severity, direction, whether the message was blocked, the original and rewritten text, the matches, context. Append-only; visible to the agent''s owners and operators.';
 comment on column agents.guardrail_violations.outbound_blocked is 'The verdict was block: an output was not sent; an input never reached the agent (no reply came from it).';
 comment on column agents.guardrail_violations.rewritten_text is 'For a rewrite hit of a verdict that let the message go: the text that went instead of the original.';
-comment on column agents.guardrail_violations.conversation_id is 'The conversation (foreign key to agents.conversations once channels exist).';
-comment on column agents.guardrail_violations.message_id is 'The message checked (foreign key to agents.messages once channels exist).';
+comment on column agents.guardrail_violations.conversation_id is 'The conversation the checked message belongs to.';
+comment on column agents.guardrail_violations.message_id is 'The message checked.';
 
 create index guardrail_violations_agent_idx on agents.guardrail_violations using btree (ai_lenser_id, created_at DESC);
 create index guardrail_violations_rule_idx on agents.guardrail_violations using btree (rule_id);

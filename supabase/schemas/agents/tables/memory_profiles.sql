@@ -63,6 +63,8 @@ create trigger memory_profiles_embedding_model before insert or update of embedd
 
 create trigger memory_profiles_set_updated_at before update on agents.memory_profiles for each row execute procedure lensers.tg_set_updated_at();
 
+create trigger memory_profiles_config_version after insert or update on agents.memory_profiles for each row execute procedure agents.tg_tier_config_version('memory_profile');
+
 grant select, delete on table agents.memory_profiles to authenticated;
 grant all on table agents.memory_profiles to service_role;
 grant insert (ai_lenser_id) on table agents.memory_profiles to authenticated;

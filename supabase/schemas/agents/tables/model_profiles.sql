@@ -53,6 +53,8 @@ create trigger model_profiles_agree before insert or update on agents.model_prof
 
 create trigger model_profiles_set_updated_at before update on agents.model_profiles for each row execute procedure lensers.tg_set_updated_at();
 
+create trigger model_profiles_config_version after insert or update on agents.model_profiles for each row execute procedure agents.tg_tier_config_version('model_profile');
+
 grant select, delete on table agents.model_profiles to authenticated;
 grant all on table agents.model_profiles to service_role;
 grant insert (ai_lenser_id) on table agents.model_profiles to authenticated;

@@ -51,6 +51,8 @@ create trigger personality_profiles_agent_fixed before update on agents.personal
 
 create trigger personality_profiles_set_updated_at before update on agents.personality_profiles for each row execute procedure lensers.tg_set_updated_at();
 
+create trigger personality_profiles_config_version after insert or update on agents.personality_profiles for each row execute procedure agents.tg_tier_config_version('personality_profile');
+
 grant select, delete on table agents.personality_profiles to authenticated;
 grant all on table agents.personality_profiles to service_role;
 grant insert (ai_lenser_id) on table agents.personality_profiles to authenticated;

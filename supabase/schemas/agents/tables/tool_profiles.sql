@@ -57,6 +57,8 @@ create trigger tool_profiles_known_tools before insert or update of allow_tools,
 
 create trigger tool_profiles_set_updated_at before update on agents.tool_profiles for each row execute procedure lensers.tg_set_updated_at();
 
+create trigger tool_profiles_config_version after insert or update on agents.tool_profiles for each row execute procedure agents.tg_tier_config_version('tool_profile');
+
 grant select, delete on table agents.tool_profiles to authenticated;
 grant all on table agents.tool_profiles to service_role;
 grant insert (ai_lenser_id) on table agents.tool_profiles to authenticated;

@@ -41,6 +41,11 @@ begin
       raise exception '%: p_binding_id is required for a binding rule', c_rpc using errcode = '22023';
     end if;
     perform agents.fn_rpc_require_manage(c_rpc, p_ai_lenser_id);
+    -- The binding must be one of this agent's (RLS shows the caller the bindings of agents they operate).
+    if not exists (select 1 from agents.channel_bindings b where b.id = p_binding_id and b.ai_lenser_id = p_ai_lenser_id) then
+      raise exception '%: p_binding_id %: no channel binding of agent % that you can see', c_rpc, p_binding_id, p_ai_lenser_id
+        using errcode = 'PT404';
+    end if;
   end if;
   perform agents.fn_rpc_guardrail_config(c_rpc, p_kind, p_config);
   insert into agents.guardrail_rules (tier, ai_lenser_id, team_id, binding_id, name, kind, direction, action,

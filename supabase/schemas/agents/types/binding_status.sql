@@ -1,0 +1,4 @@
+create type agents.binding_status as enum (
+  'active',
+  'archived'
+);

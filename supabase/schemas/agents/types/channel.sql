@@ -1,0 +1,5 @@
+create type agents.channel as enum (
+  'whatsapp',
+  'slack',
+  'web'
+);

@@ -1,0 +1,5 @@
+create type agents.conversation_state as enum (
+  'active',
+  'paused',
+  'closed'
+);

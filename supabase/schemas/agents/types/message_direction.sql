@@ -1,0 +1,4 @@
+create type agents.message_direction as enum (
+  'inbound',
+  'outbound'
+);

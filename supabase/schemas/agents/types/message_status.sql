@@ -1,0 +1,7 @@
+create type agents.message_status as enum (
+  'queued',
+  'sent',
+  'delivered',
+  'read',
+  'failed'
+);

@@ -46,7 +46,8 @@ export interface Binding {
 }
 
 /** A digits-only phone number id, a Slack team/app pair, or a web public key, unique per test. */
-export const newPhoneNumberId = () => String(100_000_000_000_000 + Math.floor(Math.random() * 899_999_999_999_999));
+export const newPhoneNumberId = () =>
+  String(100_000_000_000_000 + Math.floor(Math.random() * 899_999_999_999_999));
 export const newSlackKey = () => {
   const r = () => crypto.randomUUID().replaceAll("-", "").slice(0, 9).toUpperCase();
   return { teamId: `T${r()}`, appId: `A${r()}` };
@@ -71,7 +72,7 @@ export async function insertBinding(
       : undefined);
   const wa = channel === "whatsapp";
   const sl = channel === "slack";
-  const args: Record<string, unknown> = {
+  const args = {
     p_ai_lenser_id: agent.agentId,
     p_channel: channel,
     p_name: `test ${channel}`,
@@ -83,10 +84,13 @@ export async function insertBinding(
         p_access_token_env: "CL_TEST_WA_ACCESS_TOKEN",
       }
       : {}),
-    ...(sl ? { p_signing_secret_env: "CL_TEST_SLACK_SIGNING_SECRET", p_bot_token_env: "CL_TEST_SLACK_BOT_TOKEN" } : {}),
+    ...(sl
+      ? { p_signing_secret_env: "CL_TEST_SLACK_SIGNING_SECRET", p_bot_token_env: "CL_TEST_SLACK_BOT_TOKEN" }
+      : {}),
     ...(channel === "web" ? { p_allowed_origins: options.allowedOrigins ?? ["https://chat.example"] } : {}),
   };
-  const { data, error } = await agent.owner.client.rpc("create_channel_binding", args);
+  // deno-lint-ignore no-explicit-any
+  const { data, error } = await (agent.owner.client.rpc as any)("create_channel_binding", args);
   if (error) throw new Error(`create_channel_binding: ${error.message}`);
   const row = data as { id: string; routing_key: string };
   if (options.status === "archived") {

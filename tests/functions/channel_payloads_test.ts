@@ -28,6 +28,20 @@ Deno.test("WhatsApp: a text message becomes one message event with the sender's 
   }]);
 });
 
+Deno.test("WhatsApp: a voice note's MIME parameters are dropped, so the stored media type is one the table takes", () => {
+  const base = whatsappMessagePayload({ phoneNumberId: "1", from: "442071838750" });
+  const value = base.entry[0].changes[0].value as Record<string, unknown>;
+  value.messages = [
+    { from: "442071838750", id: "wamid.VOICE", timestamp: "1700000000", type: "audio", audio: { id: "MEDIA3", mime_type: "audio/ogg; codecs=opus", voice: true } },
+    { from: "442071838750", id: "wamid.ODD", timestamp: "1700000000", type: "audio", audio: { id: "MEDIA4", mime_type: "not a type" } },
+  ];
+  const [batch] = normaliseWhatsApp(base);
+  valid(batch.events);
+  const [voice, odd] = batch.events as Extract<ChannelInboundEvent, { kind: "message" }>[];
+  assertEquals(voice.media, [{ type: "audio", id: "MEDIA3", mimeType: "audio/ogg" }]);
+  assertEquals(odd.media, [{ type: "audio", id: "MEDIA4" }]);
+});
+
 Deno.test("WhatsApp: group id, media, interactive replies; reactions and unknown types ignored", () => {
   const base = whatsappMessagePayload({ phoneNumberId: "1", from: "442071838750", groupId: "120363041234567890" });
   const value = base.entry[0].changes[0].value as Record<string, unknown>;

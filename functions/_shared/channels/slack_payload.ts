@@ -13,6 +13,7 @@
 import { z } from "zod";
 import type { ChannelInboundEvent } from "../../../types/channel-events.ts";
 import { fitBody } from "./body.ts";
+import { mediaType } from "./media_type.ts";
 
 const Str = z.string().max(4096);
 const SlackId = z.string().regex(/^[A-Z0-9]{2,32}$/);
@@ -96,9 +97,9 @@ export function normaliseSlack(envelope: SlackEventCallback, ownBotUserIds: read
   // Replies go in a thread: the message's own thread, or (in a channel) a new one under it.
   const threadId = e.thread_ts ?? (direct ? undefined : e.ts);
   const media = (e.files ?? []).slice(0, 10).map((f) => ({
-    type: "file",
+    type: "file" as const,
     id: f.id.slice(0, 256),
-    ...(f.mimetype ? { mimeType: f.mimetype.slice(0, 255) } : {}),
+    ...(mediaType(f.mimetype) ? { mimeType: mediaType(f.mimetype) } : {}),
   }));
   return {
     events: [{

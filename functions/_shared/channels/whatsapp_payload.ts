@@ -10,6 +10,7 @@
 import { z } from "zod";
 import type { ChannelInboundEvent, ChannelMedia } from "../../../types/channel-events.ts";
 import { fitBody } from "./body.ts";
+import { mediaType } from "./media_type.ts";
 
 const Str = z.string().max(4096);
 const Digits = z.string().regex(/^\d{1,32}$/);
@@ -137,7 +138,7 @@ function content(m: WhatsAppMessage): { body: string; media?: ChannelMedia[]; me
       if (!type || !media) return null;
       return {
         body: media.caption ?? "",
-        media: [{ type, id: media.id, ...(media.mime_type ? { mimeType: media.mime_type } : {}) }],
+        media: [{ type, id: media.id, ...(mediaType(media.mime_type) ? { mimeType: mediaType(media.mime_type) } : {}) }],
         ...(media.filename ? { metadata: { filename: media.filename } } : {}),
       };
     }

@@ -3,7 +3,7 @@
 -- statuses forward only in every order, contacts merged and unmerged exactly, the web chat reader,
 -- and RLS on every channel table for an owner, an operator, a stranger and anon.
 begin;
-select plan(128);
+select plan(130);
 
 select tests.create_user('ch-alice@example.com', '{"handle":"ch-alice"}') as alice \gset
 select tests.create_user('ch-olga@example.com', '{"handle":"ch-olga"}') as olga \gset
@@ -308,6 +308,10 @@ select is((select profile_id from agents.contacts where id = :'ann'), :'stan_pro
 select is((select merged_into_id from agents.contacts where id = :'stan_contact'), :'ann'::uuid, 'the merged contact points to the survivor');
 select is((select count(*)::int from agents.messages where contact_id = :'stan_contact'), 0, 'its messages name the survivor');
 select is(cardinality(:'merge_moved_message_ids'::uuid[]), 1, 'the merge records what moved');
+select results_eq(format($$select event_type::text, module::text, subject_id, contact_id, payload ->> 'merged_id' from agents.events
+    where scope_id = (select profile_id from agents.ai_lensers where id = %L) and event_type = 'contacts_merged'$$, :'agent'),
+  format($$values ('contacts_merged', 'contacts', %L::uuid, %L::uuid, %L)$$, :'ann', :'ann', :'stan_contact'),
+  'a merge is one contacts_merged event on the bus, in the agent''s scope');
 select tests.authenticate_as(:'alice');
 select throws_ok(format('select public.merge_contacts(%L, %L)', :'visitor_contact', :'stan_contact'), 'PT409', null, 'a merged contact is not merged again');
 select tests.authenticate_as_service_role();
@@ -323,6 +327,8 @@ select throws_ok(format('select public.merge_contacts(%L, (select id from agents
   'a missing contact id is a bad value');
 select ok((public.unmerge_contacts(:'merge_id')).unmerged_at is not null, 'the owner undoes the merge');
 select throws_ok(format('select public.unmerge_contacts(%L)', :'merge_id'), 'PT409', null, 'undoing it twice: 409');
+select is((select count(*)::int from agents.events where event_type = 'contacts_unmerged' and payload ->> 'merge_id' = :'merge_id'), 1,
+  'the undo is one contacts_unmerged event');
 select tests.clear_authentication();
 select is_empty($$
   select b.kind, b.id from before_merge b

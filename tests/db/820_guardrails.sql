@@ -4,7 +4,7 @@
 -- with true and false positives; recording verdicts (one row per hit, once per message, refused while
 -- judges are pending); violations append-only; RLS of both tables (owner, operator, stranger, anon).
 begin;
-select plan(105);
+select plan(106);
 
 select tests.create_user('gina@example.com', '{"handle":"gina"}') as gina \gset
 select tests.create_user('otto@example.com', '{"handle":"otto"}') as otto \gset
@@ -298,6 +298,10 @@ select results_eq(format($$select rule_id, rule_version, tier::text, kind::text,
   format($$values (%L::uuid, 1, 'agent', 'pii', 'block', 'critical', 'output', %L::uuid, %L::uuid, %L::uuid, true, 'card 5500 0000 0000 0004', null::text,
     '[{"kind":"credit_card","text":"5500 0000 0000 0004"}]'::jsonb, '{"channel":"web"}'::jsonb)$$, :'r_cards', :'warden', :'binding', :'message'),
   'the row keeps the rule, its version, tier, kind, action, severity, direction, agent, binding, message, blocked, the text, matches, context');
+select results_eq(format($$select event_type::text, module::text, subject_id, payload ->> 'verdict', (payload ->> 'violations')::int from agents.events
+    where event_type = 'guardrail_violated' and subject_id = %L$$, :'message'),
+  format($$values ('guardrail_violated', 'guardrails', %L::uuid, 'block', 1)$$, :'message'),
+  'recording it is one guardrail_violated event on the bus');
 select is(agents.fn_record_guardrail_verdict(:'vb', p_message_id => :'message'), 0, 'recording the same message''s verdict again writes nothing');
 select is(agents.fn_record_guardrail_verdict(tests.check_text(:'warden', null, null, 'output', 'hello')), 0, 'a pass writes nothing');
 select is(agents.fn_record_guardrail_verdict(:'v2', p_message_id => :'message2'), 1, 'a judged verdict records its judge''s hit');

@@ -47,6 +47,17 @@ begin
   order by x.n
   on conflict (message_id, rule_id, direction) where message_id is not null do nothing;
   get diagnostics v_written = row_count;
+  -- One guardrail_violated event on the bus (the agent's scope) for what was written now.
+  if v_written > 0 then
+    perform agents.fn_emit_event('guardrails', 'guardrail_violated',
+      (select a.profile_id from agents.ai_lensers a where a.id = (p_verdict ->> 'aiLenserId')::uuid),
+      jsonb_build_object('verdict', v_verdict, 'direction', p_verdict ->> 'direction', 'violations', v_written,
+        'rule_ids', (select jsonb_agg(h -> 'ruleId') from jsonb_array_elements(p_verdict -> 'hits') h),
+        'binding_id', p_verdict -> 'bindingId', 'conversation_id', p_conversation_id, 'message_id', p_message_id,
+        'node_result_id', p_node_result_id),
+      case when p_message_id is not null then 'message' end::agents.event_subject_kind, p_message_id, null,
+      (select m.contact_id from agents.messages m where m.id = p_message_id));
+  end if;
   return v_written;
 end
 $function$;

@@ -4,7 +4,7 @@
 -- (merged_into_id). What moved is recorded in an agents.contact_merges row, so unmerge_contacts
 -- restores exactly that. Refusals: the same contact twice or two agents' contacts 22023; either one
 -- already merged, or both linked to different profiles, PT409.
--- TODO(event bus): a contact_merged event belongs here, in this transaction (see README "Channels").
+-- A contacts_merged event on the bus (the agent's scope) in the same transaction.
 -- [security definer: moves the merged contact's messages and identities, which clients never write; checks that the caller owns or co-owns the agent]
 create or replace function public.merge_contacts(p_survivor_id uuid, p_merged_id uuid)
  returns agents.contact_merges
@@ -62,6 +62,11 @@ begin
   values (v_survivor.ai_lenser_id, p_survivor_id, p_merged_id, v_identities, v_conversations, v_messages, v_merged.profile_id,
     (select p.id from lensers.profiles p where p.user_id = (select auth.uid())))
   returning * into v_row;
+  perform agents.fn_emit_event('contacts', 'contacts_merged', (select a.profile_id from agents.ai_lensers a where a.id = v_row.ai_lenser_id),
+    jsonb_build_object('merge_id', v_row.id, 'survivor_id', v_row.survivor_id, 'merged_id', v_row.merged_id,
+      'moved_identities', cardinality(v_identities), 'moved_conversations', cardinality(v_conversations),
+      'moved_messages', cardinality(v_messages)),
+    'contact', v_row.survivor_id, v_row.merged_by, v_row.survivor_id);
   return v_row;
 end
 $function$;

@@ -2,7 +2,6 @@
 -- caller owns or co-owns: from now on it is a contact like any other and its messages may enter the
 -- agent's memory. p_display_name optionally names it. Already resolved, or merged: PT409.
 -- To say the orphan is someone the agent already knows, merge it into that contact instead.
--- TODO(event bus): a contact_resolved event belongs here, in this transaction (see README "Channels").
 create or replace function public.resolve_contact(p_contact_id uuid, p_display_name text default NULL::text)
  returns agents.contacts
  language plpgsql

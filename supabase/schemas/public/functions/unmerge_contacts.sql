@@ -2,7 +2,7 @@
 -- identities, conversations, messages and profile link that moved go back to the merged contact, which
 -- is a contact of its own again. Twice: PT409; while the survivor is itself merged into a third contact
 -- (undo that first): PT409.
--- TODO(event bus): a contact_unmerged event belongs here, in this transaction (see README "Channels").
+-- A contacts_unmerged event on the bus (the agent's scope) in the same transaction.
 -- [security definer: moves messages and identities back, which clients never write; checks that the caller owns or co-owns the agent]
 create or replace function public.unmerge_contacts(p_merge_id uuid)
  returns agents.contact_merges
@@ -46,6 +46,9 @@ begin
     unmerged_by = (select p.id from lensers.profiles p where p.user_id = (select auth.uid()))
   where m.id = p_merge_id
   returning * into v_row;
+  perform agents.fn_emit_event('contacts', 'contacts_unmerged', (select a.profile_id from agents.ai_lensers a where a.id = v_row.ai_lenser_id),
+    jsonb_build_object('merge_id', v_row.id, 'survivor_id', v_row.survivor_id, 'merged_id', v_row.merged_id),
+    'contact', v_row.merged_id, v_row.unmerged_by, v_row.merged_id);
   return v_row;
 end
 $function$;

@@ -352,7 +352,9 @@ export type Database = {
           "model_profile_id": string | null;
           "name": string;
           "personality_profile_id": string | null;
+          "reply_workflow_id": string | null;
           "routing_key": string;
+          "send_rate_per_second": number;
           "signing_secret_env": string | null;
           "status": Database["agents"]["Enums"]["binding_status"];
           "tool_profile_id": string | null;
@@ -380,7 +382,9 @@ export type Database = {
           "model_profile_id"?: string | null;
           "name": string;
           "personality_profile_id"?: string | null;
+          "reply_workflow_id"?: string | null;
           "routing_key": string;
+          "send_rate_per_second"?: number;
           "signing_secret_env"?: string | null;
           "status"?: Database["agents"]["Enums"]["binding_status"];
           "tool_profile_id"?: string | null;
@@ -407,7 +411,9 @@ export type Database = {
           "model_profile_id"?: string | null;
           "name"?: string;
           "personality_profile_id"?: string | null;
+          "reply_workflow_id"?: string | null;
           "routing_key"?: string;
+          "send_rate_per_second"?: number;
           "signing_secret_env"?: string | null;
           "status"?: Database["agents"]["Enums"]["binding_status"];
           "tool_profile_id"?: string | null;
@@ -609,6 +615,90 @@ export type Database = {
           },
         ];
       };
+      "conversation_turns": {
+        Row: {
+          "ai_lenser_id": string;
+          "binding_id": string;
+          "config_versions": Json | null;
+          "conversation_id": string;
+          "created_at": string;
+          "due_at": string;
+          "ended_at": string | null;
+          "followup": boolean;
+          "id": string;
+          "reason": string | null;
+          "reply_message_id": string | null;
+          "run_id": string | null;
+          "started_at": string | null;
+          "status": Database["agents"]["Enums"]["conversation_turn_status"];
+          "through_seq": number;
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id": string;
+          "binding_id": string;
+          "config_versions"?: Json | null;
+          "conversation_id": string;
+          "created_at"?: string;
+          "due_at": string;
+          "ended_at"?: string | null;
+          "followup"?: boolean;
+          "id"?: string;
+          "reason"?: string | null;
+          "reply_message_id"?: string | null;
+          "run_id"?: string | null;
+          "started_at"?: string | null;
+          "status"?: Database["agents"]["Enums"]["conversation_turn_status"];
+          "through_seq": number;
+        };
+        Update: {
+          "ai_lenser_id"?: string;
+          "binding_id"?: string;
+          "config_versions"?: Json | null;
+          "conversation_id"?: string;
+          "created_at"?: string;
+          "due_at"?: string;
+          "ended_at"?: string | null;
+          "followup"?: boolean;
+          "id"?: string;
+          "reason"?: string | null;
+          "reply_message_id"?: string | null;
+          "run_id"?: string | null;
+          "started_at"?: string | null;
+          "status"?: Database["agents"]["Enums"]["conversation_turn_status"];
+          "through_seq"?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "conversation_turns_ai_lenser_id_fkey";
+            columns: ["ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "conversation_turns_binding_id_fkey";
+            columns: ["binding_id"];
+            isOneToOne: false;
+            referencedRelation: "channel_bindings";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "conversation_turns_conversation_id_fkey";
+            columns: ["conversation_id"];
+            isOneToOne: false;
+            referencedRelation: "conversations";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "conversation_turns_reply_message_id_fkey";
+            columns: ["reply_message_id"];
+            isOneToOne: false;
+            referencedRelation: "messages";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       "conversations": {
         Row: {
           "ai_lenser_id": string;
@@ -802,6 +892,103 @@ export type Database = {
             columns: ["ai_lenser_id"];
             isOneToOne: false;
             referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "message_sends": {
+        Row: {
+          "ai_lenser_id": string;
+          "attempts": number;
+          "binding_id": string;
+          "conversation_id": string;
+          "created_at": string;
+          "done_at": string | null;
+          "held_for_judgement": boolean;
+          "last_attempt_at": string | null;
+          "last_error": Json | null;
+          "lease_expires_at": string | null;
+          "lease_owner": string | null;
+          "lease_token": string | null;
+          "message_id": string;
+          "next_attempt_at": string;
+          "origin": NonNullable<Json>;
+          "sent_as": Database["agents"]["Enums"]["send_mode"] | null;
+          "turn_id": string | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id": string;
+          "attempts"?: number;
+          "binding_id": string;
+          "conversation_id": string;
+          "created_at"?: string;
+          "done_at"?: string | null;
+          "held_for_judgement"?: boolean;
+          "last_attempt_at"?: string | null;
+          "last_error"?: Json | null;
+          "lease_expires_at"?: string | null;
+          "lease_owner"?: string | null;
+          "lease_token"?: string | null;
+          "message_id": string;
+          "next_attempt_at"?: string;
+          "origin"?: NonNullable<Json>;
+          "sent_as"?: Database["agents"]["Enums"]["send_mode"] | null;
+          "turn_id"?: string | null;
+        };
+        Update: {
+          "ai_lenser_id"?: string;
+          "attempts"?: number;
+          "binding_id"?: string;
+          "conversation_id"?: string;
+          "created_at"?: string;
+          "done_at"?: string | null;
+          "held_for_judgement"?: boolean;
+          "last_attempt_at"?: string | null;
+          "last_error"?: Json | null;
+          "lease_expires_at"?: string | null;
+          "lease_owner"?: string | null;
+          "lease_token"?: string | null;
+          "message_id"?: string;
+          "next_attempt_at"?: string;
+          "origin"?: NonNullable<Json>;
+          "sent_as"?: Database["agents"]["Enums"]["send_mode"] | null;
+          "turn_id"?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "message_sends_ai_lenser_id_fkey";
+            columns: ["ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "message_sends_binding_id_fkey";
+            columns: ["binding_id"];
+            isOneToOne: false;
+            referencedRelation: "channel_bindings";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "message_sends_conversation_id_fkey";
+            columns: ["conversation_id"];
+            isOneToOne: false;
+            referencedRelation: "conversations";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "message_sends_message_id_fkey";
+            columns: ["message_id"];
+            isOneToOne: true;
+            referencedRelation: "messages";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "message_sends_turn_id_fkey";
+            columns: ["turn_id"];
+            isOneToOne: false;
+            referencedRelation: "conversation_turns";
             referencedColumns: ["id"];
           },
         ];
@@ -1903,6 +2090,10 @@ export type Database = {
       "can_operate_ai_lenser": { Args: { "p_ai_lenser_id": string }; Returns: boolean };
       "editable_team_ids": { Args: Record<PropertyKey, never>; Returns: string[] };
       "fn_admit_team_runs": { Args: { "p_assignment_id": string }; Returns: undefined };
+      "fn_agent_may_run_workflow": {
+        Args: { "p_ai_lenser_id": string; "p_workflow_id": string };
+        Returns: boolean;
+      };
       "fn_agent_preamble": {
         Args: { "p_ai_lenser_id": string; "p_personality_profile_id"?: string };
         Returns: string;
@@ -2001,6 +2192,14 @@ export type Database = {
           "p_tool_groups": (string)[];
         };
         Returns: undefined;
+      };
+      "fn_conversation_history": {
+        Args: { "p_conversation_id": string; "p_limit": number };
+        Returns: string;
+      };
+      "fn_create_reply_workflow": {
+        Args: { "p_ai_lenser_id": string; "p_channel": Database["agents"]["Enums"]["channel"] };
+        Returns: string;
       };
       "fn_decide_team_run": {
         Args: { "p_approve": boolean; "p_reason": string; "p_rpc": string; "p_team_run_id": string };
@@ -2130,6 +2329,34 @@ export type Database = {
       "fn_json_is_guid": { Args: { "p_value": Json }; Returns: boolean };
       "fn_json_number": { Args: { "p_value": Json }; Returns: number };
       "fn_json_unknown_keys": { Args: { "p_allowed": (string)[]; "p_value": Json }; Returns: (string)[] };
+      "fn_leased_send": {
+        Args: { "p_lease_token": string; "p_message_id": string; "p_rpc": string };
+        Returns: {
+          "ai_lenser_id": string;
+          "attempts": number;
+          "binding_id": string;
+          "conversation_id": string;
+          "created_at": string;
+          "done_at": string | null;
+          "held_for_judgement": boolean;
+          "last_attempt_at": string | null;
+          "last_error": Json | null;
+          "lease_expires_at": string | null;
+          "lease_owner": string | null;
+          "lease_token": string | null;
+          "message_id": string;
+          "next_attempt_at": string;
+          "origin": NonNullable<Json>;
+          "sent_as": Database["agents"]["Enums"]["send_mode"] | null;
+          "turn_id": string | null;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "message_sends";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "fn_leased_turn": {
         Args: {
           "p_fn": string;
@@ -2213,6 +2440,10 @@ export type Database = {
         Returns: undefined;
       };
       "fn_profile_kind": { Args: { "p_type": unknown }; Returns: string };
+      "fn_queue_conversation_turn": {
+        Args: { "p_conversation_id": string; "p_seq": number };
+        Returns: string;
+      };
       "fn_queue_policy_errors": { Args: { "p_policy": Json }; Returns: (string)[] };
       "fn_remember": {
         Args: {
@@ -2245,6 +2476,10 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      "fn_reply_outbound": {
+        Args: { "p_conversation_id": string; "p_origin"?: Json; "p_text": string; "p_turn_id"?: string };
+        Returns: string;
       };
       "fn_request_team_run": {
         Args: {
@@ -2367,7 +2602,9 @@ export type Database = {
           "model_profile_id": string | null;
           "name": string;
           "personality_profile_id": string | null;
+          "reply_workflow_id": string | null;
           "routing_key": string;
+          "send_rate_per_second": number;
           "signing_secret_env": string | null;
           "status": Database["agents"]["Enums"]["binding_status"];
           "tool_profile_id": string | null;
@@ -2603,6 +2840,7 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "fn_run_reply_text": { Args: { "p_output": Json }; Returns: string };
       "fn_start_team_run": {
         Args: {
           "p_team_run": Omit<
@@ -2696,6 +2934,7 @@ export type Database = {
       "communication_style": "concise" | "detailed" | "structured" | "conversational";
       "config_tier": "binding" | "personality_profile" | "memory_profile" | "tool_profile" | "model_profile";
       "conversation_state": "active" | "paused" | "closed";
+      "conversation_turn_status": "queued" | "running" | "done" | "failed" | "cancelled" | "paused";
       "decision_style": "cautious" | "balanced" | "decisive" | "consensus";
       "escalation_behavior": "never" | "on_uncertainty" | "on_risk" | "always";
       "expertise_level": "novice" | "intermediate" | "expert" | "specialist";
@@ -2722,6 +2961,7 @@ export type Database = {
         | "invalid_arguments";
       "risk_tolerance": "low" | "medium" | "high";
       "runtime_pref": "cloud" | "local" | "hybrid";
+      "send_mode": "text" | "template" | "stream";
       "step_member_source":
         | "assignee"
         | "binding"
@@ -5728,6 +5968,10 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "claim_channel_sends": {
+        Args: { "p_lease_seconds"?: number; "p_limit"?: number; "p_worker": string };
+        Returns: Json;
+      };
       "claim_workflow_tasks": {
         Args: { "p_lease_seconds"?: number; "p_limit"?: number; "p_worker_id": string };
         Returns: Database["lenses"]["CompositeTypes"]["claimed_task"][];
@@ -5737,6 +5981,10 @@ export type Database = {
           isOneToOne: false;
           isSetofReturn: true;
         };
+      };
+      "complete_channel_send": {
+        Args: { "p_lease_token": string; "p_message_id": string; "p_provider_message_id": string };
+        Returns: Json;
       };
       "complete_workflow_task": {
         Args: {
@@ -6082,6 +6330,7 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "dispatch_conversation_turns": { Args: { "p_limit"?: number }; Returns: Json };
       "escalate_team_run": {
         Args: { "p_note"?: string; "p_team_run_id": string };
         Returns: Database["agents"]["Tables"]["team_runs"]["Row"];
@@ -6091,6 +6340,16 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      "fail_channel_send": {
+        Args: {
+          "p_error": Json;
+          "p_lease_token": string;
+          "p_message_id": string;
+          "p_retry_after_ms"?: number;
+          "p_retryable"?: boolean;
+        };
+        Returns: Json;
       };
       "fail_workflow_task": {
         Args: {
@@ -7064,6 +7323,16 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "set_channel_binding_reply_workflow": {
+        Args: { "p_binding_id": string; "p_workflow_id": string };
+        Returns: Database["agents"]["Tables"]["channel_bindings"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "channel_bindings";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "set_default_memory_profile": {
         Args: { "p_profile_id": string };
         Returns: Database["agents"]["Tables"]["memory_profiles"]["Row"];
@@ -7612,6 +7881,7 @@ export const Constants = {
       "communication_style": ["concise", "detailed", "structured", "conversational"],
       "config_tier": ["binding", "personality_profile", "memory_profile", "tool_profile", "model_profile"],
       "conversation_state": ["active", "paused", "closed"],
+      "conversation_turn_status": ["queued", "running", "done", "failed", "cancelled", "paused"],
       "decision_style": ["cautious", "balanced", "decisive", "consensus"],
       "escalation_behavior": ["never", "on_uncertainty", "on_risk", "always"],
       "expertise_level": ["novice", "intermediate", "expert", "specialist"],
@@ -7639,6 +7909,7 @@ export const Constants = {
       ],
       "risk_tolerance": ["low", "medium", "high"],
       "runtime_pref": ["cloud", "local", "hybrid"],
+      "send_mode": ["text", "template", "stream"],
       "step_member_source": ["assignee", "binding", "capability", "lead", "handoff", "delegate", "reviewer"],
       "team_edge_type": ["delegates", "reviews", "reports_to", "shares_context", "handoff"],
       "team_member_role": ["lead", "member", "reviewer", "observer"],

@@ -1,5 +1,6 @@
 -- Before update of a message: only its delivery (status, error, status times) and its sender link
--- (contact_id, moved by a contact merge) change. The delivery status moves forward only
+-- (contact_id, moved by a contact merge) change, and an outbound message's provider id is set once (the
+-- outbox sender's complete_channel_send). The delivery status moves forward only
 -- (agents.fn_message_status_moves): a backward move, or any move after read or failed, is refused
 -- with PT409 (receive_channel_events skips stale statuses before they get here); the same status
 -- again changes nothing. A status's time is set when it is reached; failed keeps its error.
@@ -9,8 +10,11 @@ create or replace function agents.tg_messages_guard()
  set search_path to ''
 as $function$
 begin
-  if (to_jsonb(new) - array['delivery_status', 'error', 'sent_at', 'delivered_at', 'read_at', 'failed_at', 'contact_id'])
-     is distinct from (to_jsonb(old) - array['delivery_status', 'error', 'sent_at', 'delivered_at', 'read_at', 'failed_at', 'contact_id']) then
+  if (to_jsonb(new) - array['delivery_status', 'error', 'sent_at', 'delivered_at', 'read_at', 'failed_at', 'contact_id', 'provider_message_id'])
+     is distinct from (to_jsonb(old) - array['delivery_status', 'error', 'sent_at', 'delivered_at', 'read_at', 'failed_at', 'contact_id', 'provider_message_id'])
+     -- An outbound message gets its provider's id once, when the outbox sender completes it.
+     or (new.provider_message_id is distinct from old.provider_message_id
+         and (old.provider_message_id is not null or old.direction <> 'outbound')) then
     raise exception 'messages: message % is history: only its delivery status and sender link change', old.id
       using errcode = '23514';
   end if;

@@ -162,6 +162,8 @@ begin
     if not v_is_group then
       update agents.contacts c set resolved = true, resolved_at = now() where c.id = v_contact_id and not c.resolved;
     end if;
+    -- The conversation's turn, queued or debounced in this transaction (agents.fn_queue_conversation_turn).
+    perform agents.fn_queue_conversation_turn(v_conversation.id, v_conversation.last_message_seq + 1);
     v_stored := v_stored + 1;
     v_ids := v_ids || v_message_id;
   end loop;

@@ -29,7 +29,7 @@ declare
   v_token uuid;
   v_out jsonb := '[]'::jsonb;
 begin
-  perform lensers.fn_limit_text(c_rpc, 'p_worker', p_worker, 200);
+  perform lensers.fn_limit_text('claim_channel_sends', 'p_worker', p_worker, 200);
   if p_worker is null or btrim(p_worker) = '' then
     raise exception '%: p_worker must name the worker', c_rpc using errcode = '22023';
   end if;

@@ -10,7 +10,7 @@ declare
   c_rpc constant text := 'complete_channel_send';
   v_status agents.message_status;
 begin
-  perform lensers.fn_limit_text(c_rpc, 'p_provider_message_id', p_provider_message_id, 256);
+  perform lensers.fn_limit_text('complete_channel_send', 'p_provider_message_id', p_provider_message_id, 256);
   if p_provider_message_id is null or btrim(p_provider_message_id) = '' then
     raise exception '%: p_provider_message_id must be the provider''s message id', c_rpc using errcode = '22023';
   end if;

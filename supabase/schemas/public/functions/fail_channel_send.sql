@@ -17,7 +17,7 @@ declare
   v_delay_ms bigint;
   v_base_ms double precision;
 begin
-  perform lensers.fn_limit_json(c_rpc, 'p_error', p_error, 16384, 8);
+  perform lensers.fn_limit_json('fail_channel_send', 'p_error', p_error, 16384, 8);
   if p_error is null or jsonb_typeof(p_error) <> 'object' then
     raise exception '%: p_error must be an object {code, message}', c_rpc using errcode = '22023';
   end if;

@@ -417,7 +417,7 @@ declare
   v_token uuid;
   v_out jsonb := '[]'::jsonb;
 begin
-  perform lensers.fn_limit_text(c_rpc, 'p_worker', p_worker, 200);
+  perform lensers.fn_limit_text('claim_channel_sends', 'p_worker', p_worker, 200);
   if p_worker is null or btrim(p_worker) = '' then
     raise exception '%: p_worker must name the worker', c_rpc using errcode = '22023';
   end if;
@@ -539,7 +539,7 @@ declare
   c_rpc constant text := 'complete_channel_send';
   v_status agents.message_status;
 begin
-  perform lensers.fn_limit_text(c_rpc, 'p_provider_message_id', p_provider_message_id, 256);
+  perform lensers.fn_limit_text('complete_channel_send', 'p_provider_message_id', p_provider_message_id, 256);
   if p_provider_message_id is null or btrim(p_provider_message_id) = '' then
     raise exception '%: p_provider_message_id must be the provider''s message id', c_rpc using errcode = '22023';
   end if;
@@ -764,7 +764,7 @@ declare
   v_delay_ms bigint;
   v_base_ms double precision;
 begin
-  perform lensers.fn_limit_json(c_rpc, 'p_error', p_error, 16384, 8);
+  perform lensers.fn_limit_json('fail_channel_send', 'p_error', p_error, 16384, 8);
   if p_error is null or jsonb_typeof(p_error) <> 'object' then
     raise exception '%: p_error must be an object {code, message}', c_rpc using errcode = '22023';
   end if;

@@ -2090,6 +2090,7 @@ export type Database = {
       "can_operate_ai_lenser": { Args: { "p_ai_lenser_id": string }; Returns: boolean };
       "editable_team_ids": { Args: Record<PropertyKey, never>; Returns: string[] };
       "fn_admit_team_runs": { Args: { "p_assignment_id": string }; Returns: undefined };
+      "fn_agent_has_channel": { Args: { "p_ai_lenser_id": string }; Returns: boolean };
       "fn_agent_may_run_workflow": {
         Args: { "p_ai_lenser_id": string; "p_workflow_id": string };
         Returns: boolean;
@@ -2841,6 +2842,10 @@ export type Database = {
         };
       };
       "fn_run_reply_text": { Args: { "p_output": Json }; Returns: string };
+      "fn_send_message_tool": {
+        Args: { "p_ai_lenser_id": string; "p_input": Json; "p_origin"?: Json };
+        Returns: Json;
+      };
       "fn_start_team_run": {
         Args: {
           "p_team_run": Omit<

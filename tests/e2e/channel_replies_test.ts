@@ -7,8 +7,8 @@
 // WhatsApp's 24-hour window with and without a template, and a loop between two bots paused.
 import { assert, assertEquals, assertMatch } from "../_support/assert.ts";
 import { createUser, db, deleteUsers, serviceClient, type TestUser } from "../_support/stack.ts";
-import { startWorkers, waitFor, type Workers } from "../_support/engine.ts";
-import { must, profiledAgent } from "../_support/agents.ts";
+import { results, startWorkers, waitFor, waitForRun, type Workers } from "../_support/engine.ts";
+import { agentWorkflow, invocations, must, profiledAgent } from "../_support/agents.ts";
 import { startFakeWhatsApp } from "../_support/fake_whatsapp.ts";
 import { startFakeSlack } from "../_support/fake_slack.ts";
 import type postgres from "postgres";
@@ -340,6 +340,74 @@ Deno.test({
       const turns = await s.sql<{ status: string }[]>`
         select status from agents.conversation_turns where binding_id = ${binding.id} order by created_at`;
       assertEquals(turns.map((t) => t.status), ["done", "done", "done", "paused"]);
+    } finally {
+      await graph.close();
+      await tearDown(s);
+    }
+  },
+});
+
+Deno.test({
+  ...opts,
+  name: "send_message: an agent in a workflow messages a contact through the outbox, after one approval",
+  async fn() {
+    const phone = digits(12);
+    const graph = startFakeWhatsApp({ [phone]: "wa-token-6" });
+    const env = new Map([["WA_REPLY_TOKEN", "wa-token-6"], ["WHATSAPP_GRAPH_BASE_URL", graph.origin]]);
+    const s = await setUp(env);
+    try {
+      const agent = await profiledAgent(s.sql, s.owner, {
+        allowTools: ["send_message"],
+        summaryStrategy: "none",
+      });
+      const binding = must(
+        "create_channel_binding",
+        await s.owner.client.rpc("create_channel_binding", {
+          p_ai_lenser_id: agent.agentId,
+          p_channel: "whatsapp",
+          p_name: "Line",
+          p_routing_key: phone,
+          p_app_secret_env: "WA_APP_SECRET",
+          p_verify_token_env: "WA_VERIFY_TOKEN",
+          p_access_token_env: "WA_REPLY_TOKEN",
+          // The contact's own message queues a turn that stays queued through this test.
+          p_debounce_ms: 60_000,
+        }),
+      );
+      await receive(binding.id, [waMessage("wamid.sm1", "4915550077", "let me know when it ships")]);
+      const workflow = await agentWorkflow(s.owner.client, agent, [{
+        key: "notify",
+        template:
+          `Tell the customer.\n@tool send_message {"channel":"whatsapp","to":"4915550077","text":"Your order shipped."}`,
+      }]);
+      const run = must(
+        "start_workflow_run",
+        await s.owner.client.rpc("start_workflow_run", { p_workflow_id: workflow.id, p_input: {} }),
+      );
+      const parked = await waitFor("the call to wait for approval", async () => {
+        const r = (await results(s.sql, run.id)).notify;
+        return r?.status === "blocked" ? r : null;
+      });
+      const [call] = await invocations(s.sql, parked.id);
+      assertEquals([call.tool, call.status], ["send_message", "awaiting_approval"]);
+      assertEquals(graph.sent.length, 0, "nothing is sent before the approval");
+      must(
+        "fn_approve_tool_invocation",
+        await s.owner.client.rpc("fn_approve_tool_invocation", {
+          p_invocation_id: call.id,
+          p_approval_hash: call.approval_hash!,
+        }),
+      );
+      await waitFor("the message to reach the Graph API", () => graph.sent.length >= 1 || null, 30_000);
+      assertEquals(graph.sent[0].body.to, "4915550077");
+      assertEquals((graph.sent[0].body.text as { body: string }).body, "Your order shipped.");
+      const ended = await waitForRun(s.sql, run.id);
+      assertEquals(ended.status, "completed");
+      const [done] = await invocations(s.sql, parked.id);
+      assertEquals(done.status, "succeeded");
+      const outbound = await s.sql<{ body: string; origin: string }[]>`
+        select body, metadata ->> 'origin' as origin from agents.messages where binding_id = ${binding.id} and direction = 'outbound'`;
+      assertEquals([...outbound], [{ body: "Your order shipped.", origin: "send_message" }], "one message, once");
     } finally {
       await graph.close();
       await tearDown(s);

@@ -81,7 +81,7 @@ begin
   end if;
 
   -- Offered tools: allowed by the profile (deny wins), enabled, and executable by this engine
-  -- (send_message waits for channels).
+  -- (send_message only for an agent with an active channel binding).
   if v_tool_profile.id is not null and v_agent.max_tool_iterations > 0 then
     select coalesce(jsonb_agg(jsonb_build_object('key', r.key, 'description', r.description, 'input_schema', r.input_schema,
       'egress_class', r.egress_class, 'settings', r.settings, 'requires_approval', r.requires_approval or v_tool_profile.requires_approval,
@@ -90,7 +90,7 @@ begin
     from agents.tools_registry r
     where r.enabled and not (r.key = any (v_tool_profile.deny_tools))
       and (r.key = any (v_tool_profile.allow_tools) or r.tool_group = any (v_tool_profile.tool_groups))
-      and r.key <> 'send_message' and agents.fn_tool_usable(r.owner_id, p_ai_lenser_id);
+      and (r.key <> 'send_message' or agents.fn_agent_has_channel(p_ai_lenser_id)) and agents.fn_tool_usable(r.owner_id, p_ai_lenser_id);
   end if;
 
   -- Calls rejected since the last claim: the model reads who rejected them and why.

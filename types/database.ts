@@ -903,6 +903,7 @@ export type Database = {
           "binding_id": string;
           "conversation_id": string;
           "created_at": string;
+          "delivery_key": string | null;
           "done_at": string | null;
           "held_for_judgement": boolean;
           "last_attempt_at": string | null;
@@ -923,6 +924,7 @@ export type Database = {
           "binding_id": string;
           "conversation_id": string;
           "created_at"?: string;
+          "delivery_key"?: string | null;
           "done_at"?: string | null;
           "held_for_judgement"?: boolean;
           "last_attempt_at"?: string | null;
@@ -942,6 +944,7 @@ export type Database = {
           "binding_id"?: string;
           "conversation_id"?: string;
           "created_at"?: string;
+          "delivery_key"?: string | null;
           "done_at"?: string | null;
           "held_for_judgement"?: boolean;
           "last_attempt_at"?: string | null;
@@ -2257,6 +2260,10 @@ export type Database = {
         };
         Returns: Json;
       };
+      "fn_deliver_output_to_channel": {
+        Args: { "p_delivery_key": string; "p_destination": Json; "p_run_id": string };
+        Returns: string;
+      };
       "fn_end_tool_call": {
         Args: {
           "p_cost_credits": number;
@@ -2338,6 +2345,7 @@ export type Database = {
           "binding_id": string;
           "conversation_id": string;
           "created_at": string;
+          "delivery_key": string | null;
           "done_at": string | null;
           "held_for_judgement": boolean;
           "last_attempt_at": string | null;

@@ -67,7 +67,8 @@ export const OutputDestination = z.union([
     z.object({ kind: z.literal("none") }).strict(),
     z.object({ kind: z.literal("memory"), memoryProfileId: Uuid, scope: MemoryScope.optional() }).strict(),
     z.object({ kind: z.literal("webhook"), url: z.string().max(2048).regex(/^https?:\/\/\S+$/) }).strict(),
-    z.object({ kind: z.literal("channel"), channelBindingId: Uuid }).strict(),
+    /** The run's text output goes to contactId on that binding (its most recently active 1:1 conversation). */
+    z.object({ kind: z.literal("channel"), channelBindingId: Uuid, contactId: Uuid.optional() }).strict(),
   ]),
 ]);
 

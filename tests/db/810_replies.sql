@@ -4,7 +4,7 @@
 -- meanwhile), the outbox claimed with WhatsApp's 24-hour window and a per-binding rate, completed
 -- and failed with retries, the web chat's stream, Slack threads, the loop guard, the refusals, RLS.
 begin;
-select plan(81);
+select plan(87);
 
 select tests.create_user('rp-alice@example.com', '{"handle":"rp-alice"}') as alice \gset
 select tests.create_user('rp-stan@example.com', '{"handle":"rp-stan"}') as stan \gset
@@ -237,6 +237,28 @@ select throws_ok(format($$select public.set_channel_binding_reply_workflow(%L, %
 select tests.authenticate_as(:'alice');
 select throws_ok(format($$select public.set_channel_binding_reply_workflow(%L, %L)$$, :'wa_id', :'stan_wf'), '22023', null,
   'nor may the agent run a stranger''s private workflow');
+
+-- ------------------------------------------------------------------ output_destination: channel
+select (public.start_workflow_run(:'own_wf', '{}')).id as out_run \gset
+select tests.authenticate_as_service_role();
+select * from tests.claim_node(:'out_run', 'only') \gset out_task_
+select public.complete_workflow_task(:'out_task_result_id', :'out_task_lease_token', 'Your report is ready.',
+  p_llm_call => '{"input_tokens":1,"output_tokens":1,"latency_ms":1}') \g /dev/null
+select jsonb_build_object('kind', 'channel', 'channelBindingId', :'wa_id'::uuid,
+  'contactId', (select contact_id from agents.conversations where id = :'conv')) as dest \gset
+update agents.conversations set last_inbound_at = now() where id = :'conv';
+select agents.fn_deliver_output_to_channel('event-1:consumer', :'out_run', :'dest') as delivered \gset
+select is((select body || ':' || delivery_status from agents.messages where id = :'delivered'), 'Your report is ready.:queued',
+  'a completed run''s text goes to the destination''s contact through the outbox');
+select is(agents.fn_deliver_output_to_channel('event-1:consumer', :'out_run', :'dest'), :'delivered'::uuid,
+  'the same delivery again answers the same message');
+select is((select count(*)::int from agents.message_sends where origin ->> 'kind' = 'output_destination'), 1, 'and queues nothing more');
+select isnt(agents.fn_deliver_output_to_channel('event-2:consumer', :'out_run', :'dest'), :'delivered'::uuid, 'another delivery is another message');
+select throws_like(format($$select agents.fn_deliver_output_to_channel('k', %L, %L)$$, :'out_run', (:'dest'::jsonb) - 'contactId'),
+  '%names no contactId%', 'a destination without a contact is refused');
+select throws_like(format($$select agents.fn_deliver_output_to_channel('k', %L, %L)$$, :'out_run', jsonb_set(:'dest'::jsonb, '{contactId}', to_jsonb(gen_random_uuid()))),
+  '%has no active conversation%', 'a contact without a conversation on the binding is refused');
+select tests.authenticate_as(:'alice');
 
 -- ------------------------------------------------------------------ RLS
 select ok((select count(*) from agents.conversation_turns) >= 4, 'the owner sees the agent''s turns');

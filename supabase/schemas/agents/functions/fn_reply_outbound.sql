@@ -4,7 +4,7 @@
 -- conversation's row lock; in a Slack thread, the thread of the last inbound message) and put in the
 -- outbox (agents.message_sends), in the caller's transaction; NOTIFY channel_sends wakes the sender.
 -- The text is cut to 4,096 characters (WhatsApp's limit). p_origin: {"kind": "turn" | "send_message"
--- | "output_destination" | "fallback", ...}. Returns the message's id.
+-- | "output_destination" | "fallback", "deliveryKey"?: exactly once per key, ...}. Returns the message's id.
 create or replace function agents.fn_reply_outbound(p_conversation_id uuid, p_text text, p_turn_id uuid default NULL::uuid, p_origin jsonb default '{}'::jsonb)
  returns uuid
  language plpgsql
@@ -16,7 +16,9 @@ declare
   v_text text := left(coalesce(p_text, ''), 4096);
   v_held boolean := false;
   v_thread text;
-  v_message_id uuid;
+  v_message_id uuid := pg_catalog.gen_random_uuid();
+  v_key text := p_origin ->> 'deliveryKey';
+  v_claimed uuid;
 begin
   select c.* into v_conversation from agents.conversations c where c.id = p_conversation_id for update;
   if v_conversation.id is null then
@@ -36,22 +38,29 @@ begin
   --   the judgement and clears message_sends.held_for_judgement, or blocks/rewrites it then).
   -- The violation rows can name the message: record them after the insert below (v_message_id).
 
+  -- The outbox row first (its message follows in this transaction; the foreign key is deferred): a
+  -- delivery key already queued makes this a no-op that answers the message queued then.
+  insert into agents.message_sends (message_id, binding_id, ai_lenser_id, conversation_id, turn_id, origin, held_for_judgement, delivery_key)
+  values (v_message_id, v_binding.id, v_binding.ai_lenser_id, v_conversation.id, p_turn_id, coalesce(p_origin, '{}'), v_held, v_key)
+  on conflict (delivery_key) where delivery_key is not null do nothing
+  returning message_id into v_claimed;
+  if v_claimed is null then
+    return (select s.message_id from agents.message_sends s where s.delivery_key = v_key);
+  end if;
+
   if v_binding.channel = 'slack' then
     select m.thread_id into v_thread from agents.messages m
     where m.conversation_id = v_conversation.id and m.direction = 'inbound'
     order by m.seq desc limit 1;
   end if;
-  insert into agents.messages (conversation_id, seq, binding_id, ai_lenser_id, channel, direction, contact_id, body,
+  insert into agents.messages (id, conversation_id, seq, binding_id, ai_lenser_id, channel, direction, contact_id, body,
     metadata, thread_id, delivery_status)
-  values (v_conversation.id, v_conversation.last_message_seq + 1, v_binding.id, v_binding.ai_lenser_id, v_binding.channel,
+  values (v_message_id, v_conversation.id, v_conversation.last_message_seq + 1, v_binding.id, v_binding.ai_lenser_id, v_binding.channel,
     'outbound', v_conversation.contact_id, v_text,
     jsonb_strip_nulls(jsonb_build_object('origin', coalesce(p_origin ->> 'kind', 'reply'), 'turnId', p_turn_id)),
-    v_thread, 'queued')
-  returning id into v_message_id;
+    v_thread, 'queued');
   update agents.conversations c set last_message_seq = v_conversation.last_message_seq + 1, last_active_at = now()
   where c.id = v_conversation.id;
-  insert into agents.message_sends (message_id, binding_id, ai_lenser_id, conversation_id, turn_id, origin, held_for_judgement)
-  values (v_message_id, v_binding.id, v_binding.ai_lenser_id, v_conversation.id, p_turn_id, coalesce(p_origin, '{}'), v_held);
   -- [bus: message_queued is not an event; message_sent / message_status_changed come from the sender]
   perform pg_catalog.pg_notify('channel_sends', v_message_id::text);
   return v_message_id;

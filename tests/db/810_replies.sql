@@ -4,7 +4,7 @@
 -- meanwhile), the outbox claimed with WhatsApp's 24-hour window and a per-binding rate, completed
 -- and failed with retries, the web chat's stream, Slack threads, the loop guard, the refusals, RLS.
 begin;
-select plan(87);
+select plan(88);
 
 select tests.create_user('rp-alice@example.com', '{"handle":"rp-alice"}') as alice \gset
 select tests.create_user('rp-stan@example.com', '{"handle":"rp-stan"}') as stan \gset
@@ -79,8 +79,16 @@ select throws_ok($$insert into agents.conversation_turns (conversation_id, bindi
   values ($$ || quote_literal(:'conv') || $$, $$ || quote_literal(:'wa_id') || $$, $$ || quote_literal(:'agent') || $$, now(), 1)$$,
   '23505', null, 'a second open turn is refused by construction');
 
--- The run completes: the reply goes to the outbox, the follow-up is queued.
+-- The run completes: the reply goes to the outbox, the follow-up is queued. The binding's profile
+-- overrides are the turn's.
+select tests.authenticate_as(:'alice');
+select (public.create_personality_profile(p_ai_lenser_id => :'agent', p_name => 'Default', p_is_default => true)).id as pp_default \gset
+select (public.create_personality_profile(p_ai_lenser_id => :'agent', p_name => 'On WhatsApp')).id as pp_wa \gset
+select tests.authenticate_as_service_role();
+update agents.channel_bindings set personality_profile_id = :'pp_wa' where id = :'wa_id';
 select * from tests.claim_node(:'turn_run_id', 'reply') \gset task_
+select is((select personality_profile_id from agents.agent_turns where node_result_id = :'task_result_id'), :'pp_wa'::uuid,
+  'the turn runs with the binding''s personality profile, not the agent''s default');
 select ok(starts_with(:'task_prompt'::text, E'Contact: hello\n\nContact: are you there?\n'), 'the reply node''s prompt is the conversation (then the contact)');
 \o /dev/null
 select public.complete_workflow_task(:'task_result_id', :'task_lease_token', 'Hi Rita, how can I help?',
@@ -229,7 +237,7 @@ select throws_ok($$select public.claim_channel_sends('w', 1, 1)$$, '42501', null
 select tests.published_workflow('Alice''s own replies') as own_wf \gset
 select is((public.set_channel_binding_reply_workflow(:'wa_id', :'own_wf')).reply_workflow_id, :'own_wf'::uuid,
   'an owner points the binding at a workflow of theirs the agent may run');
-select is((select version from agents.channel_bindings where id = :'wa_id'), 2, 'a new binding version');
+select is((select version from agents.channel_bindings where id = :'wa_id'), 3, 'a new binding version (the personality override made version 2)');
 select tests.authenticate_as(:'stan');
 select tests.published_workflow('Stan''s replies') as stan_wf \gset
 select throws_ok(format($$select public.set_channel_binding_reply_workflow(%L, %L)$$, :'wa_id', :'stan_wf'), 'PT404', null,

@@ -407,7 +407,56 @@ Deno.test({
       assertEquals(done.status, "succeeded");
       const outbound = await s.sql<{ body: string; origin: string }[]>`
         select body, metadata ->> 'origin' as origin from agents.messages where binding_id = ${binding.id} and direction = 'outbound'`;
-      assertEquals([...outbound], [{ body: "Your order shipped.", origin: "send_message" }], "one message, once");
+      assertEquals(
+        [...outbound],
+        [{ body: "Your order shipped.", origin: "send_message" }],
+        "one message, once",
+      );
+    } finally {
+      await graph.close();
+      await tearDown(s);
+    }
+  },
+});
+
+Deno.test({
+  ...opts,
+  name:
+    "messages arriving while replies end, in many conversations at once: every turn ends done, one at a time, no deadlock",
+  async fn() {
+    const phone = digits(12);
+    const graph = startFakeWhatsApp({ [phone]: "wa-token-7" });
+    const env = new Map([["WA_REPLY_TOKEN", "wa-token-7"], ["WHATSAPP_GRAPH_BASE_URL", graph.origin]]);
+    const s = await setUp(env);
+    try {
+      const { binding } = await whatsappBinding(s, { p_routing_key: phone });
+      const contacts = Array.from({ length: 10 }, (_, i) => `49155600${String(i).padStart(2, "0")}`);
+      await Promise.all(contacts.map(async (from) => {
+        for (let i = 0; i < 5; i++) {
+          await receive(binding.id, [waMessage(`wamid.busy.${from}.${i}`, from, `message ${i}`)]);
+          await new Promise((r) => setTimeout(r, 40 + Math.random() * 60));
+        }
+      }));
+      const turns = await waitFor("every conversation to be answered", async () => {
+        const rows = await s.sql<{ status: string; n: number }[]>`
+          select status::text, count(*)::int as n from agents.conversation_turns where binding_id = ${binding.id} group by 1`;
+        return rows.some((r) => r.status === "queued" || r.status === "running") ? null : rows;
+      }, 60_000);
+      assertEquals(turns.map((t) => t.status), ["done"], "every turn done, none failed");
+      const [{ sent, outbound, unanswered }] = await s.sql<
+        { sent: number; outbound: number; unanswered: number }[]
+      >`
+        select (select count(*)::int from agents.conversation_turns where binding_id = ${binding.id} and reply_message_id is not null) as sent,
+               (select count(*)::int from agents.messages where binding_id = ${binding.id} and direction = 'outbound') as outbound,
+               (select count(*)::int from agents.conversations c where c.binding_id = ${binding.id}
+                 and (select max(t.through_seq) from agents.conversation_turns t where t.conversation_id = c.id)
+                   < (select max(m.seq) from agents.messages m where m.conversation_id = c.id and m.direction = 'inbound')) as unanswered`;
+      assertEquals(outbound, sent, "one reply per turn");
+      assertEquals(unanswered, 0, "every conversation's last message was answered");
+      assert(
+        turns[0].n >= contacts.length && turns[0].n < contacts.length * 5,
+        `debounced and followed up: ${turns[0].n} turns`,
+      );
     } finally {
       await graph.close();
       await tearDown(s);

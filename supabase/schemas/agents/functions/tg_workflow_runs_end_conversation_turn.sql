@@ -18,7 +18,14 @@ declare
   v_last_inbound bigint;
   v_next uuid;
 begin
-  select t.* into v_turn from agents.conversation_turns t where t.run_id = new.id and t.status = 'running' for update;
+  select t.* into v_turn from agents.conversation_turns t where t.run_id = new.id and t.status = 'running';
+  if v_turn.id is null then
+    return null;
+  end if;
+  -- Locks in receive_channel_events' order: the conversation, then its turn (a message arriving now
+  -- holds the conversation and updates the open turn; the other order would deadlock with it).
+  perform 1 from agents.conversations c where c.id = v_turn.conversation_id for update;
+  select t.* into v_turn from agents.conversation_turns t where t.id = v_turn.id and t.status = 'running' for update;
   if v_turn.id is null then
     return null;
   end if;

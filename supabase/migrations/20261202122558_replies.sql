@@ -614,6 +614,12 @@ begin
   select a.* into v_agent from agents.ai_lensers a where a.id = p_ai_lenser_id;
   if p_member_id is not null then
     select m.* into v_member from agents.team_members m where m.id = p_member_id;
+  else
+    -- A conversation turn's run: its binding's profile overrides stand in for a member's.
+    select b.personality_profile_id, b.memory_profile_id, b.tool_profile_id
+    into v_member.personality_profile_id, v_member.memory_profile_id, v_member.tool_profile_id
+    from agents.conversation_turns t join agents.channel_bindings b on b.id = t.binding_id
+    where t.run_id = p_run_id;
   end if;
   v_personality_id := coalesce(v_member.personality_profile_id,
     (select p.id from agents.personality_profiles p where p.ai_lenser_id = p_ai_lenser_id and p.is_default));
@@ -780,7 +786,14 @@ declare
   v_last_inbound bigint;
   v_next uuid;
 begin
-  select t.* into v_turn from agents.conversation_turns t where t.run_id = new.id and t.status = 'running' for update;
+  select t.* into v_turn from agents.conversation_turns t where t.run_id = new.id and t.status = 'running';
+  if v_turn.id is null then
+    return null;
+  end if;
+  -- Locks in receive_channel_events' order: the conversation, then its turn (a message arriving now
+  -- holds the conversation and updates the open turn; the other order would deadlock with it).
+  perform 1 from agents.conversations c where c.id = v_turn.conversation_id for update;
+  select t.* into v_turn from agents.conversation_turns t where t.id = v_turn.id and t.status = 'running' for update;
   if v_turn.id is null then
     return null;
   end if;

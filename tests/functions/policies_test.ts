@@ -127,6 +127,7 @@ const policyCases: Record<string, ShapeCases> = {
       { kind: "webhook", url: "https://example.com/hooks/run?x=1" },
       { kind: "webhook", url: "http://127.0.0.1:8080/in" },
       { kind: "channel", channelBindingId: uuid },
+      { kind: "channel", channelBindingId: uuid, contactId: uuid },
     ],
     invalid: [
       null,
@@ -149,6 +150,8 @@ const policyCases: Record<string, ShapeCases> = {
       { kind: "webhook", url: 42 },
       { kind: "channel" },
       { kind: "channel", channelBindingId: 7 },
+      { kind: "channel", channelBindingId: uuid, contactId: "someone" },
+      { kind: "channel", channelBindingId: uuid, contactId: uuid, to: "x" },
     ],
   },
 };

@@ -7262,6 +7262,16 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "resume_conversation": {
+        Args: { "p_conversation_id": string };
+        Returns: Database["agents"]["Tables"]["conversations"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "conversations";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "resume_workflow_schedule": {
         Args: { "p_schedule_id": string };
         Returns: Database["lenses"]["Tables"]["workflow_schedules"]["Row"];

@@ -4,7 +4,7 @@
 -- meanwhile), the outbox claimed with WhatsApp's 24-hour window and a per-binding rate, completed
 -- and failed with retries, the web chat's stream, Slack threads, the loop guard, the refusals, RLS.
 begin;
-select plan(88);
+select plan(93);
 
 select tests.create_user('rp-alice@example.com', '{"handle":"rp-alice"}') as alice \gset
 select tests.create_user('rp-stan@example.com', '{"handle":"rp-stan"}') as stan \gset
@@ -224,6 +224,19 @@ select public.receive_channel_events(:'lp_id', '[{"kind":"message","providerMess
 \o
 select is((select count(*)::int from agents.conversation_turns where conversation_id = :'lconv' and status = 'queued'), 0,
   'a paused conversation queues no turn (its messages are still stored)');
+
+select tests.authenticate_as(:'stan');
+select throws_ok(format($$select public.resume_conversation(%L)$$, :'lconv'), 'PT404', null, 'a stranger cannot resume it (404)');
+select tests.authenticate_as(:'alice');
+select is((public.resume_conversation(:'lconv')).state::text, 'active', 'an owner resumes it');
+select is((select paused_reason from agents.conversations where id = :'lconv'), null, 'the reason is cleared');
+select throws_ok(format($$select public.resume_conversation(%L)$$, :'lconv'), 'PT409', null, 'resuming an active conversation: 409');
+select tests.authenticate_as_service_role();
+\o /dev/null
+select public.receive_channel_events(:'lp_id', '[{"kind":"message","providerMessageId":"wamid.l3","sender":{"externalId":"4917000009","name":"Bot"},"body":"ping","sentAt":"2026-12-02T10:00:02Z"}]');
+\o
+select is((select count(*)::int from agents.conversation_turns where conversation_id = :'lconv' and status = 'queued'), 1,
+  'its next message queues a turn again');
 
 -- ------------------------------------------------------------------ refusals
 select throws_ok($$select public.dispatch_conversation_turns(0)$$, '22023', 'dispatch_conversation_turns: p_limit must be 1 to 100', 'p_limit is bounded');

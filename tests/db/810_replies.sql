@@ -4,7 +4,7 @@
 -- meanwhile), the outbox claimed with WhatsApp's 24-hour window and a per-binding rate, completed
 -- and failed with retries, the web chat's stream, Slack threads, the loop guard, the refusals, RLS.
 begin;
-select plan(93);
+select plan(97);
 
 select tests.create_user('rp-alice@example.com', '{"handle":"rp-alice"}') as alice \gset
 select tests.create_user('rp-stan@example.com', '{"handle":"rp-stan"}') as stan \gset
@@ -194,6 +194,26 @@ select agents.fn_reply_outbound((select id from agents.conversations where bindi
 select public.claim_channel_sends('pgtap', 10, 60) -> 0 as claim6 \gset
 select is((:'claim6'::jsonb) ->> 'to', 'C01', 'a Slack reply goes to the channel');
 select is((:'claim6'::jsonb) ->> 'threadTs', '1700000000.000100', 'in the thread of the message it answers');
+
+-- Nothing from an orphan enters memory: the Slack group's turn (U01 is an unresolved sender there)
+-- remembers nothing, although the agent's memory profile keeps every answer.
+select tests.authenticate_as(:'alice');
+select (public.create_memory_profile(p_ai_lenser_id => :'agent', p_name => 'Keeps all', p_summary_strategy => 'rolling',
+  p_is_default => true)).id as mp \gset
+select tests.authenticate_as_service_role();
+update agents.channel_bindings set memory_profile_id = :'mp' where id = :'sl_id';
+select ok(not (select resolved from agents.contacts where id = (select contact_id from agents.contact_identities where external_id = 'U01')),
+  'the group''s sender is an orphan');
+update agents.conversation_turns set due_at = now() - interval '1 second' where binding_id = :'sl_id' and status = 'queued';
+update agents.conversation_turns set due_at = now() + interval '1 hour' where binding_id <> :'sl_id' and status = 'queued';
+select is(public.dispatch_conversation_turns(10) ->> 'started', '1', 'the group''s turn starts');
+select run_id as sl_run from agents.conversation_turns where binding_id = :'sl_id' and status = 'running' \gset
+select * from tests.claim_node(:'sl_run', 'reply') \gset sl_task_
+select public.complete_workflow_task(:'sl_task_result_id', :'sl_task_lease_token', 'Happy to help.',
+  p_llm_call => '{"input_tokens":1,"output_tokens":1,"latency_ms":1}') \g /dev/null
+select is((select status::text from agents.conversation_turns where run_id = :'sl_run'), 'done', 'it is answered');
+select is((select count(*)::int from agents.memories where memory_profile_id = :'mp'), 0, 'and nothing of it is remembered');
+update agents.conversation_turns set due_at = now() + interval '2 seconds' where status = 'queued' and due_at > now() + interval '59 minutes';
 
 -- ------------------------------------------------------------------ a failed run, the loop guard
 update agents.conversation_turns set due_at = now() - interval '1 second' where conversation_id = :'conv' and status = 'queued';

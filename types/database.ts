@@ -352,7 +352,9 @@ export type Database = {
           "model_profile_id": string | null;
           "name": string;
           "personality_profile_id": string | null;
+          "reply_workflow_id": string | null;
           "routing_key": string;
+          "send_rate_per_second": number;
           "signing_secret_env": string | null;
           "status": Database["agents"]["Enums"]["binding_status"];
           "tool_profile_id": string | null;
@@ -380,7 +382,9 @@ export type Database = {
           "model_profile_id"?: string | null;
           "name": string;
           "personality_profile_id"?: string | null;
+          "reply_workflow_id"?: string | null;
           "routing_key": string;
+          "send_rate_per_second"?: number;
           "signing_secret_env"?: string | null;
           "status"?: Database["agents"]["Enums"]["binding_status"];
           "tool_profile_id"?: string | null;
@@ -407,7 +411,9 @@ export type Database = {
           "model_profile_id"?: string | null;
           "name"?: string;
           "personality_profile_id"?: string | null;
+          "reply_workflow_id"?: string | null;
           "routing_key"?: string;
+          "send_rate_per_second"?: number;
           "signing_secret_env"?: string | null;
           "status"?: Database["agents"]["Enums"]["binding_status"];
           "tool_profile_id"?: string | null;
@@ -605,6 +611,90 @@ export type Database = {
             columns: ["merged_into_id"];
             isOneToOne: false;
             referencedRelation: "contacts";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "conversation_turns": {
+        Row: {
+          "ai_lenser_id": string;
+          "binding_id": string;
+          "config_versions": Json | null;
+          "conversation_id": string;
+          "created_at": string;
+          "due_at": string;
+          "ended_at": string | null;
+          "followup": boolean;
+          "id": string;
+          "reason": string | null;
+          "reply_message_id": string | null;
+          "run_id": string | null;
+          "started_at": string | null;
+          "status": Database["agents"]["Enums"]["conversation_turn_status"];
+          "through_seq": number;
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id": string;
+          "binding_id": string;
+          "config_versions"?: Json | null;
+          "conversation_id": string;
+          "created_at"?: string;
+          "due_at": string;
+          "ended_at"?: string | null;
+          "followup"?: boolean;
+          "id"?: string;
+          "reason"?: string | null;
+          "reply_message_id"?: string | null;
+          "run_id"?: string | null;
+          "started_at"?: string | null;
+          "status"?: Database["agents"]["Enums"]["conversation_turn_status"];
+          "through_seq": number;
+        };
+        Update: {
+          "ai_lenser_id"?: string;
+          "binding_id"?: string;
+          "config_versions"?: Json | null;
+          "conversation_id"?: string;
+          "created_at"?: string;
+          "due_at"?: string;
+          "ended_at"?: string | null;
+          "followup"?: boolean;
+          "id"?: string;
+          "reason"?: string | null;
+          "reply_message_id"?: string | null;
+          "run_id"?: string | null;
+          "started_at"?: string | null;
+          "status"?: Database["agents"]["Enums"]["conversation_turn_status"];
+          "through_seq"?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "conversation_turns_ai_lenser_id_fkey";
+            columns: ["ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "conversation_turns_binding_id_fkey";
+            columns: ["binding_id"];
+            isOneToOne: false;
+            referencedRelation: "channel_bindings";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "conversation_turns_conversation_id_fkey";
+            columns: ["conversation_id"];
+            isOneToOne: false;
+            referencedRelation: "conversations";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "conversation_turns_reply_message_id_fkey";
+            columns: ["reply_message_id"];
+            isOneToOne: false;
+            referencedRelation: "messages";
             referencedColumns: ["id"];
           },
         ];
@@ -1166,6 +1256,106 @@ export type Database = {
             columns: ["ai_lenser_id"];
             isOneToOne: false;
             referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
+      "message_sends": {
+        Row: {
+          "ai_lenser_id": string;
+          "attempts": number;
+          "binding_id": string;
+          "conversation_id": string;
+          "created_at": string;
+          "delivery_key": string | null;
+          "done_at": string | null;
+          "held_for_judgement": boolean;
+          "last_attempt_at": string | null;
+          "last_error": Json | null;
+          "lease_expires_at": string | null;
+          "lease_owner": string | null;
+          "lease_token": string | null;
+          "message_id": string;
+          "next_attempt_at": string;
+          "origin": NonNullable<Json>;
+          "sent_as": Database["agents"]["Enums"]["send_mode"] | null;
+          "turn_id": string | null;
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id": string;
+          "attempts"?: number;
+          "binding_id": string;
+          "conversation_id": string;
+          "created_at"?: string;
+          "delivery_key"?: string | null;
+          "done_at"?: string | null;
+          "held_for_judgement"?: boolean;
+          "last_attempt_at"?: string | null;
+          "last_error"?: Json | null;
+          "lease_expires_at"?: string | null;
+          "lease_owner"?: string | null;
+          "lease_token"?: string | null;
+          "message_id": string;
+          "next_attempt_at"?: string;
+          "origin"?: NonNullable<Json>;
+          "sent_as"?: Database["agents"]["Enums"]["send_mode"] | null;
+          "turn_id"?: string | null;
+        };
+        Update: {
+          "ai_lenser_id"?: string;
+          "attempts"?: number;
+          "binding_id"?: string;
+          "conversation_id"?: string;
+          "created_at"?: string;
+          "delivery_key"?: string | null;
+          "done_at"?: string | null;
+          "held_for_judgement"?: boolean;
+          "last_attempt_at"?: string | null;
+          "last_error"?: Json | null;
+          "lease_expires_at"?: string | null;
+          "lease_owner"?: string | null;
+          "lease_token"?: string | null;
+          "message_id"?: string;
+          "next_attempt_at"?: string;
+          "origin"?: NonNullable<Json>;
+          "sent_as"?: Database["agents"]["Enums"]["send_mode"] | null;
+          "turn_id"?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "message_sends_ai_lenser_id_fkey";
+            columns: ["ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "message_sends_binding_id_fkey";
+            columns: ["binding_id"];
+            isOneToOne: false;
+            referencedRelation: "channel_bindings";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "message_sends_conversation_id_fkey";
+            columns: ["conversation_id"];
+            isOneToOne: false;
+            referencedRelation: "conversations";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "message_sends_message_id_fkey";
+            columns: ["message_id"];
+            isOneToOne: true;
+            referencedRelation: "messages";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "message_sends_turn_id_fkey";
+            columns: ["turn_id"];
+            isOneToOne: false;
+            referencedRelation: "conversation_turns";
             referencedColumns: ["id"];
           },
         ];
@@ -2267,6 +2457,11 @@ export type Database = {
       "can_operate_ai_lenser": { Args: { "p_ai_lenser_id": string }; Returns: boolean };
       "editable_team_ids": { Args: Record<PropertyKey, never>; Returns: string[] };
       "fn_admit_team_runs": { Args: { "p_assignment_id": string }; Returns: undefined };
+      "fn_agent_has_channel": { Args: { "p_ai_lenser_id": string }; Returns: boolean };
+      "fn_agent_may_run_workflow": {
+        Args: { "p_ai_lenser_id": string; "p_workflow_id": string };
+        Returns: boolean;
+      };
       "fn_agent_preamble": {
         Args: { "p_ai_lenser_id": string; "p_personality_profile_id"?: string };
         Returns: string;
@@ -2376,6 +2571,14 @@ export type Database = {
         };
         Returns: undefined;
       };
+      "fn_conversation_history": {
+        Args: { "p_conversation_id": string; "p_limit": number };
+        Returns: string;
+      };
+      "fn_create_reply_workflow": {
+        Args: { "p_ai_lenser_id": string; "p_channel": Database["agents"]["Enums"]["channel"] };
+        Returns: string;
+      };
       "fn_decide_team_run": {
         Args: { "p_approve": boolean; "p_reason": string; "p_rpc": string; "p_team_run_id": string };
         Returns: {
@@ -2439,6 +2642,10 @@ export type Database = {
           >;
         };
         Returns: Json;
+      };
+      "fn_deliver_output_to_channel": {
+        Args: { "p_delivery_key": string; "p_destination": Json; "p_run_id": string };
+        Returns: string;
       };
       "fn_delivery_backoff": {
         Args: {
@@ -2554,6 +2761,7 @@ export type Database = {
       };
       "fn_guardrail_terms_pattern": { Args: { "p_config": Json }; Returns: string };
       "fn_guardrail_verdict_of": { Args: { "p_hits": Json }; Returns: string };
+      "fn_guardrail_verdict_unjudged": { Args: { "p_verdict": Json }; Returns: Json };
       "fn_host_patterns_valid": { Args: { "p_hosts": (string)[] }; Returns: boolean };
       "fn_is_iso_timestamp": { Args: { "p_value": Json }; Returns: boolean };
       "fn_journal_append": {
@@ -2596,6 +2804,35 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "event_deliveries";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "fn_leased_send": {
+        Args: { "p_lease_token": string; "p_message_id": string; "p_rpc": string };
+        Returns: {
+          "ai_lenser_id": string;
+          "attempts": number;
+          "binding_id": string;
+          "conversation_id": string;
+          "created_at": string;
+          "delivery_key": string | null;
+          "done_at": string | null;
+          "held_for_judgement": boolean;
+          "last_attempt_at": string | null;
+          "last_error": Json | null;
+          "lease_expires_at": string | null;
+          "lease_owner": string | null;
+          "lease_token": string | null;
+          "message_id": string;
+          "next_attempt_at": string;
+          "origin": NonNullable<Json>;
+          "sent_as": Database["agents"]["Enums"]["send_mode"] | null;
+          "turn_id": string | null;
+        };
+        SetofOptions: {
+          from: "*";
+          to: "message_sends";
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -2687,6 +2924,10 @@ export type Database = {
         Returns: undefined;
       };
       "fn_profile_kind": { Args: { "p_type": unknown }; Returns: string };
+      "fn_queue_conversation_turn": {
+        Args: { "p_conversation_id": string; "p_seq": number };
+        Returns: string;
+      };
       "fn_queue_policy_errors": { Args: { "p_policy": Json }; Returns: (string)[] };
       "fn_record_guardrail_verdict": {
         Args: {
@@ -2729,6 +2970,10 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      "fn_reply_outbound": {
+        Args: { "p_conversation_id": string; "p_origin"?: Json; "p_text": string; "p_turn_id"?: string };
+        Returns: string;
       };
       "fn_request_team_run": {
         Args: {
@@ -2851,7 +3096,9 @@ export type Database = {
           "model_profile_id": string | null;
           "name": string;
           "personality_profile_id": string | null;
+          "reply_workflow_id": string | null;
           "routing_key": string;
+          "send_rate_per_second": number;
           "signing_secret_env": string | null;
           "status": Database["agents"]["Enums"]["binding_status"];
           "tool_profile_id": string | null;
@@ -3119,6 +3366,11 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "fn_run_reply_text": { Args: { "p_output": Json }; Returns: string };
+      "fn_send_message_tool": {
+        Args: { "p_ai_lenser_id": string; "p_input": Json; "p_origin"?: Json };
+        Returns: Json;
+      };
       "fn_settle_delivery": {
         Args: { "p_delivery_id": string; "p_error": string; "p_result": Json; "p_retryable": boolean };
         Returns: {
@@ -3239,6 +3491,7 @@ export type Database = {
       "communication_style": "concise" | "detailed" | "structured" | "conversational";
       "config_tier": "binding" | "personality_profile" | "memory_profile" | "tool_profile" | "model_profile";
       "conversation_state": "active" | "paused" | "closed";
+      "conversation_turn_status": "queued" | "running" | "done" | "failed" | "cancelled" | "paused";
       "decision_style": "cautious" | "balanced" | "decisive" | "consensus";
       "delivery_state": "pending" | "processing" | "processed" | "failed";
       "escalation_behavior": "never" | "on_uncertainty" | "on_risk" | "always";
@@ -3282,6 +3535,7 @@ export type Database = {
         | "invalid_arguments";
       "risk_tolerance": "low" | "medium" | "high";
       "runtime_pref": "cloud" | "local" | "hybrid";
+      "send_mode": "text" | "template" | "stream";
       "step_member_source":
         | "assignee"
         | "binding"
@@ -6297,6 +6551,10 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "claim_channel_sends": {
+        Args: { "p_lease_seconds"?: number; "p_limit"?: number; "p_worker": string };
+        Returns: Json;
+      };
       "claim_event_deliveries": {
         Args: { "p_consumer": string; "p_lease_seconds"?: number; "p_limit"?: number; "p_worker": string };
         Returns: {
@@ -6326,6 +6584,10 @@ export type Database = {
           isOneToOne: false;
           isSetofReturn: true;
         };
+      };
+      "complete_channel_send": {
+        Args: { "p_lease_token": string; "p_message_id": string; "p_provider_message_id": string };
+        Returns: Json;
       };
       "complete_event_delivery": {
         Args: { "p_delivery_id": string; "p_lease_token": string; "p_result"?: Json };
@@ -6712,6 +6974,7 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "dispatch_conversation_turns": { Args: { "p_limit"?: number }; Returns: Json };
       "escalate_team_run": {
         Args: { "p_note"?: string; "p_team_run_id": string };
         Returns: Database["agents"]["Tables"]["team_runs"]["Row"];
@@ -6721,6 +6984,16 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      "fail_channel_send": {
+        Args: {
+          "p_error": Json;
+          "p_lease_token": string;
+          "p_message_id": string;
+          "p_retry_after_ms"?: number;
+          "p_retryable"?: boolean;
+        };
+        Returns: Json;
       };
       "fail_event_delivery": {
         Args: {
@@ -7702,6 +7975,16 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "resume_conversation": {
+        Args: { "p_conversation_id": string };
+        Returns: Database["agents"]["Tables"]["conversations"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "conversations";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       "resume_workflow_schedule": {
         Args: { "p_schedule_id": string };
         Returns: Database["lenses"]["Tables"]["workflow_schedules"]["Row"];
@@ -7772,6 +8055,16 @@ export type Database = {
         SetofOptions: {
           from: "*";
           to: "ai_lensers";
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      "set_channel_binding_reply_workflow": {
+        Args: { "p_binding_id": string; "p_workflow_id": string };
+        Returns: Database["agents"]["Tables"]["channel_bindings"]["Row"];
+        SetofOptions: {
+          from: "*";
+          to: "channel_bindings";
           isOneToOne: true;
           isSetofReturn: false;
         };
@@ -8342,6 +8635,7 @@ export const Constants = {
       "communication_style": ["concise", "detailed", "structured", "conversational"],
       "config_tier": ["binding", "personality_profile", "memory_profile", "tool_profile", "model_profile"],
       "conversation_state": ["active", "paused", "closed"],
+      "conversation_turn_status": ["queued", "running", "done", "failed", "cancelled", "paused"],
       "decision_style": ["cautious", "balanced", "decisive", "consensus"],
       "delivery_state": ["pending", "processing", "processed", "failed"],
       "escalation_behavior": ["never", "on_uncertainty", "on_risk", "always"],
@@ -8387,6 +8681,7 @@ export const Constants = {
       ],
       "risk_tolerance": ["low", "medium", "high"],
       "runtime_pref": ["cloud", "local", "hybrid"],
+      "send_mode": ["text", "template", "stream"],
       "step_member_source": ["assignee", "binding", "capability", "lead", "handoff", "delegate", "reviewer"],
       "team_edge_type": ["delegates", "reviews", "reports_to", "shares_context", "handoff"],
       "team_member_role": ["lead", "member", "reviewer", "observer"],

@@ -72,7 +72,8 @@ export const OutputDestination = z.union([
       /** The worker's environment variable holding the HMAC-SHA256 signing secret (README "Events"). */
       secretEnv: z.string().regex(/^[A-Z][A-Z0-9_]{0,127}$/).optional(),
     }).strict(),
-    z.object({ kind: z.literal("channel"), channelBindingId: Uuid }).strict(),
+    /** The run's text output goes to contactId on that binding (its most recently active 1:1 conversation). */
+    z.object({ kind: z.literal("channel"), channelBindingId: Uuid, contactId: Uuid.optional() }).strict(),
   ]),
 ]);
 

@@ -32,6 +32,12 @@ import { MemorySource } from "./profiles.ts";
 import { GuardrailVerdict } from "./guardrails.ts";
 import { ReceiveChannelEventsOutput } from "./channels.ts";
 import {
+  ClaimChannelSendsOutput,
+  CompleteChannelSendOutput,
+  DispatchTurnsOutput,
+  FailChannelSendOutput,
+} from "./channel-sends.ts";
+import {
   BatchCompleteAnswer,
   ClaimedTask,
   CompleteAnswer,
@@ -515,9 +521,13 @@ export type StartAgentSubRunOutput = z.infer<typeof SubRunAnswer>;
  */
 export const rpcOutputs = {
   archive_lens_version: ArchiveLensVersionOutput,
+  claim_channel_sends: ClaimChannelSendsOutput,
+  complete_channel_send: CompleteChannelSendOutput,
   complete_workflow_task: CompleteWorkflowTaskOutput,
   complete_workflow_tasks: CompleteWorkflowTasksOutput,
   create_lens_version: CreateLensVersionOutput,
+  dispatch_conversation_turns: DispatchTurnsOutput,
+  fail_channel_send: FailChannelSendOutput,
   fail_workflow_task: FailWorkflowTaskOutput,
   fn_summarize_memory_profile: SummarizeMemoryProfileOutput,
   get_lens: GetLensOutput,

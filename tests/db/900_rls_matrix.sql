@@ -92,6 +92,9 @@ select (public.create_channel_binding(:'agent', 'whatsapp', 'Matrix line', (1000
   p_app_secret_env => 'WA_APP_SECRET', p_verify_token_env => 'WA_VERIFY_TOKEN', p_access_token_env => 'WA_ACCESS_TOKEN')).id as binding \gset
 select tests.authenticate_as_service_role();
 select public.receive_channel_events(:'binding', '[{"kind":"message","providerMessageId":"matrix.1","sender":{"externalId":"4900001","name":"Pat"},"body":"private hello","sentAt":"2026-12-02T10:00:00Z"},{"kind":"message","providerMessageId":"matrix.2","sender":{"externalId":"4900002","name":"Orphan"},"groupId":"matrix-group","body":"private group talk","sentAt":"2026-12-02T10:00:00Z"}]');
+-- The 1:1 message queued its conversation's turn; a reply in the outbox.
+select agents.fn_reply_outbound((select id from agents.conversations where binding_id = :'binding' and identity_id is not null),
+  'private reply', null, '{"kind":"send_message"}');
 select tests.authenticate_as(:'owner');
 select public.merge_contacts((select contact_id from agents.contact_identities where external_id = '4900001' and ai_lenser_id = :'agent'),
   (select contact_id from agents.contact_identities where external_id = '4900002' and ai_lenser_id = :'agent'));

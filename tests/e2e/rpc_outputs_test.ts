@@ -807,6 +807,99 @@ Deno.test("channel webhook RPCs answer their schemas: stored, duplicate, statuse
   }
 });
 
+Deno.test("channel worker RPCs: receive, dispatch, claim, complete and fail outbox sends", async () => {
+  const sql = db();
+  const service = serviceClient();
+  const owner = await createUser(sql);
+  try {
+    const agent = must(
+      "create_ai_lenser",
+      await rpc(owner.client, "create_ai_lenser", {
+        p_handle: `rpc-out-ch-${crypto.randomUUID().slice(0, 8)}`,
+        p_display_name: "Ch",
+      }),
+    ) as { id: string };
+    const binding = must(
+      "create_channel_binding",
+      await rpc(owner.client, "create_channel_binding", {
+        p_ai_lenser_id: agent.id,
+        p_channel: "whatsapp",
+        p_name: "Outputs",
+        p_routing_key: String(Math.floor(Math.random() * 1e12)),
+        p_app_secret_env: "WA_APP_SECRET",
+        p_verify_token_env: "WA_VERIFY_TOKEN",
+        p_access_token_env: "WA_ACCESS_TOKEN",
+        p_debounce_ms: 0,
+      }),
+    ) as { id: string };
+    const received = await call(service, "receive_channel_events", {
+      p_binding_id: binding.id,
+      p_events: [{
+        kind: "message",
+        providerMessageId: `wamid.outputs.${crypto.randomUUID()}`,
+        sender: { externalId: "4915550100", name: "Out" },
+        body: "hello",
+        sentAt: new Date().toISOString(),
+      }],
+    });
+    assertEquals(received.stored, 1);
+    const dispatched = await call(service, "dispatch_conversation_turns", { p_limit: 10 });
+    assert(dispatched.started >= 1, JSON.stringify(dispatched));
+    // Two outbound messages in the outbox (as a run's end would put them).
+    const [{ id: conversationId }] = await sql<{ id: string }[]>`
+      select id from agents.conversations where binding_id = ${binding.id}`;
+    const ids: string[] = [];
+    for (const text of ["one", "two"]) {
+      const [{ id }] = await sql<
+        { id: string }[]
+      >`select agents.fn_reply_outbound(${conversationId}, ${text}) as id`;
+      ids.push(id);
+    }
+    const claimed = await call(service, "claim_channel_sends", {
+      p_worker: "rpc-outputs",
+      p_limit: 500,
+      p_lease_seconds: 60,
+    });
+    const ours = claimed.filter((c) => ids.includes(c.messageId));
+    assertEquals(ours.length, 2);
+    const done = await call(service, "complete_channel_send", {
+      p_message_id: ours[0].messageId,
+      p_lease_token: ours[0].leaseToken,
+      p_provider_message_id: `wamid.sent.${crypto.randomUUID()}`,
+    });
+    assertEquals(done.status, "sent");
+    const failed = await call(service, "fail_channel_send", {
+      p_message_id: ours[1].messageId,
+      p_lease_token: ours[1].leaseToken,
+      p_error: { code: "131026", message: "undeliverable" },
+      p_retry_after_ms: null,
+      p_retryable: false,
+    });
+    assertEquals(failed.status, "failed");
+    // Anything else claimed goes straight back to the queue.
+    for (const other of claimed.filter((c) => !ids.includes(c.messageId))) {
+      await rpc(service, "fail_channel_send", {
+        p_message_id: other.messageId,
+        p_lease_token: other.leaseToken,
+        p_error: { code: "handed_back", message: "rpc_outputs_test" },
+        p_retry_after_ms: 0,
+        p_retryable: true,
+      });
+    }
+  } finally {
+    await cancelOpenRuns(sql, owner).catch(() => {});
+    for (
+      const { profile_id } of await sql<{ profile_id: string }[]>`
+      select a.profile_id from agents.ai_lensers a join agents.ownerships o on o.ai_lenser_id = a.id
+      join lensers.profiles p on p.id = o.owner_lenser_id where p.user_id = ${owner.id}`
+    ) {
+      await sql`select lenses.fn_purge_runs(p_lenser_id => ${profile_id})`;
+    }
+    await deleteUsers(sql, owner);
+    await sql.end();
+  }
+});
+
 Deno.test("every JSON-returning RPC was called and its output parsed above", () => {
   // Runs after the tests above in this file (Deno runs a file's tests in order).
   assertEquals(Object.keys(rpcOutputs).filter((n) => !seen.has(n)), []);

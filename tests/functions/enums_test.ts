@@ -11,6 +11,7 @@ import { z } from "zod";
 import { assert, assertEquals } from "../_support/assert.ts";
 import { db } from "../_support/stack.ts";
 import { Constants } from "../../types/database.ts";
+import { ConversationTurnStatus, SendMode } from "../../types/channel-sends.ts";
 import { ArtifactKind, ContractFieldType, ContractKind } from "../../types/contracts.ts";
 import { InstructionCategory, LensStatus, Visibility } from "../../types/lens-params.ts";
 import { ParamType, ToolCategory } from "../../types/param-config.ts";
@@ -139,6 +140,8 @@ const mirrors = {
     message_direction: MessageDirection,
     message_status: MessageStatus,
     conversation_state: ConversationState,
+    conversation_turn_status: ConversationTurnStatus,
+    send_mode: SendMode,
     binding_status: BindingStatus,
     config_tier: ConfigTier,
     team_run_status: TeamRunStatus,

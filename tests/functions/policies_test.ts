@@ -128,6 +128,7 @@ const policyCases: Record<string, ShapeCases> = {
       { kind: "webhook", url: "http://127.0.0.1:8080/in" },
       { kind: "webhook", url: "https://example.com/in", secretEnv: "OUTPUT_HOOK_SECRET" },
       { kind: "channel", channelBindingId: uuid },
+      { kind: "channel", channelBindingId: uuid, contactId: uuid },
     ],
     invalid: [
       null,
@@ -153,6 +154,8 @@ const policyCases: Record<string, ShapeCases> = {
       { kind: "webhook", url: "https://example.com/in", secretEnv: 7 },
       { kind: "channel" },
       { kind: "channel", channelBindingId: 7 },
+      { kind: "channel", channelBindingId: uuid, contactId: "someone" },
+      { kind: "channel", channelBindingId: uuid, contactId: uuid, to: "x" },
     ],
   },
 };

@@ -28,7 +28,7 @@ import type { AgentTurnDb, RecordedCall } from "./agent_db.ts";
 import type { LlmCall, TaskHandle } from "./task.ts";
 
 /** The tools that run inside the database, recorded in the same transaction as their effect. */
-const DATABASE_TOOLS = new Set(["memory_search", "memory_write"]);
+const DATABASE_TOOLS = new Set(["memory_search", "memory_write", "send_message"]);
 /** Longer arguments are refused (a tool's input is at most 64 KiB in the database). */
 const MAX_ARGUMENT_CHARS = 16_384;
 /** Starts a run of a workflow and waits for it without a lease: the task parks until the run ends. */
@@ -90,7 +90,9 @@ export async function runAgentTurn(
     }
     if (DATABASE_TOOLS.has(call.tool_key)) {
       const text = String(call.input.query ?? call.input.content ?? "");
-      const embedding = agent.memory_query ? await embed(agent.memory_query, text, deps) : null;
+      const embedding = agent.memory_query && call.tool_key !== "send_message"
+        ? await embed(agent.memory_query, text, deps)
+        : null;
       row = await deps.db.runDatabaseTool(task, call.invocation_id, embedding);
     } else {
       const outcome = await execute(executor(call), call, agent, deps, signal);

@@ -11,6 +11,7 @@ import { createLogger, type Logger } from "./log.ts";
 import { ProviderPool } from "./provider.ts";
 import { RunningTask, type TaskOutcome } from "./run_task.ts";
 import { listenForTasks, Wake } from "./wake.ts";
+import { ChannelSender } from "./channel_sender.ts";
 
 export const WorkerLoopConfig = z.object({
   /** Names this worker in leases and events (lease_owner, node_started.worker). */
@@ -31,6 +32,8 @@ export const WorkerLoopConfig = z.object({
   completionBatchSize: z.number().int().min(1).max(500).default(64),
   /** LISTEN on workflow_tasks (off: poll only). */
   listen: z.boolean().default(true),
+  /** Also start conversation turns and send the channels' outbox (channel_sender.ts). */
+  channels: z.boolean().default(true),
 }).strict();
 export type WorkerLoopConfig = z.input<typeof WorkerLoopConfig>;
 
@@ -78,6 +81,7 @@ export class WorkerLoop {
   private readonly log: Logger;
   private readonly providers: ProviderPool;
   private readonly env: EnvReader;
+  private readonly fetchImpl: typeof fetch | undefined;
   private readonly wake = new Wake();
   private readonly inFlight = new Set<RunningTask>();
   private dueWork = true;
@@ -86,6 +90,7 @@ export class WorkerLoop {
   private claiming: Promise<void> = Promise.resolve();
   private unlisten: (() => Promise<void>) | null = null;
   private stopped: Promise<WorkerStats> | null = null;
+  private channelSender: ChannelSender | null = null;
 
   constructor(private readonly sql: postgres.Sql, config: WorkerLoopConfig = {}, deps: WorkerLoopDeps = {}) {
     this.config = WorkerLoopConfig.parse(config);
@@ -114,6 +119,7 @@ export class WorkerLoop {
     this.log = deps.log ?? createLogger(`worker ${this.workerId}`, "info");
     this.env = deps.env ?? Deno.env;
     this.providers = new ProviderPool(this.env, deps.fetch);
+    this.fetchImpl = deps.fetch;
   }
 
   /** Starts listening and claiming; resolves once the loop is listening. */
@@ -124,6 +130,14 @@ export class WorkerLoop {
           this.unlisten = await listenForTasks(this.sql, () => this.poke());
         }
         this.claiming = this.claimLoop();
+        if (this.config.channels) {
+          this.channelSender = new ChannelSender(this.sql, {
+            workerId: this.workerId,
+            pollMs: Math.min(this.config.pollMs, 1000),
+            listen: this.config.listen,
+          }, { env: this.env, fetch: this.fetchImpl, log: this.log });
+          await this.channelSender.start();
+        }
       })();
     }
     return this.started;
@@ -175,6 +189,7 @@ export class WorkerLoop {
           await Promise.allSettled([...this.inFlight].map((t) => t.done));
         }
         if (this.unlisten) await this.unlisten().catch(() => {});
+        if (this.channelSender) await this.channelSender.stop();
         return { ...this.stats };
       })();
     }

@@ -10,3 +10,4 @@ export { type RoundTrips, STALE_LEASE, StaleLeaseError, WorkerDb } from "./db.ts
 export { createLogger, type Logger, type LogLevel, parseLogLevel } from "./log.ts";
 export { ClaimedTask, type LlmCall, type TaskErrorKind, TaskHandle } from "./task.ts";
 export type { TaskOutcome } from "./run_task.ts";
+export { ChannelSender, ChannelSenderConfig, type ChannelSenderStats } from "./channel_sender.ts";

@@ -24,7 +24,7 @@ begin
   order by s.kind limit 1;
   select r.* into v_tool from agents.tools_registry r where r.key = v_name;
   select p.* into v_profile from agents.tool_profiles p where p.id = p_turn.tool_profile_id;
-  v_offered := v_tool.id is not null and v_tool.key <> 'send_message'
+  v_offered := v_tool.id is not null and (v_tool.key <> 'send_message' or agents.fn_agent_has_channel(p_turn.ai_lenser_id))
     and agents.fn_tool_usable(v_tool.owner_id, p_turn.ai_lenser_id);
   if p_over_limit then
     v_rule := 'iteration_limit';

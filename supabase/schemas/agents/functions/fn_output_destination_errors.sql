@@ -41,9 +41,12 @@ begin
       v_errors := v_errors || 'secretEnv must name an environment variable (upper-case letters, digits and _, at most 128)'::text;
     end if;
   else
-    v_errors := v_errors || agents.fn_json_unknown_keys(p_destination, array['kind', 'channelBindingId']);
+    v_errors := v_errors || agents.fn_json_unknown_keys(p_destination, array['kind', 'channelBindingId', 'contactId']);
     if not agents.fn_json_is_guid(p_destination -> 'channelBindingId') then
       v_errors := v_errors || 'channelBindingId must be a uuid'::text;
+    end if;
+    if p_destination ? 'contactId' and not agents.fn_json_is_guid(p_destination -> 'contactId') then
+      v_errors := v_errors || 'contactId must be a uuid'::text;
     end if;
   end if;
   return v_errors;

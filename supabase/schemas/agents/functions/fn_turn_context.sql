@@ -1,5 +1,6 @@
 -- Everything an agent turn needs, decided at claim (inside lenses.fn_lease_tasks, under the task's
--- lock): the agent's profiles (the team member's, else the agent's defaults), its system prompt
+-- lock): the agent's profiles (the team member's, or a conversation turn's binding's overrides, else the
+-- agent's defaults), its system prompt
 -- (preamble and the memories retrieved for the prompt), the tools its tool profile lets the model
 -- call, and the turn's journal so far. A claim with the prompt the journal answers resumes that turn;
 -- another prompt (a reviewer's feedback, a rerun) starts the next turn. Tool calls rejected since the
@@ -28,6 +29,12 @@ begin
   select a.* into v_agent from agents.ai_lensers a where a.id = p_ai_lenser_id;
   if p_member_id is not null then
     select m.* into v_member from agents.team_members m where m.id = p_member_id;
+  else
+    -- A conversation turn's run: its binding's profile overrides stand in for a member's.
+    select b.personality_profile_id, b.memory_profile_id, b.tool_profile_id
+    into v_member.personality_profile_id, v_member.memory_profile_id, v_member.tool_profile_id
+    from agents.conversation_turns t join agents.channel_bindings b on b.id = t.binding_id
+    where t.run_id = p_run_id;
   end if;
   v_personality_id := coalesce(v_member.personality_profile_id,
     (select p.id from agents.personality_profiles p where p.ai_lenser_id = p_ai_lenser_id and p.is_default));
@@ -81,7 +88,7 @@ begin
   end if;
 
   -- Offered tools: allowed by the profile (deny wins), enabled, and executable by this engine
-  -- (send_message waits for channels).
+  -- (send_message only for an agent with an active channel binding).
   if v_tool_profile.id is not null and v_agent.max_tool_iterations > 0 then
     select coalesce(jsonb_agg(jsonb_build_object('key', r.key, 'description', r.description, 'input_schema', r.input_schema,
       'egress_class', r.egress_class, 'settings', r.settings, 'requires_approval', r.requires_approval or v_tool_profile.requires_approval,
@@ -90,7 +97,7 @@ begin
     from agents.tools_registry r
     where r.enabled and not (r.key = any (v_tool_profile.deny_tools))
       and (r.key = any (v_tool_profile.allow_tools) or r.tool_group = any (v_tool_profile.tool_groups))
-      and r.key <> 'send_message' and agents.fn_tool_usable(r.owner_id, p_ai_lenser_id);
+      and (r.key <> 'send_message' or agents.fn_agent_has_channel(p_ai_lenser_id)) and agents.fn_tool_usable(r.owner_id, p_ai_lenser_id);
   end if;
 
   -- Calls rejected since the last claim: the model reads who rejected them and why.

@@ -1,7 +1,8 @@
 -- After an agent turn completes its node, the agent keeps what its memory profile's summary strategy
 -- says (source workflow): rolling, every answer; periodic, the first answer of each day; on_threshold,
 -- answers of 200 characters or more; none, nothing. The entry is the node key and the answer (at most
--- 2,000 characters), scoped and embedded as agents.fn_remember does.
+-- 2,000 characters), scoped and embedded as agents.fn_remember does. A conversation turn with an
+-- orphan's message in its conversation keeps nothing.
 create or replace function agents.tg_node_results_remember()
  returns trigger
  language plpgsql
@@ -17,6 +18,14 @@ begin
   from agents.agent_turns t join agents.memory_profiles p on p.id = t.memory_profile_id
   where t.node_result_id = new.id;
   if v_strategy is null or v_strategy = 'none' then
+    return null;
+  end if;
+  -- A conversation turn whose conversation holds a message from an unresolved sender (an orphan in a
+  -- group) remembers nothing: nothing from an orphan enters the agent's memory until it is resolved.
+  if exists (select 1 from agents.conversation_turns t
+             join agents.messages m on m.conversation_id = t.conversation_id and m.direction = 'inbound'
+             join agents.contacts k on k.id = m.contact_id and not k.resolved
+             where t.run_id = new.run_id) then
     return null;
   end if;
   v_answer := coalesce(new.output_data ->> 'text', new.output_data::text, '');

@@ -19,6 +19,8 @@ create table agents.channel_bindings (
   debounce_ms integer default 1500 not null,
   loop_guard_max_turns integer default 20 not null,
   loop_guard_window_seconds integer default 300 not null,
+  reply_workflow_id uuid,
+  send_rate_per_second integer default 20 not null,
   status agents.binding_status default 'active'::agents.binding_status not null,
   version integer default 1 not null,
   created_by uuid,
@@ -70,11 +72,13 @@ create table agents.channel_bindings (
   constraint channel_bindings_loop_guard_range CHECK (((loop_guard_max_turns >= 1) AND (loop_guard_max_turns <= 1000)
     AND (loop_guard_window_seconds >= 1) AND (loop_guard_window_seconds <= 86400))),
   constraint channel_bindings_version_positive CHECK ((version >= 1)),
+  constraint channel_bindings_send_rate_range CHECK (((send_rate_per_second >= 1) AND (send_rate_per_second <= 1000))),
   constraint channel_bindings_ai_lenser_id_fkey FOREIGN KEY (ai_lenser_id) REFERENCES agents.ai_lensers(id) ON DELETE CASCADE,
   constraint channel_bindings_personality_profile_fkey FOREIGN KEY (personality_profile_id, ai_lenser_id) REFERENCES agents.personality_profiles(id, ai_lenser_id),
   constraint channel_bindings_memory_profile_fkey FOREIGN KEY (memory_profile_id, ai_lenser_id) REFERENCES agents.memory_profiles(id, ai_lenser_id),
   constraint channel_bindings_tool_profile_fkey FOREIGN KEY (tool_profile_id, ai_lenser_id) REFERENCES agents.tool_profiles(id, ai_lenser_id),
   constraint channel_bindings_model_profile_fkey FOREIGN KEY (model_profile_id, ai_lenser_id) REFERENCES agents.model_profiles(id, ai_lenser_id),
+  constraint channel_bindings_reply_workflow_id_fkey FOREIGN KEY (reply_workflow_id) REFERENCES lenses.workflows(id),
   constraint channel_bindings_created_by_fkey FOREIGN KEY (created_by) REFERENCES lensers.profiles(id) ON DELETE SET NULL
 );
 
@@ -84,6 +88,8 @@ comment on column agents.channel_bindings.routing_key is 'whatsapp: the phone nu
 comment on column agents.channel_bindings.allowed_origins is 'web: the origins (scheme://host[:port]) the chat may be embedded in; empty for other channels.';
 comment on column agents.channel_bindings.whatsapp_template is 'whatsapp: the approved template {name, language} sent outside the 24-hour customer service window.';
 comment on column agents.channel_bindings.fallback_text is 'What the contact receives when a guardrail blocks a reply.';
+comment on column agents.channel_bindings.reply_workflow_id is 'The published workflow a reply runs (as the agent): by default the agent''s own one-node "Reply on <channel>" workflow made with the binding (set_channel_binding_reply_workflow points it elsewhere).';
+comment on column agents.channel_bindings.send_rate_per_second is 'The outbox sends at most this many messages of this binding per second (the provider''s per-number or per-app limit).';
 comment on column agents.channel_bindings.version is 'The current configuration version (agents.tier_config_versions, tier binding).';
 
 create index channel_bindings_agent_idx on agents.channel_bindings using btree (ai_lenser_id, created_at desc);
@@ -91,6 +97,7 @@ create index channel_bindings_personality_profile_idx on agents.channel_bindings
 create index channel_bindings_memory_profile_idx on agents.channel_bindings using btree (memory_profile_id) where (memory_profile_id is not null);
 create index channel_bindings_tool_profile_idx on agents.channel_bindings using btree (tool_profile_id) where (tool_profile_id is not null);
 create index channel_bindings_model_profile_idx on agents.channel_bindings using btree (model_profile_id) where (model_profile_id is not null);
+create index channel_bindings_reply_workflow_idx on agents.channel_bindings using btree (reply_workflow_id) where (reply_workflow_id is not null);
 create index channel_bindings_created_by_idx on agents.channel_bindings using btree (created_by) where (created_by is not null);
 
 create policy channel_bindings_insert on agents.channel_bindings
@@ -115,5 +122,6 @@ create trigger channel_bindings_version after insert or update on agents.channel
 grant select on table agents.channel_bindings to authenticated;
 grant all on table agents.channel_bindings to service_role;
 grant insert (ai_lenser_id, channel, routing_key, created_by) on table agents.channel_bindings to authenticated;
+grant insert (reply_workflow_id, send_rate_per_second), update (reply_workflow_id, send_rate_per_second) on table agents.channel_bindings to authenticated;
 grant insert (name, personality_profile_id, memory_profile_id, tool_profile_id, model_profile_id, app_secret_env, verify_token_env, access_token_env, signing_secret_env, bot_token_env, allowed_origins, whatsapp_template, fallback_text, debounce_ms, loop_guard_max_turns, loop_guard_window_seconds),
   update (name, personality_profile_id, memory_profile_id, tool_profile_id, model_profile_id, app_secret_env, verify_token_env, access_token_env, signing_secret_env, bot_token_env, allowed_origins, whatsapp_template, fallback_text, debounce_ms, loop_guard_max_turns, loop_guard_window_seconds, status) on table agents.channel_bindings to authenticated;

@@ -70,6 +70,8 @@ create trigger workflow_runs_end_sub_run after update of status on lenses.workfl
 
 create trigger workflow_runs_set_updated_at before update of status, input, output, error_message, active_node_id, deadline_at, started_at, finished_at on lenses.workflow_runs for each row execute procedure lensers.tg_set_updated_at();
 
+create trigger workflow_runs_end_conversation_turn after update of status on lenses.workflow_runs for each row when (new.status = any (array['completed'::lenses.workflow_run_status, 'failed'::lenses.workflow_run_status, 'cancelled'::lenses.workflow_run_status, 'timed_out'::lenses.workflow_run_status]) and old.status is distinct from new.status) execute procedure agents.tg_workflow_runs_end_conversation_turn();
+
 create trigger workflow_runs_end_team_run after update of status on lenses.workflow_runs for each row when (new.status = any (array['completed'::lenses.workflow_run_status, 'failed'::lenses.workflow_run_status, 'cancelled'::lenses.workflow_run_status, 'timed_out'::lenses.workflow_run_status]) and old.status is distinct from new.status) execute procedure agents.tg_workflow_runs_end_team_run();
 
 create trigger workflow_runs_end_schedule after update of status on lenses.workflow_runs for each row when (new.status = any (array['completed'::lenses.workflow_run_status, 'failed'::lenses.workflow_run_status, 'cancelled'::lenses.workflow_run_status, 'timed_out'::lenses.workflow_run_status]) and old.status is distinct from new.status) execute procedure lenses.tg_workflow_runs_end_schedule();

@@ -53,13 +53,15 @@ begin
   begin
     insert into agents.channel_bindings (ai_lenser_id, channel, routing_key, name, personality_profile_id, memory_profile_id,
       tool_profile_id, model_profile_id, app_secret_env, verify_token_env, access_token_env, signing_secret_env, bot_token_env,
-      allowed_origins, whatsapp_template, fallback_text, debounce_ms, loop_guard_max_turns, loop_guard_window_seconds, created_by)
+      allowed_origins, whatsapp_template, fallback_text, debounce_ms, loop_guard_max_turns, loop_guard_window_seconds, created_by,
+      reply_workflow_id)
     values (p_ai_lenser_id, p_channel, v_routing_key, btrim(p_name), p_personality_profile_id, p_memory_profile_id,
       p_tool_profile_id, p_model_profile_id, p_app_secret_env, p_verify_token_env, p_access_token_env, p_signing_secret_env,
       p_bot_token_env, coalesce(p_allowed_origins, '{}'), p_whatsapp_template,
       coalesce(p_fallback_text, 'Sorry, I can''t help with that here.'), coalesce(p_debounce_ms, 1500),
       coalesce(p_loop_guard_max_turns, 20), coalesce(p_loop_guard_window_seconds, 300),
-      (select p.id from lensers.profiles p where p.user_id = (select auth.uid())))
+      (select p.id from lensers.profiles p where p.user_id = (select auth.uid())),
+      agents.fn_create_reply_workflow(p_ai_lenser_id, p_channel))
     returning * into v_row;
   exception when unique_violation then
     raise exception '%: p_routing_key % is already bound on %', c_rpc, v_routing_key, p_channel using errcode = '23505';

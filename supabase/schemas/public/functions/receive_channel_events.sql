@@ -13,9 +13,9 @@
 --    status (a late delivered after read) or an unknown message id is ignored.
 -- Returns {stored, duplicates, statuses, ignored, messageIds} (ids of the messages stored now).
 -- Archived binding: PT409; unknown: PT404. Granted to service_role only.
--- TODO(event bus): per stored message a message_received event, per new contact a contact_created
--- event and per applied status a message_status_changed event belong here, in this transaction (phases
--- 1, 3 and 4 below; see README "Channels"). The reply turn is queued from the message_received event.
+-- In the same transaction: each stored message queues (or debounces) its conversation's reply turn,
+-- and the bus gets a message_received event per stored message, a contact_created event per new
+-- contact and a message_status_changed event per applied status (the agent's scope).
 create or replace function public.receive_channel_events(p_binding_id uuid, p_events jsonb)
  returns jsonb
  language plpgsql
@@ -46,6 +46,8 @@ declare
   v_statuses integer := 0;
   v_ignored integer := 0;
   v_ids uuid[] := '{}'::uuid[];
+  v_events jsonb := '[]'::jsonb;
+  v_binding_profile_id uuid;
 begin
   perform lensers.fn_limit_json('receive_channel_events', 'p_events', p_events, 4194304, 16);
   perform agents.fn_rpc_not_null(c_rpc, 'p_binding_id', p_binding_id);
@@ -56,6 +58,7 @@ begin
   if v_binding.status = 'archived' then
     raise exception '%: binding % is archived', c_rpc, p_binding_id using errcode = 'PT409';
   end if;
+  v_binding_profile_id := (select a.profile_id from agents.ai_lensers a where a.id = v_binding.ai_lenser_id);
   if jsonb_typeof(p_events) is distinct from 'array' then
     raise exception '%: p_events must be an array of events', c_rpc using errcode = '22023';
   end if;
@@ -111,6 +114,10 @@ begin
       where i.ai_lenser_id = v_binding.ai_lenser_id and i.channel = v_binding.channel and i.external_id = v_external_id;
       if v_new_contact_id is not null and v_identity.contact_id <> v_new_contact_id then
         delete from agents.contacts c where c.id = v_new_contact_id;
+      elsif v_new_contact_id is not null then
+        v_events := v_events || jsonb_build_object('type', 'contact_created', 'subject_kind', 'contact', 'subject_id', v_new_contact_id,
+          'contact_id', v_new_contact_id, 'payload', jsonb_build_object('contact_id', v_new_contact_id, 'channel', v_binding.channel,
+            'external_id', v_external_id, 'resolved', not v_is_group or v_profile_id is not null));
       end if;
     end if;
     if not v_is_group then
@@ -166,6 +173,12 @@ begin
       last_active_at = greatest(c.last_active_at, now()),
       last_inbound_at = greatest(c.last_inbound_at, least((v_event ->> 'sentAt')::timestamptz, now()))
     where c.id = v_conversation.id;
+    -- The conversation's turn, queued or debounced in this transaction (agents.fn_queue_conversation_turn).
+    perform agents.fn_queue_conversation_turn(v_conversation.id, v_conversation.last_message_seq + 1);
+    v_events := v_events || jsonb_build_object('type', 'message_received', 'subject_kind', 'message', 'subject_id', v_message_id,
+      'contact_id', v_contact_ids[v_index], 'payload', jsonb_build_object('message_id', v_message_id, 'binding_id', v_binding.id,
+        'conversation_id', v_conversation.id, 'channel', v_binding.channel, 'seq', v_conversation.last_message_seq + 1,
+        'orphan', v_contact_ids[v_index] is null or not exists (select 1 from agents.contacts c where c.id = v_contact_ids[v_index] and c.resolved)));
     v_stored := v_stored + 1;
     v_ids := v_ids || v_message_id;
   end loop;
@@ -184,9 +197,23 @@ begin
       failed_at = case when v_status = 'failed' then v_at else m.failed_at end
     where m.channel = v_binding.channel and m.provider_message_id = v_event ->> 'providerMessageId'
       and m.binding_id = v_binding.id and m.direction = 'outbound'
-      and agents.fn_message_status_moves(m.delivery_status, v_status);
+      and agents.fn_message_status_moves(m.delivery_status, v_status)
+    returning m.id, m.contact_id into v_message_id, v_contact_id;
     get diagnostics v_rows = row_count;
-    if v_rows > 0 then v_statuses := v_statuses + 1; else v_ignored := v_ignored + 1; end if;
+    if v_rows > 0 then
+      v_statuses := v_statuses + 1;
+      v_events := v_events || jsonb_build_object('type', 'message_status_changed', 'subject_kind', 'message', 'subject_id', v_message_id,
+        'contact_id', v_contact_id, 'payload', jsonb_build_object('message_id', v_message_id, 'binding_id', v_binding.id,
+          'status', v_status, 'at', v_at, 'error', case when v_status = 'failed' then v_event -> 'error' end));
+    else
+      v_ignored := v_ignored + 1;
+    end if;
+  end loop;
+
+  -- 5. Their events on the bus (the agent's scope), last: the scope's lock is the last one taken.
+  for v_event in select e from jsonb_array_elements(v_events) e loop
+    perform agents.fn_emit_event('channels', (v_event ->> 'type')::lenses.run_event_type, v_binding_profile_id, v_event -> 'payload',
+      (v_event ->> 'subject_kind')::agents.event_subject_kind, (v_event ->> 'subject_id')::uuid, null, (v_event ->> 'contact_id')::uuid);
   end loop;
   return jsonb_build_object('stored', v_stored, 'duplicates', v_duplicates, 'statuses', v_statuses,
     'ignored', v_ignored, 'messageIds', to_jsonb(v_ids));

@@ -1,4 +1,5 @@
--- Worker: runs a tool that lives in the database (memory_search, memory_write) for an agent turn,
+-- Worker: runs a tool that lives in the database (memory_search, memory_write, send_message: the
+-- outbox, agents.fn_send_message_tool) for an agent turn,
 -- and records its result, in one transaction with the lease held: the effect and its record commit
 -- together, so a replay can never repeat it. p_embedding: the query's / content's embedding when the
 -- turn's memory profile embeds with a remote model (the worker made it); the local embedder needs none.
@@ -28,7 +29,7 @@ begin
     raise exception '%: no tool call % in task %', c_fn, p_invocation_id, p_result_id using errcode = 'PT404';
   end if;
   select r.key into v_key from agents.tools_registry r where r.id = v_row.tool_id;
-  if v_key not in ('memory_search', 'memory_write') then
+  if v_key not in ('memory_search', 'memory_write', 'send_message') then
     raise exception '%: tool "%" does not run in the database', c_fn, v_key using errcode = '22023';
   end if;
   if p_embedding is not null and extensions.vector_dims(p_embedding) <> 1536 then
@@ -36,7 +37,14 @@ begin
   end if;
   select p.* into v_profile from agents.memory_profiles p where p.id = v_turn.memory_profile_id;
   v_model_id := coalesce(v_profile.embedding_model_id, ai.fn_local_embedding_model_id());
-  if v_profile.id is null then
+  if v_key = 'send_message' then
+    begin
+      v_output := agents.fn_send_message_tool(v_turn.ai_lenser_id, v_row.input,
+        jsonb_build_object('invocationId', v_row.id, 'runId', v_result.run_id));
+    exception when sqlstate '22023' then
+      v_error := sqlerrm;
+    end;
+  elsif v_profile.id is null then
     v_error := 'this agent has no memory profile, so it has no memory to search or write';
   elsif v_key = 'memory_search' then
     v_query := case when v_model_id = ai.fn_local_embedding_model_id() then ai.fn_local_embedding(v_row.input ->> 'query') else p_embedding end;
@@ -59,7 +67,7 @@ begin
 end
 $function$;
 
-comment on function public.run_agent_database_tool(p_result_id uuid, p_lease_token uuid, p_invocation_id uuid, p_embedding extensions.vector) is 'Worker: runs memory_search / memory_write for an agent turn and records the result in the same transaction.';
+comment on function public.run_agent_database_tool(p_result_id uuid, p_lease_token uuid, p_invocation_id uuid, p_embedding extensions.vector) is 'Worker: runs memory_search / memory_write / send_message for an agent turn and records the result in the same transaction.';
 
 revoke all on function public.run_agent_database_tool(p_result_id uuid, p_lease_token uuid, p_invocation_id uuid, p_embedding extensions.vector) from public;
 grant execute on function public.run_agent_database_tool(p_result_id uuid, p_lease_token uuid, p_invocation_id uuid, p_embedding extensions.vector) to service_role;

@@ -1,0 +1,236 @@
+// The channels' half of the worker (README "Channels: replies"): starts due conversation turns and
+// sends the outbox. Woken by NOTIFY conversation_turns (a message queued or debounced a turn) and
+// NOTIFY channel_sends (a reply entered the outbox), and by its poll; sleeps until the next queued
+// turn is due (debounce) when that comes sooner. Each pass, in its own transactions:
+//   1. dispatch_conversation_turns: due turns start as runs (the workflow worker answers them; a run's
+//      end puts the reply in the outbox, in the transaction that ends it);
+//   2. claim_channel_sends: due outbox messages, leased (the 24-hour window and the per-binding rate
+//      are decided there, in SQL, before any API call);
+//   3. each one sent through its provider's client (functions/_shared/channels/*_send.ts, base URLs
+//      from WHATSAPP_GRAPH_BASE_URL / SLACK_API_BASE_URL so tests use the local fakes), then
+//      complete_channel_send (sent, with the provider's id) or fail_channel_send (retryable: tried again
+//      after Retry-After or the backoff; permanent: failed, keeping the error).
+// A message whose lease expired (a worker died mid-send) is claimed again: neither the Graph API nor
+// chat.postMessage takes an idempotency key, so that rare case can send twice; everything else is once.
+import type postgres from "postgres";
+import { z } from "zod";
+import type { EnvReader } from "../providers/index.ts";
+import type { SendResult } from "../channels/send_result.ts";
+import { sendWhatsApp } from "../channels/whatsapp_send.ts";
+import { sendSlack } from "../channels/slack_send.ts";
+import {
+  ClaimChannelSendsOutput,
+  type ClaimedChannelSend,
+  DispatchTurnsOutput,
+} from "../../../types/channel-sends.ts";
+import { createLogger, type Logger } from "./log.ts";
+import { Wake } from "./wake.ts";
+
+export const TURNS_CHANNEL = "conversation_turns";
+export const SENDS_CHANNEL = "channel_sends";
+
+export const ChannelSenderConfig = z.object({
+  /** Names this sender in outbox leases (message_sends.lease_owner). */
+  workerId: z.string().min(1).max(200),
+  /** Look at least this often without a notification (retries become due silently). */
+  pollMs: z.number().int().min(10).max(600_000).default(1000),
+  /** Most turns started by one dispatch. */
+  turnBatch: z.number().int().min(1).max(100).default(20),
+  /** Most messages leased by one claim (sent concurrently). */
+  sendBatch: z.number().int().min(1).max(500).default(20),
+  /** A send's lease; a sender that dies mid-send hands the message back after it. */
+  leaseSeconds: z.number().int().min(1).max(3600).default(60),
+  /** Gives up on a provider's answer after this long (a retryable failure). */
+  sendTimeoutMs: z.number().int().min(100).max(120_000).default(15_000),
+  /** LISTEN on conversation_turns and channel_sends (off: poll only). */
+  listen: z.boolean().default(true),
+}).strict();
+export type ChannelSenderConfig = z.input<typeof ChannelSenderConfig>;
+
+export interface ChannelSenderDeps {
+  /** Reads the secrets the bindings name (access_token_env, bot_token_env) and the base URLs. */
+  env: EnvReader;
+  fetch?: typeof fetch;
+  log?: Logger;
+}
+
+export interface ChannelSenderStats {
+  turnsStarted: number;
+  turnsPaused: number;
+  sent: number;
+  retrying: number;
+  failed: number;
+  lost: number;
+}
+
+/** What one pass did. */
+export interface PassResult {
+  started: number;
+  claimed: number;
+  nextDueInMs: number | null;
+}
+
+export class ChannelSender {
+  readonly stats: ChannelSenderStats = {
+    turnsStarted: 0,
+    turnsPaused: 0,
+    sent: 0,
+    retrying: 0,
+    failed: 0,
+    lost: 0,
+  };
+  private readonly config: z.output<typeof ChannelSenderConfig>;
+  private readonly log: Logger;
+  private readonly wake = new Wake();
+  private stopping = false;
+  private running: Promise<void> | null = null;
+  private unlisten: (() => Promise<void>)[] = [];
+
+  constructor(
+    private readonly sql: postgres.Sql,
+    config: ChannelSenderConfig,
+    private readonly deps: ChannelSenderDeps,
+  ) {
+    this.config = ChannelSenderConfig.parse(config);
+    this.log = deps.log ?? createLogger(`channels ${this.config.workerId}`, "info");
+  }
+
+  /** Starts listening and passing; resolves once listening. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    if (this.config.listen) {
+      for (const channel of [TURNS_CHANNEL, SENDS_CHANNEL]) {
+        const { unlisten } = await this.sql.listen(
+          channel,
+          () => this.wake.notify(),
+          () => this.wake.notify(),
+        );
+        this.unlisten.push(unlisten);
+      }
+    }
+    this.running = this.loop();
+  }
+
+  poke(): void {
+    this.wake.notify();
+  }
+
+  async stop(): Promise<ChannelSenderStats> {
+    this.stopping = true;
+    this.wake.notify();
+    await this.running;
+    for (const u of this.unlisten.splice(0)) await u().catch(() => {});
+    return { ...this.stats };
+  }
+
+  /** One pass: start due turns, claim and send due messages (awaiting every send). */
+  async runOnce(): Promise<PassResult> {
+    const [{ d }] = await this.sql<
+      { d: unknown }[]
+    >`select public.dispatch_conversation_turns(${this.config.turnBatch}::integer) as d`;
+    const dispatched = DispatchTurnsOutput.parse(d);
+    this.stats.turnsStarted += dispatched.started;
+    this.stats.turnsPaused += dispatched.paused;
+    if (dispatched.paused > 0) {
+      this.log.warn("loop guard paused conversations", { paused: dispatched.paused });
+    }
+    const [{ c }] = await this.sql<{ c: unknown }[]>`
+      select public.claim_channel_sends(${this.config.workerId}, ${this.config.sendBatch}::integer, ${this.config.leaseSeconds}::integer) as c`;
+    const claimed = ClaimChannelSendsOutput.parse(c);
+    await Promise.all(claimed.map((row) => this.send(row)));
+    return { started: dispatched.started, claimed: claimed.length, nextDueInMs: dispatched.nextDueInMs };
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      let waitMs = this.config.pollMs;
+      try {
+        const pass = await this.runOnce();
+        failures = 0;
+        if (pass.started >= this.config.turnBatch || pass.claimed >= this.config.sendBatch) continue; // more may be due
+        if (pass.nextDueInMs !== null) waitMs = Math.min(waitMs, Math.max(pass.nextDueInMs, 10));
+      } catch (err) {
+        failures++;
+        waitMs = Math.min(this.config.pollMs * 2 ** failures, 30_000);
+        this.log.error("channel pass failed", { error: String(err), retry_in_ms: waitMs });
+      }
+      if (this.stopping) break;
+      await this.wake.wait(waitMs);
+    }
+  }
+
+  /** Sends one leased message and records the outcome. */
+  async send(row: ClaimedChannelSend): Promise<void> {
+    let result: SendResult;
+    try {
+      result = await this.callProvider(row);
+    } catch (err) {
+      result = {
+        kind: "retryable",
+        retryAfterMs: null,
+        error: { code: "sender", message: String(err).slice(0, 500) },
+      };
+    }
+    try {
+      if (result.kind === "sent") {
+        await this
+          .sql`select public.complete_channel_send(${row.messageId}::uuid, ${row.leaseToken}::uuid, ${result.providerMessageId})`;
+        this.stats.sent++;
+        return;
+      }
+      const error = { ...result.error };
+      const [{ f }] = await this.sql<{ f: { status: string } }[]>`
+        select public.fail_channel_send(${row.messageId}::uuid, ${row.leaseToken}::uuid, ${
+        this.sql.json(error)
+      }::jsonb,
+          ${result.kind === "retryable" ? result.retryAfterMs : null}::integer, ${
+        result.kind === "retryable"
+      }) as f`;
+      if (f.status === "retrying") this.stats.retrying++;
+      else this.stats.failed++;
+      this.log.warn("send not accepted", {
+        message_id: row.messageId,
+        attempt: row.attempt,
+        outcome: f.status,
+        error,
+      });
+    } catch (err) {
+      // A stale lease (PT409): the message went back to the queue meanwhile; its new holder decides.
+      this.stats.lost++;
+      this.log.warn("could not record a send", { message_id: row.messageId, error: String(err) });
+    }
+  }
+
+  private callProvider(row: ClaimedChannelSend): Promise<SendResult> {
+    const options = { fetch: this.deps.fetch, timeoutMs: this.config.sendTimeoutMs };
+    const missing = (name: string | null): SendResult => ({
+      kind: "permanent",
+      error: {
+        code: "missing_secret",
+        message: `the environment variable ${name ?? "(none)"} the binding names is not set`,
+      },
+    });
+    if (row.channel === "whatsapp") {
+      const accessToken = row.accessTokenEnv ? this.deps.env.get(row.accessTokenEnv) : undefined;
+      if (!accessToken) return Promise.resolve(missing(row.accessTokenEnv));
+      return sendWhatsApp(
+        {
+          ...options,
+          phoneNumberId: row.routingKey,
+          accessToken,
+          baseUrl: this.deps.env.get("WHATSAPP_GRAPH_BASE_URL"),
+        },
+        row.template
+          ? { to: row.to, recipientType: row.recipientType, template: row.template }
+          : { to: row.to, recipientType: row.recipientType, text: row.body },
+      );
+    }
+    const botToken = row.botTokenEnv ? this.deps.env.get(row.botTokenEnv) : undefined;
+    if (!botToken) return Promise.resolve(missing(row.botTokenEnv));
+    return sendSlack(
+      { ...options, botToken, baseUrl: this.deps.env.get("SLACK_API_BASE_URL") },
+      { channel: row.to, text: row.body, ...(row.threadTs ? { threadTs: row.threadTs } : {}) },
+    );
+  }
+}

@@ -1,0 +1,53 @@
+-- Worker: the provider refused the leased message p_message_id or could not be reached. p_error: an
+-- object {code, message, status?} (the send client's error). Retryable (5xx, 429, a provider's rate
+-- limit, a network failure) and under 8 attempts: tried again after p_retry_after_ms when the provider
+-- asked (Retry-After wins), else after the backoff 1 s * 2^(attempt-1), capped at 5 minutes, with
+-- jitter (half fixed, half random). Otherwise the message fails (delivery status failed, keeping the
+-- error) and the row is done. A stale lease: PT409. Returns {messageId, status: retrying | failed,
+-- attempts, nextAttemptInMs}.
+create or replace function public.fail_channel_send(p_message_id uuid, p_lease_token uuid, p_error jsonb, p_retry_after_ms integer default NULL::integer, p_retryable boolean default false)
+ returns jsonb
+ language plpgsql
+ set search_path to ''
+as $function$
+declare
+  c_rpc constant text := 'fail_channel_send';
+  c_max_attempts constant integer := 8;
+  v_send agents.message_sends;
+  v_delay_ms bigint;
+  v_base_ms double precision;
+begin
+  perform lensers.fn_limit_json('fail_channel_send', 'p_error', p_error, 16384, 8);
+  if p_error is null or jsonb_typeof(p_error) <> 'object' then
+    raise exception '%: p_error must be an object {code, message}', c_rpc using errcode = '22023';
+  end if;
+  if p_retry_after_ms is not null and p_retry_after_ms not between 0 and 86400000 then
+    raise exception '%: p_retry_after_ms must be 0 to 86400000', c_rpc using errcode = '22023';
+  end if;
+  if p_retryable is null then
+    raise exception '%: p_retryable must be true or false', c_rpc using errcode = '22023';
+  end if;
+  v_send := agents.fn_leased_send(c_rpc, p_message_id, p_lease_token);
+  if p_retryable and v_send.attempts < c_max_attempts then
+    v_base_ms := least(300000, 1000 * power(2, greatest(v_send.attempts - 1, 0)));
+    v_delay_ms := coalesce(p_retry_after_ms, round(v_base_ms / 2 + random() * v_base_ms / 2))::bigint;
+    update agents.message_sends s set lease_token = null, lease_owner = null, lease_expires_at = null, last_error = p_error,
+      next_attempt_at = now() + make_interval(secs => v_delay_ms / 1000.0)
+    where s.message_id = p_message_id;
+    return jsonb_build_object('messageId', p_message_id, 'status', 'retrying', 'attempts', v_send.attempts, 'nextAttemptInMs', v_delay_ms);
+  end if;
+  update agents.messages m set delivery_status = 'failed',
+    error = jsonb_build_object('title', case when p_retryable then format('gave up after %s attempts', v_send.attempts)
+      else 'the provider refused the message' end) || p_error
+  where m.id = p_message_id and m.delivery_status = 'queued';
+  update agents.message_sends s set lease_token = null, lease_owner = null, lease_expires_at = null, last_error = p_error, done_at = now()
+  where s.message_id = p_message_id;
+  -- [bus: message_status_changed {messageId, status: failed, error}]
+  return jsonb_build_object('messageId', p_message_id, 'status', 'failed', 'attempts', v_send.attempts, 'nextAttemptInMs', null);
+end
+$function$;
+
+comment on function public.fail_channel_send(p_message_id uuid, p_lease_token uuid, p_error jsonb, p_retry_after_ms integer, p_retryable boolean) is 'Worker: a leased outbox message was not accepted: retried with backoff (Retry-After wins) or failed for good. Service role only.';
+
+revoke all on function public.fail_channel_send(p_message_id uuid, p_lease_token uuid, p_error jsonb, p_retry_after_ms integer, p_retryable boolean) from public, anon, authenticated;
+grant execute on function public.fail_channel_send(p_message_id uuid, p_lease_token uuid, p_error jsonb, p_retry_after_ms integer, p_retryable boolean) to service_role;

@@ -37,7 +37,7 @@ export interface ModeResult {
   note?: string;
 }
 
-const MODE_ORDER = ["engine", "budgets", "concurrency", "rls", "hnsw", "appends"];
+const MODE_ORDER = ["engine", "budgets", "concurrency", "rls", "hnsw", "appends", "webhooks"];
 
 export function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

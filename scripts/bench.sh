@@ -20,6 +20,8 @@
 #               per second against the number of loops (CL_BENCH_CONCURRENCY_RUNS runs each, 200)
 #   appends     bench/appends.ts: run event appends per second (lenses.fn_append_workflow_run_events,
 #               one event per call) against pgbench -N before and after
+#   webhooks    bench/webhooks.ts: signed WhatsApp webhook posts per second through the gateway (each
+#               stored once, its turn queued) against pgbench -N, with the p50 / p95 time to answer
 #   rls         bench/rls.ts: the runs list as a user under RLS against the same list as service_role,
 #               at 1M runs (made once and reused; target <= 1.3)
 #   hnsw        bench/hnsw.ts: HNSW recall@10 and speed against an exact scan on 100k memories (made
@@ -36,8 +38,8 @@ export NO_COLOR=1 CL_WORKER=off
 command -v jq >/dev/null || die "npm run bench needs jq (it builds the report's JSON records)"
 MODE="${CL_BENCH_MODE:-all}"
 case "$MODE" in
-  all | engine | budgets | concurrency | appends | rls | hnsw | report) ;;
-  *) die "CL_BENCH_MODE must be one of all, engine, budgets, concurrency, appends, rls, hnsw, report (got $MODE)" ;;
+  all | engine | budgets | concurrency | appends | webhooks | rls | hnsw | report) ;;
+  *) die "CL_BENCH_MODE must be one of all, engine, budgets, concurrency, appends, webhooks, rls, hnsw, report (got $MODE)" ;;
 esac
 RESULTS="$ROOT/bench/results"
 # The command a recorded figure came from: this invocation's CL_BENCH_* / CL_PGBENCH_* settings.
@@ -65,10 +67,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The webhook bench signs with a test binding's secrets, which the functions read from their env file.
+if ! cmp -s "$ROOT/tests/_support/functions.test.env" "$FUNCTIONS_TEST_ENV_FILE"; then
+  mkdir -p "$STATE_DIR" && cp "$ROOT/tests/_support/functions.test.env" "$FUNCTIONS_TEST_ENV_FILE"
+fi
 say "== Local stack"
 CL_STARTED_FILE="$started_file" bash "$ROOT/scripts/stack.sh" start || exit 1
 case "$MODE" in
-  all | engine | budgets | concurrency | appends) bash "$ROOT/scripts/stack.sh" reset || exit 1 ;;
+  all | engine | budgets | concurrency | appends | webhooks) bash "$ROOT/scripts/stack.sh" reset || exit 1 ;;
 esac
 
 export SUPABASE_URL="$API_URL" SUPABASE_ANON_KEY="$ANON_KEY" SUPABASE_SERVICE_ROLE_KEY="$SERVICE_ROLE_KEY"
@@ -277,6 +283,39 @@ mode_appends() {
   record appends "Run event appends against pgbench -N" "$load"
 }
 
+# ---- webhooks: signed WhatsApp webhook posts per second through the gateway against pgbench -N
+mode_webhooks() {
+  local load out per_second p50 p95
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
+  pgbench_init
+  pgbench_tps "before the webhooks"
+  local tps_before=$tps
+  say ""
+  say "== Signed WhatsApp webhook posts per second (bench/webhooks.ts)"
+  out="$LOG_DIR/bench-webhooks.out"
+  bench_ts webhooks.ts | tee "$out"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || exit 1
+  per_second=$(sed -nE 's/^webhook posts\/s: ([0-9.]+).*/\1/p' "$out" | head -1)
+  p50=$(sed -nE 's/^webhook answer ms: p50 ([0-9.]+),.*/\1/p' "$out" | head -1)
+  p95=$(sed -nE 's/^webhook answer ms: .*p95 ([0-9.]+),.*/\1/p' "$out" | head -1)
+  [ -n "$per_second" ] && [ -n "$p50" ] && [ -n "$p95" ] || die "could not read the webhook figures"
+  pgbench_tps "after the webhooks"
+  local tps_after=$tps
+  say ""
+  say "== Ratio"
+  local summary="$LOG_DIR/bench-webhooks-ratio.out"
+  awk -v w="$per_second" -v a="$tps_before" -v b="$tps_after" -v p50="$p50" -v p95="$p95" 'BEGIN {
+    m = (a + b) / 2
+    printf "pgbench -N tps: %.1f (before %.1f, after %.1f)\n", m, a, b
+    printf "ratio (signed webhook posts/s / pgbench tps): %.3f\n", w / m
+    printf "answer time: p50 %.1f ms, p95 %.1f ms (Meta asks for a median under 250 ms: %s)\n", p50, p95, (p50 < 250 ? "met" : "NOT met")
+  }' | tee "$summary"
+  jq -n --argjson r "$(awk -v w="$per_second" -v a="$tps_before" -v b="$tps_after" 'BEGIN { printf "%.4f", w / ((a + b) / 2) }')" \
+    --argjson lines "$(cat "$out" "$summary" | grep -E '^(webhook|pgbench|ratio|answer)' | jq -R . | jq -s .)" \
+    '{ratios: [{label: "signed webhook posts/s / pgbench tps", value: $r}], lines: $lines}' >"$body_file"
+  record webhooks "Signed WhatsApp webhooks against pgbench -N" "$load"
+}
+
 # ---- rls: the runs list under RLS against service_role at 1M runs
 mode_rls() {
   local load out
@@ -316,7 +355,7 @@ mode_hnsw() {
 
 case "$MODE" in
   all)
-    for m in engine budgets concurrency appends rls hnsw; do "mode_$m"; done ;;
+    for m in engine budgets concurrency appends webhooks rls hnsw; do "mode_$m"; done ;;
   *) "mode_$MODE" ;;
 esac
 say ""

@@ -2670,6 +2670,7 @@ export type Database = {
         };
         Returns: number;
       };
+      "fn_emit_message_events": { Args: { "p_events": Json }; Returns: undefined };
       "fn_end_tool_call": {
         Args: {
           "p_cost_credits": number;

@@ -4,7 +4,7 @@
 -- meanwhile), the outbox claimed with WhatsApp's 24-hour window and a per-binding rate, completed
 -- and failed with retries, the web chat's stream, Slack threads, the loop guard, the refusals, RLS.
 begin;
-select plan(97);
+select plan(99);
 
 select tests.create_user('rp-alice@example.com', '{"handle":"rp-alice"}') as alice \gset
 select tests.create_user('rp-stan@example.com', '{"handle":"rp-stan"}') as stan \gset
@@ -119,11 +119,16 @@ select is(public.complete_channel_send(:'reply_id', (:'claim'::jsonb ->> 'leaseT
 select is((select provider_message_id || ':' || delivery_status from agents.messages where id = :'reply_id'), 'wamid.out1:sent',
   'the message is sent with the provider''s id');
 select ok((select done_at is not null and lease_token is null from agents.message_sends where message_id = :'reply_id'), 'its outbox row is done');
+select results_eq(format($$select module::text, payload ->> 'provider_message_id', payload ->> 'status' from agents.events
+    where event_type = 'message_sent' and subject_id = %L$$, :'reply_id'),
+  $$values ('channels', 'wamid.out1', 'sent')$$, 'the send is one message_sent event on the bus');
 select throws_ok(format($$select public.complete_channel_send(%L, %L, 'wamid.out1')$$, :'reply_id', :'claim'::jsonb ->> 'leaseToken'), 'PT409', null,
   'completing twice is refused');
 \o /dev/null
 select public.receive_channel_events(:'wa_id', '[{"kind":"status","providerMessageId":"wamid.out1","status":"read","at":"2026-12-02T10:01:00Z"},{"kind":"status","providerMessageId":"wamid.out1","status":"delivered","at":"2026-12-02T10:00:30Z"}]');
 \o
+select is((select count(*)::int from agents.events where event_type = 'message_status_changed' and subject_id = :'reply_id'), 1,
+  'the applied status is one message_status_changed event (the stale delivered after read is none)');
 select is((select delivery_status::text from agents.messages where id = :'reply_id'), 'read', 'statuses find it by the provider id, forward only');
 select throws_ok(format($$update agents.messages set provider_message_id = 'wamid.other' where id = %L$$, :'reply_id'), '23514', null,
   'the provider id is set once');

@@ -201,7 +201,7 @@ const OVERRIDES: Record<string, (id: () => string) => Record<string, unknown>> =
 };
 
 /** RPCs whose first check on a random id is the caller's authority over it (403), by design. */
-const AUTHORITY_FIRST: Record<string, true> = { fn_invoke_tool: true };
+const AUTHORITY_FIRST: Record<string, true> = { fn_invoke_tool: true, create_channel_binding: true };
 
 /**
  * RPCs that name nothing to find (no id argument): the catalog reaches a PT404 through a helper they

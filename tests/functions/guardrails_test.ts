@@ -309,7 +309,25 @@ Deno.test("guardrails on the database: check, judge every pending rule (local mo
       2,
       "each judge was asked once; the second saw the first's rewrite (no @judge line: allowed)",
     );
-    const messageId = crypto.randomUUID();
+    // The verdict is recorded against a real message (a web chat visitor's) of one of the agent's bindings.
+    const binding = await owner.client.rpc("create_channel_binding", {
+      p_ai_lenser_id: agentId,
+      p_channel: "web",
+      p_name: "Guarded chat",
+      p_allowed_origins: ["https://guard.example"],
+    });
+    assert(!binding.error, binding.error?.message);
+    const visitor = crypto.randomUUID();
+    const [{ id: messageId }] = await sql<{ id: string }[]>`
+      select public.receive_channel_events(${(binding.data as { id: string }).id}::uuid, ${
+      sql.json([{
+        kind: "message",
+        providerMessageId: `guard.${visitor}`,
+        sender: { externalId: `visitor:${visitor}` },
+        body: "mail ann@example.com",
+        sentAt: new Date().toISOString(),
+      }] as never)
+    }::jsonb) -> 'messageIds' ->> 0 as id`;
     const [{ n }] = await sql`select agents.fn_record_guardrail_verdict(${
       sql.json(done as never)
     }::jsonb, p_message_id => ${messageId}::uuid) as n`;

@@ -28,6 +28,7 @@ declare
   v_to text;
   v_token uuid;
   v_out jsonb := '[]'::jsonb;
+  v_events jsonb := '[]'::jsonb;
 begin
   perform lensers.fn_limit_text('claim_channel_sends', 'p_worker', p_worker, 200);
   if p_worker is null or btrim(p_worker) = '' then
@@ -78,7 +79,7 @@ begin
       update agents.message_sends s set attempts = s.attempts + 1, last_attempt_at = now(), sent_as = 'stream', done_at = now(),
         lease_token = null, lease_owner = null, lease_expires_at = null
       where s.message_id = v_send.message_id;
-      -- [bus: message_sent {messageId, conversationId, channel: web}]
+      v_events := v_events || jsonb_build_object('type', 'message_sent', 'messageId', v_message.id, 'payload', '{"sent_as": "stream"}'::jsonb);
       continue;
     end if;
 
@@ -96,7 +97,8 @@ begin
         update agents.message_sends s set done_at = now(), lease_token = null, lease_owner = null, lease_expires_at = null,
           last_error = jsonb_build_object('code', 'outside_window', 'title', 'outside the 24-hour customer service window and no template')
         where s.message_id = v_send.message_id;
-        -- [bus: message_status_changed {messageId, status: failed, error}]
+        v_events := v_events || jsonb_build_object('type', 'message_status_changed', 'messageId', v_message.id,
+          'payload', '{"error": {"code": "outside_window"}}'::jsonb);
         continue;
       end if;
     end if;
@@ -118,6 +120,8 @@ begin
       update agents.message_sends s set done_at = now(), lease_token = null, lease_owner = null, lease_expires_at = null,
         last_error = jsonb_build_object('code', 'no_recipient')
       where s.message_id = v_send.message_id;
+      v_events := v_events || jsonb_build_object('type', 'message_status_changed', 'messageId', v_message.id,
+        'payload', '{"error": {"code": "no_recipient"}}'::jsonb);
       continue;
     end if;
 
@@ -132,6 +136,8 @@ begin
       'threadTs', v_message.thread_id, 'body', v_message.body,
       'template', case when v_sent_as = 'template' then v_binding.whatsapp_template end, 'sentAs', v_sent_as));
   end loop;
+  -- The bus events of the messages that ended here (web sends, window and recipient failures), last.
+  perform agents.fn_emit_message_events(v_events);
   return v_out;
 end
 $function$;

@@ -25,7 +25,9 @@ begin
   end;
   update agents.message_sends s set done_at = now(), lease_token = null, lease_owner = null, lease_expires_at = null
   where s.message_id = p_message_id;
-  -- [bus: message_sent {messageId, conversationId, channel, providerMessageId, sentAs}]
+  perform agents.fn_emit_message_events(jsonb_build_array(jsonb_build_object('type', 'message_sent', 'messageId', p_message_id,
+    'payload', jsonb_build_object('provider_message_id', p_provider_message_id,
+      'sent_as', (select s.sent_as from agents.message_sends s where s.message_id = p_message_id)))));
   return jsonb_build_object('messageId', p_message_id, 'status', v_status);
 end
 $function$;

@@ -42,7 +42,8 @@ begin
   where m.id = p_message_id and m.delivery_status = 'queued';
   update agents.message_sends s set lease_token = null, lease_owner = null, lease_expires_at = null, last_error = p_error, done_at = now()
   where s.message_id = p_message_id;
-  -- [bus: message_status_changed {messageId, status: failed, error}]
+  perform agents.fn_emit_message_events(jsonb_build_array(jsonb_build_object('type', 'message_status_changed', 'messageId', p_message_id,
+    'payload', jsonb_build_object('error', p_error))));
   return jsonb_build_object('messageId', p_message_id, 'status', 'failed', 'attempts', v_send.attempts, 'nextAttemptInMs', null);
 end
 $function$;

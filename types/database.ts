@@ -901,9 +901,10 @@ export type Database = {
           "scope_id": string;
           "subject_id": string | null;
           "subject_kind": Database["agents"]["Enums"]["event_subject_kind"] | null;
+          "fn_deliver_output_channel": Json | null;
           "fn_deliver_output_memory": Json | null;
         };
-        ComputedFields: "fn_deliver_output_memory";
+        ComputedFields: "fn_deliver_output_channel" | "fn_deliver_output_memory";
         Insert: {
           "actor_id"?: string | null;
           "contact_id"?: string | null;
@@ -2630,6 +2631,15 @@ export type Database = {
           "p_turn": Omit<
             Database["agents"]["Tables"]["agent_turns"]["Row"],
             Database["agents"]["Tables"]["agent_turns"]["ComputedFields"]
+          >;
+        };
+        Returns: Json;
+      };
+      "fn_deliver_output_channel": {
+        Args: {
+          "p_event": Omit<
+            Database["agents"]["Tables"]["events"]["Row"],
+            Database["agents"]["Tables"]["events"]["ComputedFields"]
           >;
         };
         Returns: Json;

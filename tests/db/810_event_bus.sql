@@ -18,9 +18,10 @@ select tests.profile_id(:'carol') as carol_p \gset
 
 -- ---------------------------------------------------------------- the consumers' catalog
 select results_eq($$select name, handler_kind::text, event_types::text[], payload_filter::text from agents.event_consumers order by name$$,
-  $$values ('output_memory', 'sql', array['run_completed'], '($."output_destination"."kind" == "memory")'),
+  $$values ('output_channel', 'sql', array['run_completed'], '($."output_destination"."kind" == "channel")'),
+           ('output_memory', 'sql', array['run_completed'], '($."output_destination"."kind" == "memory")'),
            ('output_webhook', 'worker', array['run_completed'], '($."output_destination"."kind" == "webhook")')$$,
-  'the output_destination consumers: memory in SQL, webhook in the worker, both on run_completed of their kind');
+  'the output_destination consumers: channel and memory in SQL, webhook in the worker, all on run_completed of their kind');
 
 -- ---------------------------------------------------------------- emitting: ids and fan-out
 select tests.authenticate_as_service_role();

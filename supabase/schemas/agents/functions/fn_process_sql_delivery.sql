@@ -29,6 +29,7 @@ begin
   begin
     v_result := case v_delivery.consumer
       when 'output_memory' then agents.fn_deliver_output_memory(v_event)
+      when 'output_channel' then agents.fn_deliver_output_channel(v_event)
     end;
     if v_result is null then
       raise exception 'no sql handler for consumer %', v_delivery.consumer using errcode = '22023';

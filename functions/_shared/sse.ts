@@ -49,3 +49,48 @@ export const SSE_HEADERS: Readonly<Record<string, string>> = {
   "connection": "keep-alive",
   "x-accel-buffering": "no",
 };
+
+/**
+ * A stream's catch-up reads, one at a time: a call while a read runs makes exactly one more read after
+ * it, so a wake-up that arrives mid-read is never lost; each read pages until a short page. `send`
+ * answers true when a page held the stream's last event (then `onEnd` runs and reading stops);
+ * `afterRead` runs after each complete catch-up; a failed read goes to `onError`. Used by the
+ * run-events and web-chat streams.
+ */
+export function serialCatchUp<T>(o: {
+  read: () => Promise<T[]>;
+  send: (page: T[]) => boolean | void;
+  pageSize: number;
+  isClosed: () => boolean;
+  onEnd: () => void;
+  onError: (err: unknown) => void;
+  afterRead?: () => void;
+}): (firstPage?: T[]) => Promise<void> {
+  let reading = false;
+  let again = false;
+  return async (firstPage?: T[]) => {
+    if (o.isClosed()) return;
+    if (reading) {
+      again = true;
+      return;
+    }
+    reading = true;
+    try {
+      do {
+        again = false;
+        let page = firstPage ?? await o.read();
+        firstPage = undefined;
+        while (!o.isClosed()) {
+          if (o.send(page)) return o.onEnd();
+          if (page.length < o.pageSize) break;
+          page = await o.read();
+        }
+      } while (again && !o.isClosed());
+      o.afterRead?.();
+    } catch (err) {
+      o.onError(err);
+    } finally {
+      reading = false;
+    }
+  };
+}

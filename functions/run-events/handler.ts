@@ -14,7 +14,7 @@
 // read runs (anon); 404 no run (team run) the caller can see.
 import { createClient } from "@supabase/supabase-js";
 import { z } from "zod";
-import { encodeSseComment, encodeSseMessage, SSE_HEADERS } from "../_shared/sse.ts";
+import { encodeSseComment, encodeSseMessage, serialCatchUp, SSE_HEADERS } from "../_shared/sse.ts";
 import { bearerToken } from "../_shared/jwt.ts";
 import type { RunEventsListener } from "./listener.ts";
 import { STREAM_KINDS, type StreamEvent } from "./kinds.ts";
@@ -202,37 +202,23 @@ export function createRunEventsHandler(options: RunEventsOptions): (req: Request
 
         // Reads run one at a time; a wake-up during a read makes one more read after it. Once it is
         // known to have ended, the stream closes after the next complete read.
-        let reading = false;
-        let again = false;
         let ended = false;
-        const catchUp = async (firstPage?: StreamEvent[]) => {
-          if (closed) return;
-          if (reading) {
-            again = true;
-            return;
-          }
-          reading = true;
-          try {
-            do {
-              again = false;
-              let page = firstPage ?? await readPage(lastSent);
-              firstPage = undefined;
-              while (!closed) {
-                if (send(page)) return finish();
-                if (page.length < pageSize) break;
-                page = await readPage(lastSent);
-              }
-            } while (again && !closed);
+        const catchUp = serialCatchUp<StreamEvent>({
+          read: () => readPage(lastSent),
+          send,
+          pageSize,
+          isClosed: () => closed,
+          onEnd: finish,
+          afterRead: () => {
             if (ended) finish();
-          } catch (err) {
+          },
+          onError: (err) => {
             const message = err instanceof ReadError ? err.rpc.message : (err as Error).message;
             log(`run-events ${what}: reading failed: ${message}`);
             write(encodeSseMessage({ event: "stream_error", data: { error: message } }));
             finish();
-          } finally {
-            reading = false;
-          }
-        };
+          },
+        });
         /** Ends the stream (after one more read) when it has ended with nothing more to send. */
         let settling: Promise<void> | null = null;
         const settle = () =>

@@ -13,11 +13,15 @@
 //        a poll covers a lost notification; ends after maxStreamMs (the client resumes).
 //   OPTIONS (CORS preflight) answered for an allowed Origin of the binding named by ?publicKey=.
 import { z } from "zod";
-import { encodeSseComment, encodeSseMessage, SSE_HEADERS } from "../_shared/sse.ts";
+import { encodeSseComment, encodeSseMessage, serialCatchUp, SSE_HEADERS } from "../_shared/sse.ts";
 import { bearerToken } from "../_shared/jwt.ts";
 import { type ChannelDb, ChannelDbError } from "../_shared/channels/db.ts";
 import { jsonResponse, parseJsonBytes, readRawBody, subPath } from "../_shared/channels/http.ts";
-import { type ChannelBindingRoute, MAX_CHANNEL_BODY_BYTES, type WebChatMessageRow } from "../../types/channel-events.ts";
+import {
+  type ChannelBindingRoute,
+  MAX_CHANNEL_BODY_BYTES,
+  type WebChatMessageRow,
+} from "../../types/channel-events.ts";
 import { webChatPage } from "./page.ts";
 import type { WakeSource } from "./listener.ts";
 
@@ -62,7 +66,12 @@ export function createWebChatHandler(deps: WebChatDeps): (req: Request) => Promi
       }
       : { "vary": "Origin" };
 
-  const refuse = (status: number, error: string, headers: Record<string, string> = {}, detail = error): Response => {
+  const refuse = (
+    status: number,
+    error: string,
+    headers: Record<string, string> = {},
+    detail = error,
+  ): Response => {
     log(`web-chat: ${status} ${detail}`);
     return jsonResponse(status, { error }, headers);
   };
@@ -110,7 +119,8 @@ export function createWebChatHandler(deps: WebChatDeps): (req: Request) => Promi
       headers: {
         "content-type": "text/html; charset=utf-8",
         "cache-control": "no-store",
-        "content-security-policy": `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; ` +
+        "content-security-policy":
+          `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; ` +
           `connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors ${ancestors}`,
         "referrer-policy": "no-referrer",
         "x-content-type-options": "nosniff",
@@ -139,7 +149,9 @@ export function createWebChatHandler(deps: WebChatDeps): (req: Request) => Promi
     }
     const input = parsed.data;
     const queryKey = url.searchParams.get("publicKey");
-    if (queryKey !== null && queryKey !== input.publicKey) return refuse(400, "publicKey: the query and the body differ");
+    if (queryKey !== null && queryKey !== input.publicKey) {
+      return refuse(400, "publicKey: the query and the body differ");
+    }
     const route = await binding(input.publicKey, "publicKey");
     if (route instanceof Response) return route;
     if (!allowed(route, origin)) return refuse(403, `origin ${origin ?? "(none)"} is not allowed`);
@@ -158,7 +170,11 @@ export function createWebChatHandler(deps: WebChatDeps): (req: Request) => Promi
         body: input.body,
         sentAt: new Date().toISOString(),
       }]);
-      return jsonResponse(200, { messageId: result.messageIds[0] ?? null, duplicate: result.duplicates > 0 }, headers);
+      return jsonResponse(
+        200,
+        { messageId: result.messageIds[0] ?? null, duplicate: result.duplicates > 0 },
+        headers,
+      );
     } catch (err) {
       const status = err instanceof ChannelDbError ? err.status : 503;
       return refuse(status, "the message could not be stored", headers, `receive: ${err}`);
@@ -180,10 +196,13 @@ export function createWebChatHandler(deps: WebChatDeps): (req: Request) => Promi
     const lastRaw = req.headers.get("last-event-id") ?? url.searchParams.get("lastEventId");
     let after = 0;
     if (lastRaw !== null && lastRaw.trim() !== "") {
-      if (!/^\d{1,15}$/.test(lastRaw.trim())) return refuse(400, "Last-Event-ID: must be a message seq (0 or more)", headers);
+      if (!/^\d{1,15}$/.test(lastRaw.trim())) {
+        return refuse(400, "Last-Event-ID: must be a message seq (0 or more)", headers);
+      }
       after = Number(lastRaw.trim());
     }
-    const read = (afterSeq: number) => deps.db.webChatMessages(route.binding_id, who.externalId, afterSeq, pageSize);
+    const read = (afterSeq: number) =>
+      deps.db.webChatMessages(route.binding_id, who.externalId, afterSeq, pageSize);
 
     // LISTEN first, then read: a message is either in the first read or wakes the stream after it.
     await deps.listener.ready();
@@ -247,34 +266,23 @@ export function createWebChatHandler(deps: WebChatDeps): (req: Request) => Promi
             lastSent = row.seq;
           }
         };
-        let reading = false;
-        let again = false;
-        const catchUp = async (page?: WebChatMessageRow[]) => {
-          if (closed) return;
-          if (reading) {
-            again = true;
-            return;
-          }
-          reading = true;
-          try {
-            do {
-              again = false;
-              let rows = page ?? await read(lastSent);
-              page = undefined;
-              while (!closed) {
-                send(rows);
-                if (rows.length < pageSize) break;
-                rows = await read(lastSent);
-              }
-            } while (again && !closed);
-          } catch (err) {
+        const catchUp = serialCatchUp<WebChatMessageRow>({
+          read: () => read(lastSent),
+          send,
+          pageSize,
+          isClosed: () => closed,
+          onEnd: finish,
+          onError: (err) => {
             log(`web-chat: reading ${who.externalId} failed: ${err}`);
-            write(encodeSseMessage({ event: "stream_error", data: { error: "the conversation could not be read" } }));
+            write(
+              encodeSseMessage({
+                event: "stream_error",
+                data: { error: "the conversation could not be read" },
+              }),
+            );
             finish();
-          } finally {
-            reading = false;
-          }
-        };
+          },
+        });
         wake = () => void catchUp();
         timers.push(setInterval(() => write(encodeSseComment("keepalive")), keepaliveMs));
         timers.push(setInterval(() => void catchUp(), pollMs));
@@ -300,7 +308,9 @@ export function createWebChatHandler(deps: WebChatDeps): (req: Request) => Promi
     if (path === "" && req.method === "GET") return await page(url);
     if (path === "/messages" && req.method === "POST") return await post(req, url);
     if (path === "/stream" && req.method === "GET") return await stream(req, url);
-    if ((path === "/messages" || path === "/stream") && req.method === "OPTIONS") return await preflight(req, url);
+    if ((path === "/messages" || path === "/stream") && req.method === "OPTIONS") {
+      return await preflight(req, url);
+    }
     if (["", "/messages", "/stream"].includes(path)) {
       return jsonResponse(405, { error: `method ${req.method} not allowed on ${path || "/"}` });
     }

@@ -3671,7 +3671,6 @@ export type Database = {
           "budget_id": string;
           "created_at": string;
           "ended_at": string | null;
-          "id": string;
           "node_result_id": string;
           "period_start": string;
           "run_id": string;
@@ -3686,7 +3685,6 @@ export type Database = {
           "budget_id": string;
           "created_at"?: string;
           "ended_at"?: string | null;
-          "id"?: string;
           "node_result_id": string;
           "period_start": string;
           "run_id": string;
@@ -3700,7 +3698,6 @@ export type Database = {
           "budget_id"?: string;
           "created_at"?: string;
           "ended_at"?: string | null;
-          "id"?: string;
           "node_result_id"?: string;
           "period_start"?: string;
           "run_id"?: string;

@@ -202,12 +202,17 @@ begin
     v_first := v_last + 1;
   end loop;
 
-  -- The admitted tasks' reservations; ai.fn_apply_budget_periods adds them to the period rows.
+  -- The admitted tasks' reservations; ai.fn_apply_budget_periods adds them to the period rows. An
+  -- attempt number given back by a release is taken again here: its released row is replaced.
   insert into ai.budget_reservations (budget_id, period_start, node_result_id, run_id, attempt, amount_credits, unpriced)
   select u.budget_id, u.period_start, u.result_id, u.run_id, u.attempt, coalesce(u.estimate, 0), u.estimate is null
   from unnest(v_budgets, v_starts, v_results, v_runs, v_attempts, v_estimates, v_accepted)
        u(budget_id, period_start, result_id, run_id, attempt, estimate, accepted)
-  where u.accepted;
+  where u.accepted
+  on conflict (node_result_id, attempt, budget_id) do update
+    set period_start = excluded.period_start, run_id = excluded.run_id, amount_credits = excluded.amount_credits,
+        unpriced = excluded.unpriced, status = 'held', actual_credits = null, created_at = now(), ended_at = null
+    where ai.budget_reservations.status = 'released';
   return jsonb_build_object('held', to_jsonb(v_held), 'refused', v_refused);
 end
 $function$;

@@ -1,5 +1,4 @@
 create table ai.budget_reservations (
-  id uuid default gen_random_uuid() not null,
   budget_id uuid not null,
   period_start timestamp with time zone not null,
   node_result_id uuid not null,
@@ -11,19 +10,16 @@ create table ai.budget_reservations (
   actual_credits numeric(14,6),
   created_at timestamp with time zone default now() not null,
   ended_at timestamp with time zone,
-  constraint budget_reservations_pkey PRIMARY KEY (id),
+  constraint budget_reservations_pkey PRIMARY KEY (node_result_id, attempt, budget_id),
   constraint budget_reservations_amounts CHECK (((amount_credits >= (0)::numeric) AND ((actual_credits IS NULL) OR (actual_credits >= (0)::numeric)))),
   constraint budget_reservations_ended CHECK ((((status = 'held'::ai.budget_reservation_status) = (ended_at IS NULL)) AND ((status = 'settled'::ai.budget_reservation_status) = (actual_credits IS NOT NULL)))),
   constraint budget_reservations_node_result_id_fkey FOREIGN KEY (node_result_id) REFERENCES lenses.workflow_node_results(id) ON DELETE CASCADE
 ) with (fillfactor=80);
 
 alter table ai.budget_reservations enable row level security;
-comment on table ai.budget_reservations is 'What each task attempt reserved in each budget at its claim, and how it ended: settled (its calls'' cost charged to spent) or released. No foreign key to the budget or period: every claim writes here, and a key check would lock the period row every claim shares. Few indexes and no index on status, so that settling is a HOT update.';
+comment on table ai.budget_reservations is 'What each task attempt reserved in each budget at its claim, and how it ended: settled (its calls'' cost charged to spent) or released. No foreign key to the budget or period: every claim writes here, and a key check would lock the period row every claim shares. One index (the key, led by the task) and none on status, so that settling is a HOT update; no index led by the budget, whose equal keys from every concurrent claim would all land on one leaf page.';
+comment on constraint budget_reservations_pkey on ai.budget_reservations is 'One reservation per task attempt and budget. A released attempt gives its number back (release_workflow_task), and the claim that takes it again replaces the released row (ai.fn_reserve_budgets: on conflict, only over a released one).';
 comment on column ai.budget_reservations.unpriced is 'The model had no price at the claim: nothing could be estimated (only a soft budget reserves that).';
-
-create index budget_reservations_budget_idx on ai.budget_reservations using btree (budget_id, period_start);
-
-create index budget_reservations_node_result_idx on ai.budget_reservations using btree (node_result_id, attempt);
 
 create policy budget_reservations_select on ai.budget_reservations
   as permissive for select to authenticated

@@ -76,10 +76,11 @@ begin
       select r.id, r.finished_at,
              exists (
                select 1
-               from ai.budget_reservations br
+               from lenses.workflow_node_results x
+               join ai.budget_reservations br on br.node_result_id = x.id
                join ai.budget_periods bp on bp.budget_id = br.budget_id and bp.period_start = br.period_start
                join ai.budgets b on b.id = br.budget_id
-               where br.run_id = r.id and br.status <> 'released' and bp.period_end > now() and b.archived_at is null
+               where x.run_id = r.id and br.status <> 'released' and bp.period_end > now() and b.archived_at is null
              ) as ledger_open,
              exists (
                select 1 from agents.team_runs t

@@ -178,7 +178,12 @@ Deno.test({
         "list_events",
         await owner.client.rpc("list_events", { p_types: ["run_completed", "output_delivered"] }),
       );
-      assertEquals(listed.map((e) => e.event_type), ["run_completed", "output_delivered"]);
+      // The workflow run's end (module lenses) comes first, then the team run's that was delivered.
+      assertEquals(listed.map((e) => [e.event_type, e.module, e.subject_kind]), [
+        ["run_completed", "lenses", "workflow_run"],
+        ["run_completed", "agents", "team_run"],
+        ["output_delivered", "agents", "event_delivery"],
+      ]);
       const deliveries = must(
         "list_event_deliveries",
         await owner.client.rpc("list_event_deliveries", { p_consumer: "output_webhook" }),
@@ -390,6 +395,85 @@ Deno.test({
       assertEquals(ids.map((r) => Number(r.event_id)), Array.from({ length: 120 }, (_, i) => i + 1));
     } finally {
       await pool.end();
+      await sql.end();
+    }
+  },
+});
+
+Deno.test({
+  ...opts,
+  name:
+    "a plain workflow run's end is on the bus at its commit: list_events shows it to its owner, not to another user; a rolled-back end emits nothing",
+  async fn() {
+    const sql = db();
+    const owner = await createUser(sql);
+    const stranger = await createUser(sql);
+    try {
+      const scope = await profileId(sql, owner);
+      const workflow = await buildWorkflow(owner.client, { title: "plain ends", nodes: [{ key: "only" }] });
+      const run = must(
+        "start_workflow_run",
+        await owner.client.rpc("start_workflow_run", { p_workflow_id: workflow.id, p_input: {} }),
+      );
+      const [task] = await sql<{ result_id: string; lease_token: string }[]>`
+        select c.result_id, c.lease_token from public.claim_workflow_tasks('bus-plain', 50, 60) c where c.run_id = ${run.id}`;
+      assert(task, "the run's task is claimed");
+
+      // Completed in a transaction that rolls back: no event.
+      await sql.begin(async (tx) => {
+        await tx`select public.complete_workflow_task(${task.result_id}, ${task.lease_token}, 'never')`;
+        throw new Error("roll back");
+      }).catch((e) => assertEquals((e as Error).message, "roll back"));
+      const none = must("list_events", await owner.client.rpc("list_events", {}));
+      assertEquals(none.filter((e) => e.subject_id === run.id), [], "a rolled-back end emits nothing");
+
+      // Completed through the gateway (the worker's RPC): one run_completed.
+      const done = await serviceClient().rpc("complete_workflow_task", {
+        p_result_id: task.result_id,
+        p_lease_token: task.lease_token,
+        p_text: "the answer",
+      });
+      assertEquals([done.status, done.error], [200, null]);
+      const listed = must(
+        "list_events",
+        await owner.client.rpc("list_events", { p_types: ["run_completed"] }),
+      );
+      const ends = listed.filter((e) => e.subject_id === run.id);
+      assertEquals(ends.map((e) => [e.event_type, e.module, e.subject_kind, e.scope_id, e.actor_id]), [[
+        "run_completed",
+        "lenses",
+        "workflow_run",
+        scope,
+        scope,
+      ]]);
+      const payload = ends[0].payload as Record<string, unknown>;
+      assertEquals([payload.workflow_run_id, payload.workflow_id, payload.status], [
+        run.id,
+        workflow.id,
+        "completed",
+      ]);
+
+      // Cancelled through the gateway: run_cancelled.
+      const other = must(
+        "start_workflow_run",
+        await owner.client.rpc("start_workflow_run", { p_workflow_id: workflow.id, p_input: {} }),
+      );
+      const cancel = await owner.client.rpc("cancel_workflow_run", { p_run_id: other.id });
+      assertEquals([cancel.status, cancel.error], [200, null]);
+      const cancelled = must(
+        "list_events",
+        await owner.client.rpc("list_events", { p_types: ["run_cancelled"] }),
+      );
+      assertEquals(cancelled.filter((e) => e.subject_id === other.id).map((e) => e.event_type), [
+        "run_cancelled",
+      ]);
+
+      // Not to another user: their own list has none of it, and the owner's scope is not found.
+      const strangersOwn = must("list_events", await stranger.client.rpc("list_events", {}));
+      assertEquals(strangersOwn.filter((e) => e.subject_id === run.id || e.subject_id === other.id), []);
+      const theirs = await stranger.client.rpc("list_events", { p_scope_id: scope });
+      assertEquals([theirs.status, theirs.error?.code], [404, "PT404"]);
+    } finally {
       await sql.end();
     }
   },

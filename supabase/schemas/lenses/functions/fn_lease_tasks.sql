@@ -33,6 +33,9 @@ declare
   v_actor_agent uuid;
   v_owner_agent uuid;
   v_owner_agent_of uuid;
+  v_binding_model_id uuid;
+  v_binding_params jsonb;
+  v_binding_model_for uuid;
   v_actor_member uuid;
   v_actor_team uuid;
   v_agent_ctx jsonb;
@@ -151,9 +154,9 @@ begin
       end if;
     end if;
 
-    -- The node's model, else the agent's default model profile (for a team run's step: its member's
-    -- model profile, else its agent's default), else the catalog's default; the profile's
-    -- parameters apply when the profile names the chosen model.
+    -- The node's model, else the agent's model profile (for a team run's step: its member's, else its
+    -- agent's default; for a conversation turn's run: its binding's, else the agent's default), else
+    -- the catalog's default; the profile's parameters apply when the profile names the chosen model.
     if v_fail_kind is null then
       if v_task.mirrored_by_step then
         select sm.model_id, sm.params into v_step_model
@@ -165,8 +168,32 @@ begin
           select d.model_id, d.params into v_profile from lenses.fn_agent_default_model(v_task.lenser_id) d;
           v_profile_for := v_task.lenser_id;
         end if;
-        v_model_id := coalesce((v_task.plan).model_id, v_profile.model_id, v_catalog_default);
-        v_model_params := case when v_profile.model_id = v_model_id then coalesce(v_profile.params, '{}') else '{}' end;
+        -- The run's AI lenser, looked up once per lenser in this claim.
+        if v_owner_agent_of is distinct from v_task.lenser_id then
+          v_owner_agent := (select a.id from agents.ai_lensers a where a.profile_id = v_task.lenser_id);
+          v_owner_agent_of := v_task.lenser_id;
+        end if;
+        -- A conversation turn's run (an AI lenser's only): its binding's model profile stands in for
+        -- the agent's default (agents.fn_turn_context applies its other overrides); once per run.
+        if v_owner_agent is null then
+          v_binding_model_id := null;
+          v_binding_model_for := null;
+        elsif v_binding_model_for is distinct from v_task.run_id then
+          select mp.model_id, mp.params into v_binding_model_id, v_binding_params
+          from agents.conversation_turns t
+          join agents.channel_bindings b on b.id = t.binding_id
+          join agents.model_profiles mp on mp.id = b.model_profile_id and mp.ai_lenser_id = v_owner_agent
+          where t.run_id = v_task.run_id
+          limit 1;
+          v_binding_model_for := v_task.run_id;
+        end if;
+        if v_binding_model_id is not null then
+          v_model_id := coalesce((v_task.plan).model_id, v_binding_model_id, v_catalog_default);
+          v_model_params := case when v_binding_model_id = v_model_id then coalesce(v_binding_params, '{}') else '{}' end;
+        else
+          v_model_id := coalesce((v_task.plan).model_id, v_profile.model_id, v_catalog_default);
+          v_model_params := case when v_profile.model_id = v_model_id then coalesce(v_profile.params, '{}') else '{}' end;
+        end if;
       end if;
       if v_model_id is null then
         v_fail_kind := 'client';
@@ -193,11 +220,7 @@ begin
         where s.node_result_id = v_task.id
           and s.kind = case when v_review_step.awaiting_review then 'review' else 'perform' end::agents.agent_run_step_kind;
       else
-        -- The run's AI lenser, looked up once per lenser in this claim.
-        if v_owner_agent_of is distinct from v_task.lenser_id then
-          v_owner_agent := (select a.id from agents.ai_lensers a where a.profile_id = v_task.lenser_id);
-          v_owner_agent_of := v_task.lenser_id;
-        end if;
+        -- The run's AI lenser (looked up with the model above).
         v_actor_agent := v_owner_agent;
         v_actor_member := null;
         v_actor_team := null;

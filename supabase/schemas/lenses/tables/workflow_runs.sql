@@ -76,6 +76,8 @@ create trigger workflow_runs_end_team_run after update of status on lenses.workf
 
 create trigger workflow_runs_end_schedule after update of status on lenses.workflow_runs for each row when (new.status = any (array['completed'::lenses.workflow_run_status, 'failed'::lenses.workflow_run_status, 'cancelled'::lenses.workflow_run_status, 'timed_out'::lenses.workflow_run_status]) and old.status is distinct from new.status) execute procedure lenses.tg_workflow_runs_end_schedule();
 
+create constraint trigger workflow_runs_end_emit after update of status on lenses.workflow_runs deferrable initially deferred for each row when (new.status = any (array['completed'::lenses.workflow_run_status, 'failed'::lenses.workflow_run_status, 'cancelled'::lenses.workflow_run_status, 'timed_out'::lenses.workflow_run_status]) and old.status is distinct from new.status) execute procedure lenses.tg_workflow_runs_end_emit();
+
 grant select on table lenses.workflow_runs to authenticated;
 grant all on table lenses.workflow_runs to service_role;
 comment on column lenses.workflow_runs.parent_invocation_id is 'The run_workflow tool call of an agent turn that started this run (its end answers that call).';

@@ -6,7 +6,7 @@
 -- rewrites or blocks the message (the fallback sent instead), or queues or refuses the turn. A stale
 -- lease, a verdict still pending and a forged verdict are refused, changing nothing.
 begin;
-select plan(34);
+select plan(36);
 
 select tests.create_user('gj-alice@example.com', '{"handle":"gj-alice"}') as alice \gset
 select tests.new_agent(:'alice', 'judged') as agent \gset
@@ -173,6 +173,30 @@ select results_eq(format($$select kind::text, action::text, outbound_blocked, co
     from agents.guardrail_violations where message_id = %L order by kind$$, :'out4'),
   $$values ('blocked_terms', 'log', true, null::text), ('model_judge', 'block', true, 'judge_unavailable')$$,
   'output block: the deterministic hit and the judge''s failure, both recorded as blocked');
+
+-- ------------------------------------------------------------------ web chat: the stream waits
+select tests.authenticate_as(:'alice');
+\o /dev/null
+select * from public.create_channel_binding(:'agent', 'web', 'Judged site', p_allowed_origins => '{https://example.com}',
+  p_fallback_text => 'Not on the site.') \gset web_
+select public.create_guardrail_rule('binding', 'polite on the site', 'model_judge', 'block', '{"instruction":"Be polite."}',
+  p_ai_lenser_id => :'agent', p_binding_id => :'web_id', p_direction => 'output');
+\o
+select tests.authenticate_as_service_role();
+select format('visitor:%s', gen_random_uuid()) as visitor \gset
+\o /dev/null
+select public.receive_channel_events(:'web_id', jsonb_build_array(jsonb_build_object('kind', 'message', 'providerMessageId', 'web.j1',
+  'sender', jsonb_build_object('externalId', :'visitor'), 'body', 'hi', 'sentAt', '2026-12-02T10:00:00Z')));
+\o
+select agents.fn_reply_outbound((select id from agents.conversations where binding_id = :'web_id'), 'Draft nobody may see') as web1 \gset
+select is((select array_agg(body order by seq) from public.get_web_chat_messages(:'web_id', :'visitor', 0, 100)), array['hi'],
+  'web chat: the stream stops before a reply held for its judge');
+select * from pg_temp.claim_for(:'web1') \gset web1_
+\o /dev/null
+select public.complete_guardrail_judgement(:'web1_id', :'web1_token', pg_temp.judged(:'web1_id', '{"allow":false,"reason":"rude"}'));
+\o
+select is((select array_agg(body order by seq) from public.get_web_chat_messages(:'web_id', :'visitor', 0, 100)), array['hi', 'Not on the site.'],
+  'web chat: a blocked reply is never streamed; the fallback is');
 
 -- ------------------------------------------------------------------ leases and attempts
 select agents.fn_reply_outbound(:'conv', 'Still there?') as out5 \gset

@@ -939,6 +939,96 @@ export type Database = {
           },
         ];
       };
+      "guardrail_judgements": {
+        Row: {
+          "ai_lenser_id": string;
+          "attempts": number;
+          "binding_id": string;
+          "conversation_id": string;
+          "created_at": string;
+          "direction": Database["agents"]["Enums"]["guardrail_direction"];
+          "final_verdict": Json | null;
+          "id": string;
+          "judged_at": string | null;
+          "lease_expires_at": string | null;
+          "lease_owner": string | null;
+          "lease_token": string | null;
+          "message_id": string;
+          "next_attempt_at": string;
+          "seq": number | null;
+          "status": Database["agents"]["Enums"]["guardrail_judgement_status"];
+          "verdict": NonNullable<Json>;
+        };
+        ComputedFields: never;
+        Insert: {
+          "ai_lenser_id": string;
+          "attempts"?: number;
+          "binding_id": string;
+          "conversation_id": string;
+          "created_at"?: string;
+          "direction": Database["agents"]["Enums"]["guardrail_direction"];
+          "final_verdict"?: Json | null;
+          "id"?: string;
+          "judged_at"?: string | null;
+          "lease_expires_at"?: string | null;
+          "lease_owner"?: string | null;
+          "lease_token"?: string | null;
+          "message_id": string;
+          "next_attempt_at"?: string;
+          "seq"?: number | null;
+          "status"?: Database["agents"]["Enums"]["guardrail_judgement_status"];
+          "verdict": NonNullable<Json>;
+        };
+        Update: {
+          "ai_lenser_id"?: string;
+          "attempts"?: number;
+          "binding_id"?: string;
+          "conversation_id"?: string;
+          "created_at"?: string;
+          "direction"?: Database["agents"]["Enums"]["guardrail_direction"];
+          "final_verdict"?: Json | null;
+          "id"?: string;
+          "judged_at"?: string | null;
+          "lease_expires_at"?: string | null;
+          "lease_owner"?: string | null;
+          "lease_token"?: string | null;
+          "message_id"?: string;
+          "next_attempt_at"?: string;
+          "seq"?: number | null;
+          "status"?: Database["agents"]["Enums"]["guardrail_judgement_status"];
+          "verdict"?: NonNullable<Json>;
+        };
+        Relationships: [
+          {
+            foreignKeyName: "guardrail_judgements_ai_lenser_id_fkey";
+            columns: ["ai_lenser_id"];
+            isOneToOne: false;
+            referencedRelation: "ai_lensers";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "guardrail_judgements_binding_id_fkey";
+            columns: ["binding_id"];
+            isOneToOne: false;
+            referencedRelation: "channel_bindings";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "guardrail_judgements_conversation_id_fkey";
+            columns: ["conversation_id"];
+            isOneToOne: false;
+            referencedRelation: "conversations";
+            referencedColumns: ["id"];
+          },
+          {
+            foreignKeyName: "guardrail_judgements_message_id_fkey";
+            columns: ["message_id"];
+            isOneToOne: false;
+            referencedRelation: "messages";
+            referencedColumns: ["id"];
+          },
+        ];
+      };
       "guardrail_rules": {
         Row: {
           "action": Database["agents"]["Enums"]["guardrail_action"];
@@ -2733,6 +2823,10 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "fn_enqueue_conversation_turn": {
+        Args: { "p_conversation_id": string; "p_seq": number };
+        Returns: string;
+      };
       "fn_event_delivery_context": {
         Args: {
           "p_consumer": string;
@@ -2751,6 +2845,7 @@ export type Database = {
       };
       "fn_guardrail_iban_valid": { Args: { "p_iban": string }; Returns: boolean };
       "fn_guardrail_judge_model": { Args: { "p_ai_lenser_id": string; "p_config": Json }; Returns: Json };
+      "fn_guardrail_judgement_error": { Args: { "p_final": Json; "p_stored": Json }; Returns: string };
       "fn_guardrail_luhn_valid": { Args: { "p_digits": string }; Returns: boolean };
       "fn_guardrail_matches": {
         Args: {
@@ -2772,7 +2867,6 @@ export type Database = {
       };
       "fn_guardrail_terms_pattern": { Args: { "p_config": Json }; Returns: string };
       "fn_guardrail_verdict_of": { Args: { "p_hits": Json }; Returns: string };
-      "fn_guardrail_verdict_unjudged": { Args: { "p_verdict": Json }; Returns: Json };
       "fn_host_patterns_valid": { Args: { "p_hosts": (string)[] }; Returns: boolean };
       "fn_is_iso_timestamp": { Args: { "p_value": Json }; Returns: boolean };
       "fn_journal_append": {
@@ -3409,6 +3503,16 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      "fn_settle_guardrail_judgement": {
+        Args: {
+          "p_judgement": Omit<
+            Database["agents"]["Tables"]["guardrail_judgements"]["Row"],
+            Database["agents"]["Tables"]["guardrail_judgements"]["ComputedFields"]
+          >;
+          "p_verdict": Json;
+        };
+        Returns: Json;
+      };
       "fn_start_team_run": {
         Args: {
           "p_team_run": Omit<
@@ -3519,6 +3623,7 @@ export type Database = {
       "expertise_level": "novice" | "intermediate" | "expert" | "specialist";
       "guardrail_action": "block" | "rewrite" | "log";
       "guardrail_direction": "input" | "output" | "both";
+      "guardrail_judgement_status": "pending" | "judged";
       "guardrail_kind": "blocked_terms" | "regex" | "max_length" | "pii" | "model_judge";
       "guardrail_pii_kind": "email" | "phone" | "credit_card" | "iban";
       "guardrail_severity": "low" | "medium" | "high" | "critical";
@@ -6583,6 +6688,10 @@ export type Database = {
           "subject_kind": Database["agents"]["Enums"]["event_subject_kind"];
         }[];
       };
+      "claim_guardrail_judgements": {
+        Args: { "p_lease_seconds"?: number; "p_limit"?: number; "p_worker": string };
+        Returns: Json;
+      };
       "claim_workflow_tasks": {
         Args: { "p_lease_seconds"?: number; "p_limit"?: number; "p_worker_id": string };
         Returns: Database["lenses"]["CompositeTypes"]["claimed_task"][];
@@ -6606,6 +6715,10 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      "complete_guardrail_judgement": {
+        Args: { "p_id": string; "p_lease_token": string; "p_verdict": Json };
+        Returns: Json;
       };
       "complete_workflow_task": {
         Args: {
@@ -8661,6 +8774,7 @@ export const Constants = {
       "expertise_level": ["novice", "intermediate", "expert", "specialist"],
       "guardrail_action": ["block", "rewrite", "log"],
       "guardrail_direction": ["input", "output", "both"],
+      "guardrail_judgement_status": ["pending", "judged"],
       "guardrail_kind": ["blocked_terms", "regex", "max_length", "pii", "model_judge"],
       "guardrail_pii_kind": ["email", "phone", "credit_card", "iban"],
       "guardrail_severity": ["low", "medium", "high", "critical"],

@@ -37,6 +37,7 @@ import {
   DispatchTurnsOutput,
   FailChannelSendOutput,
 } from "./channel-sends.ts";
+import { ClaimGuardrailJudgementsOutput, CompleteGuardrailJudgementOutput } from "./guardrail-judgements.ts";
 import {
   BatchCompleteAnswer,
   ClaimedTask,
@@ -522,7 +523,9 @@ export type StartAgentSubRunOutput = z.infer<typeof SubRunAnswer>;
 export const rpcOutputs = {
   archive_lens_version: ArchiveLensVersionOutput,
   claim_channel_sends: ClaimChannelSendsOutput,
+  claim_guardrail_judgements: ClaimGuardrailJudgementsOutput,
   complete_channel_send: CompleteChannelSendOutput,
+  complete_guardrail_judgement: CompleteGuardrailJudgementOutput,
   complete_workflow_task: CompleteWorkflowTaskOutput,
   complete_workflow_tasks: CompleteWorkflowTasksOutput,
   create_lens_version: CreateLensVersionOutput,

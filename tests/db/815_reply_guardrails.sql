@@ -1,7 +1,7 @@
 -- Guardrails on channel replies (README "Guardrails", "Channels: replies"): every outbound text passes
 -- agents.fn_reply_outbound, which checks the output rules: block sends the binding's fallback text and
 -- records the violation (outbound_blocked), rewrite sends the rewritten text with both kept, log sends
--- the text and records it; a model_judge rule cannot be asked there and fails closed. An inbound
+-- the text and records it; a model_judge rule cannot be asked there, so the reply is held for it. An inbound
 -- message blocked by an input rule queues no turn and is answered with the fallback; one rewritten
 -- reaches the reply's prompt rewritten. Each recorded verdict is a guardrail_violated event.
 begin;
@@ -57,18 +57,26 @@ select is((select count(*)::int from agents.guardrail_violations where message_i
 select is((select count(*)::int from agents.events where event_type = 'guardrail_violated'
            and subject_id in (:'blocked', :'rewritten', :'logged')), 3, 'each recorded verdict is one guardrail_violated event');
 
--- A model_judge rule cannot be asked in the transaction that queues the text: it fails closed.
+-- A model_judge rule cannot be asked in the transaction that queues the text: the reply waits for
+-- the worker's judge, held (tests/db/817_guardrail_judgements.sql follows it to its release).
 select tests.authenticate_as(:'alice');
 \o /dev/null
-select public.create_guardrail_rule('agent', 'tone', 'model_judge', 'log', '{"instruction":"Be kind."}',
-  p_ai_lenser_id => :'agent', p_direction => 'output');
+select (public.create_guardrail_rule('agent', 'tone', 'model_judge', 'log', '{"instruction":"Be kind."}',
+  p_ai_lenser_id => :'agent', p_direction => 'output')).id as tone \gset
 \o
 select tests.authenticate_as_service_role();
 select agents.fn_reply_outbound(:'conv', 'Fine.') as judged \gset
-select is((select body from agents.messages where id = :'judged'), 'Sorry, I cannot answer that here.',
-  'a model_judge rule on a channel reply fails closed: the fallback goes');
-select is((select context ->> 'reason' from agents.guardrail_violations where message_id = :'judged' and kind = 'model_judge'),
-  'judge_unavailable', 'with the reason judge_unavailable');
+select results_eq(format($$select m.body, s.held_for_judgement from agents.messages m join agents.message_sends s on s.message_id = m.id
+    where m.id = %L$$, :'judged'),
+  $$values ('Fine.', true)$$, 'a model_judge rule on a channel reply holds it in the outbox, nothing recorded yet');
+select is((select count(*)::int from agents.guardrail_judgements where message_id = :'judged' and status = 'pending'), 1,
+  'and queues it for the judge');
+-- The rest of this test is about deterministic rules.
+select tests.authenticate_as(:'alice');
+\o /dev/null
+select public.disable_guardrail_rule(:'tone');
+\o
+select tests.authenticate_as_service_role();
 
 -- ------------------------------------------------------------------ input: block and rewrite
 select count(*)::int as turns_before from agents.conversation_turns where conversation_id = :'conv' \gset

@@ -90,9 +90,12 @@ select tests.authenticate_as(:'owner');
 -- webhook), and the orphan merged into the 1:1 contact.
 select (public.create_channel_binding(:'agent', 'whatsapp', 'Matrix line', (10000000 + floor(random() * 89999999))::bigint::text,
   p_app_secret_env => 'WA_APP_SECRET', p_verify_token_env => 'WA_VERIFY_TOKEN', p_access_token_env => 'WA_ACCESS_TOKEN')).id as binding \gset
+-- A model-judged output rule on the binding: the reply below waits for its judge (a guardrail judgement).
+select public.create_guardrail_rule('binding', 'Matrix judge', 'model_judge', 'log', '{"instruction":"Be kind."}',
+  p_ai_lenser_id => :'agent', p_binding_id => :'binding', p_direction => 'output');
 select tests.authenticate_as_service_role();
 select public.receive_channel_events(:'binding', '[{"kind":"message","providerMessageId":"matrix.1","sender":{"externalId":"4900001","name":"Pat"},"body":"private hello","sentAt":"2026-12-02T10:00:00Z"},{"kind":"message","providerMessageId":"matrix.2","sender":{"externalId":"4900002","name":"Orphan"},"groupId":"matrix-group","body":"private group talk","sentAt":"2026-12-02T10:00:00Z"}]');
--- The 1:1 message queued its conversation's turn; a reply in the outbox.
+-- The 1:1 message queued its conversation's turn; a reply in the outbox, held for its judge.
 select agents.fn_reply_outbound((select id from agents.conversations where binding_id = :'binding' and identity_id is not null),
   'private reply', null, '{"kind":"send_message"}');
 select tests.authenticate_as(:'owner');

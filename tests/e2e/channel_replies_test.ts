@@ -13,6 +13,8 @@ import { startFakeWhatsApp } from "../_support/fake_whatsapp.ts";
 import { startFakeSlack } from "../_support/fake_slack.ts";
 import type postgres from "postgres";
 import { ReceiveChannelEventsOutput } from "../../types/channels.ts";
+import { ChannelSender } from "../../functions/_shared/worker/channel_sender.ts";
+import { ClaimGuardrailJudgementsOutput } from "../../types/guardrail-judgements.ts";
 
 const opts = { sanitizeOps: false, sanitizeResources: false };
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join("");
@@ -48,10 +50,12 @@ interface Setup {
   env: Map<string, string>;
 }
 
-async function setUp(env: Map<string, string>): Promise<Setup> {
+async function setUp(env: Map<string, string>, workerCount = 1): Promise<Setup> {
   const sql = db();
   const owner = await createUser(sql);
-  const workers = await startWorkers(1, { concurrency: 4, pollMs: 200 }, { get: (n) => env.get(n) });
+  const workers = await startWorkers(workerCount, { concurrency: 4, pollMs: 200 }, {
+    get: (n) => env.get(n),
+  });
   return { sql, owner, workers, env };
 }
 
@@ -459,6 +463,127 @@ Deno.test({
       );
     } finally {
       await graph.close();
+      await tearDown(s);
+    }
+  },
+});
+
+async function judgeRule(
+  s: Setup,
+  agentId: string,
+  bindingId: string,
+  action: "block" | "rewrite",
+  direction: "input" | "output",
+) {
+  must(
+    "create_guardrail_rule",
+    await s.owner.client.rpc("create_guardrail_rule", {
+      p_tier: "binding",
+      p_name: `judge ${direction} ${action}`,
+      p_kind: "model_judge",
+      p_action: action,
+      p_config: { instruction: "Be polite." },
+      p_ai_lenser_id: agentId,
+      p_binding_id: bindingId,
+      p_direction: direction,
+    }),
+  );
+}
+
+Deno.test({
+  ...opts,
+  name:
+    "model-judged guardrails: a held reply goes out rewritten, a denied one as the fallback only, a denied message gets no turn",
+  async fn() {
+    const [p1, p2, p3] = [digits(12), digits(12), digits(12)];
+    const graph = startFakeWhatsApp({ [p1]: "wa-token-8", [p2]: "wa-token-8", [p3]: "wa-token-8" });
+    const env = new Map([["WA_REPLY_TOKEN", "wa-token-8"], ["WHATSAPP_GRAPH_BASE_URL", graph.origin]]);
+    const s = await setUp(env);
+    const sentTo = (phone: string) =>
+      graph.sent.filter((m) => m.phoneNumberId === phone).map((m) => (m.body.text as { body: string }).body);
+    try {
+      // Output, rewrite: the local judge reads "@judge ..." in the reply (which echoes the message).
+      const rewrite = await whatsappBinding(s, { p_routing_key: p1 });
+      await judgeRule(s, rewrite.agent.agentId, rewrite.binding.id, "rewrite", "output");
+      await receive(rewrite.binding.id, [
+        waMessage("wamid.j1", "4915550101", "hi\n@judge rewrite Hello, how can I help?"),
+      ]);
+      await waitFor("the rewritten reply", () => sentTo(p1).length >= 1 || null, 30_000);
+      assertEquals(sentTo(p1), ["Hello, how can I help?"], "only the judge's rewrite reaches the Graph API");
+      const [v] = await s.sql<{ action: string; original_text: string; rewritten_text: string }[]>`
+        select action, original_text, rewritten_text from agents.guardrail_violations where binding_id = ${rewrite.binding.id}`;
+      assertEquals([v.action, v.rewritten_text], ["rewrite", "Hello, how can I help?"]);
+      assertMatch(v.original_text, /^Contact: hi\n@judge rewrite/, "the original kept beside it");
+
+      // Output, deny: the held reply is never sent; the fallback is, and nothing else.
+      const deny = await whatsappBinding(s, { p_routing_key: p2, p_fallback_text: "Sorry, not here." });
+      await judgeRule(s, deny.agent.agentId, deny.binding.id, "block", "output");
+      await receive(deny.binding.id, [waMessage("wamid.j2", "4915550102", "hi\n@judge deny impolite")]);
+      await waitFor("the fallback", () => sentTo(p2).length >= 1 || null, 30_000);
+      const blocked = await waitFor("the held reply to fail", async () => {
+        const rows = await s.sql<{ error: { code: string } }[]>`
+          select error from agents.messages where binding_id = ${deny.binding.id} and delivery_status = 'failed'`;
+        return rows[0] ?? null;
+      });
+      assertEquals(blocked.error.code, "guardrail_blocked");
+      await new Promise((r) => setTimeout(r, 1000));
+      assertEquals(sentTo(p2), ["Sorry, not here."], "the fallback only");
+
+      // Input, deny: no turn, the fallback answers.
+      const input = await whatsappBinding(s, { p_routing_key: p3, p_fallback_text: "Please be kind." });
+      await judgeRule(s, input.agent.agentId, input.binding.id, "block", "input");
+      await receive(input.binding.id, [waMessage("wamid.j3", "4915550103", "you fool\n@judge deny abusive")]);
+      await waitFor("the fallback", () => sentTo(p3).length >= 1 || null, 30_000);
+      await new Promise((r) => setTimeout(r, 1000));
+      assertEquals(sentTo(p3), ["Please be kind."]);
+      const [{ turns, judged }] = await s.sql<{ turns: number; judged: string }[]>`
+        select (select count(*)::int from agents.conversation_turns where binding_id = ${input.binding.id}) as turns,
+               (select status::text from agents.guardrail_judgements where binding_id = ${input.binding.id}) as judged`;
+      assertEquals([turns, judged], [0, "judged"], "no turn; the judgement recorded");
+    } finally {
+      await graph.close();
+      await tearDown(s);
+    }
+  },
+});
+
+Deno.test({
+  ...opts,
+  name:
+    "the channel sender's judge step: a late completion (stale lease, 409) is dropped and counted; the live one releases the reply",
+  async fn() {
+    const s = await setUp(new Map(), 0); // no worker loop: this test drives the sender's judge step itself
+    try {
+      const { agent, binding } = await whatsappBinding(s, { p_debounce_ms: 60_000 });
+      await judgeRule(s, agent.agentId, binding.id, "rewrite", "output");
+      await receive(binding.id, [waMessage("wamid.j4", "4915550104", "hi")]);
+      const [{ id: messageId }] = await s.sql<{ id: string }[]>`
+        select agents.fn_reply_outbound(c.id, 'Fine.\n@judge rewrite Very well.') as id
+        from agents.conversations c where c.binding_id = ${binding.id}`;
+      const claim = async () => {
+        const [{ c }] = await s.sql<{ c: unknown }[]>`
+          select public.claim_guardrail_judgements('judge-test', 100, 60) as c`;
+        return ClaimGuardrailJudgementsOutput.parse(c).filter((r) => r.verdict.bindingId === binding.id);
+      };
+      const [first] = await claim();
+      // The first lease expires and another worker takes the judgement.
+      await s
+        .sql`update agents.guardrail_judgements set lease_expires_at = now() - interval '1 second' where id = ${first.id}`;
+      const [second] = await claim();
+      assertEquals(second.attempt, 2);
+      const sender = new ChannelSender(s.sql, { workerId: "judge-test", listen: false }, {
+        env: { get: () => undefined },
+        log: { debug() {}, info() {}, warn() {}, error() {} },
+      });
+      await sender.judge(first);
+      assertEquals([sender.stats.judged, sender.stats.judgementsDropped], [0, 1], "the stale one is dropped");
+      await sender.judge(second);
+      assertEquals([sender.stats.judged, sender.stats.judgementsDropped], [1, 1]);
+      const [m] = await s.sql<{ body: string; held: boolean }[]>`
+        select m.body, s.held_for_judgement as held from agents.messages m join agents.message_sends s on s.message_id = m.id
+        where m.id = ${messageId}`;
+      assertEquals([m.body, m.held], ["Very well.", false], "the local judge's rewrite, released");
+    } finally {
       await tearDown(s);
     }
   },

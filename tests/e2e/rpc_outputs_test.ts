@@ -807,31 +807,37 @@ Deno.test("channel webhook RPCs answer their schemas: stored, duplicate, statuse
   }
 });
 
+/** A new agent of the owner's with a WhatsApp binding (no secrets set: nothing is sent). */
+async function whatsappAgent(owner: TestUser, handle: string, extra: Record<string, unknown> = {}) {
+  const agent = must(
+    "create_ai_lenser",
+    await rpc(owner.client, "create_ai_lenser", {
+      p_handle: `${handle}-${crypto.randomUUID().slice(0, 8)}`,
+      p_display_name: "Ch",
+    }),
+  ) as { id: string };
+  const binding = must(
+    "create_channel_binding",
+    await rpc(owner.client, "create_channel_binding", {
+      p_ai_lenser_id: agent.id,
+      p_channel: "whatsapp",
+      p_name: "Outputs",
+      p_routing_key: String(Math.floor(Math.random() * 1e12)),
+      p_app_secret_env: "WA_APP_SECRET",
+      p_verify_token_env: "WA_VERIFY_TOKEN",
+      p_access_token_env: "WA_ACCESS_TOKEN",
+      ...extra,
+    }),
+  ) as { id: string };
+  return { agent, binding };
+}
+
 Deno.test("channel worker RPCs: receive, dispatch, claim, complete and fail outbox sends", async () => {
   const sql = db();
   const service = serviceClient();
   const owner = await createUser(sql);
   try {
-    const agent = must(
-      "create_ai_lenser",
-      await rpc(owner.client, "create_ai_lenser", {
-        p_handle: `rpc-out-ch-${crypto.randomUUID().slice(0, 8)}`,
-        p_display_name: "Ch",
-      }),
-    ) as { id: string };
-    const binding = must(
-      "create_channel_binding",
-      await rpc(owner.client, "create_channel_binding", {
-        p_ai_lenser_id: agent.id,
-        p_channel: "whatsapp",
-        p_name: "Outputs",
-        p_routing_key: String(Math.floor(Math.random() * 1e12)),
-        p_app_secret_env: "WA_APP_SECRET",
-        p_verify_token_env: "WA_VERIFY_TOKEN",
-        p_access_token_env: "WA_ACCESS_TOKEN",
-        p_debounce_ms: 0,
-      }),
-    ) as { id: string };
+    const { binding } = await whatsappAgent(owner, "rpc-out-ch", { p_debounce_ms: 0 });
     const received = await call(service, "receive_channel_events", {
       p_binding_id: binding.id,
       p_events: [{
@@ -888,6 +894,95 @@ Deno.test("channel worker RPCs: receive, dispatch, claim, complete and fail outb
     }
   } finally {
     await cancelOpenRuns(sql, owner).catch(() => {});
+    for (
+      const { profile_id } of await sql<{ profile_id: string }[]>`
+      select a.profile_id from agents.ai_lensers a join agents.ownerships o on o.ai_lenser_id = a.id
+      join lensers.profiles p on p.id = o.owner_lenser_id where p.user_id = ${owner.id}`
+    ) {
+      await sql`select lenses.fn_purge_runs(p_lenser_id => ${profile_id})`;
+    }
+    await deleteUsers(sql, owner);
+    await sql.end();
+  }
+});
+
+Deno.test("guardrail judgement RPCs: a held reply claimed and completed by the service role only", async () => {
+  const sql = db();
+  const service = serviceClient();
+  const owner = await createUser(sql);
+  try {
+    const { agent, binding } = await whatsappAgent(owner, "rpc-out-gj");
+    must(
+      "create_guardrail_rule",
+      await rpc(owner.client, "create_guardrail_rule", {
+        p_tier: "binding",
+        p_name: "polite",
+        p_kind: "model_judge",
+        p_action: "rewrite",
+        p_config: { instruction: "Be polite." },
+        p_ai_lenser_id: agent.id,
+        p_binding_id: binding.id,
+        p_direction: "output",
+      }),
+    );
+    await call(service, "receive_channel_events", {
+      p_binding_id: binding.id,
+      p_events: [{
+        kind: "message",
+        providerMessageId: `wamid.judged.${crypto.randomUUID()}`,
+        sender: { externalId: "4915550111", name: "Judged" },
+        body: "hello",
+        sentAt: new Date().toISOString(),
+      }],
+    });
+    const [{ id: conversationId }] = await sql<{ id: string }[]>`
+      select id from agents.conversations where binding_id = ${binding.id}`;
+    const [{ id: messageId }] = await sql<{ id: string }[]>`
+      select agents.fn_reply_outbound(${conversationId}, 'go away') as id`;
+    for (const name of ["claim_guardrail_judgements", "complete_guardrail_judgement"]) {
+      const { error } = await rpc(
+        owner.client,
+        name,
+        name.startsWith("claim")
+          ? { p_worker: "me", p_limit: 10, p_lease_seconds: 60 }
+          : { p_id: crypto.randomUUID(), p_lease_token: crypto.randomUUID(), p_verdict: {} },
+      );
+      assertEquals(error?.code, "42501", `${name}: the worker's, not a user's`);
+    }
+    const claimed = await call(service, "claim_guardrail_judgements", {
+      p_worker: "rpc-outputs",
+      p_limit: 100,
+      p_lease_seconds: 60,
+    });
+    const [ours] = claimed.filter((c) => c.verdict.bindingId === binding.id);
+    assertEquals([ours.direction, ours.attempt, ours.verdict.original], ["output", 1, "go away"]);
+    const final = must(
+      "record_guardrail_judgement",
+      await rpc(service, "record_guardrail_judgement", {
+        p_verdict: ours.verdict,
+        p_rule_id: ours.verdict.pending[0].ruleId,
+        p_judgement: { allow: false, reason: "rude", rewrite: "Goodbye for now." },
+      }),
+    );
+    const done = await call(service, "complete_guardrail_judgement", {
+      p_id: ours.id,
+      p_lease_token: ours.leaseToken,
+      p_verdict: final,
+    });
+    assertEquals([done.verdict, done.messageId, done.fallbackMessageId, done.turnId], [
+      "rewrite",
+      messageId,
+      null,
+      null,
+    ]);
+    const again = await rpc(service, "complete_guardrail_judgement", {
+      p_id: ours.id,
+      p_lease_token: ours.leaseToken,
+      p_verdict: final,
+    });
+    assertEquals([again.status, again.error?.code], [409, "PT409"], "exactly once");
+    // Anything else claimed is left to its lease.
+  } finally {
     for (
       const { profile_id } of await sql<{ profile_id: string }[]>`
       select a.profile_id from agents.ai_lensers a join agents.ownerships o on o.ai_lenser_id = a.id

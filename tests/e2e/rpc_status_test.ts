@@ -207,12 +207,14 @@ const AUTHORITY_FIRST: Record<string, true> = { fn_invoke_tool: true, create_cha
  * RPCs that name nothing to find (no id argument): the catalog reaches a PT404 through a helper they
  * call (dispatch_conversation_turns starts runs with lenses.fn_start_workflow_run, and a turn that
  * cannot start fails with the reason instead of answering; claim_channel_sends emits its messages'
- * events; process_event_deliveries runs the sql consumers, whose refusals are a delivery's failure),
+ * events; claim_guardrail_judgements settles the judgements it closes, which queues fallback texts;
+ * process_event_deliveries runs the sql consumers, whose refusals are a delivery's failure),
  * but a call never refuses "not found".
  */
 const NOTHING_TO_FIND: Record<string, true> = {
   dispatch_conversation_turns: true,
   claim_channel_sends: true,
+  claim_guardrail_judgements: true,
   process_event_deliveries: true,
 };
 

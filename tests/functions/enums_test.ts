@@ -12,6 +12,7 @@ import { assert, assertEquals } from "../_support/assert.ts";
 import { db } from "../_support/stack.ts";
 import { Constants } from "../../types/database.ts";
 import { ConversationTurnStatus, SendMode } from "../../types/channel-sends.ts";
+import { GuardrailJudgementStatus } from "../../types/guardrail-judgements.ts";
 import { ArtifactKind, ContractFieldType, ContractKind } from "../../types/contracts.ts";
 import { InstructionCategory, LensStatus, Visibility } from "../../types/lens-params.ts";
 import { ParamType, ToolCategory } from "../../types/param-config.ts";
@@ -159,6 +160,7 @@ const mirrors = {
     guardrail_severity: GuardrailSeverity,
     guardrail_tier: GuardrailTier,
     guardrail_pii_kind: GuardrailPiiKind,
+    guardrail_judgement_status: GuardrailJudgementStatus,
     event_module: EventModule,
     event_subject_kind: EventSubjectKind,
     event_handler_kind: EventHandlerKind,

@@ -2,6 +2,11 @@
 // sends the outbox. Woken by NOTIFY conversation_turns (a message queued or debounced a turn) and
 // NOTIFY channel_sends (a reply entered the outbox), and by its poll; sleeps until the next queued
 // turn is due (debounce) when that comes sooner. Each pass, in its own transactions:
+//   0. claim_guardrail_judgements: messages held for their model-judged guardrails (an outbound one in
+//      the outbox, an inbound one before its turn), leased; each pending rule's judge is asked through
+//      the provider layer (resolvePendingJudgements: a judge that fails is a judgement {error}, which
+//      blocks: fail closed), then complete_guardrail_judgement records the final verdict and releases,
+//      rewrites or blocks the message (a stale lease, 409, is dropped: its new holder decides);
 //   1. dispatch_conversation_turns: due turns start as runs (the workflow worker answers them; a run's
 //      end puts the reply in the outbox, in the transaction that ends it);
 //   2. claim_channel_sends: due outbox messages, leased (the 24-hour window and the per-binding rate
@@ -15,6 +20,19 @@
 import type postgres from "postgres";
 import { z } from "zod";
 import type { EnvReader } from "../providers/index.ts";
+import {
+  type JudgeProviders,
+  poolJudgeProviders,
+  type RecordJudgement,
+  resolvePendingJudgements,
+  sqlRecordJudgement,
+} from "../guardrails/model_judge.ts";
+import { ProviderPool } from "./provider.ts";
+import type { GuardrailVerdict } from "../../../types/guardrails.ts";
+import {
+  type ClaimedGuardrailJudgement,
+  ClaimGuardrailJudgementsOutput,
+} from "../../../types/guardrail-judgements.ts";
 import type { SendResult } from "../channels/send_result.ts";
 import { sendWhatsApp } from "../channels/whatsapp_send.ts";
 import { sendSlack } from "../channels/slack_send.ts";
@@ -40,6 +58,10 @@ export const ChannelSenderConfig = z.object({
   sendBatch: z.number().int().min(1).max(500).default(20),
   /** A send's lease; a sender that dies mid-send hands the message back after it. */
   leaseSeconds: z.number().int().min(1).max(3600).default(60),
+  /** Most guardrail judgements leased by one claim (judged concurrently). */
+  judgeBatch: z.number().int().min(1).max(100).default(10),
+  /** A judgement's lease (all its judges, one after another); a sender that dies hands it back after it. */
+  judgeLeaseSeconds: z.number().int().min(1).max(3600).default(300),
   /** Gives up on a provider's answer after this long (a retryable failure). */
   sendTimeoutMs: z.number().int().min(100).max(120_000).default(15_000),
   /** LISTEN on conversation_turns and channel_sends (off: poll only). */
@@ -52,6 +74,8 @@ export interface ChannelSenderDeps {
   env: EnvReader;
   fetch?: typeof fetch;
   log?: Logger;
+  /** The model judges' providers (the worker's pool); default: a pool over `env` and `fetch`. */
+  judges?: JudgeProviders;
 }
 
 export interface ChannelSenderStats {
@@ -61,10 +85,14 @@ export interface ChannelSenderStats {
   retrying: number;
   failed: number;
   lost: number;
+  judged: number;
+  /** Judgements whose completion was refused (a stale lease: 409) or failed. */
+  judgementsDropped: number;
 }
 
 /** What one pass did. */
 export interface PassResult {
+  judged: number;
   started: number;
   claimed: number;
   nextDueInMs: number | null;
@@ -78,6 +106,8 @@ export class ChannelSender {
     retrying: 0,
     failed: 0,
     lost: 0,
+    judged: 0,
+    judgementsDropped: 0,
   };
   private readonly config: z.output<typeof ChannelSenderConfig>;
   private readonly log: Logger;
@@ -85,6 +115,8 @@ export class ChannelSender {
   private stopping = false;
   private running: Promise<void> | null = null;
   private unlisten: (() => Promise<void>)[] = [];
+  private readonly judges: JudgeProviders;
+  private readonly record: RecordJudgement;
 
   constructor(
     private readonly sql: postgres.Sql,
@@ -93,6 +125,8 @@ export class ChannelSender {
   ) {
     this.config = ChannelSenderConfig.parse(config);
     this.log = deps.log ?? createLogger(`channels ${this.config.workerId}`, "info");
+    this.judges = deps.judges ?? poolJudgeProviders(new ProviderPool(deps.env, deps.fetch));
+    this.record = sqlRecordJudgement(sql);
   }
 
   /** Starts listening and passing; resolves once listening. */
@@ -123,8 +157,12 @@ export class ChannelSender {
     return { ...this.stats };
   }
 
-  /** One pass: start due turns, claim and send due messages (awaiting every send). */
+  /** One pass: judge held messages, start due turns, claim and send due messages (awaiting each). */
   async runOnce(): Promise<PassResult> {
+    const [{ j }] = await this.sql<{ j: unknown }[]>`
+      select public.claim_guardrail_judgements(${this.config.workerId}, ${this.config.judgeBatch}::integer, ${this.config.judgeLeaseSeconds}::integer) as j`;
+    const judgements = ClaimGuardrailJudgementsOutput.parse(j);
+    await Promise.all(judgements.map((row) => this.judge(row)));
     const [{ d }] = await this.sql<
       { d: unknown }[]
     >`select public.dispatch_conversation_turns(${this.config.turnBatch}::integer) as d`;
@@ -138,7 +176,12 @@ export class ChannelSender {
       select public.claim_channel_sends(${this.config.workerId}, ${this.config.sendBatch}::integer, ${this.config.leaseSeconds}::integer) as c`;
     const claimed = ClaimChannelSendsOutput.parse(c);
     await Promise.all(claimed.map((row) => this.send(row)));
-    return { started: dispatched.started, claimed: claimed.length, nextDueInMs: dispatched.nextDueInMs };
+    return {
+      judged: judgements.length,
+      started: dispatched.started,
+      claimed: claimed.length,
+      nextDueInMs: dispatched.nextDueInMs,
+    };
   }
 
   private async loop(): Promise<void> {
@@ -148,7 +191,10 @@ export class ChannelSender {
       try {
         const pass = await this.runOnce();
         failures = 0;
-        if (pass.started >= this.config.turnBatch || pass.claimed >= this.config.sendBatch) continue; // more may be due
+        if (
+          pass.judged >= this.config.judgeBatch || pass.started >= this.config.turnBatch ||
+          pass.claimed >= this.config.sendBatch
+        ) continue; // more may be due
         if (pass.nextDueInMs !== null) waitMs = Math.min(waitMs, Math.max(pass.nextDueInMs, 10));
       } catch (err) {
         failures++;
@@ -157,6 +203,27 @@ export class ChannelSender {
       }
       if (this.stopping) break;
       await this.wake.wait(waitMs);
+    }
+  }
+
+  /** Asks the judges of one leased judgement and records its final verdict. */
+  async judge(row: ClaimedGuardrailJudgement): Promise<void> {
+    try {
+      const verdict: GuardrailVerdict = await resolvePendingJudgements(row.verdict, this.judges, this.record);
+      await this.sql`select public.complete_guardrail_judgement(${row.id}::uuid, ${row.leaseToken}::uuid, ${
+        this.sql.json(verdict as unknown as postgres.JSONValue)
+      }::jsonb)`;
+      this.stats.judged++;
+    } catch (err) {
+      // A stale lease (PT409): the judgement went back to the queue meanwhile; its new holder decides.
+      // Anything else: the lease expires and the judgement is claimed again (at most 5 times, then closed).
+      this.stats.judgementsDropped++;
+      const stale = (err as { code?: string }).code === "PT409";
+      this.log[stale ? "warn" : "error"]("could not record a guardrail judgement", {
+        judgement_id: row.id,
+        attempt: row.attempt,
+        error: String(err),
+      });
     }
   }
 

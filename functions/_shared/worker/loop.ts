@@ -12,6 +12,7 @@ import { ProviderPool } from "./provider.ts";
 import { RunningTask, type TaskOutcome } from "./run_task.ts";
 import { listenForTasks, Wake } from "./wake.ts";
 import { ChannelSender } from "./channel_sender.ts";
+import { poolJudgeProviders } from "../guardrails/model_judge.ts";
 
 export const WorkerLoopConfig = z.object({
   /** Names this worker in leases and events (lease_owner, node_started.worker). */
@@ -135,7 +136,12 @@ export class WorkerLoop {
             workerId: this.workerId,
             pollMs: Math.min(this.config.pollMs, 1000),
             listen: this.config.listen,
-          }, { env: this.env, fetch: this.fetchImpl, log: this.log });
+          }, {
+            env: this.env,
+            fetch: this.fetchImpl,
+            log: this.log,
+            judges: poolJudgeProviders(this.providers),
+          });
           await this.channelSender.start();
         }
       })();

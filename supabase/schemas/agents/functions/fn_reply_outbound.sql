@@ -3,6 +3,9 @@
 -- guardrails, then stored as an outbound message (status queued, the next seq under the
 -- conversation's row lock; in a Slack thread, the thread of the last inbound message) and put in the
 -- outbox (agents.message_sends), in the caller's transaction; NOTIFY channel_sends wakes the sender.
+-- With model_judge rules pending the message is held (held_for_judgement, with the text the verdict
+-- lets go so far) and queued for the judges (agents.guardrail_judgements, direction output):
+-- complete_guardrail_judgement records the final verdict and releases, rewrites or blocks it.
 -- The text is cut to 4,096 characters (WhatsApp's limit). p_origin: {"kind": "turn" | "send_message"
 -- | "output_destination" | "fallback", "deliveryKey"?: exactly once per key, ...}. Returns the message's id.
 create or replace function agents.fn_reply_outbound(p_conversation_id uuid, p_text text, p_turn_id uuid default NULL::uuid, p_origin jsonb default '{}'::jsonb)
@@ -33,10 +36,10 @@ begin
   -- The output guardrails (the agent's and the binding's rules), the one place every outbound text
   -- passes: block sends the binding's fallback text instead, rewrite the rewritten text, log the text as
   -- it is; the verdict is recorded once the message exists (below). A model_judge rule cannot be asked
-  -- here and fails closed (agents.fn_guardrail_verdict_unjudged). The fallback itself is not checked.
+  -- here: the message waits for the worker's judges (held). The fallback itself is not checked.
   if coalesce(p_origin ->> 'kind', '') <> 'fallback' then
-    v_check := agents.fn_guardrail_verdict_unjudged(
-      agents.fn_check_guardrails(v_binding.ai_lenser_id, null, v_binding.id, 'output', v_text));
+    v_check := agents.fn_check_guardrails(v_binding.ai_lenser_id, null, v_binding.id, 'output', v_text);
+    v_held := jsonb_array_length(v_check -> 'pending') > 0;
     v_text := case v_check ->> 'verdict' when 'block' then v_binding.fallback_text
                                          when 'rewrite' then left(v_check ->> 'text', 4096)
                                          else v_text end;
@@ -65,7 +68,10 @@ begin
     v_thread, 'queued');
   update agents.conversations c set last_message_seq = v_conversation.last_message_seq + 1, last_active_at = now()
   where c.id = v_conversation.id;
-  if v_check is not null and v_check ->> 'verdict' <> 'pass' then
+  if v_held then
+    insert into agents.guardrail_judgements (direction, ai_lenser_id, binding_id, conversation_id, message_id, verdict)
+    values ('output', v_binding.ai_lenser_id, v_binding.id, v_conversation.id, v_message_id, v_check);
+  elsif v_check is not null and v_check ->> 'verdict' <> 'pass' then
     perform agents.fn_record_guardrail_verdict(v_check, v_conversation.id, v_message_id, null,
       jsonb_build_object('origin', coalesce(p_origin ->> 'kind', 'reply'), 'turnId', p_turn_id));
   end if;

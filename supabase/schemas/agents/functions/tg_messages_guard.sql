@@ -1,6 +1,7 @@
 -- Before update of a message: only its delivery (status, error, status times), its sender link
--- (contact_id, moved by a contact merge) and, once, an outbound message's provider_message_id (the id
--- the provider answers when the outbox sends it: null to a value, never changed after) change. The delivery status moves forward only
+-- (contact_id, moved by a contact merge), once, an outbound message's provider_message_id (the id
+-- the provider answers when the outbox sends it: null to a value, never changed after) and, while an
+-- outbound message is queued and held for a model judge, its body (the judge's rewrite) change. The delivery status moves forward only
 -- (agents.fn_message_status_moves): a backward move, or any move after read or failed, is refused
 -- with PT409 (receive_channel_events skips stale statuses before they get here); the same status
 -- again changes nothing. A status's time is set when it is reached; failed keeps its error.
@@ -9,9 +10,15 @@ create or replace function agents.tg_messages_guard()
  language plpgsql
  set search_path to ''
 as $function$
+declare
+  v_free text[] := array['delivery_status', 'error', 'sent_at', 'delivered_at', 'read_at', 'failed_at', 'contact_id', 'provider_message_id'];
 begin
-  if (to_jsonb(new) - array['delivery_status', 'error', 'sent_at', 'delivered_at', 'read_at', 'failed_at', 'contact_id', 'provider_message_id'])
-     is distinct from (to_jsonb(old) - array['delivery_status', 'error', 'sent_at', 'delivered_at', 'read_at', 'failed_at', 'contact_id', 'provider_message_id'])
+  -- An outbound message still queued and held for a model judge: the judge's rewrite becomes its body.
+  if new.body is distinct from old.body and old.direction = 'outbound' and old.delivery_status = 'queued'
+     and exists (select 1 from agents.message_sends s where s.message_id = old.id and s.held_for_judgement) then
+    v_free := v_free || array['body'];
+  end if;
+  if (to_jsonb(new) - v_free) is distinct from (to_jsonb(old) - v_free)
      or (new.provider_message_id is distinct from old.provider_message_id
          and (old.provider_message_id is not null or old.direction <> 'outbound')) then
     raise exception 'messages: message % is history: only its delivery, its sender link and (once) an outbound provider id change', old.id

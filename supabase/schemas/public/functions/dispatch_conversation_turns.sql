@@ -1,6 +1,8 @@
 -- Worker: starts the due conversation turns (queued, due_at passed), at most p_limit (1 to 100), each
 -- taken with its conversation FOR UPDATE SKIP LOCKED (a turn another worker holds, or whose
--- conversation is storing a message now, waits for the next call). For each, in this transaction:
+-- conversation is storing a message now, waits for the next call); a conversation with an inbound
+-- message still waiting for its model judges (agents.guardrail_judgements) waits until they answer,
+-- so an unjudged message never reaches a prompt. For each, in this transaction:
 --  * the binding archived, without a reply workflow, or the conversation no longer active: cancelled;
 --  * the loop guard: binding.loop_guard_max_turns turns already started in the last
 --    loop_guard_window_seconds pause the conversation (paused_reason says why) and the turn ('paused');
@@ -40,6 +42,8 @@ begin
     select t.* from agents.conversation_turns t
     join agents.conversations c on c.id = t.conversation_id
     where t.status = 'queued' and t.due_at <= now()
+      and not exists (select 1 from agents.guardrail_judgements j
+                      where j.conversation_id = t.conversation_id and j.direction = 'input' and j.status = 'pending')
     order by t.due_at
     limit p_limit
     for update of t, c skip locked
@@ -100,7 +104,11 @@ begin
       -- [bus: conversation_turn_ended {turnId, status: failed, reason}]
     end;
   end loop;
-  select min(t.due_at) into v_next from agents.conversation_turns t where t.status = 'queued';
+  -- (A turn waiting for a judgement is not due: complete_guardrail_judgement's NOTIFY wakes the worker.)
+  select min(t.due_at) into v_next from agents.conversation_turns t
+  where t.status = 'queued'
+    and not exists (select 1 from agents.guardrail_judgements j
+                    where j.conversation_id = t.conversation_id and j.direction = 'input' and j.status = 'pending');
   return jsonb_build_object('started', v_started, 'paused', v_paused, 'cancelled', v_cancelled, 'failed', v_failed,
     'nextDueInMs', case when v_next is not null then greatest(0, ceil(extract(epoch from (v_next - clock_timestamp())) * 1000))::bigint end);
 end

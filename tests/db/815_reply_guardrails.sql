@@ -5,7 +5,7 @@
 -- message blocked by an input rule queues no turn and is answered with the fallback; one rewritten
 -- reaches the reply's prompt rewritten. Each recorded verdict is a guardrail_violated event.
 begin;
-select plan(15);
+select plan(16);
 
 select tests.create_user('rg-alice@example.com', '{"handle":"rg-alice"}') as alice \gset
 select tests.new_agent(:'alice', 'guarded') as agent \gset
@@ -99,6 +99,9 @@ select public.receive_channel_events(:'wa_id', '[{"kind":"message","providerMess
 \o
 select ok(agents.fn_conversation_history(:'conv', 1) = 'Contact: my card is [redacted]',
   'input rewrite: the reply''s prompt reads the rewritten message (the stored message is unchanged)');
+select ok(agents.fn_conversation_history(:'conv', 50) not like '%bomb%'
+          and agents.fn_conversation_history(:'conv', 50) like '%Contact: my card is [redacted]',
+  'input block: a blocked message never reaches a later turn''s prompt either');
 
 select * from finish();
 rollback;

@@ -1,7 +1,8 @@
 -- The recent history of a conversation as a reply's prompt reads it: its last p_limit messages
 -- (failed outbound ones left out), oldest first, one per paragraph: "Contact: ..." for the contact
 -- (in a group, the sender's name), "You: ..." for the agent's own. An input guardrail's rewrite
--- replaces the body it rewrote.
+-- replaces the body it rewrote; an inbound message an input guardrail blocked is left out (it never
+-- reaches the agent, in its own turn or in any later one).
 create or replace function agents.fn_conversation_history(p_conversation_id uuid, p_limit integer)
  returns text
  language sql
@@ -22,6 +23,8 @@ as $function$
            c.external_thread_id is not null as is_group
     from agents.messages m join agents.conversations c on c.id = m.conversation_id
     where m.conversation_id = p_conversation_id and m.delivery_status is distinct from 'failed'
+      and not exists (select 1 from agents.guardrail_violations v
+                      where v.message_id = m.id and v.direction = 'input' and v.outbound_blocked)
     order by m.seq desc limit greatest(p_limit, 1)) h
 $function$;
 

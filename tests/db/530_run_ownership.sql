@@ -130,12 +130,12 @@ select tests.authenticate_as_service_role();
 select * from tests.claim_node(:'srun2', 'draft') \gset s2_
 select * from tests.claim_node(:'orun2', 'draft') \gset o2_
 select tests.clear_authentication();
-select is((select array_agg(budget_id order by budget_id) from ai.budget_reservations where node_result_id = :'s2_result_id'),
+select is((select budget_ids from ai.budget_reservations where node_result_id = :'s2_result_id'),
   array[:'stranger_budget'::uuid], 'the stranger''s task reserves in the stranger''s budget only (not the owner''s workflow or lenser budget)');
-select is((select array_agg(budget_id order by budget_id) from ai.budget_reservations where node_result_id = :'o2_result_id'),
+select is((select budget_ids from ai.budget_reservations where node_result_id = :'o2_result_id'),
   (select array_agg(x order by x) from unnest(array[:'wf_budget'::uuid, :'owner_budget'::uuid]) x),
   'the owner''s task reserves in the owner''s workflow and lenser budgets');
-select is((select count(*)::int from ai.budget_reservations where budget_id = :'wf_budget'), 1,
+select is((select count(*)::int from ai.budget_reservations where :'wf_budget' = any (budget_ids)), 1,
   'the owner''s workflow budget holds exactly the owner''s one task');
 
 -- ---------------------------------------------------------------- an agent's public workflow

@@ -100,7 +100,7 @@ insert into claimed_wait select * from tests.bt_claim(:'wf_wait');
 select is((select count(*)::int from claimed_wait), 3, 'a hard budget that fits three estimates lets exactly three of four tasks run');
 select is((tests.bt_period(:'b_wait')).reserved_credits, 3.009000::numeric(14,6), 'their estimates (1.003 each) are reserved');
 select is((tests.bt_period(:'b_wait')).spent_credits, 0::numeric(14,6), 'nothing is spent yet');
-select is((select count(*)::int from ai.budget_reservations where budget_id = :'b_wait' and status = 'held'), 3, 'one held reservation per task');
+select is((select count(*)::int from ai.budget_reservations where :'b_wait' = any (budget_ids) and status = 'held'), 3, 'one held reservation per task');
 select ok((select bool_and(budget_held) from lenses.workflow_node_results where id in (select result_id from claimed_wait)), 'the leased tasks say so');
 select is((select x.status::text || ':' || x.waiting_reason from lenses.workflow_node_results x join lenses.workflow_runs r on r.id = x.run_id
            where r.workflow_id = :'wf_wait' and x.status not in ('running')), 'queued:budget', 'the fourth waits for budget');
@@ -159,7 +159,7 @@ select is((select count(*)::int from lenses.workflow_node_results x join lenses.
 update lenses.workflow_node_results set lease_expires_at = now() - interval '1 second'
 where id in (select result_id from claimed_again);
 select ok(lenses.fn_reap_workflow_runs() >= 2, 'the reaper takes the expired leases');
-select is((select count(*)::int from ai.budget_reservations where budget_id = :'b_wait' and status = 'held'), 0,
+select is((select count(*)::int from ai.budget_reservations where :'b_wait' = any (budget_ids) and status = 'held'), 0,
   'an expired lease releases its reservation');
 select is((tests.bt_period(:'b_wait')).reserved_credits, 0::numeric(14,6), 'the period holds nothing reserved');
 select is((tests.bt_period(:'b_wait')).spent_credits, 0.606000::numeric(14,6), 'and spent is what the ledger charged');
@@ -177,7 +177,7 @@ select is((select payload ->> 'budget_id' from lenses.workflow_run_events where 
 select is((select payload ->> 'action' from lenses.workflow_run_events where run_id = :'run_fail' and event_type = 'budget_exceeded'),
   'fail', 'and the action');
 select is((select status::text from lenses.workflow_runs where id = :'run_fail'), 'failed', 'the run ends failed');
-select is((select count(*)::int from ai.budget_reservations where budget_id = :'b_fail'), 0, 'and nothing stays reserved');
+select is((select count(*)::int from ai.budget_reservations where :'b_fail' = any (budget_ids)), 0, 'and nothing stays reserved');
 
 select tests.authenticate_as(:'spender');
 select (public.create_budget('workflow', 10, 'none', 'hard', 'wait', p_workflow_id => :'wf_unpriced')).id as b_unpriced_hard \gset
@@ -209,7 +209,7 @@ select tests.authenticate_as_service_role();
 insert into claimed_soft select * from tests.bt_claim(:'wf_soft');
 select is((select count(*)::int from claimed_soft), 4, 'a soft budget never blocks (4 x 1.003 reserved against 1)');
 select is((tests.bt_period(:'b_soft')).reserved_credits, 4.012000::numeric(14,6), 'all four are reserved');
-select is((select count(*)::int from ai.budget_reservations r join claimed_soft c on c.result_id = r.node_result_id where r.budget_id = :'b_mine'), 4,
+select is((select count(*)::int from ai.budget_reservations r join claimed_soft c on c.result_id = r.node_result_id where :'b_mine' = any (r.budget_ids)), 4,
   'the lenser''s own budget covers their runs too');
 select tests.bt_complete(c.result_id, c.lease_token, 45) from (select * from claimed_soft order by result_id limit 1) c;
 select is((select array_agg(threshold_percent order by threshold_percent) from ai.budget_alerts where budget_id = :'b_soft'), null::smallint[],
@@ -243,7 +243,8 @@ select is((select period_start from ai.budget_periods where budget_id = :'b_roll
 -- Yesterday's period, as if the task had run then.
 update ai.budget_periods set period_start = period_start - interval '1 day', period_end = period_end - interval '1 day'
 where budget_id = :'b_roll';
-update ai.budget_reservations set period_start = period_start - interval '1 day' where budget_id = :'b_roll';
+update ai.budget_reservations set period_starts = array(select s - interval '1 day' from unnest(period_starts) s)
+where budget_ids = array[:'b_roll'::uuid];
 select spent_credits as roll_spent, period_start as roll_start from ai.budget_periods where budget_id = :'b_roll' \gset
 select tests.authenticate_as(:'spender');
 select public.start_workflow_run(:'wf_roll', '{}');
@@ -256,12 +257,12 @@ select is((tests.bt_period(:'b_roll')).spent_credits::text || ':' || (tests.bt_p
   'the new period starts from nothing');
 
 -- ---------------------------------------------------------------- price versions
-select node_result_id as r_old from ai.budget_reservations where budget_id = :'b_roll' and status = 'settled' \gset
+select node_result_id as r_old from ai.budget_reservations where :'b_roll' = any (budget_ids) and status = 'settled' \gset
 select cost_credits as old_cost, price_effective_from as old_price from ai.llm_calls where node_result_id = :'r_old' \gset
 insert into ai.model_prices (model_id, effective_from, input_per_mtok, cached_input_per_mtok, cache_write_per_mtok, output_per_mtok, reasoning_per_mtok)
 values (:'priced', now() - interval '30 minutes', 2000, 200, 2500, 20000, 40000);
 select x.id as r_new, x.lease_token as r_new_lease from ai.budget_reservations b join lenses.workflow_node_results x on x.id = b.node_result_id
-  where b.budget_id = :'b_roll' and b.status = 'held' \gset
+  where :'b_roll' = any (b.budget_ids) and b.status = 'held' \gset
 select public.complete_workflow_task(:'r_new', :'r_new_lease', 'hello',
   p_llm_call => '{"input_tokens":10,"cached_tokens":4,"cache_write_tokens":2,"output_tokens":20,"reasoning_tokens":5,"latency_ms":1}');
 select is((select cost_credits from ai.llm_calls where node_result_id = :'r_new'),
@@ -346,7 +347,8 @@ select is((select count(*)::int from ai.budget_reservations r join lenses.workfl
   'no reservation is held for a task that is not running');
 select is((select count(*)::int from ai.budget_periods p
            where p.reserved_credits <> coalesce((select sum(r.amount_credits) from ai.budget_reservations r
-                                                  where r.budget_id = p.budget_id and r.period_start = p.period_start and r.status = 'held'), 0)), 0,
+                                                  cross join lateral unnest(r.budget_ids, r.period_starts) u(budget_id, period_start)
+                                                  where u.budget_id = p.budget_id and u.period_start = p.period_start and r.status = 'held'), 0)), 0,
   'every period''s reserved is the sum of its held reservations');
 
 select * from finish();

@@ -119,7 +119,7 @@ Deno.test({
       assert(Number(after.spent) <= Number(after.limit), "spent never passes the limit");
       const [held] = await sql<{ held: number; settled: number }[]>`
         select count(*) filter (where status = 'held')::int as held, count(*) filter (where status = 'settled')::int as settled
-        from ai.budget_reservations where budget_id = ${budgetId}`;
+        from ai.budget_reservations where ${budgetId}::uuid = any (budget_ids)`;
       assertEquals(held, { held: 0, settled: 10 }, "every reservation is settled");
       const [ledger] = await sql<{ n: number; cost: string }[]>`
         select count(*)::int as n, sum(cost_credits)::text as cost from ai.llm_calls where run_id = any (${runIds}::uuid[])`;
@@ -201,7 +201,7 @@ Deno.test({
         select reserved_credits::text as reserved from ai.budget_periods where budget_id = ${budgetId}`;
       assertEquals(period.reserved, "1.000000", "one reservation, within the limit");
       const [held] = await sql<{ n: number }[]>`
-        select count(*)::int as n from ai.budget_reservations where budget_id = ${budgetId} and status = 'held'`;
+        select count(*)::int as n from ai.budget_reservations where ${budgetId}::uuid = any (budget_ids) and status = 'held'`;
       assertEquals(held.n, 1, "the undone claim left no reservation behind");
       const [events] = await sql<{ started: number; exceeded: number }[]>`
         select count(*) filter (where event_type = 'node_started')::int as started,

@@ -35,10 +35,10 @@ begin
         ended_at = now()
     from unnest(p_settle_ids, p_settle_attempts, p_settle_costs, p_settle_called) c(id, attempt, cost, called)
     where r.node_result_id = c.id and r.attempt = c.attempt and r.status = 'held'
-    returning r.budget_id, r.period_start, -r.amount_credits as reserved, coalesce(r.actual_credits, 0) as actual,
+    returning r.budget_ids, r.period_starts, -r.amount_credits as reserved, coalesce(r.actual_credits, 0) as actual,
               greatest(coalesce(r.actual_credits, 0) - r.amount_credits, 0) as overrun, r.run_id, r.node_result_id
   ), claimed as (
-    select r.budget_id, r.period_start, r.amount_credits as reserved, 0::numeric as actual, 0::numeric as overrun,
+    select r.budget_ids, r.period_starts, r.amount_credits as reserved, 0::numeric as actual, 0::numeric as overrun,
            r.run_id, r.node_result_id
     from ai.budget_reservations r
     join unnest(p_claim_ids, p_claim_attempts) c(id, attempt) on r.node_result_id = c.id and r.attempt = c.attempt
@@ -47,7 +47,9 @@ begin
     select m.budget_id, m.period_start, sum(m.reserved) as reserved, sum(m.actual) as actual, sum(m.overrun) as overrun,
            (array_agg(m.run_id order by m.actual desc))[1] as run_id,
            (array_agg(m.node_result_id order by m.actual desc))[1] as node_result_id
-    from (select * from ended union all select * from claimed) m
+    from (select b.budget_id, b.period_start, e.reserved, e.actual, e.overrun, e.run_id, e.node_result_id
+          from (select * from ended union all select * from claimed) e
+          cross join lateral unnest(e.budget_ids, e.period_starts) b(budget_id, period_start)) m
     group by m.budget_id, m.period_start
   )
   select array_agg(s.budget_id order by s.budget_id, s.period_start), array_agg(s.period_start order by s.budget_id, s.period_start),

@@ -7,7 +7,8 @@
 -- by the owner's workflow budget), the run's lenser's (the starter's), and those of the agent's
 -- owners. Tasks
 -- are admitted in their order while every hard budget they touch keeps spent + reserved within its
--- limit, and the admitted tasks' reservations are written (one insert). The period rows are not
+-- limit, and the admitted tasks' reservations are written (one insert, one row per task naming all
+-- of its budgets). The period rows are not
 -- changed here: the claim's caller applies every reservation and settlement of its transaction at
 -- its end (ai.fn_apply_budget_periods), so that the period rows every claim shares are held only
 -- from there to the commit.
@@ -204,14 +205,17 @@ begin
 
   -- The admitted tasks' reservations; ai.fn_apply_budget_periods adds them to the period rows. An
   -- attempt number given back by a release is taken again here: its released row is replaced.
-  insert into ai.budget_reservations (budget_id, period_start, node_result_id, run_id, attempt, amount_credits, unpriced)
-  select u.budget_id, u.period_start, u.result_id, u.run_id, u.attempt, coalesce(u.estimate, 0), u.estimate is null
+  insert into ai.budget_reservations (node_result_id, attempt, run_id, budget_ids, period_starts, amount_credits, unpriced)
+  select u.result_id, u.attempt, u.run_id, array_agg(u.budget_id order by u.budget_id),
+         array_agg(u.period_start order by u.budget_id), coalesce(max(u.estimate), 0), bool_or(u.estimate is null)
   from unnest(v_budgets, v_starts, v_results, v_runs, v_attempts, v_estimates, v_accepted)
        u(budget_id, period_start, result_id, run_id, attempt, estimate, accepted)
   where u.accepted
-  on conflict (node_result_id, attempt, budget_id) do update
-    set period_start = excluded.period_start, run_id = excluded.run_id, amount_credits = excluded.amount_credits,
-        unpriced = excluded.unpriced, status = 'held', actual_credits = null, created_at = now(), ended_at = null
+  group by u.result_id, u.attempt, u.run_id
+  on conflict (node_result_id, attempt) do update
+    set run_id = excluded.run_id, budget_ids = excluded.budget_ids, period_starts = excluded.period_starts,
+        amount_credits = excluded.amount_credits, unpriced = excluded.unpriced, status = 'held', actual_credits = null,
+        created_at = now(), ended_at = null
     where ai.budget_reservations.status = 'released';
   return jsonb_build_object('held', to_jsonb(v_held), 'refused', v_refused);
 end

@@ -274,11 +274,12 @@ begin
   -- their period rows are locked with these tasks', in one ordered statement.
   if v_budgets_on and cardinality(v_ids) > 0 then
     if p_lock_budgets then
-      select array_agg(r.budget_id), array_agg(r.period_start) into v_lock_budgets, v_lock_starts
+      select array_agg(b.budget_id), array_agg(b.period_start) into v_lock_budgets, v_lock_starts
       from ai.budget_reservations r
       join (select jsonb_array_elements_text(p_settle -> 'ids')::uuid as id,
                    jsonb_array_elements_text(p_settle -> 'attempts')::integer as attempt) c
         on r.node_result_id = c.id and r.attempt = c.attempt
+      cross join lateral unnest(r.budget_ids, r.period_starts) b(budget_id, period_start)
       where p_settle is not null and r.status = 'held';
     end if;
     v_budget := ai.fn_reserve_budgets(v_ids, v_runs, array(select a.n + 1 from unnest(v_attempts) with ordinality a(n, i) order by a.i),

@@ -78,8 +78,9 @@ begin
                select 1
                from lenses.workflow_node_results x
                join ai.budget_reservations br on br.node_result_id = x.id
-               join ai.budget_periods bp on bp.budget_id = br.budget_id and bp.period_start = br.period_start
-               join ai.budgets b on b.id = br.budget_id
+               cross join lateral unnest(br.budget_ids, br.period_starts) u(budget_id, period_start)
+               join ai.budget_periods bp on bp.budget_id = u.budget_id and bp.period_start = u.period_start
+               join ai.budgets b on b.id = u.budget_id
                where x.run_id = r.id and br.status <> 'released' and bp.period_end > now() and b.archived_at is null
              ) as ledger_open,
              exists (

@@ -6717,7 +6717,7 @@ export type Database = {
         };
       };
       "complete_guardrail_judgement": {
-        Args: { "p_id": string; "p_lease_token": string; "p_verdict": Json };
+        Args: { "p_calls"?: Json; "p_id": string; "p_lease_token": string; "p_verdict": Json };
         Returns: Json;
       };
       "complete_workflow_task": {

@@ -6,7 +6,7 @@
 -- rewrites or blocks the message (the fallback sent instead), or queues or refuses the turn. A stale
 -- lease, a verdict still pending and a forged verdict are refused, changing nothing.
 begin;
-select plan(36);
+select plan(39);
 
 select tests.create_user('gj-alice@example.com', '{"handle":"gj-alice"}') as alice \gset
 select tests.new_agent(:'alice', 'judged') as agent \gset
@@ -114,7 +114,20 @@ select ok(not exists (select 1 from jsonb_array_elements(public.claim_channel_se
                       where x ->> 'messageId' = :'out1'),
   'output held: the outbox sender does not claim it');
 select * from pg_temp.claim_for(:'out1') \gset out1_
-select public.complete_guardrail_judgement(:'out1_id', :'out1_token', pg_temp.judged(:'out1_id', '{"allow":true,"reason":"polite"}')) as done3 \gset
+select throws_ok(format($$select public.complete_guardrail_judgement(%L, %L, pg_temp.judged(%L, '{"allow":true,"reason":"polite"}'),
+    '[{"modelId": null, "ruleId": "not-a-uuid", "call": {}}]')$$, :'out1_id', :'out1_token', :'out1_id'),
+  '22023', 'complete_guardrail_judgement: each of p_calls must be {modelId: uuid | null, ruleId: uuid, call: {...}}',
+  'a judge call that is not {modelId, ruleId, call} is refused');
+select is((select status::text from agents.guardrail_judgements where id = :'out1_id'), 'pending', 'and the judgement is still pending');
+select id as default_model from ai.models where is_default \gset
+select public.complete_guardrail_judgement(:'out1_id', :'out1_token', pg_temp.judged(:'out1_id', '{"allow":true,"reason":"polite"}'),
+  jsonb_build_array(jsonb_build_object('modelId', :'default_model', 'ruleId', :'judge_out',
+    'call', '{"input_tokens": 40, "output_tokens": 12, "cached_tokens": 0, "latency_ms": 7, "ttft_ms": null}'::jsonb))) as done3 \gset
+select results_eq(format($$select c.ai_lenser_id, c.run_id, c.model_id, c.input_tokens, c.output_tokens, c.metadata ->> 'kind',
+      c.metadata ->> 'ruleId', c.metadata ->> 'direction'
+    from ai.llm_calls c where c.metadata ->> 'guardrailJudgementId' = %L$$, :'out1_id'),
+  format($$values (%L::uuid, null::uuid, %L::uuid, 40, 12, 'guardrail_judge', %L, 'output')$$, :'agent', :'default_model', :'judge_out'),
+  'the judge''s call is in the ledger: the agent''s, no run, its model and usage, the rule it judged');
 select results_eq(format($$select s.held_for_judgement, s.done_at is null, s.next_attempt_at <= now(),
       (select count(*)::int from agents.guardrail_violations v where v.message_id = s.message_id)
     from agents.message_sends s where s.message_id = %L$$, :'out1'),

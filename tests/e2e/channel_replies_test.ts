@@ -540,6 +540,22 @@ Deno.test({
         select (select count(*)::int from agents.conversation_turns where binding_id = ${input.binding.id}) as turns,
                (select status::text from agents.guardrail_judgements where binding_id = ${input.binding.id}) as judged`;
       assertEquals([turns, judged], [0, "judged"], "no turn; the judgement recorded");
+
+      // Every judge's call is in the ledger, under its agent, outside any run.
+      for (
+        const { agent, direction } of [
+          { agent: rewrite.agent, direction: "output" },
+          { agent: deny.agent, direction: "output" },
+          { agent: input.agent, direction: "input" },
+        ]
+      ) {
+        const calls = await s.sql<{ run_id: string | null; input_tokens: number; direction: string }[]>`
+          select run_id, input_tokens, metadata ->> 'direction' as direction from ai.llm_calls
+          where ai_lenser_id = ${agent.agentId} and metadata ->> 'kind' = 'guardrail_judge'`;
+        assertEquals(calls.length, 1, `one judge call for the ${direction} rule`);
+        assertEquals([calls[0].run_id, calls[0].direction], [null, direction]);
+        assert(calls[0].input_tokens > 0, "with its usage");
+      }
     } finally {
       await graph.close();
       await tearDown(s);

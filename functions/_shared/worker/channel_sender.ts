@@ -42,6 +42,8 @@ import {
   DispatchTurnsOutput,
 } from "../../../types/channel-sends.ts";
 import { createLogger, type Logger } from "./log.ts";
+import { ledgerCall } from "./ledger_call.ts";
+import type { LlmCall } from "./task.ts";
 import { Wake } from "./wake.ts";
 
 export const TURNS_CHANNEL = "conversation_turns";
@@ -209,10 +211,25 @@ export class ChannelSender {
   /** Asks the judges of one leased judgement and records its final verdict. */
   async judge(row: ClaimedGuardrailJudgement): Promise<void> {
     try {
-      const verdict: GuardrailVerdict = await resolvePendingJudgements(row.verdict, this.judges, this.record);
+      // Each judge's model call goes to the ledger with the verdict (complete_guardrail_judgement).
+      const calls: { modelId: string | null; ruleId: string; call: LlmCall }[] = [];
+      const verdict: GuardrailVerdict = await resolvePendingJudgements(
+        row.verdict,
+        this.judges,
+        this.record,
+        {
+          onCall: (pending, call) => {
+            calls.push({
+              modelId: pending.model?.id ?? null,
+              ruleId: pending.ruleId,
+              call: ledgerCall(call),
+            });
+          },
+        },
+      );
       await this.sql`select public.complete_guardrail_judgement(${row.id}::uuid, ${row.leaseToken}::uuid, ${
         this.sql.json(verdict as unknown as postgres.JSONValue)
-      }::jsonb)`;
+      }::jsonb, ${this.sql.json(calls as unknown as postgres.JSONValue)}::jsonb)`;
       this.stats.judged++;
     } catch (err) {
       // A stale lease (PT409): the judgement went back to the queue meanwhile; its new holder decides.

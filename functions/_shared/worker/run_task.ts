@@ -3,7 +3,12 @@
 // task back. A refused lease at any point means another party owns the task now: the call is
 // aborted and the task dropped, with no further call for it.
 import { z } from "zod";
-import { type CompletionRequest, type CompletionResult, type Provider, ProviderError } from "../providers/index.ts";
+import {
+  type CompletionRequest,
+  type CompletionResult,
+  type Provider,
+  ProviderError,
+} from "../providers/index.ts";
 import { AgentTurnDb } from "./agent_db.ts";
 import { runAgentTurn } from "./agent_turn.ts";
 import { classifyFailure } from "./classify.ts";
@@ -14,6 +19,7 @@ import type { Logger } from "./log.ts";
 import { DeltaBatcher } from "./progress.ts";
 import { paramsForTask, type ProviderPool } from "./provider.ts";
 import { ClaimedTask, type LlmCall, TaskHandle } from "./task.ts";
+import { ledgerCall } from "./ledger_call.ts";
 
 export interface TaskContext {
   db: WorkerDb;
@@ -140,7 +146,9 @@ export class RunningTask {
       await keeper.stop();
       if (lost) return "lost";
       if (this.controller.signal.reason === RELEASE) return await this.handBack(task, fields);
-      const failure = classifyFailure(this.controller.signal.reason === OUTPUT_LIMIT ? outputLimitError(task) : err);
+      const failure = classifyFailure(
+        this.controller.signal.reason === OUTPUT_LIMIT ? outputLimitError(task) : err,
+      );
       const latency = Math.round(performance.now() - startedAt);
       const call: LlmCall | null = called
         ? {
@@ -172,14 +180,7 @@ export class RunningTask {
       const answer = await this.ctx.completions.complete({
         task,
         text: result.text,
-        llmCall: {
-          input_tokens: result.usage.inputTokens,
-          output_tokens: result.usage.outputTokens,
-          ...tokenBuckets(result.usage),
-          latency_ms: result.latencyMs,
-          ttft_ms: result.ttftMs,
-          metadata: { ...this.callMetadata(task, result), delta_reports: batcher.reports },
-        },
+        llmCall: ledgerCall(result, { ...this.callMetadata(task, result), delta_reports: batcher.reports }),
       });
       if (answer.status === "completed") return "completed";
       log.info("the answer broke the output contract", { ...fields, status: answer.status });
@@ -200,14 +201,7 @@ export class RunningTask {
       provider,
       env: this.ctx.env,
       request,
-      ledger: (r) => ({
-        input_tokens: r.usage.inputTokens,
-        output_tokens: r.usage.outputTokens,
-        ...tokenBuckets(r.usage),
-        latency_ms: r.latencyMs,
-        ttft_ms: r.ttftMs,
-        metadata: this.callMetadata(task, r),
-      }),
+      ledger: (r) => ledgerCall(r, this.callMetadata(task, r)),
     });
     return end.kind === "answer" ? end.result : null;
   }
@@ -267,15 +261,4 @@ function outputLimitError(task: ClaimedTask): ProviderError {
     "client",
     `the model's answer passed the limit of ${MAX_OUTPUT_CHARS} characters; the call was stopped`,
   );
-}
-
-/** A call's cache and reasoning buckets as the ledger takes them: disjoint and within their totals
- * (cache reads + writes at most the input, reasoning at most the output), whatever a provider sent. */
-function tokenBuckets(usage: CompletionResult["usage"]) {
-  const cached = Math.min(usage.cachedTokens, usage.inputTokens);
-  return {
-    cached_tokens: cached,
-    cache_write_tokens: Math.min(usage.cacheWriteTokens, usage.inputTokens - cached),
-    reasoning_tokens: Math.min(usage.reasoningTokens, usage.outputTokens),
-  };
 }

@@ -20,17 +20,18 @@ begin
     return null;
   end if;
   -- One statement for the catalog row, the price in force and the run's workflow: it runs for every
-  -- model call.
+  -- model call. A call outside any run (a guardrail's model judge: p_result carries only the model
+  -- and the agent) has no workflow.
   select m.id, m.model_key, p.id as provider_id, p.key as provider_key, r.workflow_id,
          mp.effective_from, mp.input_per_mtok, mp.cached_input_per_mtok, mp.cache_write_per_mtok,
          mp.output_per_mtok, mp.reasoning_per_mtok
   into v_model
-  from lenses.workflow_runs r
-  left join ai.models m on m.id = p_result.model_id
+  from (select p_result.run_id as run_id, p_result.model_id as model_id) q
+  left join lenses.workflow_runs r on r.id = q.run_id
+  left join ai.models m on m.id = q.model_id
   left join ai.providers p on p.id = m.provider_id
   left join lateral (select x.* from ai.model_prices x where x.model_id = m.id and x.effective_from <= now()
-                     order by x.effective_from desc limit 1) mp on true
-  where r.id = p_result.run_id;
+                     order by x.effective_from desc limit 1) mp on true;
   if v_model.effective_from is not null then
     v_price := row(v_model.id, v_model.effective_from, v_model.input_per_mtok, v_model.cached_input_per_mtok,
       v_model.cache_write_per_mtok, v_model.output_per_mtok, v_model.reasoning_per_mtok, null)::ai.model_prices;

@@ -50,6 +50,11 @@ export const ClaimedChannelSend = z.strictObject({
   template: z.strictObject({ name: z.string().min(1).max(512), language: z.string().min(2).max(8) })
     .nullable(),
   sentAs: SendMode.exclude(["stream"]),
+  /**
+   * An earlier attempt's outcome is unknown (its lease expired): when that attempt started. Slack:
+   * look the message up by its metadata before posting again.
+   */
+  uncertainSince: z.string().refine((s) => !Number.isNaN(Date.parse(s)), "a timestamp").nullable(),
 });
 export type ClaimedChannelSend = z.infer<typeof ClaimedChannelSend>;
 

@@ -72,7 +72,10 @@ export const ChannelInboundMessage = z.object({
   threadId: ProviderId.optional(),
   body: z.string().refine((s) => utf8Bytes(s) <= 16384, "at most 16384 bytes"),
   media: z.array(ChannelMedia).max(10).optional(),
-  metadata: z.record(z.string(), z.unknown()).refine((m) => utf8Bytes(JSON.stringify(m)) <= 16384, "at most 16384 bytes")
+  metadata: z.record(z.string(), z.unknown()).refine(
+    (m) => utf8Bytes(JSON.stringify(m)) <= 16384,
+    "at most 16384 bytes",
+  )
     .optional(),
   sentAt: IsoTimestamp,
 }).strict();
@@ -89,7 +92,15 @@ export const ChannelStatusUpdate = z.object({
     detail: z.string().max(4000).optional(),
   }).strict().optional(),
   at: IsoTimestamp,
-}).strict().refine((s) => s.error === undefined || s.status === "failed", "error belongs to a failed status only");
+  /**
+   * The callback data the provider echoes (WhatsApp's biz_opaque_callback_data: our outbound message
+   * id): a status for a provider id no message has yet reconciles that queued message with it.
+   */
+  callbackData: z.guid().optional(),
+}).strict().refine(
+  (s) => s.error === undefined || s.status === "failed",
+  "error belongs to a failed status only",
+);
 
 /** One normalised event of `receive_channel_events(p_binding_id, p_events)` (at most 100 per call). */
 export const ChannelInboundEvent = z.union([ChannelInboundMessage, ChannelStatusUpdate]);
@@ -104,7 +115,11 @@ export function channelInboundEventFor(channel: Channel) {
   return ChannelInboundEvent.superRefine((e, ctx) => {
     if (e.kind !== "message") return;
     if (!ExternalId[channel].safeParse(e.sender.externalId).success) {
-      ctx.addIssue({ code: "custom", path: ["sender", "externalId"], message: `not a ${channel} external id` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["sender", "externalId"],
+        message: `not a ${channel} external id`,
+      });
     }
     if (e.sender.profileId !== undefined) {
       if (channel !== "web") {
@@ -113,7 +128,11 @@ export function channelInboundEventFor(channel: Channel) {
         ctx.addIssue({ code: "custom", path: ["sender", "externalId"], message: "must be user:<profileId>" });
       }
     } else if (e.sender.externalId.startsWith("user:")) {
-      ctx.addIssue({ code: "custom", path: ["sender", "externalId"], message: "user:<id> needs sender.profileId" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["sender", "externalId"],
+        message: "user:<id> needs sender.profileId",
+      });
     }
   });
 }

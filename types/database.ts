@@ -1371,6 +1371,7 @@ export type Database = {
           "origin": NonNullable<Json>;
           "sent_as": Database["agents"]["Enums"]["send_mode"] | null;
           "turn_id": string | null;
+          "uncertain_since": string | null;
         };
         ComputedFields: never;
         Insert: {
@@ -1392,6 +1393,7 @@ export type Database = {
           "origin"?: NonNullable<Json>;
           "sent_as"?: Database["agents"]["Enums"]["send_mode"] | null;
           "turn_id"?: string | null;
+          "uncertain_since"?: string | null;
         };
         Update: {
           "ai_lenser_id"?: string;
@@ -1412,6 +1414,7 @@ export type Database = {
           "origin"?: NonNullable<Json>;
           "sent_as"?: Database["agents"]["Enums"]["send_mode"] | null;
           "turn_id"?: string | null;
+          "uncertain_since"?: string | null;
         };
         Relationships: [
           {
@@ -2934,6 +2937,7 @@ export type Database = {
           "origin": NonNullable<Json>;
           "sent_as": Database["agents"]["Enums"]["send_mode"] | null;
           "turn_id": string | null;
+          "uncertain_since": string | null;
         };
         SetofOptions: {
           from: "*";

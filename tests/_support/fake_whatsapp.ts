@@ -61,50 +61,91 @@ export function startFakeWhatsApp(tokens: Record<string, string>): FakeWhatsApp 
   const controller = new AbortController();
   let counter = 0;
 
-  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, signal: controller.signal, onListen: () => {} }, async (req) => {
-    const url = new URL(req.url);
-    const text = await req.text();
-    let body: Record<string, unknown> | null = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch { /* recorded as null */ }
-    const answer = (status: number, json: unknown, headers: Record<string, string> = {}) => {
-      calls.push({ method: req.method, path: url.pathname, headers: req.headers, body, status });
-      return Response.json(json, { status, headers });
-    };
-    const match = /^\/(v\d+\.\d+)\/(\d+)\/messages$/.exec(url.pathname);
-    if (req.method !== "POST" || !match) return answer(400, graphError(100, `Unsupported request ${req.method} ${url.pathname}`));
-    const phoneNumberId = match[2];
-    const auth = /^Bearer (.+)$/.exec(req.headers.get("authorization") ?? "")?.[1];
-    if (!auth || tokens[phoneNumberId] !== auth) return answer(401, graphError(190, "Error validating access token"));
-    const failure = failures.shift();
-    if (failure) {
-      if (failure.kind === "http") return answer(failure.status, { error: { message: "Service temporarily unavailable", code: 2 } });
-      if (failure.kind === "rate_limit") {
-        return answer(429, graphError(130429), failure.retryAfter === undefined ? {} : { "retry-after": String(failure.retryAfter) });
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, signal: controller.signal, onListen: () => {} },
+    async (req) => {
+      const url = new URL(req.url);
+      const text = await req.text();
+      let body: Record<string, unknown> | null = null;
+      try {
+        body = text ? JSON.parse(text) : null;
+      } catch { /* recorded as null */ }
+      const answer = (status: number, json: unknown, headers: Record<string, string> = {}) => {
+        calls.push({ method: req.method, path: url.pathname, headers: req.headers, body, status });
+        return Response.json(json, { status, headers });
+      };
+      const match = /^\/(v\d+\.\d+)\/(\d+)\/messages$/.exec(url.pathname);
+      if (req.method !== "POST" || !match) {
+        return answer(
+          400,
+          graphError(100, `Unsupported request ${req.method} ${url.pathname}`),
+        );
       }
-      return answer(failure.status ?? 400, graphError(failure.code, failure.message));
-    }
-    if (body?.messaging_product !== "whatsapp") return answer(400, graphError(100, "messaging_product is required"));
-    if (typeof body.to !== "string" || body.to === "") return answer(400, graphError(100, "to is required"));
-    const type = body.type;
-    const textBody = (body.text as { body?: unknown } | undefined)?.body;
-    const template = body.template as { name?: unknown; language?: { code?: unknown } } | undefined;
-    if (type === "text" && (typeof textBody !== "string" || textBody === "")) {
-      return answer(400, graphError(100, "text.body is required"));
-    }
-    if (type === "template" && (typeof template?.name !== "string" || typeof template?.language?.code !== "string")) {
-      return answer(400, graphError(100, "template.name and template.language.code are required"));
-    }
-    if (type !== "text" && type !== "template") return answer(400, graphError(100, `unsupported type ${String(type)}`));
-    const id = `wamid.HBgL${btoa(`${phoneNumberId}:${++counter}:${crypto.randomUUID()}`).replace(/=+$/, "")}`;
-    sent.push({ phoneNumberId, body, id });
-    return answer(200, {
-      messaging_product: "whatsapp",
-      contacts: [{ input: body.to, wa_id: body.to }],
-      messages: [type === "template" ? { id, message_status: "accepted" } : { id }],
-    });
-  });
+      const phoneNumberId = match[2];
+      const auth = /^Bearer (.+)$/.exec(req.headers.get("authorization") ?? "")?.[1];
+      if (!auth || tokens[phoneNumberId] !== auth) {
+        return answer(
+          401,
+          graphError(190, "Error validating access token"),
+        );
+      }
+      const failure = failures.shift();
+      if (failure) {
+        if (failure.kind === "http") {
+          return answer(failure.status, {
+            error: { message: "Service temporarily unavailable", code: 2 },
+          });
+        }
+        if (failure.kind === "rate_limit") {
+          return answer(
+            429,
+            graphError(130429),
+            failure.retryAfter === undefined ? {} : { "retry-after": String(failure.retryAfter) },
+          );
+        }
+        return answer(failure.status ?? 400, graphError(failure.code, failure.message));
+      }
+      if (body?.messaging_product !== "whatsapp") {
+        return answer(
+          400,
+          graphError(100, "messaging_product is required"),
+        );
+      }
+      if (typeof body.to !== "string" || body.to === "") {
+        return answer(
+          400,
+          graphError(100, "to is required"),
+        );
+      }
+      const type = body.type;
+      const textBody = (body.text as { body?: unknown } | undefined)?.body;
+      const template = body.template as { name?: unknown; language?: { code?: unknown } } | undefined;
+      if (type === "text" && (typeof textBody !== "string" || textBody === "")) {
+        return answer(400, graphError(100, "text.body is required"));
+      }
+      if (
+        type === "template" &&
+        (typeof template?.name !== "string" || typeof template?.language?.code !== "string")
+      ) {
+        return answer(400, graphError(100, "template.name and template.language.code are required"));
+      }
+      if (type !== "text" && type !== "template") {
+        return answer(
+          400,
+          graphError(100, `unsupported type ${String(type)}`),
+        );
+      }
+      const id = `wamid.HBgL${
+        btoa(`${phoneNumberId}:${++counter}:${crypto.randomUUID()}`).replace(/=+$/, "")
+      }`;
+      sent.push({ phoneNumberId, body, id });
+      return answer(200, {
+        messaging_product: "whatsapp",
+        contacts: [{ input: body.to, wa_id: body.to }],
+        messages: [type === "template" ? { id, message_status: "accepted" } : { id }],
+      });
+    },
+  );
 
   return {
     origin: `http://127.0.0.1:${(server.addr as Deno.NetAddr).port}`,
@@ -164,6 +205,8 @@ export interface WaStatus {
   recipient: string;
   timestamp?: number;
   errorCode?: number;
+  /** biz_opaque_callback_data, as the send set it. */
+  callbackData?: string;
 }
 
 export function whatsappStatusPayload(s: WaStatus) {
@@ -181,8 +224,12 @@ export function whatsappStatusPayload(s: WaStatus) {
             status: s.status,
             timestamp: String(s.timestamp ?? Math.floor(Date.now() / 1000)),
             recipient_id: s.recipient,
+            ...(s.callbackData ? { biz_opaque_callback_data: s.callbackData } : {}),
             ...(s.status === "sent" || s.status === "delivered"
-              ? { conversation: { id: "CONVERSATION_ID", origin: { type: "service" } }, pricing: { billable: true, category: "service", pricing_model: "PMP", type: "regular" } }
+              ? {
+                conversation: { id: "CONVERSATION_ID", origin: { type: "service" } },
+                pricing: { billable: true, category: "service", pricing_model: "PMP", type: "regular" },
+              }
               : {}),
             ...(s.errorCode
               ? {

@@ -4,7 +4,7 @@
 -- meanwhile), the outbox claimed with WhatsApp's 24-hour window and a per-binding rate, completed
 -- and failed with retries, the web chat's stream, Slack threads, the loop guard, the refusals, RLS.
 begin;
-select plan(99);
+select plan(100);
 
 select tests.create_user('rp-alice@example.com', '{"handle":"rp-alice"}') as alice \gset
 select tests.create_user('rp-stan@example.com', '{"handle":"rp-stan"}') as stan \gset
@@ -107,8 +107,11 @@ select is((select count(*)::int from agents.conversation_turns where conversatio
 select is(jsonb_array_length(public.claim_channel_sends('pgtap', 10, 60)), 1, 'the sender claims the reply');
 select is(jsonb_array_length(public.claim_channel_sends('pgtap', 10, 60)), 0, 'a leased message is not claimed again');
 update agents.message_sends set lease_expires_at = now() - interval '1 second' where message_id = :'reply_id';
+-- An expired WhatsApp lease waits a grace window first (tests/db/812_send_reconciliation.sql).
+select is(jsonb_array_length(public.claim_channel_sends('pgtap', 10, 60)), 0, 'an expired WhatsApp lease is put off once');
+update agents.message_sends set next_attempt_at = now() where message_id = :'reply_id';
 select public.claim_channel_sends('pgtap', 10, 60) -> 0 as claim \gset
-select is((:'claim'::jsonb) - 'leaseToken', jsonb_build_object('messageId', :'reply_id'::uuid, 'attempt', 2, 'channel', 'whatsapp',
+select is((:'claim'::jsonb) - 'leaseToken' - 'uncertainSince', jsonb_build_object('messageId', :'reply_id'::uuid, 'attempt', 2, 'channel', 'whatsapp',
   'routingKey', '15557001', 'accessTokenEnv', 'WA_ACCESS_TOKEN', 'botTokenEnv', null, 'to', '4917000001', 'recipientType', 'individual',
   'threadTs', null, 'body', 'Hi Rita, how can I help?', 'template', null, 'sentAs', 'text'),
   'an expired lease is claimed again, as a second attempt, with what the send needs');

@@ -6,7 +6,12 @@ import { assert, assertEquals } from "../_support/assert.ts";
 import { startFakeWhatsApp } from "../_support/fake_whatsapp.ts";
 import { startFakeSlack } from "../_support/fake_slack.ts";
 import { sendWhatsApp, whatsAppMessagesUrl } from "../../functions/_shared/channels/whatsapp_send.ts";
-import { sendSlack, slackPostMessageUrl } from "../../functions/_shared/channels/slack_send.ts";
+import {
+  findSlackMessage,
+  sendSlack,
+  SLACK_MESSAGE_EVENT_TYPE,
+  slackPostMessageUrl,
+} from "../../functions/_shared/channels/slack_send.ts";
 import { decideRetry, retryDelayMs, sendWithRetry } from "../../functions/_shared/channels/retry.ts";
 import { parseRetryAfter, type SendResult } from "../../functions/_shared/channels/send_result.ts";
 
@@ -19,7 +24,10 @@ Deno.test("WhatsApp send: a text and a template reach the Graph API as it expect
     const config = { baseUrl: fake.origin, phoneNumberId: PHONE, accessToken: TOKEN };
     const text = await sendWhatsApp(config, { to: "16315551234", text: "Hello", replyTo: "wamid.IN" });
     assertEquals(text.kind, "sent");
-    assert(text.kind === "sent" && text.providerMessageId === fake.sent[0].id && text.providerMessageId.startsWith("wamid."));
+    assert(
+      text.kind === "sent" && text.providerMessageId === fake.sent[0].id &&
+        text.providerMessageId.startsWith("wamid."),
+    );
     const call = fake.calls[0];
     assertEquals(call.path, `/v21.0/${PHONE}/messages`);
     assertEquals(call.headers.get("authorization"), `Bearer ${TOKEN}`);
@@ -62,11 +70,26 @@ Deno.test("WhatsApp send: failures are classified", async () => {
     const results: SendResult[] = [];
     for (let i = 0; i < 9; i++) results.push(await sendWhatsApp(config, msg));
     assertEquals(results.map((r) => r.kind), [
-      "retryable", "retryable", "retryable", "retryable", "retryable", "retryable",
-      "permanent", "permanent", "permanent",
+      "retryable",
+      "retryable",
+      "retryable",
+      "retryable",
+      "retryable",
+      "retryable",
+      "permanent",
+      "permanent",
+      "permanent",
     ]);
     assertEquals(results.map((r) => (r.kind === "sent" ? null : r.error.code)), [
-      "2", "2", "130429", "130429", "130429", "131056", "131047", "131026", "100",
+      "2",
+      "2",
+      "130429",
+      "130429",
+      "130429",
+      "131056",
+      "131047",
+      "131026",
+      "100",
     ]);
     assert(results[2].kind === "retryable" && results[2].retryAfterMs === 7000);
     assert(results[3].kind === "retryable" && results[3].retryAfterMs === null);
@@ -86,16 +109,27 @@ Deno.test("WhatsApp send: no server, or no answer in time, is retryable", async 
   const closed = startFakeWhatsApp({});
   const origin = closed.origin;
   await closed.close();
-  const r = await sendWhatsApp({ baseUrl: origin, phoneNumberId: PHONE, accessToken: TOKEN }, { to: "1", text: "x" });
+  const r = await sendWhatsApp({ baseUrl: origin, phoneNumberId: PHONE, accessToken: TOKEN }, {
+    to: "1",
+    text: "x",
+  });
   assert(r.kind === "retryable" && r.error.code === "network");
   const stop = new AbortController();
   const hang = Deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen: () => {}, signal: stop.signal },
-    () => new Promise<Response>((resolve) => stop.signal.addEventListener("abort", () => resolve(new Response("late")))),
+    () =>
+      new Promise<Response>((resolve) =>
+        stop.signal.addEventListener("abort", () => resolve(new Response("late")))
+      ),
   );
   try {
     const t = await sendWhatsApp(
-      { baseUrl: `http://127.0.0.1:${hang.addr.port}`, phoneNumberId: PHONE, accessToken: TOKEN, timeoutMs: 200 },
+      {
+        baseUrl: `http://127.0.0.1:${hang.addr.port}`,
+        phoneNumberId: PHONE,
+        accessToken: TOKEN,
+        timeoutMs: 200,
+      },
       { to: "1", text: "x" },
     );
     assert(t.kind === "retryable" && t.error.code === "network");
@@ -117,15 +151,23 @@ Deno.test("Base URLs come from WHATSAPP_GRAPH_BASE_URL and SLACK_API_BASE_URL, w
     assertEquals(whatsAppMessagesUrl({ phoneNumberId: "1" }), "http://127.0.0.1:9/v21.0/1/messages");
     assertEquals(slackPostMessageUrl({}), "http://127.0.0.1:8/api/chat.postMessage");
   } finally {
-    saved[0] === undefined ? Deno.env.delete("WHATSAPP_GRAPH_BASE_URL") : Deno.env.set("WHATSAPP_GRAPH_BASE_URL", saved[0]);
-    saved[1] === undefined ? Deno.env.delete("SLACK_API_BASE_URL") : Deno.env.set("SLACK_API_BASE_URL", saved[1]);
+    saved[0] === undefined
+      ? Deno.env.delete("WHATSAPP_GRAPH_BASE_URL")
+      : Deno.env.set("WHATSAPP_GRAPH_BASE_URL", saved[0]);
+    saved[1] === undefined
+      ? Deno.env.delete("SLACK_API_BASE_URL")
+      : Deno.env.set("SLACK_API_BASE_URL", saved[1]);
   }
 });
 
 Deno.test("Slack send: chat.postMessage with the bot token, in the thread; sent as '<channel>:<ts>'", async () => {
   const fake = startFakeSlack(["xoxb-test"]);
   try {
-    const r = await sendSlack({ baseUrl: fake.origin, botToken: "xoxb-test" }, { channel: "C0001", text: "Hi", threadTs: "1700000000.000100" });
+    const r = await sendSlack({ baseUrl: fake.origin, botToken: "xoxb-test" }, {
+      channel: "C0001",
+      text: "Hi",
+      threadTs: "1700000000.000100",
+    });
     assert(r.kind === "sent");
     assertEquals(r.providerMessageId, `C0001:${fake.posted[0].ts}`);
     assertEquals(fake.calls[0].headers.get("authorization"), "Bearer xoxb-test");
@@ -150,9 +192,19 @@ Deno.test("Slack send: 429 with Retry-After, 5xx and ratelimited are retryable; 
     );
     const rs: SendResult[] = [];
     for (let i = 0; i < 6; i++) rs.push(await sendSlack(config, { channel: "C0001", text: "x" }));
-    assertEquals(rs.map((r) => r.kind), ["retryable", "retryable", "retryable", "retryable", "permanent", "permanent"]);
+    assertEquals(rs.map((r) => r.kind), [
+      "retryable",
+      "retryable",
+      "retryable",
+      "retryable",
+      "permanent",
+      "permanent",
+    ]);
     assert(rs[0].kind === "retryable" && rs[0].retryAfterMs === 30_000 && rs[0].error.code === "ratelimited");
-    assertEquals(rs.map((r) => (r.kind === "sent" ? "" : r.error.code)).slice(4), ["channel_not_found", "not_in_channel"]);
+    assertEquals(rs.map((r) => (r.kind === "sent" ? "" : r.error.code)).slice(4), [
+      "channel_not_found",
+      "not_in_channel",
+    ]);
     const badToken = await sendSlack({ ...config, botToken: "xoxb-wrong" }, { channel: "C0001", text: "x" });
     assert(badToken.kind === "permanent" && badToken.error.code === "invalid_auth");
     const noText = await sendSlack(config, { channel: "C0001", text: "" });
@@ -175,7 +227,11 @@ Deno.test("Retry policy: exponential with jitter, capped; Retry-After wins; perm
     const d = retryDelayMs(2, null, policy);
     assert(d >= 1000 && d <= 2000, String(d));
   }
-  const retryable: SendResult = { kind: "retryable", retryAfterMs: null, error: { code: "http_500", message: "x" } };
+  const retryable: SendResult = {
+    kind: "retryable",
+    retryAfterMs: null,
+    error: { code: "http_500", message: "x" },
+  };
   const permanent: SendResult = { kind: "permanent", error: { code: "131047", message: "x" } };
   assertEquals(decideRetry(permanent, 1, policy).retry, false);
   assertEquals(decideRetry(retryable, 4, policy).retry, true);
@@ -183,7 +239,10 @@ Deno.test("Retry policy: exponential with jitter, capped; Retry-After wins; perm
   assertEquals(parseRetryAfter("3"), 3000);
   assertEquals(parseRetryAfter(null), null);
   assertEquals(parseRetryAfter("soon"), null);
-  assertEquals(parseRetryAfter(new Date(Date.UTC(2030, 0, 1, 0, 0, 10)).toUTCString(), Date.UTC(2030, 0, 1)), 10_000);
+  assertEquals(
+    parseRetryAfter(new Date(Date.UTC(2030, 0, 1, 0, 0, 10)).toUTCString(), Date.UTC(2030, 0, 1)),
+    10_000,
+  );
 
   // Against the fake: 429 then 130429 then success: three attempts, the waits as asked.
   const fake = startFakeWhatsApp({ [PHONE]: TOKEN });
@@ -191,7 +250,11 @@ Deno.test("Retry policy: exponential with jitter, capped; Retry-After wins; perm
     fake.failNext({ kind: "rate_limit", retryAfter: 2 }, { kind: "code", code: 130429 });
     const waits: number[] = [];
     const { result, attempts } = await sendWithRetry(
-      () => sendWhatsApp({ baseUrl: fake.origin, phoneNumberId: PHONE, accessToken: TOKEN }, { to: "1", text: "x" }),
+      () =>
+        sendWhatsApp({ baseUrl: fake.origin, phoneNumberId: PHONE, accessToken: TOKEN }, {
+          to: "1",
+          text: "x",
+        }),
       policy,
       (ms) => {
         waits.push(ms);
@@ -202,11 +265,136 @@ Deno.test("Retry policy: exponential with jitter, capped; Retry-After wins; perm
     assert(waits[1] >= 1000 && waits[1] <= 2000);
     fake.failNext({ kind: "code", code: 131047 });
     const once = await sendWithRetry(
-      () => sendWhatsApp({ baseUrl: fake.origin, phoneNumberId: PHONE, accessToken: TOKEN }, { to: "1", text: "x" }),
+      () =>
+        sendWhatsApp({ baseUrl: fake.origin, phoneNumberId: PHONE, accessToken: TOKEN }, {
+          to: "1",
+          text: "x",
+        }),
       policy,
       () => Promise.resolve(),
     );
     assertEquals([once.result.kind, once.attempts], ["permanent", 1]);
+  } finally {
+    await fake.close();
+  }
+});
+
+Deno.test("WhatsApp send: callbackData goes as biz_opaque_callback_data", async () => {
+  const fake = startFakeWhatsApp({ [PHONE]: TOKEN });
+  try {
+    const id = crypto.randomUUID();
+    const r = await sendWhatsApp({ baseUrl: fake.origin, phoneNumberId: PHONE, accessToken: TOKEN }, {
+      to: "16315551234",
+      text: "Hi",
+      callbackData: id,
+    });
+    assertEquals(r.kind, "sent");
+    assertEquals(fake.calls[0].body?.biz_opaque_callback_data, id);
+  } finally {
+    await fake.close();
+  }
+});
+
+Deno.test("Slack lookup: a post with our message id as metadata is found again (thread or channel); absent otherwise", async () => {
+  const fake = startFakeSlack(["xoxb-test"]);
+  const config = { baseUrl: fake.origin, botToken: "xoxb-test" };
+  try {
+    const [inThread, inChannel, other] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    const since = Date.now() - 1000;
+    const a = await sendSlack(config, {
+      channel: "C0001",
+      text: "in a thread",
+      threadTs: "1700000000.000100",
+      messageId: inThread,
+    });
+    const b = await sendSlack(config, { channel: "C0001", text: "top level", messageId: inChannel });
+    assert(a.kind === "sent" && b.kind === "sent");
+    assertEquals(fake.calls[0].body?.metadata, {
+      event_type: SLACK_MESSAGE_EVENT_TYPE,
+      event_payload: { message_id: inThread },
+    });
+    const thread = await findSlackMessage(config, {
+      channel: "C0001",
+      threadTs: "1700000000.000100",
+      messageId: inThread,
+      oldestMs: since,
+    });
+    assertEquals(thread, {
+      kind: "sent",
+      providerMessageId: a.providerMessageId,
+      raw: (thread as { raw: unknown }).raw,
+    });
+    const lookup = fake.calls.at(-1)!;
+    assertEquals(lookup.path, "/api/conversations.replies");
+    assertEquals(lookup.method, "GET");
+    assertEquals(lookup.headers.get("authorization"), "Bearer xoxb-test");
+    const top = await findSlackMessage(config, { channel: "C0001", messageId: inChannel, oldestMs: since });
+    assert(top.kind === "sent" && top.providerMessageId === b.providerMessageId);
+    assertEquals(fake.calls.at(-1)!.path, "/api/conversations.history");
+    // Not posted; posted in another channel; posted before `oldest`; a thread reply is not in the channel's history.
+    assertEquals(await findSlackMessage(config, { channel: "C0001", messageId: other, oldestMs: since }), {
+      kind: "absent",
+    });
+    assertEquals(
+      await findSlackMessage(config, { channel: "C0002", messageId: inChannel, oldestMs: since }),
+      { kind: "absent" },
+    );
+    assertEquals(
+      await findSlackMessage(config, {
+        channel: "C0001",
+        messageId: inChannel,
+        oldestMs: Date.now() + 60_000,
+      }),
+      { kind: "absent" },
+    );
+    assertEquals(await findSlackMessage(config, { channel: "C0001", messageId: inThread, oldestMs: since }), {
+      kind: "absent",
+    });
+  } finally {
+    await fake.close();
+  }
+});
+
+Deno.test("Slack lookup: pages through the history; any failure to read it is retryable, never absent", async () => {
+  const fake = startFakeSlack(["xoxb-test"]);
+  const config = { baseUrl: fake.origin, botToken: "xoxb-test" };
+  try {
+    const first = crypto.randomUUID();
+    const since = Date.now() - 1000;
+    const posted = await sendSlack(config, { channel: "C0001", text: "first", messageId: first });
+    assert(posted.kind === "sent");
+    for (let i = 0; i < 250; i++) {
+      await sendSlack(config, { channel: "C0001", text: `later ${i}`, messageId: crypto.randomUUID() });
+    }
+    const before = fake.calls.length;
+    const found = await findSlackMessage(config, { channel: "C0001", messageId: first, oldestMs: since });
+    assert(found.kind === "sent" && found.providerMessageId === posted.providerMessageId);
+    assertEquals(fake.calls.length - before, 2, "two pages of 200, newest first");
+    fake.failNext({ kind: "rate_limit", retryAfter: 3 });
+    assertEquals(await findSlackMessage(config, { channel: "C0001", messageId: first, oldestMs: since }), {
+      kind: "retryable",
+      retryAfterMs: 3000,
+      error: {
+        code: "ratelimited",
+        message: "conversations.history: ratelimited (looking up an uncertain send)",
+        status: 429,
+      },
+    });
+    fake.failNext({ kind: "error", error: "missing_scope" });
+    const scope = await findSlackMessage(config, { channel: "C0001", messageId: first, oldestMs: since });
+    assert(scope.kind === "retryable" && scope.error.code === "missing_scope");
+    fake.failNext({ kind: "http", status: 503 });
+    assertEquals(
+      (await findSlackMessage(config, { channel: "C0001", messageId: first, oldestMs: since })).kind,
+      "retryable",
+    );
+    // Unreachable.
+    const gone = await findSlackMessage({ ...config, baseUrl: "http://127.0.0.1:9" }, {
+      channel: "C0001",
+      messageId: first,
+      oldestMs: since,
+    });
+    assert(gone.kind === "retryable" && gone.error.code === "network");
   } finally {
     await fake.close();
   }

@@ -23,13 +23,32 @@ const cases: { channel: Channel; valid: unknown[]; invalid: unknown[] }[] = [
       msg(),
       msg({ sender: { externalId: "1", name: "Ann" }, groupId: "120363000000000001", metadata: { a: 1 } }),
       msg({ body: "", media: [{ type: "image", id: "media-1", mimeType: "image/jpeg" }] }),
-      msg({ media: [{ type: "document", url: "https://cdn.example/x.pdf" }], sentAt: "2026-12-02T10:00:00.123+05:30" }),
+      msg({
+        media: [{ type: "document", url: "https://cdn.example/x.pdf" }],
+        sentAt: "2026-12-02T10:00:00.123+05:30",
+      }),
       { kind: "status", providerMessageId: "m1", status: "delivered", at },
-      { kind: "status", providerMessageId: "m1", status: "failed", error: { code: 131047, title: "Re-engagement" }, at },
-      { kind: "status", providerMessageId: "m1", status: "failed", error: { code: "x", title: "t", detail: "d" }, at },
+      {
+        kind: "status",
+        providerMessageId: "m1",
+        status: "failed",
+        error: { code: 131047, title: "Re-engagement" },
+        at,
+      },
+      {
+        kind: "status",
+        providerMessageId: "m1",
+        status: "failed",
+        error: { code: "x", title: "t", detail: "d" },
+        at,
+      },
+      { kind: "status", providerMessageId: "m1", status: "sent", at, callbackData: profile },
     ],
     invalid: [
       null,
+      { kind: "status", providerMessageId: "m1", status: "sent", at, callbackData: "not-a-message-id" },
+      { kind: "status", providerMessageId: "m1", status: "sent", at, callbackData: 12 },
+      msg({ callbackData: profile }),
       [],
       {},
       { kind: "reaction" },
@@ -59,7 +78,12 @@ const cases: { channel: Channel; valid: unknown[]; invalid: unknown[] }[] = [
   {
     channel: "slack",
     valid: [
-      msg({ sender: { externalId: "U0123ABC" }, providerEventId: "Ev0123", groupId: "C0123", threadId: "1700000000.000100" }),
+      msg({
+        sender: { externalId: "U0123ABC" },
+        providerEventId: "Ev0123",
+        groupId: "C0123",
+        threadId: "1700000000.000100",
+      }),
     ],
     invalid: [msg({ sender: { externalId: "U 0123" } }), msg({ sender: { externalId: "u0123" } })],
   },
@@ -84,18 +108,29 @@ Deno.test("ChannelInboundEvent and agents.fn_check_channel_event agree on every 
     const out: string[] = [];
     for (const { channel, valid, invalid } of cases) {
       const schema = channelInboundEventFor(channel);
-      for (const [value, expected] of [...valid.map((v) => [v, true] as const), ...invalid.map((v) => [v, false] as const)]) {
+      for (
+        const [value, expected] of [
+          ...valid.map((v) => [v, true] as const),
+          ...invalid.map((v) => [v, false] as const),
+        ]
+      ) {
         const zodOk = schema.safeParse(value).success;
         let sqlOk = true;
         let why = "";
         try {
-          await sql`select agents.fn_check_channel_event('t', ${channel}::agents.channel, 0, ${JSON.stringify(value)}::text::jsonb)`;
+          await sql`select agents.fn_check_channel_event('t', ${channel}::agents.channel, 0, ${
+            JSON.stringify(value)
+          }::text::jsonb)`;
         } catch (e) {
           sqlOk = false;
           why = (e as Error).message;
         }
         if (zodOk !== expected || sqlOk !== expected) {
-          out.push(`${channel} ${JSON.stringify(value).slice(0, 200)}: expected ${expected}, zod ${zodOk}, SQL ${sqlOk} ${why}`);
+          out.push(
+            `${channel} ${
+              JSON.stringify(value).slice(0, 200)
+            }: expected ${expected}, zod ${zodOk}, SQL ${sqlOk} ${why}`,
+          );
         }
       }
     }

@@ -30,25 +30,44 @@ export interface SendOptions {
 }
 
 /** A POST with a timeout; a network failure or the timeout is a retryable result, never a throw. */
-export async function postJson(
+export function postJson(
   url: string,
   headers: Record<string, string>,
   body: unknown,
+  options: SendOptions,
+): Promise<{ response: Response; json: unknown } | SendResult> {
+  return fetchJson(url, {
+    method: "POST",
+    headers: { "content-type": "application/json; charset=utf-8", ...headers },
+    body: JSON.stringify(body),
+  }, options);
+}
+
+/** A GET with a timeout, like postJson. */
+export function getJson(
+  url: string,
+  headers: Record<string, string>,
+  options: SendOptions,
+): Promise<{ response: Response; json: unknown } | SendResult> {
+  return fetchJson(url, { method: "GET", headers }, options);
+}
+
+async function fetchJson(
+  url: string,
+  init: RequestInit,
   options: SendOptions,
 ): Promise<{ response: Response; json: unknown } | SendResult> {
   const doFetch = options.fetch ?? fetch;
   const signal = AbortSignal.timeout(options.timeoutMs ?? 15_000);
   let response: Response;
   try {
-    response = await doFetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json; charset=utf-8", ...headers },
-      body: JSON.stringify(body),
-      signal,
-      redirect: "manual",
-    });
+    response = await doFetch(url, { ...init, signal, redirect: "manual" });
   } catch (err) {
-    return { kind: "retryable", retryAfterMs: null, error: { code: "network", message: String(err).slice(0, 500) } };
+    return {
+      kind: "retryable",
+      retryAfterMs: null,
+      error: { code: "network", message: String(err).slice(0, 500) },
+    };
   }
   let json: unknown = null;
   try {

@@ -6,7 +6,10 @@
 //   "value":{"messaging_product":"whatsapp","metadata":{"display_phone_number","phone_number_id"},
 //            "contacts":[{"profile":{"name"},"wa_id"}],
 //            "messages":[{"from","id","timestamp","type","text":{"body"}, ...}],
-//            "statuses":[{"id","status","timestamp","recipient_id","errors":[{"code","title",...}]}]}}]}]}
+//            "statuses":[{"id","status","timestamp","recipient_id","biz_opaque_callback_data",
+//                         "errors":[{"code","title",...}]}]}}]}]}
+// A status's biz_opaque_callback_data is what the send set: the outbox sends our message id, kept as
+// the event's callbackData when it is one (a uuid; anything else is not ours and is dropped).
 import { z } from "zod";
 import type { ChannelInboundEvent, ChannelMedia } from "../../../types/channel-events.ts";
 import { fitBody } from "./body.ts";
@@ -69,13 +72,16 @@ export const WhatsAppStatus = z.object({
   status: z.string().max(32),
   timestamp: UnixSeconds,
   recipient_id: Str.optional(),
+  biz_opaque_callback_data: z.string().max(512).optional(),
   errors: z.array(WhatsAppError).optional(),
 }).loose();
 
 const Value = z.object({
   messaging_product: z.literal("whatsapp").optional(),
   metadata: z.object({ display_phone_number: Str.optional(), phone_number_id: Digits }).loose(),
-  contacts: z.array(z.object({ profile: z.object({ name: Str.optional() }).loose().optional(), wa_id: Str }).loose())
+  contacts: z.array(
+    z.object({ profile: z.object({ name: Str.optional() }).loose().optional(), wa_id: Str }).loose(),
+  )
     .optional(),
   messages: z.array(WhatsAppMessage).optional(),
   statuses: z.array(WhatsAppStatus).optional(),
@@ -115,7 +121,9 @@ function errorOf(errors: z.infer<typeof WhatsAppError>[] | undefined) {
 }
 
 /** The text, media and metadata of a message, or null for a type that is not stored (reaction, unsupported ...). */
-function content(m: WhatsAppMessage): { body: string; media?: ChannelMedia[]; metadata?: Record<string, unknown> } | null {
+function content(
+  m: WhatsAppMessage,
+): { body: string; media?: ChannelMedia[]; metadata?: Record<string, unknown> } | null {
   switch (m.type) {
     case "text":
       return m.text ? { body: m.text.body } : null;
@@ -138,7 +146,11 @@ function content(m: WhatsAppMessage): { body: string; media?: ChannelMedia[]; me
       if (!type || !media) return null;
       return {
         body: media.caption ?? "",
-        media: [{ type, id: media.id, ...(mediaType(media.mime_type) ? { mimeType: mediaType(media.mime_type) } : {}) }],
+        media: [{
+          type,
+          id: media.id,
+          ...(mediaType(media.mime_type) ? { mimeType: mediaType(media.mime_type) } : {}),
+        }],
         ...(media.filename ? { metadata: { filename: media.filename } } : {}),
       };
     }
@@ -152,7 +164,9 @@ function content(m: WhatsAppMessage): { body: string; media?: ChannelMedia[]; me
  */
 export function normaliseWhatsApp(payload: unknown): WhatsAppBatch[] {
   const parsed = WhatsAppWebhook.safeParse(payload);
-  if (!parsed.success) throw new WhatsAppPayloadError(`not a WhatsApp webhook: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) {
+    throw new WhatsAppPayloadError(`not a WhatsApp webhook: ${z.prettifyError(parsed.error)}`);
+  }
   const batches = new Map<string, WhatsAppBatch>();
   for (const entry of parsed.data.entry) {
     for (const change of entry.changes) {
@@ -197,12 +211,14 @@ export function normaliseWhatsApp(payload: unknown): WhatsAppBatch[] {
           continue;
         }
         const error = errorOf(s.errors);
+        const callbackData = s.biz_opaque_callback_data;
         batch.events.push({
           kind: "status",
           providerMessageId: s.id,
           status: s.status as "sent" | "delivered" | "read" | "failed",
           ...(error ? { error } : {}),
           at: iso(s.timestamp),
+          ...(callbackData && z.guid().safeParse(callbackData).success ? { callbackData } : {}),
         });
       }
     }

@@ -15,8 +15,18 @@
 //      from WHATSAPP_GRAPH_BASE_URL / SLACK_API_BASE_URL so tests use the local fakes), then
 //      complete_channel_send (sent, with the provider's id) or fail_channel_send (retryable: tried again
 //      after Retry-After or the backoff; permanent: failed, keeping the error).
-// A message whose lease expired (a worker died mid-send) is claimed again: neither the Graph API nor
-// chat.postMessage takes an idempotency key, so that rare case can send twice; everything else is once.
+// Neither the Graph API nor chat.postMessage takes an idempotency key, so a message whose lease
+// expired (a worker died mid-send: the attempt's outcome is unknown) is reconciled, not blindly sent
+// again. The claim marks it uncertain (message_sends.uncertain_since) and:
+//   * Slack: every post carries our message id as message metadata; an uncertain message is first
+//     looked up (conversations.replies / conversations.history with include_all_metadata, from the
+//     lost attempt on): found -> completed with that post's ts, no second post; not found -> posted;
+//     the lookup failing -> a retryable failure (looked up again next time, never a blind resend).
+//   * WhatsApp: every send carries our message id as biz_opaque_callback_data, which Meta echoes in
+//     the message's status webhooks; the claim puts an uncertain message off once by a grace window
+//     (30 s) so that status can reconcile it (receive_channel_events: the wamid attached, the send
+//     done). The Graph API has no lookup: when Meta reported nothing within the window it is sent
+//     again, the one case that can still send twice.
 import type postgres from "postgres";
 import { z } from "zod";
 import type { EnvReader } from "../providers/index.ts";
@@ -35,7 +45,7 @@ import {
 } from "../../../types/guardrail-judgements.ts";
 import type { SendResult } from "../channels/send_result.ts";
 import { sendWhatsApp } from "../channels/whatsapp_send.ts";
-import { sendSlack } from "../channels/slack_send.ts";
+import { findSlackMessage, sendSlack } from "../channels/slack_send.ts";
 import {
   ClaimChannelSendsOutput,
   type ClaimedChannelSend,
@@ -48,6 +58,8 @@ import { Wake } from "./wake.ts";
 
 export const TURNS_CHANNEL = "conversation_turns";
 export const SENDS_CHANNEL = "channel_sends";
+/** A Slack lookup reads from this long before the lost attempt started (clock skew). */
+export const SLACK_LOOKUP_MARGIN_MS = 60_000;
 
 export const ChannelSenderConfig = z.object({
   /** Names this sender in outbox leases (message_sends.lease_owner). */
@@ -286,7 +298,7 @@ export class ChannelSender {
     }
   }
 
-  private callProvider(row: ClaimedChannelSend): Promise<SendResult> {
+  private async callProvider(row: ClaimedChannelSend): Promise<SendResult> {
     const options = { fetch: this.deps.fetch, timeoutMs: this.config.sendTimeoutMs };
     const missing = (name: string | null): SendResult => ({
       kind: "permanent",
@@ -297,24 +309,35 @@ export class ChannelSender {
     });
     if (row.channel === "whatsapp") {
       const accessToken = row.accessTokenEnv ? this.deps.env.get(row.accessTokenEnv) : undefined;
-      if (!accessToken) return Promise.resolve(missing(row.accessTokenEnv));
-      return sendWhatsApp(
+      if (!accessToken) return missing(row.accessTokenEnv);
+      return await sendWhatsApp(
         {
           ...options,
           phoneNumberId: row.routingKey,
           accessToken,
           baseUrl: this.deps.env.get("WHATSAPP_GRAPH_BASE_URL"),
         },
-        row.template
-          ? { to: row.to, recipientType: row.recipientType, template: row.template }
-          : { to: row.to, recipientType: row.recipientType, text: row.body },
+        {
+          to: row.to,
+          recipientType: row.recipientType,
+          callbackData: row.messageId,
+          ...(row.template ? { template: row.template } : { text: row.body }),
+        },
       );
     }
     const botToken = row.botTokenEnv ? this.deps.env.get(row.botTokenEnv) : undefined;
-    if (!botToken) return Promise.resolve(missing(row.botTokenEnv));
-    return sendSlack(
-      { ...options, botToken, baseUrl: this.deps.env.get("SLACK_API_BASE_URL") },
-      { channel: row.to, text: row.body, ...(row.threadTs ? { threadTs: row.threadTs } : {}) },
-    );
+    if (!botToken) return missing(row.botTokenEnv);
+    const slack = { ...options, botToken, baseUrl: this.deps.env.get("SLACK_API_BASE_URL") };
+    const thread = row.threadTs ? { threadTs: row.threadTs } : {};
+    if (row.uncertainSince !== null) {
+      const earlier = await findSlackMessage(slack, {
+        channel: row.to,
+        ...thread,
+        messageId: row.messageId,
+        oldestMs: Date.parse(row.uncertainSince) - SLACK_LOOKUP_MARGIN_MS,
+      });
+      if (earlier.kind !== "absent") return earlier;
+    }
+    return await sendSlack(slack, { channel: row.to, text: row.body, ...thread, messageId: row.messageId });
   }
 }

@@ -26,7 +26,7 @@ begin
   end if;
   v_allowed := case v_kind
     when 'message' then array['kind', 'providerMessageId', 'providerEventId', 'sender', 'groupId', 'threadId', 'body', 'media', 'metadata', 'sentAt']
-    else array['kind', 'providerMessageId', 'status', 'error', 'at'] end;
+    else array['kind', 'providerMessageId', 'status', 'error', 'at', 'callbackData'] end;
   v_unknown := agents.fn_json_unknown_keys(p_event, v_allowed);
   if cardinality(v_unknown) > 0 then
     raise exception '%: %: % (a % event has %)', p_rpc, v_at, lensers.fn_one_line(left(v_unknown[1], 300)), v_kind,
@@ -63,6 +63,9 @@ begin
     end if;
     if not agents.fn_is_iso_timestamp(p_event -> 'at') then
       raise exception '%: %.at must be an ISO 8601 timestamp with a time zone', p_rpc, v_at using errcode = '22023';
+    end if;
+    if p_event ? 'callbackData' and not agents.fn_json_is_guid(p_event -> 'callbackData') then
+      raise exception '%: %.callbackData must be a message id (a uuid)', p_rpc, v_at using errcode = '22023';
     end if;
     return;
   end if;

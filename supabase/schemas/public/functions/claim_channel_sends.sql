@@ -1,7 +1,12 @@
 -- Worker (the outbox sender): leases at most p_limit (1 to 500) due outbound messages for
 -- p_lease_seconds (1 to 3600), oldest due first, FOR UPDATE SKIP LOCKED: rows not done, not held for
 -- a model-judged guardrail, next_attempt_at passed, and no live lease (an expired lease is taken again,
--- counted as an attempt). Per binding at most send_rate_per_second attempts start in any second: a row
+-- counted as an attempt). An expired lease is an attempt whose outcome is unknown (the sender died
+-- between its API call and complete/fail): the row becomes uncertain (uncertain_since: when that
+-- attempt started, kept until the row is done). Slack: returned at once, the sender looks the message
+-- up before posting again; WhatsApp: put off once by c_whatsapp_grace (not returned, no attempt), so
+-- Meta's status webhook, carrying our message id as callback data, can reconcile it first
+-- (receive_channel_events); claimed after that like any due row. Per binding at most send_rate_per_second attempts start in any second: a row
 -- over the rate is put off by a second. Decided here, in SQL, before any API call:
 --  * web: the stream carries the message: it is marked sent now (sent_as stream) and not returned;
 --  * whatsapp: free-form text only within 24 hours of the conversation's last inbound message; outside
@@ -9,7 +14,7 @@
 --    template the message fails now with the reason 'outside the 24-hour customer service window and
 --    no template' (error code outside_window) and is not returned.
 -- Returns a JSON array of {messageId, leaseToken, attempt, channel, routingKey, accessTokenEnv,
--- botTokenEnv, to, recipientType (individual | group), threadTs, body, template, sentAs}
+-- botTokenEnv, to, recipientType (individual | group), threadTs, body, template, sentAs, uncertainSince}
 -- (types/channel-sends.ts ClaimedChannelSend). Granted to service_role only.
 create or replace function public.claim_channel_sends(p_worker text, p_limit integer default 20, p_lease_seconds integer default 60)
  returns jsonb
@@ -18,6 +23,7 @@ create or replace function public.claim_channel_sends(p_worker text, p_limit int
 as $function$
 declare
   c_rpc constant text := 'claim_channel_sends';
+  c_whatsapp_grace constant interval := interval '30 seconds';
   v_send agents.message_sends;
   v_message agents.messages;
   v_conversation agents.conversations;
@@ -50,6 +56,17 @@ begin
   loop
     exit when jsonb_array_length(v_out) >= p_limit;
     select b.* into v_binding from agents.channel_bindings b where b.id = v_send.binding_id;
+    -- The loop takes no live lease: a token here expired without complete or fail.
+    if v_send.lease_token is not null then
+      v_send.uncertain_since := coalesce(v_send.uncertain_since, v_send.last_attempt_at, now());
+      update agents.message_sends s set uncertain_since = v_send.uncertain_since where s.message_id = v_send.message_id;
+      if v_binding.channel = 'whatsapp' then
+        update agents.message_sends s set next_attempt_at = now() + c_whatsapp_grace, lease_token = null, lease_owner = null,
+          lease_expires_at = null
+        where s.message_id = v_send.message_id;
+        continue;
+      end if;
+    end if;
     -- The binding's rate: attempts started in the last second (this claim's included).
     if not v_used ? v_binding.id::text then
       select count(*) into v_count from agents.message_sends x
@@ -69,7 +86,8 @@ begin
     select c.* into v_conversation from agents.conversations c where c.id = v_send.conversation_id;
     if v_message.delivery_status <> 'queued' then
       -- Already moved on (a status came first): nothing to send.
-      update agents.message_sends s set done_at = now(), lease_token = null, lease_owner = null, lease_expires_at = null
+      update agents.message_sends s set done_at = now(), lease_token = null, lease_owner = null, lease_expires_at = null,
+        uncertain_since = null
       where s.message_id = v_send.message_id;
       continue;
     end if;
@@ -95,7 +113,7 @@ begin
               coalesce(v_conversation.last_inbound_at::text, 'never'), v_binding.id))
         where m.id = v_message.id;
         update agents.message_sends s set done_at = now(), lease_token = null, lease_owner = null, lease_expires_at = null,
-          last_error = jsonb_build_object('code', 'outside_window', 'title', 'outside the 24-hour customer service window and no template')
+          uncertain_since = null, last_error = jsonb_build_object('code', 'outside_window', 'title', 'outside the 24-hour customer service window and no template')
         where s.message_id = v_send.message_id;
         v_events := v_events || jsonb_build_object('type', 'message_status_changed', 'messageId', v_message.id,
           'payload', '{"error": {"code": "outside_window"}}'::jsonb);
@@ -118,7 +136,7 @@ begin
         error = jsonb_build_object('code', 'no_recipient', 'title', 'the conversation has no address to send to')
       where m.id = v_message.id;
       update agents.message_sends s set done_at = now(), lease_token = null, lease_owner = null, lease_expires_at = null,
-        last_error = jsonb_build_object('code', 'no_recipient')
+        uncertain_since = null, last_error = jsonb_build_object('code', 'no_recipient')
       where s.message_id = v_send.message_id;
       v_events := v_events || jsonb_build_object('type', 'message_status_changed', 'messageId', v_message.id,
         'payload', '{"error": {"code": "no_recipient"}}'::jsonb);
@@ -134,7 +152,8 @@ begin
       'routingKey', v_binding.routing_key, 'accessTokenEnv', v_binding.access_token_env, 'botTokenEnv', v_binding.bot_token_env,
       'to', v_to, 'recipientType', case when v_conversation.external_thread_id is not null then 'group' else 'individual' end,
       'threadTs', v_message.thread_id, 'body', v_message.body,
-      'template', case when v_sent_as = 'template' then v_binding.whatsapp_template end, 'sentAs', v_sent_as));
+      'template', case when v_sent_as = 'template' then v_binding.whatsapp_template end, 'sentAs', v_sent_as,
+      'uncertainSince', v_send.uncertain_since));
   end loop;
   -- The bus events of the messages that ended here (web sends, window and recipient failures), last.
   perform agents.fn_emit_message_events(v_events);

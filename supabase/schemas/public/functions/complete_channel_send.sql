@@ -1,6 +1,8 @@
 -- Worker: the provider accepted the leased message p_message_id: it is sent, with the provider's
 -- message id (unique per channel: statuses find the message by it; a second message claiming the same
--- id is refused, 23505), and its outbox row is done. A stale lease: PT409. Returns {messageId, status}.
+-- id is refused, 23505), and its outbox row is done (no longer uncertain). A stale lease: PT409 (also
+-- when Meta's status, carrying our callback data, reconciled the message first: receive_channel_events).
+-- Returns {messageId, status}.
 create or replace function public.complete_channel_send(p_message_id uuid, p_lease_token uuid, p_provider_message_id text)
  returns jsonb
  language plpgsql
@@ -23,7 +25,8 @@ begin
   exception when unique_violation then
     raise exception '%: p_provider_message_id % already names another message', c_rpc, p_provider_message_id using errcode = '23505';
   end;
-  update agents.message_sends s set done_at = now(), lease_token = null, lease_owner = null, lease_expires_at = null
+  update agents.message_sends s set done_at = now(), lease_token = null, lease_owner = null, lease_expires_at = null,
+    uncertain_since = null
   where s.message_id = p_message_id;
   perform agents.fn_emit_message_events(jsonb_build_array(jsonb_build_object('type', 'message_sent', 'messageId', p_message_id,
     'payload', jsonb_build_object('provider_message_id', p_provider_message_id,

@@ -2,7 +2,8 @@
 -- object {code, message, status?} (the send client's error). Retryable (5xx, 429, a provider's rate
 -- limit, a network failure) and under 8 attempts: tried again after p_retry_after_ms when the provider
 -- asked (Retry-After wins), else after the backoff 1 s * 2^(attempt-1), capped at 5 minutes, with
--- jitter (half fixed, half random). Otherwise the message fails (delivery status failed, keeping the
+-- jitter (half fixed, half random); an uncertain row stays uncertain (a retryable failure says nothing
+-- of the attempt that was lost, and a failed Slack lookup is one). Otherwise the message fails (delivery status failed, keeping the
 -- error) and the row is done. A stale lease: PT409. Returns {messageId, status: retrying | failed,
 -- attempts, nextAttemptInMs}.
 create or replace function public.fail_channel_send(p_message_id uuid, p_lease_token uuid, p_error jsonb, p_retry_after_ms integer default NULL::integer, p_retryable boolean default false)
@@ -40,7 +41,8 @@ begin
     error = jsonb_build_object('title', case when p_retryable then format('gave up after %s attempts', v_send.attempts)
       else 'the provider refused the message' end) || p_error
   where m.id = p_message_id and m.delivery_status = 'queued';
-  update agents.message_sends s set lease_token = null, lease_owner = null, lease_expires_at = null, last_error = p_error, done_at = now()
+  update agents.message_sends s set lease_token = null, lease_owner = null, lease_expires_at = null, last_error = p_error, done_at = now(),
+    uncertain_since = null
   where s.message_id = p_message_id;
   perform agents.fn_emit_message_events(jsonb_build_array(jsonb_build_object('type', 'message_status_changed', 'messageId', p_message_id,
     'payload', jsonb_build_object('error', p_error))));

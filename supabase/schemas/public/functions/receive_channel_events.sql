@@ -10,7 +10,12 @@
 --    The provider's message id (and event id) is unique per channel: a redelivery inserts nothing and
 --    counts as a duplicate, even 100 concurrent ones.
 --  * status: moves an outbound message of this binding forward (agents.fn_message_status_moves); a stale
---    status (a late delivered after read) or an unknown message id is ignored.
+--    status (a late delivered after read) or an unknown message id is ignored. A status whose provider
+--    id no message has yet but whose callbackData (WhatsApp's biz_opaque_callback_data, our message id
+--    sent with every attempt) names a queued outbound message of this binding reconciles an attempt
+--    whose answer was lost (README "Channels: replies"): the message takes that provider id, the
+--    status applies, its send is done (sent_as as the claim decided) and the bus gets the message_sent
+--    a completed send emits, once (a redelivery finds the message by its provider id).
 -- Returns {stored, duplicates, statuses, ignored, messageIds} (ids of the messages stored now).
 -- Archived binding: PT409; unknown: PT404. Granted to service_role only.
 -- In the same transaction: each stored message queues (or debounces) its conversation's reply turn,
@@ -48,6 +53,8 @@ declare
   v_ids uuid[] := '{}'::uuid[];
   v_events jsonb := '[]'::jsonb;
   v_binding_profile_id uuid;
+  v_sent_as agents.send_mode;
+  v_reconciled boolean;
 begin
   perform lensers.fn_limit_json('receive_channel_events', 'p_events', p_events, 4194304, 16);
   perform agents.fn_rpc_not_null(c_rpc, 'p_binding_id', p_binding_id);
@@ -188,6 +195,26 @@ begin
                  where e ->> 'kind' = 'status' order by e ->> 'providerMessageId', o loop
     v_status := (v_event ->> 'status')::agents.message_status;
     v_at := least((v_event ->> 'at')::timestamptz, now());
+    v_reconciled := false;
+    if v_event ? 'callbackData' and not exists (select 1 from agents.messages m
+                                                where m.channel = v_binding.channel and m.provider_message_id = v_event ->> 'providerMessageId') then
+      -- The outbox row first, then the message: the order the sender's RPCs lock them in.
+      select s.sent_as into v_sent_as from agents.message_sends s
+      where s.message_id = (v_event ->> 'callbackData')::uuid and s.binding_id = v_binding.id and s.done_at is null
+      for update;
+      if found then
+        update agents.messages m set provider_message_id = v_event ->> 'providerMessageId'
+        where m.id = (v_event ->> 'callbackData')::uuid and m.direction = 'outbound' and m.delivery_status = 'queued'
+          and m.provider_message_id is null;
+        get diagnostics v_rows = row_count;
+        v_reconciled := v_rows > 0;
+      end if;
+      if v_reconciled then
+        update agents.message_sends s set done_at = now(), lease_token = null, lease_owner = null, lease_expires_at = null,
+          uncertain_since = null
+        where s.message_id = (v_event ->> 'callbackData')::uuid;
+      end if;
+    end if;
     update agents.messages m set
       delivery_status = v_status,
       error = case when v_status = 'failed' then coalesce(v_event -> 'error', '{"title":"failed"}'::jsonb) end,
@@ -198,9 +225,17 @@ begin
     where m.channel = v_binding.channel and m.provider_message_id = v_event ->> 'providerMessageId'
       and m.binding_id = v_binding.id and m.direction = 'outbound'
       and agents.fn_message_status_moves(m.delivery_status, v_status)
-    returning m.id, m.contact_id into v_message_id, v_contact_id;
+    returning m.id, m.contact_id, m.conversation_id into v_message_id, v_contact_id, v_conversation_id;
     get diagnostics v_rows = row_count;
-    if v_rows > 0 then
+    if v_reconciled then
+      v_events := v_events || jsonb_build_object('type', 'message_sent', 'subject_kind', 'message', 'subject_id', v_message_id,
+        'contact_id', v_contact_id, 'payload', jsonb_build_object('message_id', v_message_id, 'binding_id', v_binding.id,
+          'conversation_id', v_conversation_id, 'channel', v_binding.channel, 'status', 'sent',
+          'provider_message_id', v_event ->> 'providerMessageId', 'sent_as', v_sent_as, 'reconciled', true));
+    end if;
+    if v_reconciled and v_status = 'sent' then
+      v_statuses := v_statuses + 1; -- the message_sent says it
+    elsif v_rows > 0 then
       v_statuses := v_statuses + 1;
       v_events := v_events || jsonb_build_object('type', 'message_status_changed', 'subject_kind', 'message', 'subject_id', v_message_id,
         'contact_id', v_contact_id, 'payload', jsonb_build_object('message_id', v_message_id, 'binding_id', v_binding.id,

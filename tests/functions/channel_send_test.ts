@@ -4,7 +4,7 @@
 // permanent (131047, a bad token, other 4xx, Slack ok:false). And the retry policy.
 import { assert, assertEquals } from "../_support/assert.ts";
 import { startFakeWhatsApp } from "../_support/fake_whatsapp.ts";
-import { startFakeSlack } from "../_support/fake_slack.ts";
+import { type FakeSlack, startFakeSlack } from "../_support/fake_slack.ts";
 import { sendWhatsApp, whatsAppMessagesUrl } from "../../functions/_shared/channels/whatsapp_send.ts";
 import {
   findSlackMessage,
@@ -295,10 +295,20 @@ Deno.test("WhatsApp send: callbackData goes as biz_opaque_callback_data", async 
   }
 });
 
-Deno.test("Slack lookup: a post with our message id as metadata is found again (thread or channel); absent otherwise", async () => {
+/** A fake Slack and a client config for it, closed after `body`. */
+async function withFakeSlack(
+  body: (fake: FakeSlack, config: { baseUrl: string; botToken: string }) => Promise<void>,
+) {
   const fake = startFakeSlack(["xoxb-test"]);
-  const config = { baseUrl: fake.origin, botToken: "xoxb-test" };
   try {
+    await body(fake, { baseUrl: fake.origin, botToken: "xoxb-test" });
+  } finally {
+    await fake.close();
+  }
+}
+
+Deno.test("Slack lookup: a post with our message id as metadata is found again (thread or channel); absent otherwise", () =>
+  withFakeSlack(async (fake, config) => {
     const [inThread, inChannel, other] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
     const since = Date.now() - 1000;
     const a = await sendSlack(config, {
@@ -350,15 +360,10 @@ Deno.test("Slack lookup: a post with our message id as metadata is found again (
     assertEquals(await findSlackMessage(config, { channel: "C0001", messageId: inThread, oldestMs: since }), {
       kind: "absent",
     });
-  } finally {
-    await fake.close();
-  }
-});
+  }));
 
-Deno.test("Slack lookup: pages through the history; any failure to read it is retryable, never absent", async () => {
-  const fake = startFakeSlack(["xoxb-test"]);
-  const config = { baseUrl: fake.origin, botToken: "xoxb-test" };
-  try {
+Deno.test("Slack lookup: pages through the history; any failure to read it is retryable, never absent", () =>
+  withFakeSlack(async (fake, config) => {
     const first = crypto.randomUUID();
     const since = Date.now() - 1000;
     const posted = await sendSlack(config, { channel: "C0001", text: "first", messageId: first });
@@ -395,7 +400,4 @@ Deno.test("Slack lookup: pages through the history; any failure to read it is re
       oldestMs: since,
     });
     assert(gone.kind === "retryable" && gone.error.code === "network");
-  } finally {
-    await fake.close();
-  }
-});
+  }));

@@ -5,7 +5,7 @@
 -- the wamid, applies the status and marks the send done, with the events a normal send emits, once;
 -- unknown, foreign and already-sent messages are left alone; RLS.
 begin;
-select plan(43);
+select plan(47);
 
 select tests.create_user('sr-alice@example.com', '{"handle":"sr-alice"}') as alice \gset
 select tests.create_user('sr-stan@example.com', '{"handle":"sr-stan"}') as stan \gset
@@ -59,6 +59,27 @@ select ok((select done_at is not null and uncertain_since is null from agents.me
   'done, no longer uncertain');
 select throws_ok(format($$update agents.message_sends set uncertain_since = now() where message_id = %L$$, :'s1'), '23514', null,
   'a done row is never uncertain (CHECK)');
+
+-- ------------------------------------------------------------------ a network failure: the outcome is unknown too
+select agents.fn_reply_outbound(:'sconv', 'still on it', null, '{"kind":"send_message"}') as s2 \gset
+select public.claim_channel_sends('pgtap', 10, 60) -> 0 as n1 \gset
+update agents.message_sends set last_attempt_at = now() - interval '5 seconds' where message_id = :'s2';
+select is(public.fail_channel_send(:'s2', (:'n1'::jsonb ->> 'leaseToken')::uuid, '{"code":"network","message":"timed out"}', null, true) ->> 'status',
+  'retrying', 'a network failure (no answer) is retried');
+select is((select uncertain_since from agents.message_sends where message_id = :'s2'), now() - interval '5 seconds',
+  'and makes the row uncertain since that attempt: the next one looks the message up first');
+select agents.fn_reply_outbound(:'sconv', 'and again', null, '{"kind":"send_message"}') as s3 \gset
+select public.claim_channel_sends('pgtap', 10, 60) -> 0 as n2 \gset
+select public.fail_channel_send(:'s3', (:'n2'::jsonb ->> 'leaseToken')::uuid, '{"code":"http_503","message":"unavailable","status":503}', null, true);
+select is((select uncertain_since from agents.message_sends where message_id = :'s3'), null,
+  'a 5xx answer is an answer: retried, not uncertain');
+select agents.fn_reply_outbound(:'bconv', 'over whatsapp', null, '{"kind":"send_message"}') as w0 \gset
+select x as n3 from jsonb_array_elements(public.claim_channel_sends('pgtap', 10, 60)) x where x ->> 'messageId' = :'w0' \gset
+select ok((public.fail_channel_send(:'w0', (:'n3'::jsonb ->> 'leaseToken')::uuid, '{"code":"network","message":"reset"}', 0, true)
+           ->> 'nextAttemptInMs')::int >= 30000,
+  'a WhatsApp network failure waits at least the grace window, even when asked to retry at once (Meta''s status may reconcile it)');
+update agents.message_sends set done_at = now(), uncertain_since = null, lease_token = null, lease_expires_at = null
+where message_id in (:'s2', :'s3', :'w0');
 
 -- ------------------------------------------------------------------ WhatsApp: the grace window
 select agents.fn_reply_outbound(:'wconv', 'first', null, '{"kind":"send_message"}') as w1 \gset

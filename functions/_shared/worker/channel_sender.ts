@@ -17,7 +17,8 @@
 //      after Retry-After or the backoff; permanent: failed, keeping the error).
 // Neither the Graph API nor chat.postMessage takes an idempotency key, so a message whose lease
 // expired (a worker died mid-send: the attempt's outcome is unknown) is reconciled, not blindly sent
-// again. The claim marks it uncertain (message_sends.uncertain_since) and:
+// again. The claim marks it uncertain (message_sends.uncertain_since), as fail_channel_send does an
+// attempt that got no answer (a `network` failure), and:
 //   * Slack: every post carries our message id as message metadata; an uncertain message is first
 //     looked up (conversations.replies / conversations.history with include_all_metadata, from the
 //     lost attempt on): found -> completed with that post's ts, no second post; not found -> posted;

@@ -3,9 +3,13 @@
 -- limit, a network failure) and under 8 attempts: tried again after p_retry_after_ms when the provider
 -- asked (Retry-After wins), else after the backoff 1 s * 2^(attempt-1), capped at 5 minutes, with
 -- jitter (half fixed, half random); an uncertain row stays uncertain (a retryable failure says nothing
--- of the attempt that was lost, and a failed Slack lookup is one). Otherwise the message fails (delivery status failed, keeping the
--- error) and the row is done. A stale lease: PT409. Returns {messageId, status: retrying | failed,
--- attempts, nextAttemptInMs}.
+-- of the attempt that was lost, and a failed Slack lookup is one). A network failure (code `network`:
+-- no answer, the connection broke or the answer timed out) leaves the attempt's outcome unknown, as a
+-- lost lease does: the row becomes uncertain (since this attempt started), so Slack's next attempt
+-- looks the message up before posting, and a WhatsApp one waits at least the 30-second grace window
+-- of claim_channel_sends for Meta's status to reconcile it. Otherwise the message fails (delivery
+-- status failed, keeping the error) and the row is done. A stale lease: PT409. Returns {messageId,
+-- status: retrying | failed, attempts, nextAttemptInMs}.
 create or replace function public.fail_channel_send(p_message_id uuid, p_lease_token uuid, p_error jsonb, p_retry_after_ms integer default NULL::integer, p_retryable boolean default false)
  returns jsonb
  language plpgsql
@@ -14,7 +18,9 @@ as $function$
 declare
   c_rpc constant text := 'fail_channel_send';
   c_max_attempts constant integer := 8;
+  c_whatsapp_grace_ms constant bigint := 30000; -- claim_channel_sends' c_whatsapp_grace
   v_send agents.message_sends;
+  v_unknown boolean := p_retryable and p_error ->> 'code' = 'network';
   v_delay_ms bigint;
   v_base_ms double precision;
 begin
@@ -32,8 +38,12 @@ begin
   if p_retryable and v_send.attempts < c_max_attempts then
     v_base_ms := least(300000, 1000 * power(2, greatest(v_send.attempts - 1, 0)));
     v_delay_ms := coalesce(p_retry_after_ms, round(v_base_ms / 2 + random() * v_base_ms / 2))::bigint;
+    if v_unknown and exists (select 1 from agents.channel_bindings b where b.id = v_send.binding_id and b.channel = 'whatsapp') then
+      v_delay_ms := greatest(v_delay_ms, c_whatsapp_grace_ms);
+    end if;
     update agents.message_sends s set lease_token = null, lease_owner = null, lease_expires_at = null, last_error = p_error,
-      next_attempt_at = now() + make_interval(secs => v_delay_ms / 1000.0)
+      next_attempt_at = now() + make_interval(secs => v_delay_ms / 1000.0),
+      uncertain_since = case when v_unknown then coalesce(s.uncertain_since, s.last_attempt_at, now()) else s.uncertain_since end
     where s.message_id = p_message_id;
     return jsonb_build_object('messageId', p_message_id, 'status', 'retrying', 'attempts', v_send.attempts, 'nextAttemptInMs', v_delay_ms);
   end if;

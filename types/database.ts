@@ -2352,6 +2352,22 @@ export type Database = {
         };
         Relationships: [];
       };
+      "worker_wakes": {
+        Row: {
+          "kind": string;
+          "woken_at": string;
+        };
+        ComputedFields: never;
+        Insert: {
+          "kind": string;
+          "woken_at": string;
+        };
+        Update: {
+          "kind"?: string;
+          "woken_at"?: string;
+        };
+        Relationships: [];
+      };
       "workflow_assignments": {
         Row: {
           "approval_policy": NonNullable<Json>;
@@ -3589,6 +3605,7 @@ export type Database = {
           "source": Database["agents"]["Enums"]["memory_source"];
         }[];
       };
+      "fn_wake_worker": { Args: { "p_kind": string }; Returns: string };
       "fn_workflow_order": {
         Args: { "p_workflow_id": string };
         Returns: {

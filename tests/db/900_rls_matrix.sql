@@ -20,7 +20,8 @@ insert into public_catalogs values
   ('ai.models', 'the model catalog is public reference data, written only by migrations and service_role'),
   ('lenses.tools', 'the parameter type registry is public reference data'),
   ('ai.model_prices', 'model prices are public reference data like the catalog, written only by migrations and service_role'),
-  ('agents.event_consumers', 'the event bus''s consumers are a platform catalog, written only by migrations and service_role');
+  ('agents.event_consumers', 'the event bus''s consumers are a platform catalog, written only by migrations and service_role'),
+  ('agents.worker_wakes', 'platform state (when the hosted worker was last woken), no user data, no grant to clients: tests/db/818_worker_wake.sql');
 
 create temporary view matrix_tables as
 select c.oid::regclass::text as name, c.oid as relid

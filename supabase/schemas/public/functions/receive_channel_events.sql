@@ -245,7 +245,13 @@ begin
     end if;
   end loop;
 
-  -- 5. Their events on the bus (the agent's scope), last: the scope's lock is the last one taken.
+  -- 5. On hosted Supabase, the worker is woken now for the turns just queued (agents.fn_wake_worker:
+  -- pg_net, at most once every 20 seconds; a no-op locally, where the worker listens).
+  if v_stored > 0 then
+    perform agents.fn_wake_worker('channels');
+  end if;
+
+  -- 6. Their events on the bus (the agent's scope), last: the scope's lock is the last one taken.
   for v_event in select e from jsonb_array_elements(v_events) e loop
     perform agents.fn_emit_event('channels', (v_event ->> 'type')::lenses.run_event_type, v_binding_profile_id, v_event -> 'payload',
       (v_event ->> 'subject_kind')::agents.event_subject_kind, (v_event ->> 'subject_id')::uuid, null, (v_event ->> 'contact_id')::uuid);

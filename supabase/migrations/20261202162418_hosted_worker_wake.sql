@@ -298,6 +298,13 @@ begin
 end
 $function$;
 
+CREATE POLICY "worker_wakes_no_client" ON "agents"."worker_wakes"
+  AS RESTRICTIVE
+  FOR ALL
+  TO "anon", "authenticated"
+  USING (false)
+  WITH CHECK (false);
+
 COMMENT ON FUNCTION "agents"."fn_wake_worker"(text) IS 'Hosted only: POSTs to the worker edge function through pg_net (URL and key from the Vault), at most once per kind every 20 seconds; answers woken, throttled, not_configured, no_vault or no_pg_net.';
 
 COMMENT ON TABLE "agents"."worker_wakes" IS 'When the hosted worker was last woken for each kind of work (agents.fn_wake_worker): the throttle that makes a burst of webhooks one wake per window. Platform state, no user data: service_role only.';

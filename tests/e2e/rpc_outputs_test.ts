@@ -750,17 +750,23 @@ Deno.test("channel webhook RPCs answer their schemas: stored, duplicate, statuse
   try {
     const owner = await createUser(sql, { display_name: "Channel owner" });
     users.push(owner);
-    const agent = must<{ id: string }>("create_ai_lenser", await rpc(owner.client, "create_ai_lenser", {
-      p_handle: `out-chan-${crypto.randomUUID().slice(0, 8)}`,
-      p_display_name: "Channel agent",
-    }));
+    const agent = must<{ id: string }>(
+      "create_ai_lenser",
+      await rpc(owner.client, "create_ai_lenser", {
+        p_handle: `out-chan-${crypto.randomUUID().slice(0, 8)}`,
+        p_display_name: "Channel agent",
+      }),
+    );
     agentId = agent.id;
-    const binding = must<{ id: string }>("create_channel_binding", await rpc(owner.client, "create_channel_binding", {
-      p_ai_lenser_id: agent.id,
-      p_channel: "web",
-      p_name: "Site chat",
-      p_allowed_origins: ["https://shop.example"],
-    }));
+    const binding = must<{ id: string }>(
+      "create_channel_binding",
+      await rpc(owner.client, "create_channel_binding", {
+        p_ai_lenser_id: agent.id,
+        p_channel: "web",
+        p_name: "Site chat",
+        p_allowed_origins: ["https://shop.example"],
+      }),
+    );
     const message = {
       kind: "message",
       providerMessageId: `web.${crypto.randomUUID()}`,
@@ -770,9 +776,15 @@ Deno.test("channel webhook RPCs answer their schemas: stored, duplicate, statuse
       metadata: { page: "/pricing" },
       sentAt: new Date().toISOString(),
     };
-    const stored = await call(service, "receive_channel_events", { p_binding_id: binding.id, p_events: [message] });
+    const stored = await call(service, "receive_channel_events", {
+      p_binding_id: binding.id,
+      p_events: [message],
+    });
     assertEquals([stored.stored, stored.duplicates, stored.messageIds.length], [1, 0, 1]);
-    const again = await call(service, "receive_channel_events", { p_binding_id: binding.id, p_events: [message] });
+    const again = await call(service, "receive_channel_events", {
+      p_binding_id: binding.id,
+      p_events: [message],
+    });
     assertEquals([again.stored, again.duplicates, again.messageIds], [0, 1, []]);
     const empty = await call(service, "receive_channel_events", { p_binding_id: binding.id, p_events: [] });
     assertEquals(empty, { stored: 0, duplicates: 0, statuses: 0, ignored: 0, messageIds: [] });
@@ -791,14 +803,22 @@ Deno.test("channel webhook RPCs answer their schemas: stored, duplicate, statuse
       p_events: [
         { kind: "status", providerMessageId: outId, status: "read", at },
         { kind: "status", providerMessageId: outId, status: "delivered", at },
-        { kind: "status", providerMessageId: "unknown", status: "failed", error: { code: 500, title: "x" }, at },
+        {
+          kind: "status",
+          providerMessageId: "unknown",
+          status: "failed",
+          error: { code: 500, title: "x" },
+          at,
+        },
       ],
     });
     assertEquals([statuses.statuses, statuses.ignored], [1, 2]);
   } finally {
     if (agentId) {
-      for (const { profile_id } of await sql<{ profile_id: string }[]>`
-        select profile_id from agents.ai_lensers where id = ${agentId}`) {
+      for (
+        const { profile_id } of await sql<{ profile_id: string }[]>`
+        select profile_id from agents.ai_lensers where id = ${agentId}`
+      ) {
         await sql`select lenses.fn_purge_runs(p_lenser_id => ${profile_id})`;
       }
     }
@@ -964,10 +984,28 @@ Deno.test("guardrail judgement RPCs: a held reply claimed and completed by the s
         p_judgement: { allow: false, reason: "rude", rewrite: "Goodbye for now." },
       }),
     );
+    // A judge call that is not {modelId, ruleId, call}: 400, and the judgement is still pending.
+    const badCalls = await rpc(service, "complete_guardrail_judgement", {
+      p_id: ours.id,
+      p_lease_token: ours.leaseToken,
+      p_verdict: final,
+      p_calls: [{ modelId: null, ruleId: "not-a-uuid", call: {} }],
+    });
+    assertEquals([badCalls.status, badCalls.error?.code], [400, "22023"], "a malformed judge call");
+    const [pending] = await sql<{ status: string; calls: number }[]>`
+      select j.status::text as status,
+             (select count(*)::int from ai.llm_calls c where c.metadata ->> 'guardrailJudgementId' = ${ours.id}) as calls
+      from agents.guardrail_judgements j where j.id = ${ours.id}`;
+    assertEquals(pending, { status: "pending", calls: 0 }, "nothing changed");
     const done = await call(service, "complete_guardrail_judgement", {
       p_id: ours.id,
       p_lease_token: ours.leaseToken,
       p_verdict: final,
+      p_calls: [{
+        modelId: null,
+        ruleId: ours.verdict.pending[0].ruleId,
+        call: { input_tokens: 9, output_tokens: 3, cached_tokens: 0, latency_ms: 4, ttft_ms: null },
+      }],
     });
     assertEquals([done.verdict, done.messageId, done.fallbackMessageId, done.turnId], [
       "rewrite",
@@ -981,6 +1019,14 @@ Deno.test("guardrail judgement RPCs: a held reply claimed and completed by the s
       p_verdict: final,
     });
     assertEquals([again.status, again.error?.code], [409, "PT409"], "exactly once");
+    const [ledger] = await sql<{ n: number; unpriced: boolean }[]>`
+      select count(*)::int as n, bool_and(unpriced) as unpriced from ai.llm_calls
+      where metadata ->> 'guardrailJudgementId' = ${ours.id}`;
+    assertEquals(
+      ledger,
+      { n: 1, unpriced: true },
+      "the judge's call written once (no model: unpriced, never a silent 0)",
+    );
     // Anything else claimed is left to its lease.
   } finally {
     for (
